@@ -1,0 +1,297 @@
+//! Facts derived from the structure: 文种, 行文方向, 主送机关, 发文机关, 成文日期, 附件.
+
+use regex::Regex;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::sync::LazyLock;
+
+use crate::text::{chinese_digits_value, chinese_number, strip_spaces};
+
+/// The 15 legal 文种 of 《党政机关公文处理工作条例》第八条.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Genre {
+    Resolution,   // 决议
+    Decision,     // 决定
+    Order,        // 命令（令）
+    Communique,   // 公报
+    Announcement, // 公告
+    Notice,       // 通告
+    Opinion,      // 意见
+    Circular,     // 通知
+    Bulletin,     // 通报
+    Report,       // 报告
+    Request,      // 请示
+    Reply,        // 批复
+    Motion,       // 议案
+    Letter,       // 函
+    Minutes,      // 纪要
+}
+
+/// Suffixes in the order they must be tried (longer words before their tails: 命令 before 令).
+const GENRE_SUFFIXES: &[(&str, Genre)] = &[
+    ("决议", Genre::Resolution),
+    ("决定", Genre::Decision),
+    ("命令", Genre::Order),
+    ("公报", Genre::Communique),
+    ("公告", Genre::Announcement),
+    ("通告", Genre::Notice),
+    ("意见", Genre::Opinion),
+    ("通知", Genre::Circular),
+    ("通报", Genre::Bulletin),
+    ("报告", Genre::Report),
+    ("请示", Genre::Request),
+    ("批复", Genre::Reply),
+    ("议案", Genre::Motion),
+    ("纪要", Genre::Minutes),
+    ("令", Genre::Order),
+    ("函", Genre::Letter),
+];
+
+impl Genre {
+    pub const ALL: [Genre; 15] = [
+        Genre::Resolution,
+        Genre::Decision,
+        Genre::Order,
+        Genre::Communique,
+        Genre::Announcement,
+        Genre::Notice,
+        Genre::Opinion,
+        Genre::Circular,
+        Genre::Bulletin,
+        Genre::Report,
+        Genre::Request,
+        Genre::Reply,
+        Genre::Motion,
+        Genre::Letter,
+        Genre::Minutes,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::Resolution => "决议",
+            Genre::Decision => "决定",
+            Genre::Order => "命令",
+            Genre::Communique => "公报",
+            Genre::Announcement => "公告",
+            Genre::Notice => "通告",
+            Genre::Opinion => "意见",
+            Genre::Circular => "通知",
+            Genre::Bulletin => "通报",
+            Genre::Report => "报告",
+            Genre::Request => "请示",
+            Genre::Reply => "批复",
+            Genre::Motion => "议案",
+            Genre::Letter => "函",
+            Genre::Minutes => "纪要",
+        }
+    }
+
+    /// The 文种 a title ends with, if any (spaces inside the title are ignored).
+    pub fn from_title(title: &str) -> Option<Genre> {
+        let t = strip_spaces(title);
+        GENRE_SUFFIXES.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, g)| g)
+    }
+
+    /// Default 行文方向 of the 文种 (practice; the 条例 assigns none).
+    pub fn default_direction(self) -> Direction {
+        match self {
+            Genre::Request | Genre::Report | Genre::Motion => Direction::Upward,
+            Genre::Letter => Direction::Parallel,
+            Genre::Announcement | Genre::Notice | Genre::Communique => Direction::Public,
+            _ => Direction::Downward,
+        }
+    }
+}
+
+impl fmt::Display for Genre {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Genre {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// 行文方向.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Upward,
+    Downward,
+    Parallel,
+    Public,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Upward => "上行文",
+            Direction::Downward => "下行文",
+            Direction::Parallel => "平行文",
+            Direction::Public => "公布性",
+        }
+    }
+}
+
+impl Serialize for Direction {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What kind of text this is. Structural and routing rules only judge 公文.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocClass {
+    /// A 公文 (or a draft of one).
+    Gongwen,
+    /// A 讲话稿 / 发言稿 (opens with 同志们： or is titled …的讲话).
+    Speech,
+    /// Any other text (an article, a fragment).
+    #[default]
+    Other,
+}
+
+impl DocClass {
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            DocClass::Gongwen => "公文",
+            DocClass::Speech => "讲话稿",
+            DocClass::Other => "非公文",
+        }
+    }
+}
+
+/// How a date is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateStyle {
+    /// 2024年3月5日 (possibly with leading zeros).
+    Arabic,
+    /// 二〇二四年三月五日
+    Chinese,
+    /// 2024-03-05, 2024.3.5, 2024/3/5
+    Separated,
+}
+
+/// A calendar date read from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DateValue {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub style: DateStyle,
+}
+
+impl DateValue {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    fn valid(self) -> Option<Self> {
+        ((1900..=2200).contains(&self.year) && (1..=12).contains(&self.month) && (1..=31).contains(&self.day))
+            .then_some(self)
+    }
+}
+
+static DATE_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
+static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([〇零○OＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").unwrap()
+});
+static DATE_SEPARATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})[./\-－／]([0-9]{1,2})[./\-－／]([0-9]{1,2})$").unwrap());
+
+/// Parse a line that is only a date (spaces ignored), in any of the forms drafters use.
+pub fn parse_date_line(s: &str) -> Option<DateValue> {
+    let s = strip_spaces(s);
+    if let Some(c) = DATE_ARABIC.captures(&s) {
+        return DateValue {
+            year: c[1].parse().ok()?,
+            month: c[2].parse().ok()?,
+            day: c[3].parse().ok()?,
+            style: DateStyle::Arabic,
+        }
+        .valid();
+    }
+    if let Some(c) = DATE_CHINESE.captures(&s) {
+        return DateValue {
+            year: chinese_digits_value(&c[1])?,
+            month: chinese_number(&c[2])?,
+            day: chinese_number(&c[3])?,
+            style: DateStyle::Chinese,
+        }
+        .valid();
+    }
+    if let Some(c) = DATE_SEPARATED.captures(&s) {
+        return DateValue {
+            year: c[1].parse().ok()?,
+            month: c[2].parse().ok()?,
+            day: c[3].parse().ok()?,
+            style: DateStyle::Separated,
+        }
+        .valid();
+    }
+    None
+}
+
+/// Everything derived from the structure, shown by `gwlint inspect` and used by rules.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Facts {
+    /// 公文, 讲话稿 or other text.
+    pub class: DocClass,
+    /// The title, its lines joined.
+    pub title: Option<String>,
+    /// 文种 from the title, e.g. "请示".
+    pub genre: Option<Genre>,
+    /// 行文方向 implied by the 文种.
+    pub direction: Option<Direction>,
+    /// 发文字号 (or 令号).
+    pub doc_number: Option<String>,
+    /// 主送机关, one entry per organ.
+    pub recipients: Vec<String>,
+    /// 发文机关: from the title, else the 署名, else the 发文机关标志.
+    pub issuer: Option<String>,
+    /// 成文日期 as written.
+    pub date: Option<String>,
+    /// 成文日期 as a value.
+    pub date_value: Option<DateValue>,
+    /// Attachment names from the 附件说明.
+    pub attachments: Vec<String>,
+    /// 抄送机关.
+    pub copy_to: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genre_from_title() {
+        assert_eq!(Genre::from_title("关于调整市区公交线网的请示"), Some(Genre::Request));
+        assert_eq!(Genre::from_title("国务院办公厅关于黄金经济政策有关问题的复函"), Some(Genre::Letter));
+        assert_eq!(Genre::from_title("国 家 粮 食 应 急 预 案 的 函"), Some(Genre::Letter));
+        assert_eq!(Genre::from_title("中华人民共和国国务院令"), Some(Genre::Order));
+        assert_eq!(Genre::from_title("第一季度工作会议纪要"), Some(Genre::Minutes));
+        assert_eq!(Genre::from_title("关于2025年防汛工作的安排"), None);
+        assert_eq!(Genre::from_title("关于增加编制的请示报告"), Some(Genre::Report));
+    }
+
+    #[test]
+    fn dates_in_all_forms() {
+        let d = parse_date_line("2025年3月18日").unwrap();
+        assert_eq!((d.iso(), d.style), ("2025-03-18".into(), DateStyle::Arabic));
+        let d = parse_date_line("二〇〇四年十月十五日").unwrap();
+        assert_eq!((d.iso(), d.style), ("2004-10-15".into(), DateStyle::Chinese));
+        let d = parse_date_line("二○二○年十一月六日").unwrap();
+        assert_eq!(d.iso(), "2020-11-06");
+        let d = parse_date_line("2022 年 3 月 9 日").unwrap();
+        assert_eq!(d.iso(), "2022-03-09");
+        let d = parse_date_line("2025-05-06").unwrap();
+        assert_eq!(d.style, DateStyle::Separated);
+        assert!(parse_date_line("2025年13月1日").is_none());
+        assert!(parse_date_line("2019年7月25日 上海市第十五届人民代表大会常务委员会第十四次会议通过").is_none());
+    }
+}

@@ -1,0 +1,313 @@
+//! The 公文 document model: one `Document` per input file, whatever its format.
+//!
+//! Readers (`txt`, `markdown`) turn bytes into a plain `text` with one 公文 paragraph per line
+//! and a `SourceMap` back to the decoded source; `structure` then assigns every paragraph its
+//! part (标题, 主送机关, 正文, 署名 …) and outline level and derives the facts (文种, 行文方向 …).
+
+mod decode;
+pub mod facts;
+mod markdown;
+pub mod outline;
+mod source_map;
+pub mod structure;
+mod txt;
+
+use serde::Serialize;
+use std::fmt;
+
+pub use decode::{encoding_for_label, Decoded};
+pub use facts::{DocClass, Direction, Facts, Genre};
+pub use outline::{Heading, MarkerStyle};
+pub use source_map::SourceMap;
+
+use crate::span::{LineIndex, Position, Span};
+
+/// The largest input accepted by default (a long 公文 is well under 1 MB).
+pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// Input format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Txt,
+    Md,
+    Docx,
+}
+
+impl SourceKind {
+    /// The reader for a file name, by extension. None for formats gwlint does not read.
+    pub fn from_path(path: &str) -> Option<SourceKind> {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+        match ext.as_str() {
+            "txt" | "text" => Some(SourceKind::Txt),
+            "md" | "markdown" => Some(SourceKind::Md),
+            "docx" => Some(SourceKind::Docx),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Txt => "txt",
+            SourceKind::Md => "md",
+            SourceKind::Docx => "docx",
+        }
+    }
+}
+
+/// Why a file could not be read. Messages are shown to drafters, so they are Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("文件为空")]
+    Empty,
+    #[error("文件只含空白字符，没有可检查的文字")]
+    Blank,
+    #[error("文件看起来是二进制数据，不是文本文件")]
+    Binary,
+    #[error("无法按 {encoding} 解码：第 {offset} 字节处有无效字节（可用 --encoding 指定编码，如 --encoding gbk）")]
+    Undecodable { encoding: String, offset: usize },
+    #[error("文件过大（{size} 字节，上限 {limit} 字节）")]
+    TooLarge { size: usize, limit: usize },
+    #[error("不支持的文件类型“{0}”：gwlint 检查 .txt、.md 文件")]
+    Unsupported(String),
+    #[error("{0}")]
+    Legacy(String),
+}
+
+/// Options for reading a document.
+#[derive(Clone, Debug)]
+pub struct ParseOptions {
+    /// Force this encoding instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub max_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions { encoding: None, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// The structural parts of a 公文 (GB/T 9704—2012 §7), plus the parts of non-公文 texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// 份号
+    CopyNumber,
+    /// 密级和保密期限
+    Secrecy,
+    /// 紧急程度
+    Urgency,
+    /// 发文机关标志
+    IssuerMark,
+    /// 发文字号
+    DocNumber,
+    /// 签发人
+    Signer,
+    /// 标题
+    Title,
+    /// 题注 (the 通过/施行 line under a 决定 or 决议 title)
+    TitleNote,
+    /// 主送机关
+    Addressee,
+    /// 称呼 of a speech (同志们：)
+    Salutation,
+    /// 正文
+    Body,
+    /// 附件说明
+    AttachmentNote,
+    /// 发文机关署名
+    Signature,
+    /// 成文日期
+    Date,
+    /// 附注
+    Annotation,
+    /// 附件 (appended after the 主体)
+    Attachment,
+    /// 抄送机关
+    CopyTo,
+    /// 印发机关和印发日期
+    Printed,
+}
+
+impl Part {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Part::CopyNumber => "份号",
+            Part::Secrecy => "密级和保密期限",
+            Part::Urgency => "紧急程度",
+            Part::IssuerMark => "发文机关标志",
+            Part::DocNumber => "发文字号",
+            Part::Signer => "签发人",
+            Part::Title => "标题",
+            Part::TitleNote => "题注",
+            Part::Addressee => "主送机关",
+            Part::Salutation => "称呼",
+            Part::Body => "正文",
+            Part::AttachmentNote => "附件说明",
+            Part::Signature => "发文机关署名",
+            Part::Date => "成文日期",
+            Part::Annotation => "附注",
+            Part::Attachment => "附件",
+            Part::CopyTo => "抄送机关",
+            Part::Printed => "印发机关和印发日期",
+        }
+    }
+
+    /// Parts of the 版头 (above the red separator line).
+    pub fn is_masthead(self) -> bool {
+        matches!(
+            self,
+            Part::CopyNumber | Part::Secrecy | Part::Urgency | Part::IssuerMark | Part::DocNumber | Part::Signer
+        )
+    }
+
+    /// Parts of the 版记.
+    pub fn is_colophon(self) -> bool {
+        matches!(self, Part::CopyTo | Part::Printed)
+    }
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name_zh())
+    }
+}
+
+/// One 公文 paragraph: a non-empty line of `Document::text`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Paragraph {
+    /// 0-based position among the paragraphs.
+    pub index: usize,
+    /// The whole line in `Document::text`, without its line break.
+    pub line: Span,
+    /// The content: the line without leading indentation and trailing whitespace.
+    pub span: Span,
+    /// Whether a blank line precedes this paragraph.
+    pub blank_before: bool,
+    pub part: Part,
+    /// Outline level in the 正文 (一、（一）1.（1）), if the paragraph starts with a marker.
+    pub heading: Option<Heading>,
+}
+
+/// A document ready to be checked.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Display path (as given by the user) or a stdin name.
+    pub path: String,
+    pub kind: SourceKind,
+    /// Encoding the input was decoded from ("UTF-8", "GB18030", …).
+    pub encoding: &'static str,
+    /// The input had a byte-order mark.
+    pub bom: bool,
+    /// The encoding was guessed among several plausible ones.
+    pub encoding_guessed: bool,
+    /// The decoded source, exactly as in the file (line endings kept).
+    pub source: String,
+    /// Plain text the rules see: one paragraph per line, `\n` line breaks, markup removed.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub facts: Facts,
+    map: SourceMap,
+    source_lines: LineIndex,
+}
+
+impl Document {
+    /// Read a document from the bytes of a file named `path` (the extension picks the reader).
+    pub fn parse(path: &str, bytes: &[u8], opts: &ParseOptions) -> Result<Document, ReadError> {
+        let kind = SourceKind::from_path(path).ok_or_else(|| unsupported(path))?;
+        if bytes.len() > opts.max_bytes {
+            return Err(ReadError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
+        }
+        match kind {
+            SourceKind::Txt | SourceKind::Md => {
+                let decoded = decode::decode(bytes, opts.encoding)?;
+                Document::from_decoded(path, kind, decoded)
+            }
+            SourceKind::Docx => Err(ReadError::Unsupported(".docx".into())),
+        }
+    }
+
+    /// Build a document from text already in memory (tests, editors, embedding).
+    pub fn from_text(path: &str, kind: SourceKind, text: &str) -> Result<Document, ReadError> {
+        let decoded = Decoded { text: text.to_string(), encoding: "UTF-8", bom: false, guessed: false };
+        Document::from_decoded(path, kind, decoded)
+    }
+
+    fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
+        if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+            return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
+        }
+        let (text, map) = match kind {
+            SourceKind::Md => markdown::to_plain(&decoded.text),
+            _ => txt::to_plain(&decoded.text),
+        };
+        let mut doc = Document {
+            path: path.to_string(),
+            kind,
+            encoding: decoded.encoding,
+            bom: decoded.bom,
+            encoding_guessed: decoded.guessed,
+            source_lines: LineIndex::new(&decoded.text),
+            source: decoded.text,
+            text,
+            paragraphs: Vec::new(),
+            facts: Facts::default(),
+            map,
+        };
+        structure::analyse(&mut doc);
+        Ok(doc)
+    }
+
+    /// The text of a span of `self.text`.
+    pub fn slice(&self, span: Span) -> &str {
+        let s = span.clamp_to(&self.text);
+        &self.text[s.start..s.end]
+    }
+
+    /// The content of a paragraph (without indentation).
+    pub fn content(&self, p: &Paragraph) -> &str {
+        self.slice(p.span)
+    }
+
+    /// Paragraphs of one part, in order.
+    pub fn parts(&self, part: Part) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs.iter().filter(move |p| p.part == part)
+    }
+
+    /// The paragraph containing a text offset.
+    pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
+        let i = self.paragraphs.partition_point(|p| p.line.start <= offset);
+        let p = self.paragraphs.get(i.checked_sub(1)?)?;
+        (offset <= p.line.end).then_some(p)
+    }
+
+    /// Byte offset in `self.source` of a byte offset in `self.text`.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.map.to_source(offset)
+    }
+
+    /// 1-based line and char column in the source file of a byte offset in `self.text`.
+    pub fn position(&self, offset: usize) -> Position {
+        self.source_lines.position(&self.source, self.map.to_source(offset))
+    }
+
+    /// The whole source line (1-based) for rendering.
+    pub fn source_line(&self, line: usize) -> &str {
+        let start = self.source_lines.line_start(line.saturating_sub(1));
+        let rest = &self.source[start..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        rest[..end].trim_end_matches('\r')
+    }
+}
+
+fn unsupported(path: &str) -> ReadError {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "doc" | "wps" | "pdf" | "ofd" | "rtf" => ReadError::Legacy(format!(
+            "不支持 .{ext} 文件：请在 Word 或 WPS 中“另存为” .docx，或导出为 .txt 后再检查"
+        )),
+        "" => ReadError::Unsupported("（无扩展名）".into()),
+        _ => ReadError::Unsupported(format!(".{ext}")),
+    }
+}

@@ -1,0 +1,52 @@
+//! Mapping byte offsets of `Document::text` back to byte offsets of `Document::source`.
+
+/// Piecewise-linear map: each anchor says "text offset `t` is source offset `s`", and the
+/// bytes after an anchor map one to one until the next anchor.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl SourceMap {
+    pub fn identity() -> Self {
+        SourceMap { anchors: vec![(0, 0)] }
+    }
+
+    /// Record that text offset `text` corresponds to source offset `source`.
+    pub fn push(&mut self, text: usize, source: usize) {
+        if let Some(&(t, s)) = self.anchors.last() {
+            if text - t == source.wrapping_sub(s) {
+                return; // still linear: no new anchor needed
+            }
+            if t == text {
+                self.anchors.pop();
+            }
+        }
+        self.anchors.push((text, source));
+    }
+
+    pub fn to_source(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|&(t, _)| t <= offset);
+        match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&(t, s)) => s + (offset - t),
+            None => offset,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_through_anchors() {
+        let mut m = SourceMap::default();
+        m.push(0, 0);
+        m.push(5, 6); // one byte removed before text offset 5
+        m.push(9, 10);
+        assert_eq!(m.to_source(3), 3);
+        assert_eq!(m.to_source(5), 6);
+        assert_eq!(m.to_source(7), 8);
+        assert_eq!(m.anchors.len(), 2);
+    }
+}

@@ -1,0 +1,487 @@
+//! Structure recognition: assigns every paragraph its 公文 part and derives the facts.
+//!
+//! The order of a 公文 (GB/T 9704—2012 §7) is fixed: 版头 (份号, 密级, 紧急程度, 发文机关标志,
+//! 发文字号, 签发人), 标题, 主送机关, 正文, 附件说明, 署名, 成文日期, 附注, 附件, 版记 (抄送, 印发).
+//! Texts copied from web pages move the 发文字号 under the title and drop the 版头 and 版记,
+//! so the recogniser works in three passes: the head (版头, 标题, 主送) from the top, the
+//! 版记 from the bottom, then the end of the 主体 (成文日期 and what hangs around it).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::facts::{parse_date_line, DocClass, Facts, Genre};
+use super::{outline, Document, Paragraph, Part};
+use crate::span::Span;
+use crate::text::{char_len, is_indent_space, split_outside_brackets, strip_spaces};
+
+static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{6}$").unwrap());
+static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$").unwrap()
+});
+static URGENCY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
+/// 发文字号 in any bracket style, possibly followed by 签发人 on the same line.
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Han}[\p{Han}A-Za-z0-9]{0,19}\s*[\[［【〔﹝〖（(「]\s*([0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*[\]］】〕﹞〗）)」]\s*第?\s*[0-9０-９]+\s*号?(\s+签发人.*)?$",
+    )
+    .unwrap()
+});
+/// 令号: 第707号.
+static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^第\s*[0-9]+\s*号$").unwrap());
+static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(（.{0,80}(通过|施行|公布|批准|发布)）|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,80}(通过|施行|公布|批准|发布))$").unwrap()
+});
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$").unwrap()
+});
+static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
+static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$").unwrap()
+});
+/// The first line of an appended attachment: 附件 / 附件2 / 附： alone on a line.
+static ATTACHMENT_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap());
+/// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
+static ATTACHMENT_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
+/// A continuation line of a 附件说明 list: 2.名称
+static ATTACHMENT_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])").unwrap());
+static SPEECH_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
+static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(汇报|申请|请求|报批|总结|计划|方案|办法|规定|细则|要点|安排|说明|建议|倡议书|简报)$").unwrap()
+});
+
+/// Split the text into paragraphs (non-empty lines) and recognise the structure.
+pub fn analyse(doc: &mut Document) {
+    let mut paragraphs = split_paragraphs(&doc.text);
+    let contents: Vec<&str> = paragraphs.iter().map(|p| &doc.text[p.span.start..p.span.end]).collect();
+    let layout = recognise(&contents, &paragraphs);
+    for (p, part) in paragraphs.iter_mut().zip(&layout.parts) {
+        p.part = *part;
+        if matches!(part, Part::Body | Part::Attachment) {
+            p.heading = outline::detect(&doc.text[p.span.start..p.span.end], p.span.start);
+        }
+    }
+    doc.facts = derive_facts(&contents, &layout);
+    doc.paragraphs = paragraphs;
+}
+
+fn split_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut blank_before = false;
+    for line in text.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        let lead = line.len() - line.trim_start_matches(is_indent_space).len();
+        let content = line[lead..].trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        if content.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        out.push(Paragraph {
+            index: out.len(),
+            line: Span::new(start, start + line.len()),
+            span: Span::new(start + lead, start + lead + content.len()),
+            blank_before: blank_before && !out.is_empty(),
+            part: Part::Body,
+            heading: None,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+struct Layout {
+    parts: Vec<Part>,
+    class: DocClass,
+}
+
+fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
+    let n = lines.len();
+    let mut parts = vec![Part::Body; n];
+    let mut i = 0;
+
+    // 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 — in any order, at the top.
+    while i < n && i < 10 {
+        let l = lines[i];
+        let part = if COPY_NUMBER.is_match(l) {
+            Part::CopyNumber
+        } else if SECRECY.is_match(l) {
+            Part::Secrecy
+        } else if URGENCY.is_match(l) {
+            Part::Urgency
+        } else if is_doc_number(l) {
+            Part::DocNumber
+        } else if l.starts_with("签发人") {
+            Part::Signer
+        } else if is_issuer_mark(l, lines.get(i + 1).copied()) {
+            Part::IssuerMark
+        } else {
+            break;
+        };
+        parts[i] = part;
+        i += 1;
+    }
+
+    // 标题: up to five lines whose joined text ends with a 文种 (or a word used as one).
+    let mut title = None;
+    if i < n {
+        if let Some(end) = title_end(lines, paras, i) {
+            title = Some((i, end));
+            for p in &mut parts[i..=end] {
+                *p = Part::Title;
+            }
+            i = end + 1;
+        }
+    }
+
+    // Under the title: 题注, a 发文字号 or 令号 (web copies put it here) and 签发人.
+    while i < n {
+        let l = lines[i];
+        let part = if TITLE_NOTE.is_match(&strip_spaces(l)) && title.is_some() {
+            Part::TitleNote
+        } else if is_doc_number(l) || ORDER_NUMBER.is_match(l) {
+            Part::DocNumber
+        } else if l.starts_with("签发人") {
+            Part::Signer
+        } else {
+            break;
+        };
+        parts[i] = part;
+        i += 1;
+    }
+
+    // 主送机关 or a speech's 称呼.
+    let mut class_hint = None;
+    if i < n {
+        if is_salutation(lines[i]) {
+            parts[i] = Part::Salutation;
+            class_hint = Some(DocClass::Speech);
+            i += 1;
+        } else if is_addressee(lines[i]) {
+            parts[i] = Part::Addressee;
+            i += 1;
+        }
+    }
+    let body_start = i;
+
+    // 版记 from the bottom: 抄送 and 印发 lines.
+    let mut end = n;
+    while end > body_start {
+        let l = lines[end - 1];
+        if COPY_TO.is_match(l) {
+            parts[end - 1] = Part::CopyTo;
+        } else if PRINTED.is_match(l) {
+            parts[end - 1] = Part::Printed;
+        } else {
+            break;
+        }
+        end -= 1;
+    }
+
+    // 成文日期, and around it 署名, 附件说明, 附注 and the appended 附件.
+    if let Some(date) = find_date(lines, body_start, end) {
+        parts[date] = Part::Date;
+        let mut k = date + 1;
+        while k < end && !ATTACHMENT_HEAD.is_match(lines[k]) {
+            parts[k] = Part::Annotation;
+            k += 1;
+        }
+        for p in &mut parts[k..end] {
+            *p = Part::Attachment;
+        }
+        let sig_start = signature_start(lines, body_start, date);
+        for p in &mut parts[sig_start..date] {
+            *p = Part::Signature;
+        }
+        if let Some(a) = attachment_note_start(lines, body_start, sig_start) {
+            for p in &mut parts[a..sig_start] {
+                *p = Part::AttachmentNote;
+            }
+        }
+    } else if let Some(a) = attachment_note_start(lines, body_start, end) {
+        for p in &mut parts[a..end] {
+            *p = Part::AttachmentNote;
+        }
+    }
+
+    let class = classify(lines, &parts, title, class_hint);
+    Layout { parts, class }
+}
+
+fn is_doc_number(l: &str) -> bool {
+    char_len(l) <= 40 && DOC_NUMBER.is_match(l)
+}
+
+/// 发文机关标志: "××市人民政府文件", or an organ name standing right above the 发文字号.
+fn is_issuer_mark(l: &str, next: Option<&str>) -> bool {
+    let plain = strip_spaces(l);
+    if char_len(&plain) > 30 || plain.contains("关于") || has_sentence_punct(&plain) {
+        return false;
+    }
+    plain.ends_with("文件") || next.is_some_and(is_doc_number)
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', '；', '：', ':', '！', '？', ',', ';'])
+}
+
+/// Index of the last title line, if a title starts at `start`.
+fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize> {
+    let titleish = |l: &str| {
+        char_len(l) <= 80
+            && !l.ends_with(['。', '；', '：', ':', '，', '！', '？'])
+            && !l.contains('。')
+            && !is_doc_number(l)
+            && parse_date_line(l).is_none()
+    };
+    let mut joined = String::new();
+    let limit = (start + 5).min(lines.len());
+    for k in start..limit {
+        if !titleish(lines[k]) || (k > start && paras[k].blank_before) {
+            break;
+        }
+        joined.push_str(&strip_spaces(lines[k]));
+        if ends_like_title(&joined) {
+            // A title split before its last "的通知" ("…的通知" / "的通知").
+            let mut end = k;
+            while end + 1 < limit && titleish(lines[end + 1]) && lines[end + 1].starts_with('的') {
+                joined.push_str(&strip_spaces(lines[end + 1]));
+                if !ends_like_title(&joined) {
+                    break;
+                }
+                end += 1;
+            }
+            return Some(end);
+        }
+    }
+    // No 文种: the first line is still the title when it reads like one.
+    let first = lines[start];
+    let next = lines.get(start + 1).copied();
+    let looks_like_title = titleish(first)
+        && char_len(first) <= 50
+        && outline::detect(first, 0).is_none()
+        && (first.contains("关于")
+            || next.is_some_and(|l| is_addressee(l) || is_salutation(l) || is_doc_number(l))
+            || paras.get(start + 1).is_some_and(|p| p.blank_before));
+    looks_like_title.then_some(start)
+}
+
+fn ends_like_title(joined: &str) -> bool {
+    Genre::from_title(joined).is_some() || NON_GENRE_TITLE.is_match(joined) || SPEECH_TITLE.is_match(joined)
+}
+
+fn is_salutation(l: &str) -> bool {
+    char_len(l) <= 30 && SALUTATION.is_match(l)
+}
+
+/// 主送机关: a short line ending with a colon that is not a sentence.
+fn is_addressee(l: &str) -> bool {
+    (l.ends_with('：') || l.ends_with(':'))
+        && char_len(l) <= 200
+        && !l.contains(['。', '；', '！', '？'])
+        && !l.contains("如下")
+        && outline::detect(l, 0).is_none()
+        && !ATTACHMENT_NOTE.is_match(l)
+        && !l.starts_with("抄送")
+}
+
+/// The 成文日期: the first date-only line followed by nothing but 附注 lines, then the
+/// appended attachments or the end of the document.
+fn find_date(lines: &[&str], from: usize, end: usize) -> Option<usize> {
+    (from..end).find(|&j| {
+        char_len(lines[j]) <= 24
+            && parse_date_line(lines[j]).is_some()
+            && lines[j + 1..end]
+                .iter()
+                .take_while(|l| !ATTACHMENT_HEAD.is_match(l))
+                .enumerate()
+                .all(|(n, l)| n < 3 && is_annotation(l))
+    })
+}
+
+/// 附注: a parenthesised line (（此件公开发布）, （联系人：…）) or a contact line.
+fn is_annotation(l: &str) -> bool {
+    let l = l.trim();
+    ((l.starts_with('（') && l.ends_with('）')) || (l.starts_with('(') && l.ends_with(')')))
+        || l.starts_with("联系人")
+        || l.starts_with("联系电话")
+}
+
+/// First line of the 发文机关署名 above the 成文日期 (== `date` when there is none).
+fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
+    let mut s = date;
+    while s > from && date - s < 4 {
+        let l = strip_spaces(lines[s - 1]);
+        let organ_like = (2..=30).contains(&char_len(&l))
+            && !l.contains(['。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ','])
+            && outline::detect(&l, 0).is_none()
+            && !ATTACHMENT_NOTE.is_match(&l)
+            && parse_date_line(&l).is_none()
+            && !l.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !organ_like {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// First line of the 附件说明 in the lines just above `until`.
+fn attachment_note_start(lines: &[&str], from: usize, until: usize) -> Option<usize> {
+    let window = until.saturating_sub(15).max(from);
+    (window..until).find(|&a| {
+        ATTACHMENT_NOTE.is_match(lines[a])
+            && lines[a + 1..until]
+                .iter()
+                .all(|l| ATTACHMENT_ITEM.is_match(l) || (char_len(l) <= 60 && !l.contains('。')))
+    })
+}
+
+fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint: Option<DocClass>) -> DocClass {
+    let title_text: String = title.map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect()).unwrap_or_default();
+    let speech = hint == Some(DocClass::Speech)
+        || SPEECH_TITLE.is_match(&title_text)
+        || lines.iter().take(8).any(|l| is_salutation(l));
+    if speech {
+        return DocClass::Speech;
+    }
+    let has = |p: Part| parts.contains(&p);
+    let genre = Genre::from_title(&title_text).is_some();
+    let formal_marks = has(Part::DocNumber) || has(Part::Addressee) || has(Part::IssuerMark);
+    let closed = has(Part::Date) && title_text.contains("关于");
+    if title.is_some() && (genre || formal_marks || closed) {
+        DocClass::Gongwen
+    } else {
+        DocClass::Other
+    }
+}
+
+fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
+    let of = |part: Part| lines.iter().zip(&layout.parts).filter(move |(_, p)| **p == part).map(|(l, _)| *l);
+    let title: Option<String> = {
+        let t: Vec<&str> = of(Part::Title).collect();
+        (!t.is_empty()).then(|| t.iter().map(|l| l.trim()).collect::<String>())
+    };
+    let genre = title.as_deref().and_then(Genre::from_title);
+    let split_organs = |s: &str| -> Vec<String> {
+        split_outside_brackets(s.trim_end_matches(['：', ':', '。', '.']), &['、', '，', ',', '；', ';'])
+            .into_iter()
+            .map(strip_spaces)
+            .filter(|x| !x.is_empty())
+            .collect()
+    };
+    let recipients = of(Part::Addressee).next().map(split_organs).unwrap_or_default();
+    let issuer = title
+        .as_deref()
+        .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
+        .filter(|a| !a.is_empty())
+        .or_else(|| {
+            let s: Vec<String> = of(Part::Signature).map(strip_spaces).collect();
+            (!s.is_empty()).then(|| s.join("、"))
+        })
+        .or_else(|| of(Part::IssuerMark).next().map(|m| strip_spaces(m).trim_end_matches("文件").to_string()));
+    let date = of(Part::Date).next().map(|d| d.to_string());
+    let date_value = date.as_deref().and_then(parse_date_line);
+    let doc_number = of(Part::DocNumber)
+        .next()
+        .map(|d| d.split("签发人").next().unwrap_or(d).trim().to_string());
+    let attachments = attachment_names(of(Part::AttachmentNote));
+    let copy_to = of(Part::CopyTo)
+        .flat_map(|l| split_organs(l.split_once(['：', ':']).map_or(l, |(_, r)| r)))
+        .collect();
+    Facts {
+        class: layout.class,
+        direction: genre.map(|g| g.default_direction()),
+        title,
+        genre,
+        doc_number,
+        recipients,
+        issuer,
+        date,
+        date_value,
+        attachments,
+        copy_to,
+    }
+}
+
+/// "附件：1.名称" / "2.名称" → ["名称", "名称"].
+fn attachment_names<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:.．、]?|附\s*[：:])?\s*([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])?\s*").unwrap()
+    });
+    lines
+        .map(|l| LEAD.replace(l, "").trim().trim_end_matches(['。', '；', ';', '，']).to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Part, SourceKind};
+
+    fn parts(text: &str) -> Vec<(Part, String)> {
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        doc.paragraphs.iter().map(|p| (p.part, doc.content(p).chars().take(6).collect())).collect()
+    }
+
+    #[test]
+    fn formal_document_with_masthead_and_colophon() {
+        let text = "000001\n机密★1年\n特急\n平安市人民政府文件\n平政发〔2025〕7号\n\n平安市人民政府关于做好\n2025年防汛工作的通知\n\n各县（市、区）人民政府，市政府各部门：\n　　为做好防汛工作，现通知如下。\n　　一、压实责任\n　　附件：1.重点部位清单\n　　　　　2.责任人名单\n\n平安市人民政府\n2025年5月6日\n（此件公开发布）\n附件1\n重点部位清单\n抄送：市委办公室。\n平安市人民政府办公室 2025年5月6日印发\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(
+            got,
+            vec![
+                CopyNumber, Secrecy, Urgency, IssuerMark, DocNumber, Title, Title, Addressee, Body, Body,
+                AttachmentNote, AttachmentNote, Signature, Date, Annotation, Attachment, Attachment, CopyTo, Printed
+            ]
+        );
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let f = &doc.facts;
+        assert_eq!(f.title.as_deref(), Some("平安市人民政府关于做好2025年防汛工作的通知"));
+        assert_eq!(f.genre.map(|g| g.as_str()), Some("通知"));
+        assert_eq!(f.issuer.as_deref(), Some("平安市人民政府"));
+        assert_eq!(f.recipients, vec!["各县（市、区）人民政府", "市政府各部门"]);
+        assert_eq!(f.attachments, vec!["重点部位清单", "责任人名单"]);
+        assert_eq!(f.copy_to, vec!["市委办公室"]);
+        assert_eq!(f.date_value.unwrap().iso(), "2025-05-06");
+        assert_eq!(doc.paragraphs[9].heading.unwrap().level, 1);
+    }
+
+    #[test]
+    fn web_copy_with_number_under_the_title() {
+        let text = "国务院关于在市场监管领域全面推行\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号\n\n各省、自治区、直辖市人民政府：\n正文。\n国务院\n2019年1月27日\n（此件公开发布）\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]);
+    }
+
+    #[test]
+    fn speech_is_not_a_gongwen() {
+        let text = "在全市安全生产工作会议上的讲话\n（2025年3月5日）\n同志们：\n今天我们召开会议。\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.class, crate::document::DocClass::Speech);
+        assert_eq!(doc.facts.genre, None);
+    }
+
+    #[test]
+    fn article_is_other() {
+        let text = "乡村振兴的几点思考\n\n乡村振兴是一项系统工程，需要久久为功。\n我们要坚持规划先行。\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.class, crate::document::DocClass::Other);
+    }
+
+    #[test]
+    fn draft_without_genre_is_still_a_gongwen() {
+        let text = "关于2025年防汛工作的安排\n\n各乡镇人民政府：\n　　现将有关事项安排如下。\n\n平安县人民政府\n2025年4月1日\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.class, crate::document::DocClass::Gongwen);
+        assert_eq!(doc.facts.genre, None);
+        assert_eq!(doc.facts.title.as_deref(), Some("关于2025年防汛工作的安排"));
+    }
+}

@@ -1,0 +1,30 @@
+//! gwlint-core: the 公文 document model, the rule engine and the rules.
+//!
+//! ```
+//! use gwlint_core::{Document, Linter, SourceKind};
+//! let doc = Document::from_text("a.txt", SourceKind::Txt, "关于开展安全检查的请示\n\n市政府：\n经研究,拟开展检查。\n").unwrap();
+//! let diags = Linter::with_defaults().check(&doc);
+//! assert!(diags.iter().any(|d| d.code == "GW401"));
+//! ```
+//!
+//! The library does no file-system walking, threading or printing: the CLI does.
+
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod linter;
+pub mod pack;
+pub mod registry;
+pub mod rule;
+pub mod rules;
+pub mod span;
+pub mod text;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use document::{Document, ParseOptions, Part, ReadError, SourceKind};
+pub use linter::{Linter, Selection};
+pub use registry::Registry;
+pub use rule::{Category, Rule, RuleMeta};
+pub use span::{Position, Span};

@@ -1,0 +1,104 @@
+//! The facade embedders use: configure once, then check documents.
+
+use std::collections::BTreeMap;
+
+use crate::config::LintConfig;
+use crate::diagnostic::{sort_diagnostics, Diagnostic, Severity};
+use crate::document::{DocClass, Document};
+use crate::registry::Registry;
+use crate::rule::{Context, Scope};
+
+struct Active {
+    index: usize,
+    severity: Severity,
+    options: Option<toml::Table>,
+}
+
+/// A configured set of rules.
+pub struct Linter {
+    registry: Registry,
+    active: Vec<Active>,
+}
+
+/// Rule selection and per-rule settings (from gwlint.toml, then the command line).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    pub options: BTreeMap<String, toml::Table>,
+}
+
+impl From<&LintConfig> for Selection {
+    fn from(c: &LintConfig) -> Self {
+        Selection {
+            select: c.select.clone(),
+            extend_select: c.extend_select.clone(),
+            ignore: c.ignore.clone(),
+            severity: c.severity.clone(),
+            options: c.options.clone(),
+        }
+    }
+}
+
+impl Linter {
+    /// All built-in rules at their default severities.
+    pub fn with_defaults() -> Linter {
+        Linter::new(Registry::builtin(), &Selection::default()).expect("default selection is valid")
+    }
+
+    pub fn new(registry: Registry, sel: &Selection) -> Result<Linter, String> {
+        let mut select = sel.select.clone().unwrap_or_else(|| vec!["GW".to_string()]);
+        select.extend(sel.extend_select.iter().cloned());
+        let enabled = registry.resolve(&select, &sel.ignore)?;
+        for key in sel.severity.keys().chain(sel.options.keys()) {
+            if registry.find(key).is_none() {
+                return Err(format!("未知的规则代码或名称：“{key}”"));
+            }
+        }
+        let lookup = |map_key: &str, code: &str, name: &str| map_key.eq_ignore_ascii_case(code) || map_key == name;
+        let active = enabled
+            .into_iter()
+            .map(|index| {
+                let m = registry.rules()[index].meta();
+                let severity = sel
+                    .severity
+                    .iter()
+                    .find(|(k, _)| lookup(k, &m.code, &m.name))
+                    .map_or(m.default_severity, |(_, s)| *s);
+                let options = sel.options.iter().find(|(k, _)| lookup(k, &m.code, &m.name)).map(|(_, t)| t.clone());
+                Active { index, severity, options }
+            })
+            .collect();
+        Ok(Linter { registry, active })
+    }
+
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Codes of the rules that will run.
+    pub fn enabled_codes(&self) -> Vec<&str> {
+        self.active.iter().map(|a| self.registry.rules()[a.index].meta().code.as_ref()).collect()
+    }
+
+    /// Run every enabled rule on the document; diagnostics come back sorted.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for a in &self.active {
+            let rule = &self.registry.rules()[a.index];
+            let meta = rule.meta();
+            if meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen {
+                continue;
+            }
+            let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out);
+            rule.check(doc, &mut cx);
+        }
+        for d in &mut out {
+            d.span = d.span.clamp_to(&doc.text);
+        }
+        sort_diagnostics(&mut out);
+        out
+    }
+}

@@ -1,0 +1,264 @@
+//! Data rule packs: `rules/*.toml`, corrections-only dictionaries (typos' design).
+//!
+//! A pack is one rule: a list of `wrong → right` entries (or flag-only entries without
+//! `right`) and allow phrases that shadow entries in context (截止日期 shadows 截止). All
+//! phrases go into one Aho-Corasick automaton with leftmost-longest matching, so a pack costs
+//! one pass over the text however many entries it has.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::document::Document;
+use crate::rule::{Category, Context, FixAvailability, Rule, RuleMeta, Scope};
+use crate::span::Span;
+
+/// A pack file that could not be loaded: where, and why.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{path}{}：{message}", line.map(|l| format!(" 第{l}行")).unwrap_or_default())]
+pub struct PackError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    #[serde(default)]
+    allow: Vec<String>,
+    rule: RuleDef,
+    #[serde(default)]
+    entries: Vec<EntryDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDef {
+    code: String,
+    name: String,
+    category: String,
+    severity: String,
+    /// Template with {wrong}, {right} and {note}.
+    message: String,
+    /// "safe", "unsafe" or "none": the applicability of the entries' fixes.
+    fix: String,
+    summary: String,
+    #[serde(default)]
+    source: String,
+    docs: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDef {
+    wrong: String,
+    #[serde(default)]
+    right: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    /// Overrides the pack's fix applicability for this entry.
+    #[serde(default)]
+    fix: Option<String>,
+}
+
+struct Entry {
+    wrong: String,
+    right: Option<String>,
+    note: Option<String>,
+    fix: Option<Applicability>,
+}
+
+/// A loaded pack, ready to run as a rule.
+pub struct DictRule {
+    meta: RuleMeta,
+    message: String,
+    entries: Vec<Entry>,
+    /// Pattern ids below `entries.len()` are entries; the rest are allow phrases.
+    automaton: AhoCorasick,
+}
+
+fn parse_fix(s: &str) -> Result<Option<Applicability>, String> {
+    match s {
+        "safe" => Ok(Some(Applicability::Safe)),
+        "unsafe" => Ok(Some(Applicability::Unsafe)),
+        "none" | "display-only" => Ok(None),
+        other => Err(format!("fix 只能是 safe、unsafe 或 none，不能是“{other}”")),
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+impl DictRule {
+    /// Parse and validate a pack. `path` is only used in error messages.
+    pub fn from_toml(path: &str, text: &str) -> Result<DictRule, PackError> {
+        let err = |line: Option<usize>, message: String| PackError { path: path.to_string(), line, message };
+        let file: PackFile = toml::from_str(text)
+            .map_err(|e| err(e.span().map(|s| line_of(text, s.start)), e.message().trim().to_string()))?;
+        let find_line = |needle: &str| text.find(needle).map(|o| line_of(text, o));
+        let r = file.rule;
+        let code_ok = r.code.len() == 5 && r.code.starts_with("GW") && r.code[2..].bytes().all(|b| b.is_ascii_digit());
+        if !code_ok {
+            return Err(err(find_line("code"), format!("规则代码“{}”不符合 GWnxx 格式", r.code)));
+        }
+        let category = Category::parse(&r.category)
+            .ok_or_else(|| err(find_line("category"), format!("未知的类别“{}”", r.category)))?;
+        let severity = Severity::parse(&r.severity)
+            .ok_or_else(|| err(find_line("severity"), format!("severity 只能是 error、warning 或 info，不能是“{}”", r.severity)))?;
+        let default_fix = parse_fix(&r.fix).map_err(|m| err(find_line("fix"), m))?;
+        if r.name.is_empty() || !r.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(err(find_line("name"), format!("规则名“{}”应为小写连字符格式", r.name)));
+        }
+        let mut seen = HashSet::new();
+        let mut entries = Vec::with_capacity(file.entries.len());
+        for e in file.entries {
+            let line = find_line(&format!("\"{}\"", e.wrong));
+            if e.wrong.trim().is_empty() {
+                return Err(err(line, "wrong 不能为空".into()));
+            }
+            if e.right.as_deref() == Some(e.wrong.as_str()) {
+                return Err(err(line, format!("“{}”的 wrong 与 right 相同", e.wrong)));
+            }
+            if !seen.insert(e.wrong.clone()) {
+                return Err(err(line, format!("词条“{}”重复", e.wrong)));
+            }
+            let fix = match &e.fix {
+                Some(f) => parse_fix(f).map_err(|m| err(line, m))?,
+                None => default_fix,
+            };
+            entries.push(Entry { wrong: e.wrong, right: e.right, note: e.note, fix });
+        }
+        for a in &file.allow {
+            if !entries.iter().any(|e| a.contains(&e.wrong)) {
+                return Err(err(find_line(&format!("\"{a}\"")), format!("allow 短语“{a}”不包含任何词条，不会起作用")));
+            }
+        }
+        let patterns = entries.iter().map(|e| e.wrong.as_str()).chain(file.allow.iter().map(String::as_str));
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .map_err(|e| err(None, format!("无法构建词典：{e}")))?;
+        let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());
+        let all_fix = entries.iter().all(|e| e.fix.is_some() && e.right.is_some());
+        let meta = RuleMeta {
+            code: Cow::Owned(r.code),
+            name: Cow::Owned(r.name),
+            category,
+            default_severity: severity,
+            fix: match (any_fix, all_fix) {
+                (_, true) => FixAvailability::Always,
+                (true, false) => FixAvailability::Sometimes,
+                _ => FixAvailability::None,
+            },
+            scope: Scope::AnyText,
+            summary: Cow::Owned(r.summary),
+            source: Cow::Owned(r.source),
+            docs: Cow::Owned(r.docs),
+        };
+        Ok(DictRule { meta, message: r.message, entries, automaton })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn render(&self, e: &Entry) -> String {
+        self.message
+            .replace("{wrong}", &e.wrong)
+            .replace("{right}", e.right.as_deref().unwrap_or(""))
+            .replace("{note}", e.note.as_deref().unwrap_or(""))
+    }
+}
+
+impl Rule for DictRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for m in self.automaton.find_iter(&doc.text) {
+            let Some(e) = self.entries.get(m.pattern().as_usize()) else { continue };
+            let span = Span::new(m.start(), m.end());
+            let message = self.render(e);
+            let d = cx.report(span, message);
+            if let Some(note) = &e.note {
+                d.with_help(note.clone());
+            }
+            if let Some(right) = &e.right {
+                d.with_label(format!("应为“{right}”"));
+                let applicability = e.fix.unwrap_or(Applicability::DisplayOnly);
+                d.with_fix(Fix::replace(format!("改为“{right}”"), applicability, span, right));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+
+    const PACK: &str = r#"
+allow = ["截止日期"]
+
+[rule]
+code = "GW699"
+name = "test-pack"
+category = "wording"
+severity = "warning"
+message = "疑似错别字：“{wrong}”应为“{right}”"
+fix = "safe"
+summary = "测试"
+docs = "测试"
+
+[[entries]]
+wrong = "贯澈"
+right = "贯彻"
+
+[[entries]]
+wrong = "截止"
+right = "截至"
+fix = "unsafe"
+"#;
+
+    fn run(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let rule = DictRule::from_toml("test.toml", PACK).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let mut out = Vec::new();
+        let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
+        rule.check(&doc, &mut cx);
+        out
+    }
+
+    #[test]
+    fn allow_phrases_shadow_entries() {
+        let d = run("请认真贯澈落实。截止3月15日，共5项；截止日期不变。");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].message, "疑似错别字：“贯澈”应为“贯彻”");
+        assert_eq!(d[1].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let bad = PACK.replace("summary = \"测试\"", "summary = \"测试\"\nsumary = \"x\"");
+        let e = DictRule::from_toml("p.toml", &bad).err().unwrap();
+        assert!(e.message.contains("sumary"), "{e}");
+        assert_eq!(e.line, Some(12));
+    }
+
+    #[test]
+    fn duplicate_entries_are_errors() {
+        let bad = format!("{PACK}\n[[entries]]\nwrong = \"贯澈\"\nright = \"贯彻\"\n");
+        let e = DictRule::from_toml("p.toml", &bad).err().unwrap();
+        assert!(e.message.contains("重复"), "{e}");
+    }
+}

@@ -1,0 +1,223 @@
+//! The `Rule` trait, rule metadata and the context rules report through.
+
+use serde::Serialize;
+use std::borrow::Cow;
+
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::document::Document;
+use crate::span::Span;
+
+/// Rule families, matching the code ranges (DESIGN.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// GW1xx 文种与结构
+    Structure,
+    /// GW2xx 行文规则
+    Routing,
+    /// GW3xx 要素格式
+    Format,
+    /// GW4xx 标点
+    Punctuation,
+    /// GW5xx 数字
+    Number,
+    /// GW6xx 用字用词
+    Wording,
+    /// GW7xx 版式 (.docx)
+    Layout,
+}
+
+impl Category {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Category::Structure => "文种与结构",
+            Category::Routing => "行文规则",
+            Category::Format => "要素格式",
+            Category::Punctuation => "标点",
+            Category::Number => "数字",
+            Category::Wording => "用字用词",
+            Category::Layout => "版式",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Some(match s {
+            "structure" => Category::Structure,
+            "routing" => Category::Routing,
+            "format" => Category::Format,
+            "punctuation" => Category::Punctuation,
+            "number" => Category::Number,
+            "wording" => Category::Wording,
+            "layout" => Category::Layout,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a rule can fix what it finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+/// Which documents a rule judges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Any text: punctuation, numbers, wording.
+    AnyText,
+    /// Only texts recognised as 公文 (not 讲话稿 or articles): structure and routing.
+    Gongwen,
+}
+
+/// Everything known about a rule without running it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleMeta {
+    /// Stable code, e.g. "GW401". Never reused.
+    pub code: Cow<'static, str>,
+    /// Stable kebab-case name, e.g. "halfwidth-punctuation".
+    pub name: Cow<'static, str>,
+    pub category: Category,
+    pub default_severity: Severity,
+    pub fix: FixAvailability,
+    pub scope: Scope,
+    /// One Chinese line for `gwlint rules`.
+    pub summary: Cow<'static, str>,
+    /// The clause the rule enforces.
+    pub source: Cow<'static, str>,
+    /// Chinese docs: ## 作用 / ## 原因 / ## 示例 / ## 应改为 / ## 依据.
+    pub docs: Cow<'static, str>,
+}
+
+impl RuleMeta {
+    /// The docs with the one leading space of `///` lines removed.
+    pub fn docs_text(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string() + "\n"
+    }
+
+    /// Code blocks of the docs: (section heading, block text), in order.
+    pub fn doc_examples(&self) -> Vec<(String, String)> {
+        let docs = self.docs_text();
+        let mut out = Vec::new();
+        let mut section = String::new();
+        let mut block: Option<String> = None;
+        for line in docs.lines() {
+            if let Some(b) = block.as_mut() {
+                if line.trim_start().starts_with("```") {
+                    out.push((section.clone(), std::mem::take(b)));
+                    block = None;
+                } else {
+                    b.push_str(line);
+                    b.push('\n');
+                }
+            } else if let Some(h) = line.strip_prefix("## ") {
+                section = h.trim().to_string();
+            } else if line.trim_start().starts_with("```") {
+                block = Some(String::new());
+            }
+        }
+        out
+    }
+}
+
+/// Declare a rule's metadata with its Chinese docs as `///` comments (ruff/clippy style).
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $NAME:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            category: $cat:ident,
+            severity: $sev:ident,
+            fix: $fix:ident,
+            scope: $scope:ident,
+            summary: $summary:literal,
+            source: $source:literal $(,)?
+        };
+    ) => {
+        $vis static $NAME: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
+            code: ::std::borrow::Cow::Borrowed($code),
+            name: ::std::borrow::Cow::Borrowed($name),
+            category: $crate::rule::Category::$cat,
+            default_severity: $crate::diagnostic::Severity::$sev,
+            fix: $crate::rule::FixAvailability::$fix,
+            scope: $crate::rule::Scope::$scope,
+            summary: ::std::borrow::Cow::Borrowed($summary),
+            source: ::std::borrow::Cow::Borrowed($source),
+            docs: ::std::borrow::Cow::Borrowed(concat!($($doc, "\n"),*)),
+        };
+    };
+}
+
+/// A check over a whole document.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &RuleMeta;
+    fn check(&self, doc: &Document, cx: &mut Context<'_>);
+}
+
+/// What a running rule reports through: stamps the code, name, configured severity and source.
+pub struct Context<'a> {
+    meta: &'a RuleMeta,
+    severity: Severity,
+    options: Option<&'a toml::Table>,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(meta: &'a RuleMeta, severity: Severity, options: Option<&'a toml::Table>, out: &'a mut Vec<Diagnostic>) -> Self {
+        Context { meta, severity, options, out }
+    }
+
+    /// Report a finding at `span`; returns it so the caller can add help, labels and a fix.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            code: self.meta.code.clone(),
+            name: self.meta.name.clone(),
+            severity: self.severity,
+            message: message.into(),
+            span,
+            label: None,
+            labels: Vec::new(),
+            help: None,
+            source: Some(self.meta.source.clone()).filter(|s| !s.is_empty()),
+            fix: None,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// A per-rule option from `[lint.options.GWxxx]` in gwlint.toml.
+    pub fn option<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        self.options?.get(key)?.clone().try_into().ok()
+    }
+}
+
+impl Diagnostic {
+    pub fn with_label(&mut self, text: impl Into<String>) -> &mut Self {
+        self.label = Some(text.into());
+        self
+    }
+
+    pub fn with_secondary(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fix = Some(fix);
+        self
+    }
+}

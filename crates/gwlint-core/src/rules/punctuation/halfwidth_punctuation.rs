@@ -1,0 +1,189 @@
+//! GW401 halfwidth-punctuation: half-width , ; : ? ! ( ) . in Chinese text.
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::{chars_with_offsets, url_spans};
+use crate::span::Span;
+use crate::text::{is_cjk_punct, is_han};
+
+declare_rule! {
+    /// ## 作用
+    /// 检查中文语境中的半角标点（, ; : ? ! ( ) .），并改为对应的全角标点。
+    ///
+    /// ## 原因
+    /// GB/T 15834—2011 规定的标点符号形式均为全角；公文标点应符合该标准（GB/T 9704—2012 第9章）。
+    /// 从网页、PDF 或英文输入法录入的文字常混入半角标点。
+    ///
+    /// 以下情形不检查：小数和时刻（3.5、10:30）、数字分节（1,000）、网址和电子邮箱、
+    /// 两侧都不是汉字的英文短语、层次序数“1.”。成对的半角括号一并改为全角。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 经研究,决定如下:
+    /// 一、加强领导(由分管领导牵头)
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 经研究，决定如下：
+    /// 一、加强领导（由分管领导牵头）
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 15834—2011 第4章各标点的“形式”；GB/T 9704—2012 第9章。
+    pub static HALFWIDTH_PUNCTUATION = {
+        code: "GW401",
+        name: "halfwidth-punctuation",
+        category: Punctuation,
+        severity: Error,
+        fix: Always,
+        scope: AnyText,
+        summary: "中文语境应使用全角标点",
+        source: "GB/T 15834—2011 第4章；GB/T 9704—2012 第9章",
+    };
+}
+
+pub struct HalfwidthPunctuation;
+
+fn full_width(c: char) -> Option<(char, &'static str)> {
+    Some(match c {
+        ',' => ('，', "逗号"),
+        ';' => ('；', "分号"),
+        ':' => ('：', "冒号"),
+        '?' => ('？', "问号"),
+        '!' => ('！', "叹号"),
+        '(' => ('（', "左括号"),
+        ')' => ('）', "右括号"),
+        '.' => ('。', "句号"),
+        _ => return None,
+    })
+}
+
+fn chinese(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_han(c) || is_cjk_punct(c))
+}
+
+fn han(c: Option<char>) -> bool {
+    c.is_some_and(is_han)
+}
+
+/// Is the half-width mark at `i` in a Chinese context?
+fn in_chinese_context(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    let prev = i.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(i + 1).map(|x| x.1);
+    let digit = |x: Option<char>| x.is_some_and(|x| x.is_ascii_digit());
+    match c {
+        // A period ends a Chinese sentence only after a Han character; "1." and "3.5" stay.
+        '.' => han(prev) && (next.is_none() || han(next) || next.is_some_and(char::is_whitespace)),
+        // 10:30 and 1,000 are numbers.
+        ':' | ',' if digit(prev) && digit(next) => false,
+        '(' => chinese(prev) || han(next),
+        ')' => han(prev) || chinese(next),
+        _ => chinese(prev) || han(next),
+    }
+}
+
+impl Rule for HalfwidthPunctuation {
+    fn meta(&self) -> &RuleMeta {
+        &HALFWIDTH_PUNCTUATION
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for p in &doc.paragraphs {
+            let content = doc.content(p);
+            if !content.contains([',', ';', ':', '?', '!', '(', ')', '.']) {
+                continue;
+            }
+            let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
+            let urls = url_spans(content, p.span.start);
+            let protected = |off: usize| urls.iter().any(|u| u.contains(off));
+            let flagged: Vec<bool> =
+                (0..chars.len()).map(|i| full_width(chars[i].1).is_some() && !protected(chars[i].0) && in_chinese_context(&chars, i)).collect();
+            let partner = match_parens(&chars);
+            let mut done = vec![false; chars.len()];
+            for i in 0..chars.len() {
+                let (off, c) = chars[i];
+                let Some((fw, name)) = full_width(c) else { continue };
+                // A bracket pair is converted together, so the fix never leaves "（2025)".
+                let pair = partner[i].filter(|&j| flagged[i] || flagged[j]);
+                if done[i] || !(flagged[i] || pair.is_some()) {
+                    continue;
+                }
+                done[i] = true;
+                let span = Span::new(off, off + 1);
+                let mut edits = vec![Edit::replace(span, fw.to_string())];
+                let d = cx.report(span, format!("中文语境中使用了半角{name}“{c}”，应使用全角“{fw}”"));
+                d.with_label(format!("应为“{fw}”"));
+                if let Some(j) = pair {
+                    done[j] = true;
+                    let (joff, jc) = chars[j];
+                    let (jfw, _) = full_width(jc).expect("bracket");
+                    let jspan = Span::new(joff, joff + 1);
+                    edits.push(Edit::replace(jspan, jfw.to_string()));
+                    d.with_secondary(jspan, format!("与之配对的“{jc}”也应为“{jfw}”"));
+                }
+                d.with_fix(Fix::new(format!("改为全角“{fw}”"), Applicability::Safe, edits));
+            }
+        }
+    }
+}
+
+/// For each '(' its matching ')' (and vice versa), within one paragraph.
+fn match_parens(chars: &[(usize, char)]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; chars.len()];
+    let mut stack = Vec::new();
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        match c {
+            '(' => stack.push(i),
+            ')' => {
+                if let Some(j) = stack.pop() {
+                    partner[i] = Some(j);
+                    partner[j] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    partner
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, SourceKind};
+    use crate::fix::apply_fixes;
+    use crate::linter::{Linter, Selection};
+    use crate::registry::Registry;
+    use crate::Applicability;
+
+    fn fixed(text: &str) -> (usize, String) {
+        let sel = Selection { select: Some(vec!["GW401".into()]), ..Default::default() };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let d = linter.check(&doc);
+        (d.len(), apply_fixes(&doc.text, &d, Applicability::Safe).text)
+    }
+
+    #[test]
+    fn converts_marks_in_chinese_text() {
+        assert_eq!(fixed("经研究,决定如下:\n"), (2, "经研究，决定如下：\n".into()));
+        assert_eq!(fixed("是否同意?请批示!\n"), (2, "是否同意？请批示！\n".into()));
+        assert_eq!(fixed("平政办发(2025)7号\n"), (1, "平政办发（2025）7号\n".into()));
+        assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
+    }
+
+    #[test]
+    fn leaves_numbers_urls_and_english_alone() {
+        for t in [
+            "会议于10:30开始，投资3.5亿元，共1,000人。\n",
+            "详见http://www.gov.cn/zhengce/a.htm?id=1,2。\n",
+            "1.坚持安全第一\n",
+            "引用英文 Hello, world! 作为示例。\n",
+            "联系邮箱：ban@example.gov.cn。\n",
+        ] {
+            assert_eq!(fixed(t).0, 0, "{t}");
+        }
+    }
+}

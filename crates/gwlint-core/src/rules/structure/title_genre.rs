@@ -1,0 +1,132 @@
+//! GW101 title-genre: the title must end with one of the 15 legal 文种.
+
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::title_paragraphs;
+use crate::span::Span;
+use crate::text::strip_spaces;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查公文标题是否以法定文种结尾。
+    ///
+    /// ## 原因
+    /// 《党政机关公文处理工作条例》第八条规定公文种类为决议、决定、命令（令）、公报、公告、通告、
+    /// 意见、通知、通报、报告、请示、批复、议案、函、纪要15种；第九条规定标题由发文机关名称、
+    /// 事由和文种组成。“汇报”“申请”“方案”“安排”等不是法定文种，不能作为标题的文种。
+    ///
+    /// 讲话稿、文章等非公文不检查此项。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市水利局关于2025年防汛工作的安排
+    ///
+    /// 各县（市、区）水利局：
+    /// 　　现将2025年防汛工作安排如下。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市水利局关于印发2025年防汛工作安排的通知
+    ///
+    /// 各县（市、区）水利局：
+    /// 　　现将2025年防汛工作安排印发给你们，请认真贯彻执行。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第八条、第九条（七）。
+    pub static TITLE_GENRE = {
+        code: "GW101",
+        name: "title-genre",
+        category: Structure,
+        severity: Error,
+        fix: None,
+        scope: Gongwen,
+        summary: "标题须以法定文种结尾",
+        source: "《党政机关公文处理工作条例》第八条、第九条（七）",
+    };
+}
+
+/// Words drafters use as if they were 文种, with what to use instead.
+const NOT_GENRES: &[(&str, &str)] = &[
+    ("汇报", "向上级汇报工作、反映情况应使用“报告”"),
+    ("总结", "向上级报送工作总结应使用“报告”，印发总结可用“关于印发……的通知”"),
+    ("申请", "向上级请求批准应使用“请示”，向不相隶属机关请求批准应使用“函”"),
+    ("请求", "向上级请求指示、批准应使用“请示”"),
+    ("报批", "向上级请求批准应使用“请示”"),
+    ("计划", "印发计划应使用“关于印发……计划的通知”"),
+    ("方案", "印发方案应使用“关于印发……方案的通知”"),
+    ("办法", "印发办法应使用“关于印发……办法的通知”"),
+    ("规定", "印发规定应使用“关于印发……规定的通知”"),
+    ("细则", "印发细则应使用“关于印发……细则的通知”"),
+    ("要点", "印发工作要点应使用“关于印发……要点的通知”"),
+    ("安排", "印发工作安排应使用“关于印发……安排的通知”，或直接用“通知”部署"),
+    ("说明", "向上级说明情况应使用“报告”，向不相隶属机关说明应使用“函”"),
+    ("建议", "提出见解和处理办法应使用“意见”"),
+    ("倡议书", "倡议书不是公文文种；以机关名义发布应使用“通知”或“意见”"),
+    ("简报", "简报不是公文文种，不应编发字号作为公文办理"),
+];
+
+pub struct TitleGenre;
+
+impl Rule for TitleGenre {
+    fn meta(&self) -> &RuleMeta {
+        &TITLE_GENRE
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        if doc.facts.genre.is_some() {
+            return;
+        }
+        let title = title_paragraphs(doc);
+        let Some(last) = title.last() else { return };
+        let text = doc.content(last);
+        let joined = strip_spaces(&doc.facts.title.clone().unwrap_or_default());
+        let full = Span::new(title[0].span.start, last.span.end);
+        match NOT_GENRES.iter().find(|(w, _)| joined.ends_with(w)) {
+            Some((word, advice)) => {
+                let span = text
+                    .rfind(word)
+                    .filter(|&i| i + word.len() == text.len())
+                    .map_or(last.span, |i| Span::new(last.span.start + i, last.span.end));
+                cx.report(span, format!("“{word}”不是法定文种，标题应以法定文种结尾"))
+                    .with_label("非法定文种")
+                    .with_help(format!("{advice}。"))
+                    .with_secondary(full, "标题");
+            }
+            None => {
+                cx.report(last.span, "标题未以法定文种结尾")
+                    .with_label("缺少文种")
+                    .with_help("标题由发文机关名称、事由和文种组成，文种应为决议、决定、命令（令）、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要之一。");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, SourceKind};
+    use crate::linter::{Linter, Selection};
+    use crate::registry::Registry;
+
+    fn codes(text: &str) -> Vec<String> {
+        let sel = Selection { select: Some(vec!["GW101".into()]), ..Default::default() };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        linter.check(&doc).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn non_genre_word_is_named() {
+        let m = codes("关于第一季度工作情况的汇报\n\n市政府：\n现将情况汇报如下。\n");
+        assert_eq!(m, vec!["“汇报”不是法定文种，标题应以法定文种结尾"]);
+    }
+
+    #[test]
+    fn legal_genres_and_speeches_pass() {
+        assert!(codes("关于调整公交线网的请示\n\n市人民政府：\n妥否，请批示。\n").is_empty());
+        assert!(codes("在全市工作会议上的讲话\n同志们：\n今天开会。\n").is_empty());
+        assert!(codes("乡村振兴的几点思考\n\n乡村振兴是系统工程。\n").is_empty());
+    }
+}

@@ -1,0 +1,126 @@
+//! Character classes and small text helpers shared by the readers and the rules.
+
+/// CJK unified ideographs (all planes) and 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{30000}'..='\u{3134F}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{3007}')
+}
+
+/// Full-width (CJK) punctuation commonly found in 公文 text.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》'
+            | '〈' | '〉' | '【' | '】' | '〔' | '〕' | '…' | '—' | '～' | '·' | '「' | '」' | '『' | '』'
+    )
+}
+
+/// Whitespace used for indentation in 公文 drafts: ASCII space, tab and the ideographic space.
+pub fn is_indent_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
+}
+
+/// Remove all ASCII, ideographic and no-break spaces (titles are sometimes spaced out
+/// character by character: "几 个 问 题 的 通 知").
+pub fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+}
+
+/// Number of chars in `s`.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Value of a Chinese numeral between 一 and 九十九 (一, 十, 十二, 二十, 二十三). None otherwise.
+pub fn chinese_number(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c).filter(|&d| d > 0),
+        ['十', u] => digit(*u).filter(|&d| d > 0).map(|d| 10 + d),
+        [t, '十'] => digit(*t).filter(|&d| d > 1).map(|d| d * 10),
+        [t, '十', u] => {
+            let t = digit(*t).filter(|&d| d > 1)?;
+            let u = digit(*u).filter(|&d| d > 0)?;
+            Some(t * 10 + u)
+        }
+        _ => None,
+    }
+}
+
+/// Value of a Chinese-numeral year written digit by digit (二〇二四 → 2024); accepts the
+/// common wrong zeros ○ O 0 零 so that rules can still read the date they flag.
+pub fn chinese_digits_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        let d = match c {
+            '〇' | '○' | 'O' | 'Ｏ' | '0' | '零' => 0,
+            _ => "〇一二三四五六七八九".chars().position(|d| d == c)? as u32,
+        };
+        v = v.checked_mul(10)?.checked_add(d)?;
+        n += 1;
+    }
+    (n > 0).then_some(v)
+}
+
+/// Split `s` at any of `seps`, except inside brackets: "各县（市、区）人民政府、市直各部门"
+/// splits into two organs, not three.
+pub fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut depth: i32 = 0;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' | '〔' | '[' | '【' => depth += 1,
+            '）' | ')' | '》' | '”' | '〕' | ']' | '】' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number("一"), Some(1));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("二十七"), Some(27));
+        assert_eq!(chinese_number("一十"), None);
+        assert_eq!(chinese_number("〇"), None);
+        assert_eq!(chinese_digits_value("二〇二四"), Some(2024));
+        assert_eq!(chinese_digits_value("二○二○"), Some(2020));
+    }
+
+    #[test]
+    fn splits_outside_brackets() {
+        assert_eq!(split_outside_brackets("各县（市、区）人民政府，市直各部门", &['、', '，']), vec!["各县（市、区）人民政府", "市直各部门"]);
+    }
+
+    #[test]
+    fn han_detection() {
+        assert!(is_han('公'));
+        assert!(is_han('𠮷'));
+        assert!(!is_han('，'));
+        assert!(!is_han('a'));
+    }
+}
