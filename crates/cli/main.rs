@@ -1,1 +1,146 @@
-fn main(){}
+//! The `gwlint` command: a thin layer over gwlint-core that walks paths, runs files in
+//! parallel, renders reports and owns the exit codes (0 clean, 1 findings, 2 usage/config/input).
+
+mod args;
+mod check;
+mod inspect;
+mod output;
+mod rules_cmd;
+mod settings;
+mod walk;
+
+use clap::Parser;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use args::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, Format, InspectArgs, InspectFormat, RulesArgs};
+
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let code = match cli.command {
+        Command::Check(a) => check(a, color),
+        Command::Inspect(a) => inspect(a),
+        Command::Rules(a) => rules(a),
+        Command::Explain(a) => explain(a),
+    };
+    ExitCode::from(code)
+}
+
+/// Print an error line to stderr (never panics, even on a closed stderr).
+fn error(msg: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "gwlint: 错误：{msg}");
+}
+
+/// Write a report to stdout; a closed pipe (`gwlint … | head`) ends quietly.
+fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            error(format!("无法写出结果：{e}"));
+            Err(EXIT_ERROR)
+        }
+    }
+}
+
+fn check(args: CheckArgs, color: bool) -> u8 {
+    let loaded = match settings::load(&args.config) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let linter = match settings::linter(&loaded, &args) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let opts = match check::parse_options(&args.input) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let fail_on = settings::fail_on(&loaded, &args);
+    let (inputs, walk_errors) = walk::collect(&args.paths, &loaded.config.files.exclude, &loaded.root);
+    let results = check::run(&linter, &inputs, &args.input, &opts);
+
+    let rendered = emit(|out| match args.format {
+        Format::Human => output::human::render(out, &results, color),
+        Format::Concise => output::concise::render(out, &results),
+        Format::Json => output::json::render(out, &results),
+    });
+    let mut had_error = rendered.is_err();
+    for e in &walk_errors {
+        error(format!("{}：{}", e.path, e.message));
+        had_error = true;
+    }
+    for r in &results {
+        if let Err(msg) = &r.outcome {
+            error(format!("{}：{}", r.path, msg));
+            had_error = true;
+        }
+    }
+    let failing = output::checked(&results).flat_map(|(_, _, d)| d).any(|d| d.severity >= fail_on);
+    if had_error {
+        EXIT_ERROR
+    } else if failing && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn fail(msg: String) -> u8 {
+    error(msg);
+    EXIT_ERROR
+}
+
+fn inspect(args: InspectArgs) -> u8 {
+    let opts = match check::parse_options(&args.input) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let input = if args.path.as_os_str() == "-" { walk::Input::Stdin } else { walk::Input::File(args.path.clone()) };
+    let (path, doc) = check::read(&input, &args.input, &opts);
+    let doc = match doc {
+        Ok(d) => d,
+        Err(e) => return fail(format!("{path}：{e}")),
+    };
+    let r = emit(|out| match args.format {
+        InspectFormat::Human => inspect::render_human(out, &doc),
+        InspectFormat::Json => inspect::render_json(out, &doc),
+    });
+    r.err().unwrap_or(EXIT_CLEAN)
+}
+
+fn rules(args: RulesArgs) -> u8 {
+    let reg = match settings::load(&args.config).and_then(|l| settings::registry(&l)) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let r = emit(|out| match args.format {
+        InspectFormat::Human => rules_cmd::list_human(out, &reg),
+        InspectFormat::Json => rules_cmd::list_json(out, &reg),
+    });
+    r.err().unwrap_or(EXIT_CLEAN)
+}
+
+fn explain(args: ExplainArgs) -> u8 {
+    let reg = match settings::load(&args.config).and_then(|l| settings::registry(&l)) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let Some(rule) = reg.find(&args.rule) else {
+        return fail(format!("未知的规则“{}”（用 gwlint rules 查看全部规则）", args.rule));
+    };
+    let r = emit(|out| rules_cmd::explain(out, rule.meta()));
+    r.err().unwrap_or(EXIT_CLEAN)
+}

@@ -215,7 +215,7 @@ pub struct Document {
 impl Document {
     /// Read a document from the bytes of a file named `path` (the extension picks the reader).
     pub fn parse(path: &str, bytes: &[u8], opts: &ParseOptions) -> Result<Document, ReadError> {
-        let kind = SourceKind::from_path(path).ok_or_else(|| unsupported(path))?;
+        let kind = Document::kind_for_path(path)?;
         if bytes.len() > opts.max_bytes {
             return Err(ReadError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
         }
@@ -225,6 +225,16 @@ impl Document {
                 Document::from_decoded(path, kind, decoded)
             }
             SourceKind::Docx => Err(ReadError::Unsupported(".docx".into())),
+        }
+    }
+
+    /// The reader for a path, or the reason gwlint cannot read it (legacy .doc/.wps/.pdf get
+    /// a "save as .docx" message).
+    pub fn kind_for_path(path: &str) -> Result<SourceKind, ReadError> {
+        match SourceKind::from_path(path) {
+            Some(SourceKind::Docx) => Err(ReadError::Unsupported(".docx（暂不支持，可另存为 .txt 后检查）".into())),
+            Some(k) => Ok(k),
+            None => Err(unsupported(path)),
         }
     }
 
@@ -290,6 +300,21 @@ impl Document {
     /// 1-based line and char column in the source file of a byte offset in `self.text`.
     pub fn position(&self, offset: usize) -> Position {
         self.source_lines.position(&self.source, self.map.to_source(offset))
+    }
+
+    /// 0-based line and 0-based char column of a byte offset in `self.source`.
+    pub fn source_position(&self, source_offset: usize) -> (usize, usize) {
+        let p = self.source_lines.position(&self.source, source_offset);
+        (p.line - 1, p.column - 1)
+    }
+
+    /// Byte range of the source line containing `source_offset`, without its line break.
+    pub fn source_line_range(&self, source_offset: usize) -> std::ops::Range<usize> {
+        let line = self.source_lines.line_of(source_offset.min(self.source.len()));
+        let start = self.source_lines.line_start(line);
+        let rest = &self.source[start..];
+        let len = rest.find('\n').unwrap_or(rest.len());
+        start..start + rest[..len].trim_end_matches('\r').len()
     }
 
     /// The whole source line (1-based) for rendering.

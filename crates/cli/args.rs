@@ -1,0 +1,160 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gwlint",
+    version,
+    about = "公文检查工具：按《党政机关公文处理工作条例》、GB/T 9704、GB/T 15834、GB/T 15835 检查公文草稿",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// 彩色输出
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 检查文件或目录（.txt、.md），报告问题
+    Check(CheckArgs),
+    /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
+    Inspect(InspectArgs),
+    /// 列出全部规则
+    Rules(RulesArgs),
+    /// 显示一条规则的说明（作用、原因、示例、依据）
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// 配置文件（默认：从当前目录向上查找 gwlint.toml）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// 不读取任何配置文件
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// 文本文件的编码（默认自动识别：UTF-8、UTF-16、GB18030/GBK），如 gbk、utf-8
+    #[arg(long, value_name = "ENC")]
+    pub encoding: Option<String>,
+
+    /// 从标准输入读取（路径为 -）时使用的文件名，决定按 .txt 还是 .md 解析
+    #[arg(long, value_name = "NAME", default_value = "stdin.txt")]
+    pub stdin_filename: String,
+
+    /// 单个文件的大小上限（字节）
+    #[arg(long, value_name = "BYTES", default_value_t = gwlint_core::document::DEFAULT_MAX_BYTES)]
+    pub max_file_size: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录；- 表示标准输入
+    #[arg(value_name = "PATHS", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "GWLINT_FORMAT")]
+    pub format: Format,
+
+    /// 只启用这些规则（代码、前缀或名称，逗号分隔），如 GW1,GW401,common-typos
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// 在已启用的规则之外再启用这些规则
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// 停用这些规则（代码、前缀或名称，逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// 达到该级别的问题使退出码为 1（默认 warning）
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+
+    /// 有问题也以退出码 0 结束
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// 要查看的文件；- 表示标准输入
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+    pub format: InspectFormat,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+    pub format: InspectFormat,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// 规则代码或名称，如 GW401 或 halfwidth-punctuation
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// 带源文上下文的可读输出
+    Human,
+    /// 每个问题一行：路径:行:列: 代码 [级别] 说明
+    Concise,
+    /// 机器可读 JSON（格式见 DESIGN.md）
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InspectFormat {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,80 @@
+//! Reading and checking every input, in parallel, with results in a deterministic order.
+
+use rayon::prelude::*;
+use std::io::Read;
+
+use gwlint_core::document::encoding_for_label;
+use gwlint_core::{Diagnostic, Document, Linter, ParseOptions, ReadError};
+
+use crate::args::InputArgs;
+use crate::walk::Input;
+
+/// The result for one input.
+pub struct FileResult {
+    pub path: String,
+    pub outcome: Result<(Document, Vec<Diagnostic>), String>,
+}
+
+pub fn parse_options(args: &InputArgs) -> Result<ParseOptions, String> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(encoding_for_label(label).ok_or_else(|| format!("未知的编码“{label}”（可用 utf-8、gbk、gb18030、utf-16le 等）"))?),
+        None => None,
+    };
+    Ok(ParseOptions { encoding, max_bytes: args.max_file_size })
+}
+
+/// Read an input into a document. Errors are Chinese messages without the path.
+pub fn read(input: &Input, args: &InputArgs, opts: &ParseOptions) -> (String, Result<Document, String>) {
+    match input {
+        Input::Stdin => {
+            let name = args.stdin_filename.clone();
+            let mut bytes = Vec::new();
+            let r = std::io::stdin()
+                .lock()
+                .take(opts.max_bytes as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("无法读取标准输入：{e}"))
+                .and_then(|_| Document::parse(&name, &bytes, opts).map_err(|e| e.to_string()));
+            (name, r)
+        }
+        Input::File(path) => {
+            let shown = path.display().to_string();
+            let r = read_file(path, &shown, opts);
+            (shown, r)
+        }
+    }
+}
+
+fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result<Document, String> {
+    // Reject unsupported kinds and huge files before reading a byte.
+    Document::kind_for_path(shown).map_err(|e| e.to_string())?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取：{e}"))?;
+    if meta.is_dir() {
+        return Err("这是一个目录".into());
+    }
+    if meta.len() > opts.max_bytes as u64 {
+        return Err(ReadError::TooLarge { size: meta.len() as usize, limit: opts.max_bytes }.to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
+    Document::parse(shown, &bytes, opts).map_err(|e| e.to_string())
+}
+
+/// Check all inputs in parallel; the output order is the input order.
+pub fn run(linter: &Linter, inputs: &[Input], args: &InputArgs, opts: &ParseOptions) -> Vec<FileResult> {
+    // Standard input cannot be read from a worker thread in a meaningful order; read it first.
+    let stdin_doc = inputs.contains(&Input::Stdin).then(|| read(&Input::Stdin, args, opts));
+    inputs
+        .par_iter()
+        .map(|input| {
+            let (path, doc) = match input {
+                Input::Stdin => stdin_doc.clone().expect("read above"),
+                _ => read(input, args, opts),
+            };
+            let outcome = doc.map(|d| {
+                let diags = linter.check(&d);
+                (d, diags)
+            });
+            FileResult { path, outcome }
+        })
+        .collect()
+}

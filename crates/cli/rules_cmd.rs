@@ -1,0 +1,72 @@
+//! `gwlint rules` and `gwlint explain`.
+
+use serde::Serialize;
+use std::io::{self, Write};
+
+use gwlint_core::rule::FixAvailability;
+use gwlint_core::{Registry, RuleMeta};
+
+fn fix_zh(f: FixAvailability) -> &'static str {
+    match f {
+        FixAvailability::Always => "可修复",
+        FixAvailability::Sometimes => "部分可修复",
+        FixAvailability::None => "—",
+    }
+}
+
+#[derive(Serialize)]
+struct RuleRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    category: gwlint_core::Category,
+    severity: &'static str,
+    fix: FixAvailability,
+    summary: &'a str,
+    source: &'a str,
+}
+
+pub fn list_json(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<()> {
+    let rows: Vec<RuleRow> = reg
+        .metas()
+        .map(|m| RuleRow {
+            code: &m.code,
+            name: &m.name,
+            category: m.category,
+            severity: m.default_severity.as_str(),
+            fix: m.fix,
+            summary: &m.summary,
+            source: &m.source,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub fn list_human(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<()> {
+    let width = reg.metas().map(|m| m.name.len()).max().unwrap_or(0);
+    for m in reg.metas() {
+        writeln!(
+            out,
+            "{}  {:width$}  {}  {:<6}  {}",
+            m.code,
+            m.name,
+            m.default_severity.label_zh(),
+            fix_zh(m.fix),
+            m.summary,
+        )?;
+    }
+    writeln!(out, "\n共 {} 条规则。用 gwlint explain <代码> 查看说明。", reg.metas().count())
+}
+
+pub fn explain(out: &mut (impl Write + ?Sized), m: &RuleMeta) -> io::Result<()> {
+    writeln!(out, "{} {}：{}", m.code, m.name, m.summary)?;
+    writeln!(
+        out,
+        "类别：{}    默认级别：{}    修复：{}",
+        m.category.name_zh(),
+        m.default_severity.label_zh(),
+        fix_zh(m.fix)
+    )?;
+    writeln!(out)?;
+    write!(out, "{}", m.docs_text())
+}

@@ -1,0 +1,98 @@
+//! Expanding the paths given on the command line into the files to check.
+
+use std::path::{Path, PathBuf};
+
+use gwlint_core::SourceKind;
+
+/// One input: a file on disk or standard input.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// A path that could not be used, with the reason (Chinese, shown to the user).
+#[derive(Debug, Clone)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Word's lock files (~$文件.docx) are not documents.
+fn is_lock_file(name: &str) -> bool {
+    name.starts_with("~$")
+}
+
+fn is_checked_extension(path: &Path) -> bool {
+    matches!(
+        SourceKind::from_path(&path.to_string_lossy()),
+        Some(SourceKind::Txt | SourceKind::Md)
+    )
+}
+
+/// Expand `paths`: files are taken as given; directories are walked for .txt and .md files
+/// (hidden files, ignored files and lock files skipped). Results are sorted and deduplicated.
+pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let overrides = build_overrides(exclude, root);
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let shown = p.display().to_string();
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                let message = if e.kind() == std::io::ErrorKind::NotFound {
+                    "文件或目录不存在".to_string()
+                } else {
+                    format!("无法访问：{e}")
+                };
+                errors.push(WalkError { path: shown, message });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            inputs.push(Input::File(p.clone()));
+            continue;
+        }
+        let before = inputs.len();
+        let mut builder = ignore::WalkBuilder::new(p);
+        builder.hidden(true).require_git(false).sort_by_file_name(|a, b| a.cmp(b));
+        if let Some(o) = &overrides {
+            builder.overrides(o.clone());
+        }
+        for entry in builder.build() {
+            match entry {
+                Ok(e) => {
+                    let path = e.path();
+                    let name = e.file_name().to_string_lossy();
+                    if e.file_type().is_some_and(|t| t.is_file()) && !is_lock_file(&name) && is_checked_extension(path) {
+                        inputs.push(Input::File(path.to_path_buf()));
+                    }
+                }
+                Err(err) => errors.push(WalkError { path: shown.clone(), message: format!("遍历目录出错：{err}") }),
+            }
+        }
+        if inputs.len() == before {
+            errors.push(WalkError { path: shown, message: "目录中没有可检查的文件（.txt、.md）".into() });
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}
+
+fn build_overrides(exclude: &[String], root: &Path) -> Option<ignore::overrides::Override> {
+    if exclude.is_empty() {
+        return None;
+    }
+    let mut b = ignore::overrides::OverrideBuilder::new(root);
+    for pat in exclude {
+        // In an override, "!pattern" means "ignore what matches".
+        let _ = b.add(&format!("!{pat}"));
+    }
+    b.build().ok()
+}
