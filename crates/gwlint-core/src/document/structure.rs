@@ -51,7 +51,7 @@ static ATTACHMENT_ITEM: LazyLock<Regex> =
 static SPEECH_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
 static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(汇报|申请|请求|报批|总结|计划|方案|办法|规定|细则|要点|安排|说明|建议|倡议书|简报)$").unwrap()
+    Regex::new(r"(汇报|申请|请求|报批|总结|计划|方案|办法|规定|细则|要点|安排|说明|建议|倡议书|简报|答复)$").unwrap()
 });
 
 /// Split the text into paragraphs (non-empty lines) and recognise the structure.
@@ -153,6 +153,16 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
         };
         parts[i] = part;
         i += 1;
+    }
+
+    // A speech names its date and speaker between the title and the 称呼 (同志们：).
+    if title.is_some() {
+        if let Some(k) = (i..n.min(i + 4)).find(|&k| is_salutation(lines[k])) {
+            for p in &mut parts[i..k] {
+                *p = Part::TitleNote;
+            }
+            i = k;
+        }
     }
 
     // 主送机关 or a speech's 称呼.
@@ -259,7 +269,15 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
             return Some(end);
         }
     }
-    // No 文种: the first line is still the title when it reads like one.
+    // No 文种: the lines above a 发文字号 or 主送机关 are the title when they read like one.
+    for k in start..limit.min(start + 3) {
+        if !titleish(lines[k]) || (k > start && paras[k].blank_before) {
+            break;
+        }
+        if lines.get(k + 1).is_some_and(|l| is_doc_number(l) || is_addressee(l) || is_salutation(l)) {
+            return Some(k);
+        }
+    }
     let first = lines[start];
     let next = lines.get(start + 1).copied();
     let looks_like_title = titleish(first)
@@ -379,6 +397,7 @@ fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
     let issuer = title
         .as_deref()
         .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
+        .map(|a| ["转发", "批转", "印发"].iter().fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string()))
         .filter(|a| !a.is_empty())
         .or_else(|| {
             let s: Vec<String> = of(Part::Signature).map(strip_spaces).collect();

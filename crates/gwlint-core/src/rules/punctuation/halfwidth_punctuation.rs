@@ -100,8 +100,13 @@ impl Rule for HalfwidthPunctuation {
             let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
             let urls = url_spans(content, p.span.start);
             let protected = |off: usize| urls.iter().any(|u| u.contains(off));
-            let flagged: Vec<bool> =
-                (0..chars.len()).map(|i| full_width(chars[i].1).is_some() && !protected(chars[i].0) && in_chinese_context(&chars, i)).collect();
+            let mut flagged = vec![false; chars.len()];
+            for i in 0..chars.len() {
+                let (off, c) = chars[i];
+                flagged[i] = full_width(c).is_some()
+                    && !protected(off)
+                    && (in_chinese_context(&chars, i) || period_after_chinese_bracket(&chars, &flagged, i));
+            }
             let partner = match_parens(&chars);
             let mut done = vec![false; chars.len()];
             for i in 0..chars.len() {
@@ -129,6 +134,16 @@ impl Rule for HalfwidthPunctuation {
             }
         }
     }
+}
+
+/// "（共2156家）." or "……(共2156家)." : a period closing a Chinese sentence after a bracket or quote.
+fn period_after_chinese_bracket(chars: &[(usize, char)], flagged: &[bool], i: usize) -> bool {
+    let Some(j) = i.checked_sub(1) else { return false };
+    let prev = chars[j].1;
+    let next = chars.get(i + 1).map(|x| x.1);
+    chars[i].1 == '.'
+        && (matches!(prev, '）' | '”' | '》' | '’') || (prev == ')' && flagged[j]))
+        && (next.is_none() || han(next) || next.is_some_and(char::is_whitespace))
 }
 
 /// For each '(' its matching ')' (and vice versa), within one paragraph.
@@ -172,6 +187,7 @@ mod tests {
         assert_eq!(fixed("是否同意?请批示!\n"), (2, "是否同意？请批示！\n".into()));
         assert_eq!(fixed("平政办发(2025)7号\n"), (1, "平政办发（2025）7号\n".into()));
         assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
+        assert_eq!(fixed("开展整治(共排查企业2156家).\n"), (2, "开展整治（共排查企业2156家）。\n".into()));
     }
 
     #[test]

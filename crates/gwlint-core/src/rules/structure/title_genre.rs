@@ -16,7 +16,8 @@ declare_rule! {
     /// 意见、通知、通报、报告、请示、批复、议案、函、纪要15种；第九条规定标题由发文机关名称、
     /// 事由和文种组成。“汇报”“申请”“方案”“安排”等不是法定文种，不能作为标题的文种。
     ///
-    /// 讲话稿、文章等非公文不检查此项。
+    /// 讲话稿、文章等非公文不检查此项。对人大代表建议、政协委员提案的“答复”（如“对……第×号建议的
+    /// 答复”）是办理建议提案的既定文书形式，不作为错误。
     ///
     /// ## 示例
     /// ```text
@@ -77,6 +78,10 @@ impl Rule for TitleGenre {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         if doc.facts.genre.is_some() {
+            return;
+        }
+        // Replies to deputies' suggestions and proposals (…建议的答复) are an established form.
+        if doc.facts.title.as_deref().is_some_and(|t| strip_spaces(t).ends_with("答复")) {
             return;
         }
         let title = title_paragraphs(doc);
