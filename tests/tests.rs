@@ -1,1 +1,9 @@
+//! Integration tests: one binary, one module per concern (ripgrep style).
 
+mod cli;
+mod fixtures;
+mod json_contract;
+mod registry;
+mod robustness;
+mod rule_docs;
+mod support;

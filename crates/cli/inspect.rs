@@ -108,7 +108,13 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
     )?;
     writeln!(out, "标题：{}", r.title.unwrap_or(none))?;
     writeln!(out, "发文字号：{}", r.doc_number.unwrap_or(none))?;
-    let join = |v: &[String]| if v.is_empty() { none.to_string() } else { v.join("、") };
+    let join = |v: &[String]| {
+        if v.is_empty() {
+            none.to_string()
+        } else {
+            v.join("、")
+        }
+    };
     writeln!(out, "主送机关：{}", join(r.recipients))?;
     writeln!(out, "发文机关：{}", r.issuer.unwrap_or(none))?;
     match (&r.date, &r.date_iso) {
@@ -121,8 +127,17 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
     }
     writeln!(out, "段落：")?;
     for p in &r.paragraphs {
-        let level = p.heading.map_or("", |h| LEVEL_ZH[(h.level as usize).clamp(1, 4) - 1]);
-        writeln!(out, "  {:>4}  {}{}  {}", p.line, pad(p.part_zh, 18), pad(level, 4), excerpt(p.text, 36))?;
+        let level = p
+            .heading
+            .map_or("", |h| LEVEL_ZH[(h.level as usize).clamp(1, 4) - 1]);
+        writeln!(
+            out,
+            "  {:>4}  {}{}  {}",
+            p.line,
+            pad(p.part_zh, 18),
+            pad(level, 4),
+            excerpt(p.text, 36)
+        )?;
     }
     Ok(())
 }

@@ -9,7 +9,15 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
     for (path, doc, diags) in checked(results) {
         for d in diags {
             let (start, _) = location(doc, d);
-            writeln!(out, "{path}:{}:{}: {} [{}] {}", start.line, start.column, d.code, d.severity.label_zh(), d.message)?;
+            writeln!(
+                out,
+                "{path}:{}:{}: {} [{}] {}",
+                start.line,
+                start.column,
+                d.code,
+                d.severity.label_zh(),
+                d.message
+            )?;
         }
     }
     let s = Summary::of(results);

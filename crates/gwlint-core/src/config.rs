@@ -62,7 +62,9 @@ impl Config {
     pub fn from_toml(path: &str, text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError {
             path: path.to_string(),
-            line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            line: e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
             message: translate(e.message().trim()),
         })
     }
@@ -97,7 +99,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_point_at_the_line() {
-        let e = Config::from_toml("gwlint.toml", "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n").unwrap_err();
+        let e = Config::from_toml(
+            "gwlint.toml",
+            "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("ignor"), "{e}");
         let e = Config::from_toml("gwlint.toml", "[lint]\nfail-on = \"fatal\"\n").unwrap_err();

@@ -57,7 +57,9 @@ impl Linter {
                 return Err(format!("未知的规则代码或名称：“{key}”"));
             }
         }
-        let lookup = |map_key: &str, code: &str, name: &str| map_key.eq_ignore_ascii_case(code) || map_key == name;
+        let lookup = |map_key: &str, code: &str, name: &str| {
+            map_key.eq_ignore_ascii_case(code) || map_key == name
+        };
         let active = enabled
             .into_iter()
             .map(|index| {
@@ -67,8 +69,16 @@ impl Linter {
                     .iter()
                     .find(|(k, _)| lookup(k, &m.code, &m.name))
                     .map_or(m.default_severity, |(_, s)| *s);
-                let options = sel.options.iter().find(|(k, _)| lookup(k, &m.code, &m.name)).map(|(_, t)| t.clone());
-                Active { index, severity, options }
+                let options = sel
+                    .options
+                    .iter()
+                    .find(|(k, _)| lookup(k, &m.code, &m.name))
+                    .map(|(_, t)| t.clone());
+                Active {
+                    index,
+                    severity,
+                    options,
+                }
             })
             .collect();
         Ok(Linter { registry, active })
@@ -80,7 +90,10 @@ impl Linter {
 
     /// Codes of the rules that will run.
     pub fn enabled_codes(&self) -> Vec<&str> {
-        self.active.iter().map(|a| self.registry.rules()[a.index].meta().code.as_ref()).collect()
+        self.active
+            .iter()
+            .map(|a| self.registry.rules()[a.index].meta().code.as_ref())
+            .collect()
     }
 
     /// Run every enabled rule on the document; diagnostics come back sorted.

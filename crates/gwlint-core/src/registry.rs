@@ -8,7 +8,10 @@ use crate::rule::{Rule, RuleMeta};
 
 /// Packs shipped with gwlint, embedded in the binary. `tests` check that every file in
 /// `rules/` is listed here.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[("rules/typos.toml", include_str!("../../../rules/typos.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[(
+    "rules/typos.toml",
+    include_str!("../../../rules/typos.toml"),
+)];
 
 pub struct Registry {
     rules: Vec<Box<dyn Rule>>,
@@ -19,17 +22,25 @@ pub enum RegistryError {
     #[error(transparent)]
     Pack(#[from] PackError),
     #[error("{path}：规则代码 {code} 已被规则“{other}”使用")]
-    DuplicateCode { path: String, code: String, other: String },
+    DuplicateCode {
+        path: String,
+        code: String,
+        other: String,
+    },
 }
 
 impl Registry {
     /// Built-in rules and packs.
     pub fn builtin() -> Registry {
-        let mut reg = Registry { rules: crate::rules::builtin() };
+        let mut reg = Registry {
+            rules: crate::rules::builtin(),
+        };
         for (path, text) in BUILTIN_PACKS {
             // Built-in packs are validated by the test suite; a broken one is a bug.
-            let pack = DictRule::from_toml(path, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
-            reg.add(path, Box::new(pack)).unwrap_or_else(|e| panic!("{e}"));
+            let pack = DictRule::from_toml(path, text)
+                .unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
+            reg.add(path, Box::new(pack))
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         reg
     }
@@ -37,7 +48,11 @@ impl Registry {
     /// Add a rule (an extra pack); its code and name must be new.
     pub fn add(&mut self, path: &str, rule: Box<dyn Rule>) -> Result<(), RegistryError> {
         let m = rule.meta();
-        if let Some(other) = self.rules.iter().find(|r| r.meta().code == m.code || r.meta().name == m.name) {
+        if let Some(other) = self
+            .rules
+            .iter()
+            .find(|r| r.meta().code == m.code || r.meta().name == m.name)
+        {
             return Err(RegistryError::DuplicateCode {
                 path: path.to_string(),
                 code: m.code.to_string(),
@@ -77,16 +92,24 @@ impl Registry {
         if s == "ALL" || is_category_prefix(&s) {
             return true;
         }
-        self.metas().any(|m| m.code.starts_with(&s) || m.name == sel)
+        self.metas()
+            .any(|m| m.code.starts_with(&s) || m.name == sel)
     }
 
     /// Indices of the enabled rules. The most specific matching selector wins (a code beats
     /// a prefix, a longer prefix beats a shorter one); on a tie, ignore wins.
     pub fn resolve(&self, select: &[String], ignore: &[String]) -> Result<Vec<usize>, String> {
-        let unknown: Vec<&String> =
-            select.iter().chain(ignore).filter(|s| !self.selector_is_known(s)).collect::<HashSet<_>>().into_iter().collect();
+        let unknown: Vec<&String> = select
+            .iter()
+            .chain(ignore)
+            .filter(|s| !self.selector_is_known(s))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
         if let Some(u) = unknown.iter().min() {
-            return Err(format!("未知的规则代码、前缀或名称：“{u}”（用 gwlint rules 查看全部规则）"));
+            return Err(format!(
+                "未知的规则代码、前缀或名称：“{u}”（用 gwlint rules 查看全部规则）"
+            ));
         }
         let specificity = |sel: &str, m: &RuleMeta| -> Option<usize> {
             let s = sel.to_ascii_uppercase();

@@ -173,8 +173,18 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(meta: &'a RuleMeta, severity: Severity, options: Option<&'a toml::Table>, out: &'a mut Vec<Diagnostic>) -> Self {
-        Context { meta, severity, options, out }
+    pub fn new(
+        meta: &'a RuleMeta,
+        severity: Severity,
+        options: Option<&'a toml::Table>,
+        out: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Context {
+            meta,
+            severity,
+            options,
+            out,
+        }
     }
 
     /// Report a finding at `span`; returns it so the caller can add help, labels and a fix.
@@ -207,7 +217,10 @@ impl Diagnostic {
     }
 
     pub fn with_secondary(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
-        self.labels.push(Label { span, message: message.into() });
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
         self
     }
 

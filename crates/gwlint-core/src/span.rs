@@ -82,7 +82,9 @@ impl LineIndex {
 
     /// 0-based line number containing `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -104,7 +106,11 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i)
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -118,7 +124,14 @@ mod tests {
         let off = text.find('，').unwrap();
         let p = idx.position(text, off);
         assert_eq!((p.line, p.column), (2, 5));
-        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1, utf16_column: 1 });
+        assert_eq!(
+            idx.position(text, 0),
+            Position {
+                line: 1,
+                column: 1,
+                utf16_column: 1
+            }
+        );
     }
 
     #[test]

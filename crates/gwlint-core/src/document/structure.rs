@@ -16,7 +16,10 @@ use crate::text::{char_len, is_indent_space, split_outside_brackets, strip_space
 
 static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{6}$").unwrap());
 static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$").unwrap()
+    Regex::new(
+        r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$",
+    )
+    .unwrap()
 });
 static URGENCY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
@@ -35,16 +38,19 @@ static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$").unwrap()
 });
-static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
+static COPY_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
 static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$").unwrap()
 });
 /// The first line of an appended attachment: 附件 / 附件2 / 附： alone on a line.
-static ATTACHMENT_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap());
+static ATTACHMENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap()
+});
 /// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
-static ATTACHMENT_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
+static ATTACHMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap()
+});
 /// A continuation line of a 附件说明 list: 2.名称
 static ATTACHMENT_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])").unwrap());
@@ -57,7 +63,10 @@ static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Split the text into paragraphs (non-empty lines) and recognise the structure.
 pub fn analyse(doc: &mut Document) {
     let mut paragraphs = split_paragraphs(&doc.text);
-    let contents: Vec<&str> = paragraphs.iter().map(|p| &doc.text[p.span.start..p.span.end]).collect();
+    let contents: Vec<&str> = paragraphs
+        .iter()
+        .map(|p| &doc.text[p.span.start..p.span.end])
+        .collect();
     let layout = recognise(&contents, &paragraphs);
     for (p, part) in paragraphs.iter_mut().zip(&layout.parts) {
         p.part = *part;
@@ -274,7 +283,10 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
         if !titleish(lines[k]) || (k > start && paras[k].blank_before) {
             break;
         }
-        if lines.get(k + 1).is_some_and(|l| is_doc_number(l) || is_addressee(l) || is_salutation(l)) {
+        if lines
+            .get(k + 1)
+            .is_some_and(|l| is_doc_number(l) || is_addressee(l) || is_salutation(l))
+        {
             return Some(k);
         }
     }
@@ -290,7 +302,9 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
 }
 
 fn ends_like_title(joined: &str) -> bool {
-    Genre::from_title(joined).is_some() || NON_GENRE_TITLE.is_match(joined) || SPEECH_TITLE.is_match(joined)
+    Genre::from_title(joined).is_some()
+        || NON_GENRE_TITLE.is_match(joined)
+        || SPEECH_TITLE.is_match(joined)
 }
 
 fn is_salutation(l: &str) -> bool {
@@ -336,7 +350,9 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
     while s > from && date - s < 4 {
         let l = strip_spaces(lines[s - 1]);
         let organ_like = (2..=30).contains(&char_len(&l))
-            && !l.contains(['。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ','])
+            && !l.contains([
+                '。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ',',
+            ])
             && outline::detect(&l, 0).is_none()
             && !ATTACHMENT_NOTE.is_match(&l)
             && parse_date_line(&l).is_none()
@@ -360,8 +376,15 @@ fn attachment_note_start(lines: &[&str], from: usize, until: usize) -> Option<us
     })
 }
 
-fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint: Option<DocClass>) -> DocClass {
-    let title_text: String = title.map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect()).unwrap_or_default();
+fn classify(
+    lines: &[&str],
+    parts: &[Part],
+    title: Option<(usize, usize)>,
+    hint: Option<DocClass>,
+) -> DocClass {
+    let title_text: String = title
+        .map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect())
+        .unwrap_or_default();
     let speech = hint == Some(DocClass::Speech)
         || SPEECH_TITLE.is_match(&title_text)
         || lines.iter().take(8).any(|l| is_salutation(l));
@@ -380,30 +403,50 @@ fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint:
 }
 
 fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
-    let of = |part: Part| lines.iter().zip(&layout.parts).filter(move |(_, p)| **p == part).map(|(l, _)| *l);
+    let of = |part: Part| {
+        lines
+            .iter()
+            .zip(&layout.parts)
+            .filter(move |(_, p)| **p == part)
+            .map(|(l, _)| *l)
+    };
     let title: Option<String> = {
         let t: Vec<&str> = of(Part::Title).collect();
         (!t.is_empty()).then(|| t.iter().map(|l| l.trim()).collect::<String>())
     };
     let genre = title.as_deref().and_then(Genre::from_title);
     let split_organs = |s: &str| -> Vec<String> {
-        split_outside_brackets(s.trim_end_matches(['：', ':', '。', '.']), &['、', '，', ',', '；', ';'])
-            .into_iter()
-            .map(strip_spaces)
-            .filter(|x| !x.is_empty())
-            .collect()
+        split_outside_brackets(
+            s.trim_end_matches(['：', ':', '。', '.']),
+            &['、', '，', ',', '；', ';'],
+        )
+        .into_iter()
+        .map(strip_spaces)
+        .filter(|x| !x.is_empty())
+        .collect()
     };
-    let recipients = of(Part::Addressee).next().map(split_organs).unwrap_or_default();
+    let recipients = of(Part::Addressee)
+        .next()
+        .map(split_organs)
+        .unwrap_or_default();
     let issuer = title
         .as_deref()
         .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
-        .map(|a| ["转发", "批转", "印发"].iter().fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string()))
+        .map(|a| {
+            ["转发", "批转", "印发"]
+                .iter()
+                .fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string())
+        })
         .filter(|a| !a.is_empty())
         .or_else(|| {
             let s: Vec<String> = of(Part::Signature).map(strip_spaces).collect();
             (!s.is_empty()).then(|| s.join("、"))
         })
-        .or_else(|| of(Part::IssuerMark).next().map(|m| strip_spaces(m).trim_end_matches("文件").to_string()));
+        .or_else(|| {
+            of(Part::IssuerMark)
+                .next()
+                .map(|m| strip_spaces(m).trim_end_matches("文件").to_string())
+        });
     let date = of(Part::Date).next().map(|d| d.to_string());
     let date_value = date.as_deref().and_then(parse_date_line);
     let doc_number = of(Part::DocNumber)
@@ -434,7 +477,12 @@ fn attachment_names<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
         Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:.．、]?|附\s*[：:])?\s*([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])?\s*").unwrap()
     });
     lines
-        .map(|l| LEAD.replace(l, "").trim().trim_end_matches(['。', '；', ';', '，']).to_string())
+        .map(|l| {
+            LEAD.replace(l, "")
+                .trim()
+                .trim_end_matches(['。', '；', ';', '，'])
+                .to_string()
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -445,7 +493,10 @@ mod tests {
 
     fn parts(text: &str) -> Vec<(Part, String)> {
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
-        doc.paragraphs.iter().map(|p| (p.part, doc.content(p).chars().take(6).collect())).collect()
+        doc.paragraphs
+            .iter()
+            .map(|p| (p.part, doc.content(p).chars().take(6).collect()))
+            .collect()
     }
 
     #[test]
@@ -456,13 +507,33 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                CopyNumber, Secrecy, Urgency, IssuerMark, DocNumber, Title, Title, Addressee, Body, Body,
-                AttachmentNote, AttachmentNote, Signature, Date, Annotation, Attachment, Attachment, CopyTo, Printed
+                CopyNumber,
+                Secrecy,
+                Urgency,
+                IssuerMark,
+                DocNumber,
+                Title,
+                Title,
+                Addressee,
+                Body,
+                Body,
+                AttachmentNote,
+                AttachmentNote,
+                Signature,
+                Date,
+                Annotation,
+                Attachment,
+                Attachment,
+                CopyTo,
+                Printed
             ]
         );
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let f = &doc.facts;
-        assert_eq!(f.title.as_deref(), Some("平安市人民政府关于做好2025年防汛工作的通知"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("平安市人民政府关于做好2025年防汛工作的通知")
+        );
         assert_eq!(f.genre.map(|g| g.as_str()), Some("通知"));
         assert_eq!(f.issuer.as_deref(), Some("平安市人民政府"));
         assert_eq!(f.recipients, vec!["各县（市、区）人民政府", "市政府各部门"]);
@@ -477,12 +548,16 @@ mod tests {
         let text = "国务院关于在市场监管领域全面推行\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号\n\n各省、自治区、直辖市人民政府：\n正文。\n国务院\n2019年1月27日\n（此件公开发布）\n";
         let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
         use Part::*;
-        assert_eq!(got, vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]);
+        assert_eq!(
+            got,
+            vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]
+        );
     }
 
     #[test]
     fn speech_is_not_a_gongwen() {
-        let text = "在全市安全生产工作会议上的讲话\n（2025年3月5日）\n同志们：\n今天我们召开会议。\n";
+        let text =
+            "在全市安全生产工作会议上的讲话\n（2025年3月5日）\n同志们：\n今天我们召开会议。\n";
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         assert_eq!(doc.facts.class, crate::document::DocClass::Speech);
         assert_eq!(doc.facts.genre, None);
@@ -490,7 +565,8 @@ mod tests {
 
     #[test]
     fn article_is_other() {
-        let text = "乡村振兴的几点思考\n\n乡村振兴是一项系统工程，需要久久为功。\n我们要坚持规划先行。\n";
+        let text =
+            "乡村振兴的几点思考\n\n乡村振兴是一项系统工程，需要久久为功。\n我们要坚持规划先行。\n";
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         assert_eq!(doc.facts.class, crate::document::DocClass::Other);
     }

@@ -17,7 +17,9 @@ pub fn url_spans(text: &str, base: usize) -> Vec<Span> {
     URL_OR_EMAIL
         .find_iter(text)
         .map(|m| {
-            let s = m.as_str().trim_end_matches([',', '.', ';', ':', '!', '?', ')', '\'']);
+            let s = m
+                .as_str()
+                .trim_end_matches([',', '.', ';', ':', '!', '?', ')', '\'']);
             Span::new(base + m.start(), base + m.start() + s.len())
         })
         .collect()
@@ -29,9 +31,14 @@ pub fn title_paragraphs(doc: &Document) -> Vec<&Paragraph> {
 }
 
 /// Chars of a paragraph's content with their absolute byte offsets.
-pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator<Item = (usize, char)> + 'a {
+pub fn chars_with_offsets<'a>(
+    doc: &'a Document,
+    p: &Paragraph,
+) -> impl Iterator<Item = (usize, char)> + 'a {
     let base = p.span.start;
-    doc.content(p).char_indices().map(move |(i, c)| (base + i, c))
+    doc.content(p)
+        .char_indices()
+        .map(move |(i, c)| (base + i, c))
 }
 
 #[cfg(test)]

@@ -105,13 +105,16 @@ impl Rule for HalfwidthPunctuation {
                 let (off, c) = chars[i];
                 flagged[i] = full_width(c).is_some()
                     && !protected(off)
-                    && (in_chinese_context(&chars, i) || period_after_chinese_bracket(&chars, &flagged, i));
+                    && (in_chinese_context(&chars, i)
+                        || period_after_chinese_bracket(&chars, &flagged, i));
             }
             let partner = match_parens(&chars);
             let mut done = vec![false; chars.len()];
             for i in 0..chars.len() {
                 let (off, c) = chars[i];
-                let Some((fw, name)) = full_width(c) else { continue };
+                let Some((fw, name)) = full_width(c) else {
+                    continue;
+                };
                 // A bracket pair is converted together, so the fix never leaves "（2025)".
                 let pair = partner[i].filter(|&j| flagged[i] || flagged[j]);
                 if done[i] || !(flagged[i] || pair.is_some()) {
@@ -120,7 +123,10 @@ impl Rule for HalfwidthPunctuation {
                 done[i] = true;
                 let span = Span::new(off, off + 1);
                 let mut edits = vec![Edit::replace(span, fw.to_string())];
-                let d = cx.report(span, format!("中文语境中使用了半角{name}“{c}”，应使用全角“{fw}”"));
+                let d = cx.report(
+                    span,
+                    format!("中文语境中使用了半角{name}“{c}”，应使用全角“{fw}”"),
+                );
                 d.with_label(format!("应为“{fw}”"));
                 if let Some(j) = pair {
                     done[j] = true;
@@ -130,7 +136,11 @@ impl Rule for HalfwidthPunctuation {
                     edits.push(Edit::replace(jspan, jfw.to_string()));
                     d.with_secondary(jspan, format!("与之配对的“{jc}”也应为“{jfw}”"));
                 }
-                d.with_fix(Fix::new(format!("改为全角“{fw}”"), Applicability::Safe, edits));
+                d.with_fix(Fix::new(
+                    format!("改为全角“{fw}”"),
+                    Applicability::Safe,
+                    edits,
+                ));
             }
         }
     }
@@ -138,7 +148,9 @@ impl Rule for HalfwidthPunctuation {
 
 /// "（共2156家）." or "……(共2156家)." : a period closing a Chinese sentence after a bracket or quote.
 fn period_after_chinese_bracket(chars: &[(usize, char)], flagged: &[bool], i: usize) -> bool {
-    let Some(j) = i.checked_sub(1) else { return false };
+    let Some(j) = i.checked_sub(1) else {
+        return false;
+    };
     let prev = chars[j].1;
     let next = chars.get(i + 1).map(|x| x.1);
     chars[i].1 == '.'
@@ -174,20 +186,38 @@ mod tests {
     use crate::Applicability;
 
     fn fixed(text: &str) -> (usize, String) {
-        let sel = Selection { select: Some(vec!["GW401".into()]), ..Default::default() };
+        let sel = Selection {
+            select: Some(vec!["GW401".into()]),
+            ..Default::default()
+        };
         let linter = Linter::new(Registry::builtin(), &sel).unwrap();
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let d = linter.check(&doc);
-        (d.len(), apply_fixes(&doc.text, &d, Applicability::Safe).text)
+        (
+            d.len(),
+            apply_fixes(&doc.text, &d, Applicability::Safe).text,
+        )
     }
 
     #[test]
     fn converts_marks_in_chinese_text() {
-        assert_eq!(fixed("经研究,决定如下:\n"), (2, "经研究，决定如下：\n".into()));
-        assert_eq!(fixed("是否同意?请批示!\n"), (2, "是否同意？请批示！\n".into()));
-        assert_eq!(fixed("平政办发(2025)7号\n"), (1, "平政办发（2025）7号\n".into()));
+        assert_eq!(
+            fixed("经研究,决定如下:\n"),
+            (2, "经研究，决定如下：\n".into())
+        );
+        assert_eq!(
+            fixed("是否同意?请批示!\n"),
+            (2, "是否同意？请批示！\n".into())
+        );
+        assert_eq!(
+            fixed("平政办发(2025)7号\n"),
+            (1, "平政办发（2025）7号\n".into())
+        );
         assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
-        assert_eq!(fixed("开展整治(共排查企业2156家).\n"), (2, "开展整治（共排查企业2156家）。\n".into()));
+        assert_eq!(
+            fixed("开展整治(共排查企业2156家).\n"),
+            (2, "开展整治（共排查企业2156家）。\n".into())
+        );
     }
 
     #[test]

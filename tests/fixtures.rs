@@ -1,0 +1,92 @@
+//! Snapshot tests: every fixture document's structure, diagnostics and safely fixed text.
+
+use crate::support::snapshot_of;
+
+#[test]
+fn documents() {
+    insta::glob!("../fixtures/documents", "*.*", |path| {
+        insta::assert_snapshot!(snapshot_of(path));
+    });
+}
+
+#[test]
+fn rule_fixtures() {
+    insta::glob!("../fixtures/rules", "**/*.*", |path| {
+        insta::assert_snapshot!(snapshot_of(path));
+    });
+}
+
+/// Fixing twice changes nothing the second time, on every fixture.
+#[test]
+fn safe_fixes_are_idempotent() {
+    use gwlint_core::fix::apply_fixes;
+    use gwlint_core::{Applicability, Document, Linter, SourceKind};
+    let linter = Linter::with_defaults();
+    for dir in ["documents", "rules"] {
+        for entry in walk(&crate::support::fixture(dir)) {
+            let name = entry.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&entry).unwrap();
+            let doc = Document::parse(&name, &bytes, &Default::default()).unwrap();
+            let once = apply_fixes(&doc.text, &linter.check(&doc), Applicability::Safe).text;
+            let kind = SourceKind::from_path(&name).unwrap();
+            let doc2 = Document::from_text(&name, kind, &once).unwrap();
+            let twice = apply_fixes(&doc2.text, &linter.check(&doc2), Applicability::Safe);
+            assert_eq!(
+                twice.applied, 0,
+                "{name}: a second fix run changed the text"
+            );
+        }
+    }
+}
+
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// fixtures/rules/GWxxx/fires_*.txt must trigger GWxxx; silent_*.txt must not.
+#[test]
+fn rule_fixtures_fire_and_stay_silent() {
+    use gwlint_core::{Document, Linter};
+    let linter = Linter::with_defaults();
+    let dir = crate::support::fixture("rules");
+    let mut checked = 0;
+    for path in walk(&dir) {
+        let code = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let doc =
+            Document::parse(&name, &std::fs::read(&path).unwrap(), &Default::default()).unwrap();
+        let hits = linter
+            .check(&doc)
+            .iter()
+            .filter(|d| d.code == code.as_str())
+            .count();
+        if name.starts_with("fires") {
+            assert!(hits > 0, "{code}/{name} should trigger {code}");
+        } else if name.starts_with("silent") {
+            assert_eq!(hits, 0, "{code}/{name} must not trigger {code}");
+        } else {
+            panic!("{code}/{name}: rule fixtures are named fires_* or silent_*");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 6);
+}

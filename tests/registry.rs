@@ -1,0 +1,81 @@
+//! Invariants of the rule set: unique codes and names, codes in their family's range, every
+//! rule file registered, every pack file embedded.
+
+use std::collections::HashSet;
+
+use gwlint_core::registry::BUILTIN_PACKS;
+use gwlint_core::{Category, Registry};
+
+use crate::support::root;
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    let reg = Registry::builtin();
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for m in reg.metas() {
+        assert!(
+            codes.insert(m.code.to_string()),
+            "duplicate code {}",
+            m.code
+        );
+        assert!(
+            names.insert(m.name.to_string()),
+            "duplicate name {}",
+            m.name
+        );
+        let family = match m.category {
+            Category::Structure => '1',
+            Category::Routing => '2',
+            Category::Format => '3',
+            Category::Punctuation => '4',
+            Category::Number => '5',
+            Category::Wording => '6',
+            Category::Layout => '7',
+        };
+        assert_eq!(
+            m.code.as_bytes()[2] as char,
+            family,
+            "{} is outside its family's range",
+            m.code
+        );
+        assert!(
+            m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{}",
+            m.name
+        );
+    }
+}
+
+#[test]
+fn every_rule_file_is_registered() {
+    let reg = Registry::builtin();
+    let registered: HashSet<String> = reg.metas().map(|m| m.code.to_string()).collect();
+    let dir = root().join("crates/gwlint-core/src/rules");
+    for path in crate::fixtures::walk(&dir) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        if let Some(i) = text.find("declare_rule!") {
+            let code_at = text[i..].find("code: \"").unwrap() + i + 7;
+            let code = &text[code_at..code_at + 5];
+            assert!(
+                registered.contains(code),
+                "{} declares {code} but it is not in rules::builtin()",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_pack_in_rules_dir_is_embedded() {
+    let embedded: HashSet<&str> = BUILTIN_PACKS.iter().map(|(p, _)| *p).collect();
+    for e in std::fs::read_dir(root().join("rules")).unwrap().flatten() {
+        let name = format!("rules/{}", e.file_name().to_string_lossy());
+        if name.ends_with(".toml") {
+            assert!(
+                embedded.contains(name.as_str()),
+                "{name} is not listed in BUILTIN_PACKS"
+            );
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Every rule documents itself, and the examples in its docs are tests: the 示例 block
+//! triggers the rule, the 应改为 block does not.
+
+use gwlint_core::{Document, Linter, Registry, Selection, SourceKind};
+
+#[test]
+fn every_rule_has_complete_chinese_docs() {
+    let reg = Registry::builtin();
+    for m in reg.metas() {
+        let docs = m.docs_text();
+        for section in ["## 作用", "## 原因", "## 示例", "## 应改为", "## 依据"] {
+            assert!(docs.contains(section), "{} docs lack {section}", m.code);
+        }
+        assert!(
+            !m.summary.is_empty() && !m.source.is_empty(),
+            "{} lacks summary or source",
+            m.code
+        );
+    }
+}
+
+#[test]
+fn doc_examples_trigger_and_corrections_do_not() {
+    let reg = Registry::builtin();
+    let codes: Vec<String> = reg.metas().map(|m| m.code.to_string()).collect();
+    for code in codes {
+        let sel = Selection {
+            select: Some(vec![code.clone()]),
+            ..Default::default()
+        };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let meta = linter.registry().find(&code).unwrap().meta().clone();
+        let examples = meta.doc_examples();
+        let bad: Vec<&String> = examples
+            .iter()
+            .filter(|(s, _)| s == "示例")
+            .map(|(_, b)| b)
+            .collect();
+        let good: Vec<&String> = examples
+            .iter()
+            .filter(|(s, _)| s == "应改为")
+            .map(|(_, b)| b)
+            .collect();
+        assert!(
+            !bad.is_empty() && !good.is_empty(),
+            "{code}: docs need a 示例 and an 应改为 block"
+        );
+        for b in bad {
+            let doc = Document::from_text("example.txt", SourceKind::Txt, b).unwrap();
+            assert!(
+                !linter.check(&doc).is_empty(),
+                "{code}: the 示例 does not trigger the rule:\n{b}"
+            );
+        }
+        for g in good {
+            let doc = Document::from_text("example.txt", SourceKind::Txt, g).unwrap();
+            let d = linter.check(&doc);
+            assert!(
+                d.is_empty(),
+                "{code}: the 应改为 text still triggers the rule: {:?}",
+                d.first().map(|d| &d.message)
+            );
+        }
+    }
+}
