@@ -1,1 +1,225 @@
-fn main() {}
+//! `gwlint-bench`: throughput and memory of gwlint on the real 公文 corpus, side by side with
+//! the floor (`cat | wc -m`: reading and decoding) and with autocorrect's lint mode.
+//!
+//! Usage: cargo run --release --bin gwlint-bench -- [--corpus DIR] [--mb N] [--autocorrect PATH]
+//! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT.
+//! Results are printed as Markdown for BENCHMARKS.md. Not a test: timings on a shared
+//! 2-core machine are noisy, so compare the ratios of one run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use gwlint_core::{Document, Linter, ParseOptions, Registry, Selection};
+
+struct Args {
+    corpus: PathBuf,
+    mb: usize,
+    autocorrect: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args { corpus: PathBuf::from("../shared/corpus/gongwen"), mb: 10, autocorrect: None };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--corpus" => a.corpus = it.next().ok_or("--corpus needs a directory")?.into(),
+            "--mb" => a.mb = it.next().and_then(|s| s.parse().ok()).ok_or("--mb needs a number")?,
+            "--autocorrect" => a.autocorrect = Some(it.next().ok_or("--autocorrect needs a path")?.into()),
+            "--help" | "-h" => {
+                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH]");
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if a.autocorrect.is_none() {
+        a.autocorrect = std::env::var_os("AUTOCORRECT").map(PathBuf::from).or_else(|| which("autocorrect"));
+    }
+    Ok(a)
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
+}
+
+fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            txt_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// CPU seconds (user + system) and peak RSS (KiB) of `who`.
+fn rusage(who: libc::c_int) -> (f64, i64) {
+    // SAFETY: getrusage only writes into the zeroed struct we pass.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(who, &mut ru) };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
+}
+
+struct Measure {
+    wall: Duration,
+    cpu: f64,
+    peak_kib: i64,
+}
+
+/// Run a shell command in a fresh child of a helper process, so its rusage is its own.
+fn measure_command(shell: &str) -> Result<Measure, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let out = Command::new(exe)
+        .env("GWLINT_BENCH_CHILD", shell)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let wall = t.elapsed();
+    let s = String::from_utf8_lossy(&out.stdout);
+    let mut parts = s.split_whitespace();
+    let cpu = parts.next().and_then(|x| x.parse().ok()).ok_or(format!("could not run: {shell}"))?;
+    let peak_kib = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
+    Ok(Measure { wall, cpu, peak_kib })
+}
+
+/// Helper mode: run the command, then print its CPU seconds and peak RSS.
+fn child_mode(shell: &str) -> ExitCode {
+    let status = Command::new("sh").arg("-c").arg(shell).stdout(Stdio::null()).stderr(Stdio::null()).status();
+    if status.is_err() {
+        return ExitCode::from(2);
+    }
+    let (cpu, peak) = rusage(libc::RUSAGE_CHILDREN);
+    println!("{cpu} {peak}");
+    ExitCode::SUCCESS
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}
+
+fn main() -> ExitCode {
+    if let Ok(shell) = std::env::var("GWLINT_BENCH_CHILD") {
+        return child_mode(&shell);
+    }
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("gwlint-bench: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut files = Vec::new();
+    txt_files(&args.corpus, &mut files);
+    if files.is_empty() {
+        eprintln!("gwlint-bench: no .txt files under {} (the shared corpus is not here?)", args.corpus.display());
+        return ExitCode::from(2);
+    }
+    let originals: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap_or_default()))
+        .collect();
+    let corpus_bytes: usize = originals.iter().map(|(_, b)| b.len()).sum();
+    let target = args.mb * 1_000_000;
+    let reps = target.div_ceil(corpus_bytes.max(1));
+    let dir = std::env::temp_dir().join(format!("gwlint-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut inputs: Vec<(String, &[u8])> = Vec::new();
+    for r in 0..reps {
+        for (name, bytes) in &originals {
+            let n = format!("r{r:03}_{name}");
+            std::fs::write(dir.join(&n), bytes).expect("write temp file");
+            inputs.push((n, bytes));
+        }
+    }
+    let total: usize = inputs.iter().map(|(_, b)| b.len()).sum();
+    let chars: usize = inputs.iter().map(|(_, b)| String::from_utf8_lossy(b).chars().count()).sum();
+    println!("## gwlint-bench\n");
+    println!(
+        "Corpus: {} files from {} repeated {reps}× = {} files, {:.1} MB, {:.1} M chars.\n",
+        originals.len(),
+        args.corpus.display(),
+        inputs.len(),
+        mb(total),
+        chars as f64 / 1e6
+    );
+
+    // In-process, one thread: where the time goes.
+    let opts = ParseOptions::default();
+    let (cpu0, _) = rusage(libc::RUSAGE_SELF);
+    let t = Instant::now();
+    let docs: Vec<Document> = inputs.iter().filter_map(|(n, b)| Document::parse(n, b, &opts).ok()).collect();
+    let parse_time = t.elapsed();
+    let linter = Linter::with_defaults();
+    let t = Instant::now();
+    let mut findings = 0;
+    for d in &docs {
+        findings += linter.check(d).len();
+    }
+    let lint_time = t.elapsed();
+    let (cpu1, peak_self) = rusage(libc::RUSAGE_SELF);
+    println!("### In process, one thread\n");
+    println!("| stage | time | MB/s |\n|---|---|---|");
+    let row = |name: &str, d: Duration| println!("| {name} | {:.3} s | {:.1} |", d.as_secs_f64(), mb(total) / d.as_secs_f64());
+    row("decode + structure (Document::parse)", parse_time);
+    row("all rules (Linter::check)", lint_time);
+    row("total", parse_time + lint_time);
+    println!("\n{findings} findings; CPU {:.3} s; peak RSS {:.1} MiB (all documents held in memory).\n", cpu1 - cpu0, peak_self as f64 / 1024.0);
+    println!("Per rule (each run alone over all documents):\n\n| rule | time | share of rule time |\n|---|---|---|");
+    let codes: Vec<String> = linter.registry().metas().map(|m| m.code.to_string()).collect();
+    let mut per_rule = Vec::new();
+    for code in &codes {
+        let sel = Selection { select: Some(vec![code.clone()]), ..Default::default() };
+        let l = Linter::new(Registry::builtin(), &sel).expect("rule");
+        let t = Instant::now();
+        for d in &docs {
+            std::hint::black_box(l.check(d));
+        }
+        per_rule.push((code.clone(), t.elapsed()));
+    }
+    let sum: f64 = per_rule.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    for (code, d) in &per_rule {
+        println!("| {code} | {:.3} s | {:.0}% |", d.as_secs_f64(), 100.0 * d.as_secs_f64() / sum.max(1e-9));
+    }
+    drop(docs);
+
+    // Whole programs, measured as child processes.
+    println!("\n### Whole programs over the same files (same run)\n");
+    println!("| command | wall | CPU (user+sys) | MB per CPU-second | peak RSS |\n|---|---|---|---|---|");
+    let d = dir.display();
+    let gwlint = std::env::current_exe().ok().and_then(|p| p.parent().map(|p| p.join("gwlint"))).filter(|p| p.is_file());
+    let mut commands: Vec<(String, String)> = vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/* | wc -m"))];
+    if let Some(g) = &gwlint {
+        commands.push(("gwlint check --format json".into(), format!("{} check --no-config --exit-zero --format json {d}", g.display())));
+        commands.push((
+            "gwlint check --format json (1 thread)".into(),
+            format!("RAYON_NUM_THREADS=1 {} check --no-config --exit-zero --format json {d}", g.display()),
+        ));
+    } else {
+        println!("(gwlint binary not found next to gwlint-bench: build it with cargo build --release)\n");
+    }
+    match &args.autocorrect {
+        Some(ac) => commands.push(("autocorrect --lint".into(), format!("{} --lint {d}", ac.display()))),
+        None => println!("(autocorrect not found: npm install autocorrect-node, then pass --autocorrect PATH)\n"),
+    }
+    for (name, cmd) in &commands {
+        match measure_command(cmd) {
+            Ok(m) => println!(
+                "| {name} | {:.3} s | {:.3} s | {:.1} | {:.1} MiB |",
+                m.wall.as_secs_f64(),
+                m.cpu,
+                mb(total) / m.cpu.max(1e-6),
+                m.peak_kib as f64 / 1024.0
+            ),
+            Err(e) => println!("| {name} | failed: {e} | | | |"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    ExitCode::SUCCESS
+}

@@ -182,6 +182,7 @@ pub fn render(
                 .render_report(&mut s, &report)
                 .map_err(|_| io::Error::other("render failed"))?;
             out.write_all(s.as_bytes())?;
+            writeln!(out)?;
         }
     }
     writeln!(out, "{}", summary_line(&Summary::of(results), results))

@@ -1,0 +1,132 @@
+//! `gwlint-eval`: quality numbers on the real 公文 corpus (not a test: it needs ../shared).
+//!
+//! Usage: cargo run --release --bin gwlint-eval -- [--corpus DIR] [--show-findings]
+//!
+//! For every document under DIR/*/docs with metadata in DIR/*/index.jsonl it reports whether
+//! `inspect` recognised the title and the 文种 that the metadata gives, how documents were
+//! classified, and the findings per rule and severity (with --show-findings, every error and
+//! warning with its text, for reading by hand). Output is Markdown for docs/quality.md.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use gwlint_core::text::strip_spaces;
+use gwlint_core::{Document, Linter, ParseOptions, Severity};
+
+fn main() -> ExitCode {
+    let mut corpus = PathBuf::from("../shared/corpus/gongwen");
+    let mut show = false;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--corpus" => corpus = it.next().map(PathBuf::from).unwrap_or(corpus),
+            "--show-findings" => show = true,
+            _ => {
+                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings]");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let entries = match metadata(&corpus) {
+        Ok(e) if !e.is_empty() => e,
+        Ok(_) | Err(_) => {
+            eprintln!("gwlint-eval: no index.jsonl under {} (the shared corpus is not here?)", corpus.display());
+            return ExitCode::from(2);
+        }
+    };
+    let linter = Linter::with_defaults();
+    let (mut title_ok, mut genre_ok, mut genre_total) = (0, 0, 0);
+    let mut classes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_rule: BTreeMap<(String, Severity), usize> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut findings = Vec::new();
+    let mut chars = 0;
+    for (path, title, genre) in &entries {
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let name = path.display().to_string();
+        let doc = match Document::parse(&name, &bytes, &ParseOptions::default()) {
+            Ok(d) => d,
+            Err(e) => {
+                misses.push(format!("{name}: 无法读取：{e}"));
+                continue;
+            }
+        };
+        chars += doc.text.chars().count();
+        *classes.entry(doc.facts.class.as_zh().to_string()).or_default() += 1;
+        let got_title = doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default();
+        if got_title == strip_spaces(title) {
+            title_ok += 1;
+        } else {
+            misses.push(format!("{name}: 标题 “{got_title}” ≠ “{title}”"));
+        }
+        if let Some(g) = genre {
+            genre_total += 1;
+            let got = doc.facts.genre.map(|g| g.as_str()).unwrap_or("-");
+            if got == g {
+                genre_ok += 1;
+            } else {
+                misses.push(format!("{name}: 文种 {got} ≠ {g}"));
+            }
+        }
+        for d in linter.check(&doc) {
+            *per_rule.entry((d.code.to_string(), d.severity)).or_default() += 1;
+            if d.severity >= Severity::Warning {
+                let p = doc.position(d.span.start);
+                let ctx: String = doc.text[doc.text.floor_char_boundary(d.span.start.saturating_sub(24))..]
+                    .chars()
+                    .take(20)
+                    .collect();
+                findings.push(format!("{name}:{}:{} {} {} «{}»", p.line, p.column, d.code, d.message, ctx.replace('\n', "⏎")));
+            }
+        }
+    }
+    let n = entries.len();
+    println!("## Corpus: {} ({n} documents, {:.0}k chars)\n", corpus.display(), chars as f64 / 1000.0);
+    println!("| measure | result |\n|---|---|");
+    println!("| title recognised exactly | {title_ok}/{n} ({:.0}%) |", pct(title_ok, n));
+    println!("| 文种 recognised (documents whose title ends with a legal 文种) | {genre_ok}/{genre_total} ({:.0}%) |", pct(genre_ok, genre_total));
+    for (c, k) in &classes {
+        println!("| classified as {c} | {k} |");
+    }
+    println!("\n| rule | severity | findings |\n|---|---|---|");
+    for ((code, sev), k) in &per_rule {
+        println!("| {code} | {sev} | {k} |");
+    }
+    let errwarn: usize = per_rule.iter().filter(|((_, s), _)| *s >= Severity::Warning).map(|(_, k)| k).sum();
+    println!("\nErrors and warnings: {errwarn} ({:.2} per 10,000 chars).", errwarn as f64 * 10_000.0 / chars.max(1) as f64);
+    if !misses.is_empty() {
+        println!("\nRecognition misses:\n");
+        for m in &misses {
+            println!("- {m}");
+        }
+    }
+    if show {
+        println!("\nFindings at warning level and above:\n");
+        for f in &findings {
+            println!("- {f}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    100.0 * a as f64 / b.max(1) as f64
+}
+
+/// (document path, title, 文种 if the title ends with a legal one) from every index.jsonl.
+fn metadata(corpus: &Path) -> std::io::Result<Vec<(PathBuf, String, Option<String>)>> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(corpus)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for d in dirs {
+        let Ok(index) = std::fs::read_to_string(d.join("index.jsonl")) else { continue };
+        for line in index.lines().filter(|l| !l.trim().is_empty()) {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let (Some(file), Some(title)) = (v["file"].as_str(), v["title"].as_str()) else { continue };
+            let genre = gwlint_core::document::Genre::from_title(title).map(|g| g.as_str().to_string());
+            out.push((d.join(file), title.to_string(), genre));
+        }
+    }
+    Ok(out)
+}
