@@ -65,6 +65,18 @@ pub fn snapshot_of(path: &Path) -> String {
         f.genre.map_or("-", |g| g.as_str())
     )
     .unwrap();
+    writeln!(
+        s,
+        "title: {}\ndoc_number: {}  issuer: {}  date: {}\nrecipients: {:?}  attachments: {:?}  copy_to: {:?}",
+        f.title.as_deref().unwrap_or("-"),
+        f.doc_number.as_deref().unwrap_or("-"),
+        f.issuer.as_deref().unwrap_or("-"),
+        f.date_value.map_or("-".to_string(), |d| d.iso()),
+        f.recipients,
+        f.attachments,
+        f.copy_to
+    )
+    .unwrap();
     writeln!(s, "--- structure ---").unwrap();
     for p in &doc.paragraphs {
         let level = p
