@@ -89,6 +89,7 @@ impl Genre {
     /// The 文种 a title ends with, if any (spaces inside the title are ignored).
     pub fn from_title(title: &str) -> Option<Genre> {
         let t = strip_spaces(title);
+        let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
         GENRE_SUFFIXES
             .iter()
             .find(|(s, _)| t.ends_with(s))

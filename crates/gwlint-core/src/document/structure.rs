@@ -252,9 +252,12 @@ fn has_sentence_punct(s: &str) -> bool {
 /// Index of the last title line, if a title starts at `start`.
 fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize> {
     let titleish = |l: &str| {
+        // A title wrongly ending with a mark ("……的通知。") is still a title.
+        let core = l.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
+        let punct_ok = core.len() == l.len() || Genre::from_title(core).is_some();
         char_len(l) <= 80
-            && !l.ends_with(['。', '；', '：', ':', '，', '！', '？'])
-            && !l.contains('。')
+            && punct_ok
+            && !core.contains('。')
             && !is_doc_number(l)
             && parse_date_line(l).is_none()
     };
@@ -302,6 +305,7 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
 }
 
 fn ends_like_title(joined: &str) -> bool {
+    let joined = joined.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
     Genre::from_title(joined).is_some()
         || NON_GENRE_TITLE.is_match(joined)
         || SPEECH_TITLE.is_match(joined)

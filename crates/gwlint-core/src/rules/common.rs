@@ -3,8 +3,9 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::document::{Document, Paragraph, Part};
+use crate::document::{Document, Genre, Paragraph, Part};
 use crate::span::Span;
+use crate::text::strip_spaces;
 
 static URL_OR_EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -28,6 +29,84 @@ pub fn url_spans(text: &str, base: usize) -> Vec<Span> {
 /// The title paragraphs of a document.
 pub fn title_paragraphs(doc: &Document) -> Vec<&Paragraph> {
     doc.parts(Part::Title).collect()
+}
+
+/// The 正文 paragraphs.
+pub fn body_paragraphs(doc: &Document) -> Vec<&Paragraph> {
+    doc.parts(Part::Body).collect()
+}
+
+/// The last `n` 正文 paragraphs, where a 结束语 stands.
+pub fn closing_paragraphs(doc: &Document, n: usize) -> Vec<&Paragraph> {
+    let body = body_paragraphs(doc);
+    body[body.len().saturating_sub(n)..].to_vec()
+}
+
+/// The title with its lines joined and spaces removed.
+pub fn title_text(doc: &Document) -> String {
+    doc.facts
+        .title
+        .as_deref()
+        .map(strip_spaces)
+        .unwrap_or_default()
+}
+
+/// A request for approval or instructions: 请批准, 请审批, 妥否，请批示, 恳请……拨付 …
+/// Not a request for approval: 请审阅, 请阅示, 请批转 (a 呈转性报告 asks to forward it), 请审议.
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:妥否|当否|可否|是否可行|是否妥当|是否同意)[，,]?\s*请\p{Han}{0,4}?(?:批示|批复|审批|审定|核示|指示|示复|核准|批准)",
+        r"|恳请[^。；！？\n]{0,24}?(?:批准|审批|批复|核准|拨付|解决|支持|同意|审定)",
+        r"|请(?:予)?\p{Han}{0,8}?(?:批准|审批|批示|批复|核准|审定)",
+    ))
+    .unwrap()
+});
+
+/// Characters that, before 请, make it part of another word (申请, 提请, 邀请, 报请 …).
+fn is_word_before_qing(c: char) -> bool {
+    matches!(
+        c,
+        '申' | '提' | '邀' | '聘' | '宴' | '吁' | '报' | '敬' | '呈' | '声' | '奏' | '恭'
+    )
+}
+
+/// Spans of request-for-approval language in `text` (absolute, starting at `base`).
+pub fn request_spans(text: &str, base: usize) -> Vec<Span> {
+    REQUEST
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            !(m.as_str().starts_with('请') && before.is_some_and(is_word_before_qing))
+        })
+        .map(|m| Span::new(base + m.start(), base + m.end()))
+        .collect()
+}
+
+/// Fixed 结束语 and the 文种 they belong to.
+pub const CLOSINGS: &[(&str, &[Genre])] = &[
+    ("特此报告", &[Genre::Report]),
+    ("特此通知", &[Genre::Circular]),
+    ("特此通报", &[Genre::Bulletin]),
+    ("特此通告", &[Genre::Notice]),
+    ("特此公告", &[Genre::Announcement]),
+    ("特此批复", &[Genre::Reply]),
+    ("此复", &[Genre::Reply, Genre::Letter]),
+    ("特此函告", &[Genre::Letter]),
+    ("特此函复", &[Genre::Letter]),
+    ("请予函复", &[Genre::Letter]),
+    ("妥否，请批示", &[Genre::Request]),
+    ("当否，请批示", &[Genre::Request]),
+    ("妥否，请批复", &[Genre::Request]),
+    ("当否，请批复", &[Genre::Request]),
+];
+
+/// The fixed 结束语 a paragraph consists of, if any ("特此通知。").
+pub fn closing_formula(content: &str) -> Option<(&'static str, &'static [Genre])> {
+    let c = content.trim_end_matches(['。', '！', '.']);
+    CLOSINGS
+        .iter()
+        .find(|(f, _)| c == *f || c == f.replace('，', ","))
+        .copied()
 }
 
 /// Chars of a paragraph's content with their absolute byte offsets.

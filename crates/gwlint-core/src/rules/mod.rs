@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod punctuation;
+pub mod routing;
 pub mod structure;
 
 use crate::rule::Rule;
@@ -10,6 +11,20 @@ use crate::rule::Rule;
 pub fn builtin() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(structure::title_genre::TitleGenre),
+        Box::new(structure::mixed_genre::MixedGenre),
+        Box::new(structure::title_missing_subject::TitleMissingSubject),
+        Box::new(structure::title_nested_forwarding::TitleNestedForwarding),
+        Box::new(structure::title_punctuation::TitlePunctuation),
+        Box::new(structure::request_closing::RequestClosing),
+        Box::new(structure::closing_genre_mismatch::ClosingGenreMismatch),
+        Box::new(structure::reply_cites_request::ReplyCitesRequest),
+        Box::new(structure::missing_addressee::MissingAddressee),
+        Box::new(routing::qingshi_one_matter::QingshiOneMatter),
+        Box::new(routing::report_no_request::ReportNoRequest),
+        Box::new(routing::qingshi_single_addressee::QingshiSingleAddressee),
+        Box::new(routing::addressed_to_leader::AddressedToLeader),
+        Box::new(routing::signed_by_person::SignedByPerson),
+        Box::new(routing::upward_cc_subordinate::UpwardCcSubordinate),
         Box::new(punctuation::halfwidth_punctuation::HalfwidthPunctuation),
     ]
 }

@@ -1,2 +1,10 @@
 //! GW1xx 文种与结构.
+pub mod closing_genre_mismatch;
+pub mod missing_addressee;
+pub mod mixed_genre;
+pub mod reply_cites_request;
+pub mod request_closing;
 pub mod title_genre;
+pub mod title_missing_subject;
+pub mod title_nested_forwarding;
+pub mod title_punctuation;
