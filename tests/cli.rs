@@ -12,10 +12,7 @@ fn checking_the_fixture_documents_reports_findings_with_exit_1() {
     let out = stdout(&o);
     assert!(out.contains("GW601 common-typos"), "{out}");
     assert!(out.contains("错别字：“贯澈”应为“贯彻”"), "{out}");
-    assert!(
-        out.contains("fixtures/documents/03_baogao_errors.txt:4:27"),
-        "{out}"
-    );
+    assert!(out.contains("fixtures/documents/03_baogao_errors.txt:4:27"), "{out}");
     assert!(out.contains("检查了 14 个文件"), "{out}");
 }
 
@@ -28,44 +25,25 @@ fn a_clean_document_exits_0() {
 
 #[test]
 fn concise_format_is_one_line_per_finding() {
-    let o = gwlint(&[
-        "check",
-        "--format",
-        "concise",
-        "fixtures/documents/07_tongbao_errors.txt",
-    ]);
+    let o = gwlint(&["check", "--format", "concise", "fixtures/documents/07_tongbao_errors.txt"]);
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "fixtures/documents/07_tongbao_errors.txt:4:20: GW401 [错误] 中文语境中使用了半角逗号“,”，应使用全角“，”");
+    assert_eq!(
+        lines[0],
+        "fixtures/documents/07_tongbao_errors.txt:4:20: GW401 [错误] 中文语境中使用了半角逗号“,”，应使用全角“，”"
+    );
     assert_eq!(lines.len(), 4);
 }
 
 #[test]
 fn exit_zero_and_fail_on() {
-    let o = gwlint(&[
-        "check",
-        "--exit-zero",
-        "fixtures/documents/03_baogao_errors.txt",
-    ]);
+    let o = gwlint(&["check", "--exit-zero", "fixtures/documents/03_baogao_errors.txt"]);
     assert_eq!(o.status.code(), Some(0));
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("gwlint.toml"),
-        "[lint.severity]\nGW401 = \"info\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "关于开展检查的通知\n\n各单位：\n经研究,决定开展检查。\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), "[lint.severity]\nGW401 = \"info\"\n").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "关于开展检查的通知\n\n各单位：\n经研究,决定开展检查。\n").unwrap();
     let o = gwlint_in(dir.path(), &["check", "a.txt"], None);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "info findings do not fail by default: {}",
-        stdout(&o)
-    );
+    assert_eq!(o.status.code(), Some(0), "info findings do not fail by default: {}", stdout(&o));
     let o = gwlint_in(dir.path(), &["check", "--fail-on", "info", "a.txt"], None);
     assert_eq!(o.status.code(), Some(1));
 }
@@ -92,25 +70,14 @@ fn select_and_ignore_by_code_prefix_and_name() {
     assert!(codes(&["--ignore", "GW4", "--extend-select", "GW401"]).contains(&"GW401".to_string()));
     let o = gwlint(&["check", "--select", "GW999", f]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("未知的规则代码、前缀或名称：“GW999”"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("未知的规则代码、前缀或名称：“GW999”"), "{}", stderr(&o));
 }
 
 #[test]
 fn stdin_with_a_file_name() {
     let o = gwlint_in(
         &root(),
-        &[
-            "check",
-            "--format",
-            "concise",
-            "--stdin-filename",
-            "草稿.md",
-            "-",
-        ],
+        &["check", "--format", "concise", "--stdin-filename", "草稿.md", "-"],
         Some("# 关于开展检查的通知\n\n经研究,决定开展检查。\n".as_bytes()),
     );
     assert_eq!(o.status.code(), Some(1));
@@ -119,12 +86,7 @@ fn stdin_with_a_file_name() {
 
 #[test]
 fn gbk_files_are_detected_and_reported() {
-    let o = gwlint(&[
-        "check",
-        "--format",
-        "json",
-        "fixtures/documents/10_gbk_tongzhi.txt",
-    ]);
+    let o = gwlint(&["check", "--format", "json", "fixtures/documents/10_gbk_tongzhi.txt"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["files"][0]["encoding"], "GB18030");
     assert_eq!(v["files"][0]["genre"], "通知");
@@ -135,11 +97,7 @@ fn gbk_files_are_detected_and_reported() {
 fn bad_inputs_get_clear_errors_and_the_rest_is_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
-    std::fs::write(
-        p.join("good.txt"),
-        "关于开展检查的通知\n\n经研究,决定开展检查。\n",
-    )
-    .unwrap();
+    std::fs::write(p.join("good.txt"), "关于开展检查的通知\n\n经研究,决定开展检查。\n").unwrap();
     std::fs::write(p.join("empty.txt"), "").unwrap();
     std::fs::write(p.join("blank.txt"), " \n\u{3000}\n").unwrap();
     std::fs::write(p.join("binary.txt"), b"PK\x03\x04\x00\x00\x00garbage").unwrap();
@@ -187,28 +145,12 @@ fn bad_inputs_get_clear_errors_and_the_rest_is_still_checked() {
 #[test]
 fn forced_encoding_errors_name_the_byte() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "关于"
-            .as_bytes()
-            .iter()
-            .chain(b"\xff")
-            .copied()
-            .collect::<Vec<u8>>(),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "关于".as_bytes().iter().chain(b"\xff").copied().collect::<Vec<u8>>())
+        .unwrap();
     let o = gwlint_in(dir.path(), &["check", "--encoding", "utf-8", "a.txt"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("a.txt：无法按 UTF-8 解码：第 6 字节处有无效字节"),
-        "{}",
-        stderr(&o)
-    );
-    let o = gwlint_in(
-        dir.path(),
-        &["check", "--encoding", "klingon", "a.txt"],
-        None,
-    );
+    assert!(stderr(&o).contains("a.txt：无法按 UTF-8 解码：第 6 字节处有无效字节"), "{}", stderr(&o));
+    let o = gwlint_in(dir.path(), &["check", "--encoding", "klingon", "a.txt"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("未知的编码“klingon”"));
 }
@@ -216,19 +158,12 @@ fn forced_encoding_errors_name_the_byte() {
 #[test]
 fn bad_config_points_at_the_key() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("gwlint.toml"),
-        "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n").unwrap();
     std::fs::write(dir.path().join("a.txt"), "关于开展检查的通知\n").unwrap();
     let o = gwlint_in(dir.path(), &["check", "a.txt"], None);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(
-        err.contains("gwlint.toml 第3行") && err.contains("ignor"),
-        "{err}"
-    );
+    assert!(err.contains("gwlint.toml 第3行") && err.contains("ignor"), "{err}");
 }
 
 #[test]
@@ -236,11 +171,7 @@ fn config_is_found_in_parent_directories_and_adds_packs() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("drafts/2025");
     std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(
-        dir.path().join("gwlint.toml"),
-        "[lint]\npacks = [\"our-words.toml\"]\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), "[lint]\npacks = [\"our-words.toml\"]\n").unwrap();
     std::fs::write(
         dir.path().join("our-words.toml"),
         "[rule]\ncode = \"GW690\"\nname = \"house-style\"\ncategory = \"wording\"\nseverity = \"warning\"\nmessage = \"本单位用语：“{wrong}”应为“{right}”\"\nfix = \"unsafe\"\nsummary = \"本单位规范用语\"\ndocs = \"本单位用语\"\n\n[[entries]]\nwrong = \"市府\"\nright = \"市政府\"\n",
@@ -249,11 +180,7 @@ fn config_is_found_in_parent_directories_and_adds_packs() {
     std::fs::write(sub.join("a.txt"), "关于开展检查的通知\n\n报市府审定。\n").unwrap();
     let o = gwlint_in(&sub, &["check", "--format", "concise", "a.txt"], None);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("a.txt:3:2: GW690 [警告] 本单位用语：“市府”应为“市政府”"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("a.txt:3:2: GW690 [警告] 本单位用语：“市府”应为“市政府”"), "{}", stdout(&o));
     let o = gwlint_in(&sub, &["rules"], None);
     assert!(stdout(&o).contains("GW690"));
 }
@@ -262,25 +189,14 @@ fn config_is_found_in_parent_directories_and_adds_packs() {
 fn a_closed_pipe_ends_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gwlint"))
         .current_dir(root())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "fixtures/documents",
-            "fixtures/rules",
-        ])
+        .args(["check", "--format", "json", "fixtures/documents", "fixtures/rules"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
     let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     child.wait().unwrap();
     assert!(!err.contains("panicked"), "{err}");
 }
@@ -294,17 +210,10 @@ fn rules_and_explain() {
     assert!(out.contains("GW401") && out.contains("GW601"));
     let o = gwlint(&["rules", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(v
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r["code"] == "GW401" && r["fix"] == "always"));
+    assert!(v.as_array().unwrap().iter().any(|r| r["code"] == "GW401" && r["fix"] == "always"));
     let o = gwlint(&["explain", "halfwidth-punctuation"]);
     let out = stdout(&o);
-    assert!(
-        out.starts_with("GW401 halfwidth-punctuation：中文语境应使用全角标点"),
-        "{out}"
-    );
+    assert!(out.starts_with("GW401 halfwidth-punctuation：中文语境应使用全角标点"), "{out}");
     assert!(out.contains("## 依据"));
     let o = gwlint(&["explain", "GW999"]);
     assert_eq!(o.status.code(), Some(2));
@@ -312,12 +221,7 @@ fn rules_and_explain() {
 
 #[test]
 fn inspect_shows_parts_and_genre() {
-    let o = gwlint(&[
-        "inspect",
-        "--format",
-        "json",
-        "fixtures/documents/02_qingshi_clean.txt",
-    ]);
+    let o = gwlint(&["inspect", "--format", "json", "fixtures/documents/02_qingshi_clean.txt"]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["genre"], "请示");
@@ -327,25 +231,10 @@ fn inspect_shows_parts_and_genre() {
     assert_eq!(v["issuer"], "平安市交通运输局");
     assert_eq!(v["date_iso"], "2025-03-03");
     assert_eq!(v["attachments"][0], "平安市区公交线网优化调整方案");
-    let parts: Vec<&str> = v["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["part"].as_str().unwrap())
-        .collect();
+    let parts: Vec<&str> = v["paragraphs"].as_array().unwrap().iter().map(|p| p["part"].as_str().unwrap()).collect();
     assert_eq!(
         parts,
-        [
-            "title",
-            "addressee",
-            "body",
-            "body",
-            "body",
-            "attachment-note",
-            "signature",
-            "date",
-            "annotation"
-        ]
+        ["title", "addressee", "body", "body", "body", "attachment-note", "signature", "date", "annotation"]
     );
     let o = gwlint(&["inspect", "fixtures/documents/09_jianghua_speech.txt"]);
     assert!(stdout(&o).contains("类型：讲话稿"));
@@ -356,9 +245,22 @@ fn inspect_shows_parts_and_genre() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(
-        gwlint(&["check", "--format", "xml", "."]).status.code(),
-        Some(2)
-    );
+    assert_eq!(gwlint(&["check", "--format", "xml", "."]).status.code(), Some(2));
     assert_eq!(gwlint(&["chek"]).status.code(), Some(2));
+}
+
+#[test]
+fn organization_profile_in_config_enables_direction_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "平安市交通运输局关于追加公交补贴资金的请示\n\n市财政局：\n　　妥否，请批示。\n\n平安市交通运输局\n2025年6月3日\n";
+    std::fs::write(dir.path().join("a.txt"), doc).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "a.txt"], None);
+    assert!(!stdout(&o).contains("GW207"), "silent without a profile");
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "[organization]\nsuperiors = [\"市人民政府\"]\npeers = [\"市财政局\"]\n",
+    )
+    .unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "a.txt"], None);
+    assert!(stdout(&o).contains("a.txt:3:1: GW207 [警告] 请示主送了同级或不相隶属机关“市财政局”"), "{}", stdout(&o));
 }

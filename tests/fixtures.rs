@@ -4,14 +4,14 @@ use crate::support::snapshot_of;
 
 #[test]
 fn documents() {
-    insta::glob!("../fixtures/documents", "*.*", |path| {
+    insta::glob!("../fixtures/documents", "*.{txt,md}", |path| {
         insta::assert_snapshot!(snapshot_of(path));
     });
 }
 
 #[test]
 fn rule_fixtures() {
-    insta::glob!("../fixtures/rules", "**/*.*", |path| {
+    insta::glob!("../fixtures/rules", "**/*.{txt,md}", |path| {
         insta::assert_snapshot!(snapshot_of(path));
     });
 }
@@ -21,9 +21,9 @@ fn rule_fixtures() {
 fn safe_fixes_are_idempotent() {
     use gwlint_core::fix::apply_fixes;
     use gwlint_core::{Applicability, Document, Linter, SourceKind};
-    let linter = Linter::with_defaults();
     for dir in ["documents", "rules"] {
-        for entry in walk(&crate::support::fixture(dir)) {
+        for entry in walk(&crate::support::fixture(dir)).into_iter().filter(|p| is_document(p)) {
+            let linter = crate::support::linter_for(&entry);
             let name = entry.file_name().unwrap().to_string_lossy().into_owned();
             let bytes = std::fs::read(&entry).unwrap();
             let doc = Document::parse(&name, &bytes, &Default::default()).unwrap();
@@ -31,12 +31,13 @@ fn safe_fixes_are_idempotent() {
             let kind = SourceKind::from_path(&name).unwrap();
             let doc2 = Document::from_text(&name, kind, &once).unwrap();
             let twice = apply_fixes(&doc2.text, &linter.check(&doc2), Applicability::Safe);
-            assert_eq!(
-                twice.applied, 0,
-                "{name}: a second fix run changed the text"
-            );
+            assert_eq!(twice.applied, 0, "{name}: a second fix run changed the text");
         }
     }
+}
+
+fn is_document(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|e| e == "txt" || e == "md")
 }
 
 pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
@@ -59,26 +60,15 @@ pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// fixtures/rules/GWxxx/fires_*.txt must trigger GWxxx; silent_*.txt must not.
 #[test]
 fn rule_fixtures_fire_and_stay_silent() {
-    use gwlint_core::{Document, Linter};
-    let linter = Linter::with_defaults();
+    use gwlint_core::Document;
     let dir = crate::support::fixture("rules");
     let mut checked = 0;
-    for path in walk(&dir) {
-        let code = path
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
+    for path in walk(&dir).into_iter().filter(|p| is_document(p)) {
+        let linter = crate::support::linter_for(&path);
+        let code = path.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let doc =
-            Document::parse(&name, &std::fs::read(&path).unwrap(), &Default::default()).unwrap();
-        let hits = linter
-            .check(&doc)
-            .iter()
-            .filter(|d| d.code == code.as_str())
-            .count();
+        let doc = Document::parse(&name, &std::fs::read(&path).unwrap(), &Default::default()).unwrap();
+        let hits = linter.check(&doc).iter().filter(|d| d.code == code.as_str()).count();
         if name.starts_with("fires") {
             assert!(hits > 0, "{code}/{name} should trigger {code}");
         } else if name.starts_with("silent") {

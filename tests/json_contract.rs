@@ -89,10 +89,7 @@ fn json_output_matches_the_contract() {
     assert_eq!(r.version, 1);
     assert_eq!(r.tool.name, "gwlint");
     assert_eq!(r.summary.files, r.files.len());
-    assert_eq!(
-        r.summary.error + r.summary.warning + r.summary.info,
-        r.diagnostics.len()
-    );
+    assert_eq!(r.summary.error + r.summary.warning + r.summary.info, r.diagnostics.len());
     for f in &r.files {
         assert!(["txt", "md", "docx"].contains(&f.kind.as_str()));
     }
@@ -119,18 +116,11 @@ fn json_output_matches_the_contract() {
 /// the byte span covers (checked on a UTF-8 file, a CRLF file and a Markdown file).
 #[test]
 fn positions_point_at_the_reported_text() {
-    for name in [
-        "03_baogao_errors.txt",
-        "12_huibao_crlf.txt",
-        "06_yijian.md",
-        "07_tongbao_errors.txt",
-    ] {
+    for name in ["03_baogao_errors.txt", "12_huibao_crlf.txt", "06_yijian.md", "07_tongbao_errors.txt"] {
         let path = format!("fixtures/documents/{name}");
         let o = gwlint(&["check", "--format", "json", &path]);
         let r: Report = serde_json::from_slice(&o.stdout).unwrap();
-        let source = std::fs::read_to_string(fixture(&format!("documents/{name}")))
-            .unwrap()
-            .replace("\r\n", "\n");
+        let source = std::fs::read_to_string(fixture(&format!("documents/{name}"))).unwrap().replace("\r\n", "\n");
         let doc = gwlint_core::Document::parse(
             name,
             &std::fs::read(fixture(&format!("documents/{name}"))).unwrap(),
@@ -139,18 +129,8 @@ fn positions_point_at_the_reported_text() {
         .unwrap();
         for d in &r.diagnostics {
             let line = source.lines().nth(d.line - 1).unwrap();
-            let at: String = line
-                .chars()
-                .skip(d.column - 1)
-                .take(d.end_column - d.column)
-                .collect();
-            assert_eq!(
-                at,
-                doc.text[d.start_byte..d.end_byte],
-                "{name}:{}:{}",
-                d.line,
-                d.column
-            );
+            let at: String = line.chars().skip(d.column - 1).take(d.end_column - d.column).collect();
+            assert_eq!(at, doc.text[d.start_byte..d.end_byte], "{name}:{}:{}", d.line, d.column);
         }
     }
 }

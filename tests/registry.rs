@@ -14,16 +14,8 @@ fn codes_and_names_are_unique_and_well_formed() {
     let mut codes = HashSet::new();
     let mut names = HashSet::new();
     for m in reg.metas() {
-        assert!(
-            codes.insert(m.code.to_string()),
-            "duplicate code {}",
-            m.code
-        );
-        assert!(
-            names.insert(m.name.to_string()),
-            "duplicate name {}",
-            m.name
-        );
+        assert!(codes.insert(m.code.to_string()), "duplicate code {}", m.code);
+        assert!(names.insert(m.name.to_string()), "duplicate name {}", m.name);
         let family = match m.category {
             Category::Structure => '1',
             Category::Routing => '2',
@@ -33,17 +25,8 @@ fn codes_and_names_are_unique_and_well_formed() {
             Category::Wording => '6',
             Category::Layout => '7',
         };
-        assert_eq!(
-            m.code.as_bytes()[2] as char,
-            family,
-            "{} is outside its family's range",
-            m.code
-        );
-        assert!(
-            m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
-            "{}",
-            m.name
-        );
+        assert_eq!(m.code.as_bytes()[2] as char, family, "{} is outside its family's range", m.code);
+        assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", m.name);
     }
 }
 
@@ -57,11 +40,7 @@ fn every_rule_file_is_registered() {
         if let Some(i) = text.find("declare_rule!") {
             let code_at = text[i..].find("code: \"").unwrap() + i + 7;
             let code = &text[code_at..code_at + 5];
-            assert!(
-                registered.contains(code),
-                "{} declares {code} but it is not in rules::builtin()",
-                path.display()
-            );
+            assert!(registered.contains(code), "{} declares {code} but it is not in rules::builtin()", path.display());
         }
     }
 }
@@ -72,10 +51,7 @@ fn every_pack_in_rules_dir_is_embedded() {
     for e in std::fs::read_dir(root().join("rules")).unwrap().flatten() {
         let name = format!("rules/{}", e.file_name().to_string_lossy());
         if name.ends_with(".toml") {
-            assert!(
-                embedded.contains(name.as_str()),
-                "{name} is not listed in BUILTIN_PACKS"
-            );
+            assert!(embedded.contains(name.as_str()), "{name} is not listed in BUILTIN_PACKS");
         }
     }
 }

@@ -10,10 +10,7 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -37,12 +34,7 @@ fn random_bytes_truncations_and_bit_flips() {
         lint_any("r.txt", &bytes, &linter);
         lint_any("r.md", &bytes, &linter);
     }
-    for name in [
-        "03_baogao_errors.txt",
-        "10_gbk_tongzhi.txt",
-        "13_utf16_tonggao.txt",
-        "06_yijian.md",
-    ] {
+    for name in ["03_baogao_errors.txt", "10_gbk_tongzhi.txt", "13_utf16_tonggao.txt", "06_yijian.md"] {
         let orig = std::fs::read(fixture(&format!("documents/{name}"))).unwrap();
         for cut in (0..orig.len()).step_by(5) {
             lint_any(name, &orig[..cut], &linter);

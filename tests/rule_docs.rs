@@ -1,7 +1,7 @@
 //! Every rule documents itself, and the examples in its docs are tests: the 示例 block
 //! triggers the rule, the 应改为 block does not.
 
-use gwlint_core::{Document, Linter, Registry, Selection, SourceKind};
+use gwlint_core::{Config, Document, Linter, Registry, Selection, SourceKind};
 
 #[test]
 fn every_rule_has_complete_chinese_docs() {
@@ -11,11 +11,7 @@ fn every_rule_has_complete_chinese_docs() {
         for section in ["## 作用", "## 原因", "## 示例", "## 应改为", "## 依据"] {
             assert!(docs.contains(section), "{} docs lack {section}", m.code);
         }
-        assert!(
-            !m.summary.is_empty() && !m.source.is_empty(),
-            "{} lacks summary or source",
-            m.code
-        );
+        assert!(!m.summary.is_empty() && !m.source.is_empty(), "{} lacks summary or source", m.code);
     }
 }
 
@@ -24,33 +20,22 @@ fn doc_examples_trigger_and_corrections_do_not() {
     let reg = Registry::builtin();
     let codes: Vec<String> = reg.metas().map(|m| m.code.to_string()).collect();
     for code in codes {
-        let sel = Selection {
-            select: Some(vec![code.clone()]),
-            ..Default::default()
-        };
-        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
-        let meta = linter.registry().find(&code).unwrap().meta().clone();
+        let meta = reg.find(&code).unwrap().meta().clone();
         let examples = meta.doc_examples();
-        let bad: Vec<&String> = examples
+        // A rule that needs configuration shows it in a "配置示例" block; the examples use it.
+        let config = examples
             .iter()
-            .filter(|(s, _)| s == "示例")
-            .map(|(_, b)| b)
-            .collect();
-        let good: Vec<&String> = examples
-            .iter()
-            .filter(|(s, _)| s == "应改为")
-            .map(|(_, b)| b)
-            .collect();
-        assert!(
-            !bad.is_empty() && !good.is_empty(),
-            "{code}: docs need a 示例 and an 应改为 block"
-        );
+            .find(|(s, _)| s == "配置示例")
+            .map(|(_, b)| Config::from_toml("配置示例", b).unwrap_or_else(|e| panic!("{code}: {e}")))
+            .unwrap_or_default();
+        let sel = Selection { select: Some(vec![code.clone()]), ..Selection::from(&config) };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let bad: Vec<&String> = examples.iter().filter(|(s, _)| s == "示例").map(|(_, b)| b).collect();
+        let good: Vec<&String> = examples.iter().filter(|(s, _)| s == "应改为").map(|(_, b)| b).collect();
+        assert!(!bad.is_empty() && !good.is_empty(), "{code}: docs need a 示例 and an 应改为 block");
         for b in bad {
             let doc = Document::from_text("example.txt", SourceKind::Txt, b).unwrap();
-            assert!(
-                !linter.check(&doc).is_empty(),
-                "{code}: the 示例 does not trigger the rule:\n{b}"
-            );
+            assert!(!linter.check(&doc).is_empty(), "{code}: the 示例 does not trigger the rule:\n{b}");
         }
         for g in good {
             let doc = Document::from_text("example.txt", SourceKind::Txt, g).unwrap();

@@ -18,15 +18,8 @@ pub fn fixture(rel: &str) -> PathBuf {
 /// Run the built binary in `dir` with `args` and optional stdin.
 pub fn gwlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gwlint"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env_remove("GWLINT_FORMAT")
-        .env("NO_COLOR", "1");
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.current_dir(dir).args(args).env_remove("GWLINT_FORMAT").env("NO_COLOR", "1");
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn gwlint");
     if let Some(bytes) = stdin {
@@ -49,22 +42,30 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The default linter, or one configured by a `gwlint.toml` beside the fixture (rules that
+/// need an `[organization]` profile keep theirs next to their fixtures).
+pub fn linter_for(path: &Path) -> Linter {
+    let cfg = path.parent().map(|d| d.join("gwlint.toml")).filter(|p| p.is_file());
+    match cfg {
+        Some(c) => {
+            let text = std::fs::read_to_string(&c).unwrap();
+            let config = gwlint_core::Config::from_toml("gwlint.toml", &text).unwrap();
+            Linter::new(gwlint_core::Registry::builtin(), &gwlint_core::Selection::from(&config)).unwrap()
+        }
+        None => Linter::with_defaults(),
+    }
+}
+
 /// The snapshot of a document: how it was understood, what was found, what the safe fixes give.
 pub fn snapshot_of(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let doc = Document::parse(&name, &bytes, &ParseOptions::default()).unwrap();
-    let diags = Linter::with_defaults().check(&doc);
+    let diags = linter_for(path).check(&doc);
     let mut s = String::new();
     let f = &doc.facts;
-    writeln!(
-        s,
-        "encoding: {}  class: {:?}  genre: {}",
-        doc.encoding,
-        f.class,
-        f.genre.map_or("-", |g| g.as_str())
-    )
-    .unwrap();
+    writeln!(s, "encoding: {}  class: {:?}  genre: {}", doc.encoding, f.class, f.genre.map_or("-", |g| g.as_str()))
+        .unwrap();
     writeln!(
         s,
         "title: {}\ndoc_number: {}  issuer: {}  date: {}\nrecipients: {:?}  attachments: {:?}  copy_to: {:?}",
@@ -79,36 +80,17 @@ pub fn snapshot_of(path: &Path) -> String {
     .unwrap();
     writeln!(s, "--- structure ---").unwrap();
     for p in &doc.paragraphs {
-        let level = p
-            .heading
-            .map(|h| format!(" L{}", h.level))
-            .unwrap_or_default();
+        let level = p.heading.map(|h| format!(" L{}", h.level)).unwrap_or_default();
         let text: String = doc.content(p).chars().take(16).collect();
-        writeln!(
-            s,
-            "{:>3} {}{} | {}",
-            doc.position(p.span.start).line,
-            p.part.name_zh(),
-            level,
-            text
-        )
-        .unwrap();
+        writeln!(s, "{:>3} {}{} | {}", doc.position(p.span.start).line, p.part.name_zh(), level, text).unwrap();
     }
     writeln!(s, "--- diagnostics ---").unwrap();
     for d in &diags {
         let a = doc.position(d.span.start);
         let b = doc.position(d.span.end);
-        let fix = d
-            .fix
-            .as_ref()
-            .map(|f| format!(" [{}: {}]", f.applicability.as_str(), f.title))
-            .unwrap_or_default();
-        writeln!(
-            s,
-            "{}:{}-{}:{} {} {} {}{}",
-            a.line, a.column, b.line, b.column, d.code, d.severity, d.message, fix
-        )
-        .unwrap();
+        let fix = d.fix.as_ref().map(|f| format!(" [{}: {}]", f.applicability.as_str(), f.title)).unwrap_or_default();
+        writeln!(s, "{}:{}-{}:{} {} {} {}{}", a.line, a.column, b.line, b.column, d.code, d.severity, d.message, fix)
+            .unwrap();
     }
     let fixed = apply_fixes(&doc.text, &diags, Applicability::Safe);
     if fixed.applied > 0 {

@@ -19,24 +19,13 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args {
-        corpus: PathBuf::from("../shared/corpus/gongwen"),
-        mb: 10,
-        autocorrect: None,
-    };
+    let mut a = Args { corpus: PathBuf::from("../shared/corpus/gongwen"), mb: 10, autocorrect: None };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--corpus" => a.corpus = it.next().ok_or("--corpus needs a directory")?.into(),
-            "--mb" => {
-                a.mb = it
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .ok_or("--mb needs a number")?
-            }
-            "--autocorrect" => {
-                a.autocorrect = Some(it.next().ok_or("--autocorrect needs a path")?.into())
-            }
+            "--mb" => a.mb = it.next().and_then(|s| s.parse().ok()).ok_or("--mb needs a number")?,
+            "--autocorrect" => a.autocorrect = Some(it.next().ok_or("--autocorrect needs a path")?.into()),
             "--help" | "-h" => {
                 println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH]");
                 std::process::exit(0);
@@ -45,19 +34,13 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if a.autocorrect.is_none() {
-        a.autocorrect = std::env::var_os("AUTOCORRECT")
-            .map(PathBuf::from)
-            .or_else(|| which("autocorrect"));
+        a.autocorrect = std::env::var_os("AUTOCORRECT").map(PathBuf::from).or_else(|| which("autocorrect"));
     }
     Ok(a)
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|p| {
-        std::env::split_paths(&p)
-            .map(|d| d.join(name))
-            .find(|p| p.is_file())
-    })
+    std::env::var_os("PATH").and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
 }
 
 fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -102,26 +85,14 @@ fn measure_command(shell: &str) -> Result<Measure, String> {
     let wall = t.elapsed();
     let s = String::from_utf8_lossy(&out.stdout);
     let mut parts = s.split_whitespace();
-    let cpu = parts
-        .next()
-        .and_then(|x| x.parse().ok())
-        .ok_or(format!("could not run: {shell}"))?;
+    let cpu = parts.next().and_then(|x| x.parse().ok()).ok_or(format!("could not run: {shell}"))?;
     let peak_kib = parts.next().and_then(|x| x.parse().ok()).unwrap_or(0);
-    Ok(Measure {
-        wall,
-        cpu,
-        peak_kib,
-    })
+    Ok(Measure { wall, cpu, peak_kib })
 }
 
 /// Helper mode: run the command, then print its CPU seconds and peak RSS.
 fn child_mode(shell: &str) -> ExitCode {
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(shell)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    let status = Command::new("sh").arg("-c").arg(shell).stdout(Stdio::null()).stderr(Stdio::null()).status();
     if status.is_err() {
         return ExitCode::from(2);
     }
@@ -148,20 +119,12 @@ fn main() -> ExitCode {
     let mut files = Vec::new();
     txt_files(&args.corpus, &mut files);
     if files.is_empty() {
-        eprintln!(
-            "gwlint-bench: no .txt files under {} (the shared corpus is not here?)",
-            args.corpus.display()
-        );
+        eprintln!("gwlint-bench: no .txt files under {} (the shared corpus is not here?)", args.corpus.display());
         return ExitCode::from(2);
     }
     let originals: Vec<(String, Vec<u8>)> = files
         .iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(p).unwrap_or_default(),
-            )
-        })
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap_or_default()))
         .collect();
     let corpus_bytes: usize = originals.iter().map(|(_, b)| b.len()).sum();
     let target = args.mb * 1_000_000;
@@ -178,10 +141,7 @@ fn main() -> ExitCode {
         }
     }
     let total: usize = inputs.iter().map(|(_, b)| b.len()).sum();
-    let chars: usize = inputs
-        .iter()
-        .map(|(_, b)| String::from_utf8_lossy(b).chars().count())
-        .sum();
+    let chars: usize = inputs.iter().map(|(_, b)| String::from_utf8_lossy(b).chars().count()).sum();
     println!("## gwlint-bench\n");
     println!(
         "Corpus: {} files from {} repeated {reps}× = {} files, {:.1} MB, {:.1} M chars.\n",
@@ -196,10 +156,7 @@ fn main() -> ExitCode {
     let opts = ParseOptions::default();
     let (cpu0, _) = rusage(libc::RUSAGE_SELF);
     let t = Instant::now();
-    let docs: Vec<Document> = inputs
-        .iter()
-        .filter_map(|(n, b)| Document::parse(n, b, &opts).ok())
-        .collect();
+    let docs: Vec<Document> = inputs.iter().filter_map(|(n, b)| Document::parse(n, b, &opts).ok()).collect();
     let parse_time = t.elapsed();
     let linter = Linter::with_defaults();
     let t = Instant::now();
@@ -212,11 +169,7 @@ fn main() -> ExitCode {
     println!("### In process, one thread\n");
     println!("| stage | time | MB/s |\n|---|---|---|");
     let row = |name: &str, d: Duration| {
-        println!(
-            "| {name} | {:.3} s | {:.1} |",
-            d.as_secs_f64(),
-            mb(total) / d.as_secs_f64()
-        )
+        println!("| {name} | {:.3} s | {:.1} |", d.as_secs_f64(), mb(total) / d.as_secs_f64())
     };
     row("decode + structure (Document::parse)", parse_time);
     row("all rules (Linter::check)", lint_time);
@@ -227,17 +180,10 @@ fn main() -> ExitCode {
         peak_self as f64 / 1024.0
     );
     println!("Per rule (each run alone over all documents):\n\n| rule | time | share of rule time |\n|---|---|---|");
-    let codes: Vec<String> = linter
-        .registry()
-        .metas()
-        .map(|m| m.code.to_string())
-        .collect();
+    let codes: Vec<String> = linter.registry().metas().map(|m| m.code.to_string()).collect();
     let mut per_rule = Vec::new();
     for code in &codes {
-        let sel = Selection {
-            select: Some(vec![code.clone()]),
-            ..Default::default()
-        };
+        let sel = Selection { select: Some(vec![code.clone()]), ..Default::default() };
         let l = Linter::new(Registry::builtin(), &sel).expect("rule");
         let t = Instant::now();
         for d in &docs {
@@ -247,56 +193,33 @@ fn main() -> ExitCode {
     }
     let sum: f64 = per_rule.iter().map(|(_, d)| d.as_secs_f64()).sum();
     for (code, d) in &per_rule {
-        println!(
-            "| {code} | {:.3} s | {:.0}% |",
-            d.as_secs_f64(),
-            100.0 * d.as_secs_f64() / sum.max(1e-9)
-        );
+        println!("| {code} | {:.3} s | {:.0}% |", d.as_secs_f64(), 100.0 * d.as_secs_f64() / sum.max(1e-9));
     }
     drop(docs);
 
     // Whole programs, measured as child processes.
     println!("\n### Whole programs over the same files (same run)\n");
-    println!(
-        "| command | wall | CPU (user+sys) | MB per CPU-second | peak RSS |\n|---|---|---|---|---|"
-    );
+    println!("| command | wall | CPU (user+sys) | MB per CPU-second | peak RSS |\n|---|---|---|---|---|");
     let d = dir.display();
-    let gwlint = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(|p| p.join("gwlint")))
-        .filter(|p| p.is_file());
-    let mut commands: Vec<(String, String)> = vec![(
-        "`cat FILES \\| wc -m` (floor)".into(),
-        format!("cat {d}/* | wc -m"),
-    )];
+    let gwlint =
+        std::env::current_exe().ok().and_then(|p| p.parent().map(|p| p.join("gwlint"))).filter(|p| p.is_file());
+    let mut commands: Vec<(String, String)> =
+        vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/* | wc -m"))];
     if let Some(g) = &gwlint {
         commands.push((
             "gwlint check --format json".into(),
-            format!(
-                "{} check --no-config --exit-zero --format json {d}",
-                g.display()
-            ),
+            format!("{} check --no-config --exit-zero --format json {d}", g.display()),
         ));
         commands.push((
             "gwlint check --format json (1 thread)".into(),
-            format!(
-                "RAYON_NUM_THREADS=1 {} check --no-config --exit-zero --format json {d}",
-                g.display()
-            ),
+            format!("RAYON_NUM_THREADS=1 {} check --no-config --exit-zero --format json {d}", g.display()),
         ));
     } else {
-        println!(
-            "(gwlint binary not found next to gwlint-bench: build it with cargo build --release)\n"
-        );
+        println!("(gwlint binary not found next to gwlint-bench: build it with cargo build --release)\n");
     }
     match &args.autocorrect {
-        Some(ac) => commands.push((
-            "autocorrect --lint".into(),
-            format!("{} --lint {d}", ac.display()),
-        )),
-        None => println!(
-            "(autocorrect not found: npm install autocorrect-node, then pass --autocorrect PATH)\n"
-        ),
+        Some(ac) => commands.push(("autocorrect --lint".into(), format!("{} --lint {d}", ac.display()))),
+        None => println!("(autocorrect not found: npm install autocorrect-node, then pass --autocorrect PATH)\n"),
     }
     for (name, cmd) in &commands {
         match measure_command(cmd) {

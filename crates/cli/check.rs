@@ -17,23 +17,17 @@ pub struct FileResult {
 
 pub fn parse_options(args: &InputArgs) -> Result<ParseOptions, String> {
     let encoding = match &args.encoding {
-        Some(label) => Some(encoding_for_label(label).ok_or_else(|| {
-            format!("未知的编码“{label}”（可用 utf-8、gbk、gb18030、utf-16le 等）")
-        })?),
+        Some(label) => Some(
+            encoding_for_label(label)
+                .ok_or_else(|| format!("未知的编码“{label}”（可用 utf-8、gbk、gb18030、utf-16le 等）"))?,
+        ),
         None => None,
     };
-    Ok(ParseOptions {
-        encoding,
-        max_bytes: args.max_file_size,
-    })
+    Ok(ParseOptions { encoding, max_bytes: args.max_file_size })
 }
 
 /// Read an input into a document. Errors are Chinese messages without the path.
-pub fn read(
-    input: &Input,
-    args: &InputArgs,
-    opts: &ParseOptions,
-) -> (String, Result<Document, String>) {
+pub fn read(input: &Input, args: &InputArgs, opts: &ParseOptions) -> (String, Result<Document, String>) {
     match input {
         Input::Stdin => {
             let name = args.stdin_filename.clone();
@@ -62,27 +56,16 @@ fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result
         return Err("这是一个目录".into());
     }
     if meta.len() > opts.max_bytes as u64 {
-        return Err(ReadError::TooLarge {
-            size: meta.len() as usize,
-            limit: opts.max_bytes,
-        }
-        .to_string());
+        return Err(ReadError::TooLarge { size: meta.len() as usize, limit: opts.max_bytes }.to_string());
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
     Document::parse(shown, &bytes, opts).map_err(|e| e.to_string())
 }
 
 /// Check all inputs in parallel; the output order is the input order.
-pub fn run(
-    linter: &Linter,
-    inputs: &[Input],
-    args: &InputArgs,
-    opts: &ParseOptions,
-) -> Vec<FileResult> {
+pub fn run(linter: &Linter, inputs: &[Input], args: &InputArgs, opts: &ParseOptions) -> Vec<FileResult> {
     // Standard input cannot be read from a worker thread in a meaningful order; read it first.
-    let stdin_doc = inputs
-        .contains(&Input::Stdin)
-        .then(|| read(&Input::Stdin, args, opts));
+    let stdin_doc = inputs.contains(&Input::Stdin).then(|| read(&Input::Stdin, args, opts));
     inputs
         .par_iter()
         .map(|input| {

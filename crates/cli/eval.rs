@@ -31,10 +31,7 @@ fn main() -> ExitCode {
     let entries = match metadata(&corpus) {
         Ok(e) if !e.is_empty() => e,
         Ok(_) | Err(_) => {
-            eprintln!(
-                "gwlint-eval: no index.jsonl under {} (the shared corpus is not here?)",
-                corpus.display()
-            );
+            eprintln!("gwlint-eval: no index.jsonl under {} (the shared corpus is not here?)", corpus.display());
             return ExitCode::from(2);
         }
     };
@@ -56,15 +53,8 @@ fn main() -> ExitCode {
             }
         };
         chars += doc.text.chars().count();
-        *classes
-            .entry(doc.facts.class.as_zh().to_string())
-            .or_default() += 1;
-        let got_title = doc
-            .facts
-            .title
-            .as_deref()
-            .map(strip_spaces)
-            .unwrap_or_default();
+        *classes.entry(doc.facts.class.as_zh().to_string()).or_default() += 1;
+        let got_title = doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default();
         if got_title == strip_spaces(title) {
             title_ok += 1;
         } else {
@@ -80,14 +70,10 @@ fn main() -> ExitCode {
             }
         }
         for d in linter.check(&doc) {
-            *per_rule
-                .entry((d.code.to_string(), d.severity))
-                .or_default() += 1;
+            *per_rule.entry((d.code.to_string(), d.severity)).or_default() += 1;
             if d.severity >= Severity::Warning {
                 let p = doc.position(d.span.start);
-                let ctx: String = doc.text[doc
-                    .text
-                    .floor_char_boundary(d.span.start.saturating_sub(24))..]
+                let ctx: String = doc.text[doc.text.floor_char_boundary(d.span.start.saturating_sub(24))..]
                     .chars()
                     .take(20)
                     .collect();
@@ -103,17 +89,13 @@ fn main() -> ExitCode {
         }
     }
     let n = entries.len();
-    println!(
-        "## Corpus: {} ({n} documents, {:.0}k chars)\n",
-        corpus.display(),
-        chars as f64 / 1000.0
-    );
+    println!("## Corpus: {} ({n} documents, {:.0}k chars)\n", corpus.display(), chars as f64 / 1000.0);
     println!("| measure | result |\n|---|---|");
+    println!("| title recognised exactly | {title_ok}/{n} ({:.0}%) |", pct(title_ok, n));
     println!(
-        "| title recognised exactly | {title_ok}/{n} ({:.0}%) |",
-        pct(title_ok, n)
+        "| 文种 recognised (documents whose title ends with a legal 文种) | {genre_ok}/{genre_total} ({:.0}%) |",
+        pct(genre_ok, genre_total)
     );
-    println!("| 文种 recognised (documents whose title ends with a legal 文种) | {genre_ok}/{genre_total} ({:.0}%) |", pct(genre_ok, genre_total));
     for (c, k) in &classes {
         println!("| classified as {c} | {k} |");
     }
@@ -121,11 +103,7 @@ fn main() -> ExitCode {
     for ((code, sev), k) in &per_rule {
         println!("| {code} | {sev} | {k} |");
     }
-    let errwarn: usize = per_rule
-        .iter()
-        .filter(|((_, s), _)| *s >= Severity::Warning)
-        .map(|(_, k)| k)
-        .sum();
+    let errwarn: usize = per_rule.iter().filter(|((_, s), _)| *s >= Severity::Warning).map(|(_, k)| k).sum();
     println!(
         "\nErrors and warnings: {errwarn} ({:.2} per 10,000 chars).",
         errwarn as f64 * 10_000.0 / chars.max(1) as f64
@@ -152,11 +130,8 @@ fn pct(a: usize, b: usize) -> f64 {
 /// (document path, title, 文种 if the title ends with a legal one) from every index.jsonl.
 fn metadata(corpus: &Path) -> std::io::Result<Vec<(PathBuf, String, Option<String>)>> {
     let mut out = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(corpus)?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(corpus)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
     for d in dirs {
         let Ok(index) = std::fs::read_to_string(d.join("index.jsonl")) else {
@@ -169,8 +144,7 @@ fn metadata(corpus: &Path) -> std::io::Result<Vec<(PathBuf, String, Option<Strin
             let (Some(file), Some(title)) = (v["file"].as_str(), v["title"].as_str()) else {
                 continue;
             };
-            let genre =
-                gwlint_core::document::Genre::from_title(title).map(|g| g.as_str().to_string());
+            let genre = gwlint_core::document::Genre::from_title(title).map(|g| g.as_str().to_string());
             out.push((d.join(file), title.to_string(), genre));
         }
     }

@@ -127,17 +127,8 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
     }
     writeln!(out, "段落：")?;
     for p in &r.paragraphs {
-        let level = p
-            .heading
-            .map_or("", |h| LEVEL_ZH[(h.level as usize).clamp(1, 4) - 1]);
-        writeln!(
-            out,
-            "  {:>4}  {}{}  {}",
-            p.line,
-            pad(p.part_zh, 18),
-            pad(level, 4),
-            excerpt(p.text, 36)
-        )?;
+        let level = p.heading.map_or("", |h| LEVEL_ZH[(h.level as usize).clamp(1, 4) - 1]);
+        writeln!(out, "  {:>4}  {}{}  {}", p.line, pad(p.part_zh, 18), pad(level, 4), excerpt(p.text, 36))?;
     }
     Ok(())
 }

@@ -13,10 +13,7 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use args::{
-    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, Format, InspectArgs, InspectFormat,
-    RulesArgs,
-};
+use args::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, Format, InspectArgs, InspectFormat, RulesArgs};
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -24,9 +21,7 @@ const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(8 << 20)
-        .build_global();
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -74,8 +69,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         Err(e) => return fail(e),
     };
     let fail_on = settings::fail_on(&loaded, &args);
-    let (inputs, walk_errors) =
-        walk::collect(&args.paths, &loaded.config.files.exclude, &loaded.root);
+    let (inputs, walk_errors) = walk::collect(&args.paths, &loaded.config.files.exclude, &loaded.root);
     let results = check::run(&linter, &inputs, &args.input, &opts);
 
     let rendered = emit(|out| match args.format {
@@ -94,9 +88,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             had_error = true;
         }
     }
-    let failing = output::checked(&results)
-        .flat_map(|(_, _, d)| d)
-        .any(|d| d.severity >= fail_on);
+    let failing = output::checked(&results).flat_map(|(_, _, d)| d).any(|d| d.severity >= fail_on);
     if had_error {
         EXIT_ERROR
     } else if failing && !args.exit_zero {
@@ -116,11 +108,7 @@ fn inspect(args: InspectArgs) -> u8 {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let input = if args.path.as_os_str() == "-" {
-        walk::Input::Stdin
-    } else {
-        walk::Input::File(args.path.clone())
-    };
+    let input = if args.path.as_os_str() == "-" { walk::Input::Stdin } else { walk::Input::File(args.path.clone()) };
     let (path, doc) = check::read(&input, &args.input, &opts);
     let doc = match doc {
         Ok(d) => d,
@@ -151,10 +139,7 @@ fn explain(args: ExplainArgs) -> u8 {
         Err(e) => return fail(e),
     };
     let Some(rule) = reg.find(&args.rule) else {
-        return fail(format!(
-            "未知的规则“{}”（用 gwlint rules 查看全部规则）",
-            args.rule
-        ));
+        return fail(format!("未知的规则“{}”（用 gwlint rules 查看全部规则）", args.rule));
     };
     let r = emit(|out| rules_cmd::explain(out, rule.meta()));
     r.err().unwrap_or(EXIT_CLEAN)

@@ -55,11 +55,7 @@ pub fn list_human(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result
             m.summary,
         )?;
     }
-    writeln!(
-        out,
-        "\n共 {} 条规则。用 gwlint explain <代码> 查看说明。",
-        reg.metas().count()
-    )
+    writeln!(out, "\n共 {} 条规则。用 gwlint explain <代码> 查看说明。", reg.metas().count())
 }
 
 pub fn explain(out: &mut (impl Write + ?Sized), m: &RuleMeta) -> io::Result<()> {

@@ -19,10 +19,7 @@ pub struct Loaded {
 
 /// Search `start` and its parents for gwlint.toml.
 pub fn find_config(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join(CONFIG_NAME))
-        .find(|p| p.is_file())
+    start.ancestors().map(|d| d.join(CONFIG_NAME)).find(|p| p.is_file())
 }
 
 pub fn load(args: &ConfigArgs) -> Result<Loaded, String> {
@@ -38,22 +35,12 @@ pub fn load(args: &ConfigArgs) -> Result<Loaded, String> {
         find_config(&cwd)
     };
     let Some(path) = path else {
-        return Ok(Loaded {
-            config: Config::default(),
-            root: cwd,
-            path: None,
-        });
+        return Ok(Loaded { config: Config::default(), root: cwd, path: None });
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}：无法读取配置文件：{e}", path.display()))?;
-    let config =
-        Config::from_toml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}：无法读取配置文件：{e}", path.display()))?;
+    let config = Config::from_toml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or(cwd);
-    Ok(Loaded {
-        config,
-        root,
-        path: Some(path),
-    })
+    Ok(Loaded { config, root, path: Some(path) })
 }
 
 /// The registry with the configuration's extra packs.
@@ -61,27 +48,21 @@ pub fn registry(loaded: &Loaded) -> Result<Registry, String> {
     let mut reg = Registry::builtin();
     for pack in &loaded.config.lint.packs {
         let p = loaded.root.join(pack);
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| format!("{}：无法读取规则包：{e}", p.display()))?;
-        reg.add_pack(&p.display().to_string(), &text)
-            .map_err(|e| e.to_string())?;
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}：无法读取规则包：{e}", p.display()))?;
+        reg.add_pack(&p.display().to_string(), &text).map_err(|e| e.to_string())?;
     }
     Ok(reg)
 }
 
 /// Build the linter for `gwlint check`: the command line refines the configuration.
 pub fn linter(loaded: &Loaded, args: &CheckArgs) -> Result<Linter, String> {
-    let mut sel = Selection::from(&loaded.config.lint);
+    let mut sel = Selection::from(&loaded.config);
     if let Some(s) = &args.select {
         sel.select = Some(s.clone());
     }
     sel.extend_select.extend(args.extend_select.iter().cloned());
     sel.ignore.extend(args.ignore.iter().cloned());
-    let where_ = loaded
-        .path
-        .as_ref()
-        .map(|p| format!("{}：", p.display()))
-        .unwrap_or_default();
+    let where_ = loaded.path.as_ref().map(|p| format!("{}：", p.display())).unwrap_or_default();
     Linter::new(registry(loaded)?, &sel).map_err(|e| format!("{where_}{e}"))
 }
 

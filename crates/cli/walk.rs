@@ -24,10 +24,7 @@ fn is_lock_file(name: &str) -> bool {
 }
 
 fn is_checked_extension(path: &Path) -> bool {
-    matches!(
-        SourceKind::from_path(&path.to_string_lossy()),
-        Some(SourceKind::Txt | SourceKind::Md)
-    )
+    matches!(SourceKind::from_path(&path.to_string_lossy()), Some(SourceKind::Txt | SourceKind::Md))
 }
 
 /// Expand `paths`: files are taken as given; directories are walked for .txt and .md files
@@ -50,10 +47,7 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
                 } else {
                     format!("无法访问：{e}")
                 };
-                errors.push(WalkError {
-                    path: shown,
-                    message,
-                });
+                errors.push(WalkError { path: shown, message });
                 continue;
             }
         };
@@ -63,10 +57,7 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
         }
         let before = inputs.len();
         let mut builder = ignore::WalkBuilder::new(p);
-        builder
-            .hidden(true)
-            .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b));
+        builder.hidden(true).require_git(false).sort_by_file_name(|a, b| a.cmp(b));
         if let Some(o) = &overrides {
             builder.overrides(o.clone());
         }
@@ -75,24 +66,18 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
                 Ok(e) => {
                     let path = e.path();
                     let name = e.file_name().to_string_lossy();
-                    if e.file_type().is_some_and(|t| t.is_file())
-                        && !is_lock_file(&name)
-                        && is_checked_extension(path)
+                    if e.file_type().is_some_and(|t| t.is_file()) && !is_lock_file(&name) && is_checked_extension(path)
                     {
                         inputs.push(Input::File(path.to_path_buf()));
                     }
                 }
-                Err(err) => errors.push(WalkError {
-                    path: shown.clone(),
-                    message: format!("遍历目录出错：{err}"),
-                }),
+                Err(err) => {
+                    errors.push(WalkError { path: shown.clone(), message: format!("遍历目录出错：{err}") })
+                }
             }
         }
         if inputs.len() == before {
-            errors.push(WalkError {
-                path: shown,
-                message: "目录中没有可检查的文件（.txt、.md）".into(),
-            });
+            errors.push(WalkError { path: shown, message: "目录中没有可检查的文件（.txt、.md）".into() });
         }
     }
     inputs.sort();

@@ -5,8 +5,8 @@
 //! character column of the window start (rust-stack.md §2.3.3).
 
 use miette::{
-    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
-    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 use std::io::{self, Write};
@@ -26,10 +26,7 @@ impl<'a> Window<'a> {
     /// Move `from` back (or forward) by up to `n` chars, not past `limit`.
     fn back(&self, from: usize, limit: usize, n: usize) -> usize {
         let s = &self.doc.source[limit..from];
-        s.char_indices()
-            .rev()
-            .nth(n.saturating_sub(1))
-            .map_or(limit, |(i, _)| limit + i)
+        s.char_indices().rev().nth(n.saturating_sub(1)).map_or(limit, |(i, _)| limit + i)
     }
 
     fn forward(&self, from: usize, limit: usize, n: usize) -> usize {
@@ -47,18 +44,13 @@ impl SourceCode for Window<'_> {
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let src = &self.doc.source;
         let start = src.floor_char_boundary(span.offset().min(src.len()));
-        let end = src
-            .ceil_char_boundary((span.offset() + span.len()).min(src.len()))
-            .max(start);
+        let end = src.ceil_char_boundary((span.offset() + span.len()).min(src.len())).max(start);
         let (a, b) = if before == 0 && after == 0 {
             (start, end)
         } else {
             let first = self.doc.source_line_range(start);
             let last = self.doc.source_line_range(end.saturating_sub(1).max(start));
-            (
-                self.back(start, first.start, RADIUS),
-                self.forward(end, last.end, RADIUS),
-            )
+            (self.back(start, first.start, RADIUS), self.forward(end, last.end, RADIUS))
         };
         let (line, column) = self.doc.source_position(a);
         let line_count = src[a..b].matches('\n').count() + 1;
@@ -107,9 +99,7 @@ impl MietteDiagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -123,12 +113,9 @@ impl MietteDiagnostic for Report<'_> {
             let b = doc.source_offset(s.end).max(a);
             SourceSpan::from((a, b - a))
         };
-        let primary =
-            LabeledSpan::new_primary_with_span(self.d.label.clone(), to_source(self.d.span));
+        let primary = LabeledSpan::new_primary_with_span(self.d.label.clone(), to_source(self.d.span));
         let secondary =
-            self.d.labels.iter().map(move |l| {
-                LabeledSpan::new_with_span(Some(l.message.clone()), to_source(l.span))
-            });
+            self.d.labels.iter().map(move |l| LabeledSpan::new_with_span(Some(l.message.clone()), to_source(l.span)));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
@@ -141,20 +128,9 @@ fn applicability_zh(a: Applicability) -> &'static str {
     }
 }
 
-pub fn render(
-    out: &mut (impl Write + ?Sized),
-    results: &[FileResult],
-    color: bool,
-) -> io::Result<()> {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false)
-        .with_context_lines(1);
+pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], color: bool) -> io::Result<()> {
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false).with_context_lines(1);
     for (_, doc, diags) in checked(results) {
         for d in diags {
             let mut help = d.help.clone();
@@ -172,15 +148,9 @@ pub fn render(
                     None => line,
                 });
             }
-            let report = Report {
-                d,
-                window: Window { doc },
-                help,
-            };
+            let report = Report { d, window: Window { doc }, help };
             let mut s = String::new();
-            handler
-                .render_report(&mut s, &report)
-                .map_err(|_| io::Error::other("render failed"))?;
+            handler.render_report(&mut s, &report).map_err(|_| io::Error::other("render failed"))?;
             out.write_all(s.as_bytes())?;
             writeln!(out)?;
         }
@@ -193,19 +163,12 @@ pub fn summary_line(s: &Summary, results: &[FileResult]) -> String {
     let unreadable = results.iter().filter(|r| r.outcome.is_err()).count();
     let safe = checked(results)
         .flat_map(|(_, _, d)| d)
-        .filter(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|f| f.applicability == Applicability::Safe)
-        })
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
         .count();
     let mut line = if s.total() == 0 {
         format!("检查了 {} 个文件，未发现问题。", s.files)
     } else {
-        format!(
-            "检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示",
-            s.files, s.error, s.warning, s.info
-        )
+        format!("检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示", s.files, s.error, s.warning, s.info)
     };
     if safe > 0 {
         line.push_str(&format!("（其中 {safe} 处可安全自动修复）"));

@@ -87,11 +87,7 @@ pub fn diagnostic<'a>(path: &'a str, doc: &Document, d: &'a Diagnostic) -> JsonD
             edits: f
                 .edits
                 .iter()
-                .map(|e| JsonEdit {
-                    start_byte: e.span.start,
-                    end_byte: e.span.end,
-                    replacement: &e.replacement,
-                })
+                .map(|e| JsonEdit { start_byte: e.span.start, end_byte: e.span.end, replacement: &e.replacement })
                 .collect(),
         }),
     }
@@ -111,10 +107,7 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
     }
     let report = JsonReport {
         version: 1,
-        tool: Tool {
-            name: "gwlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") },
         files,
         diagnostics,
         summary: Summary::of(results),

@@ -19,15 +19,8 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(results: &[FileResult]) -> Summary {
-        let mut s = Summary {
-            files: results.iter().filter(|r| r.outcome.is_ok()).count(),
-            ..Summary::default()
-        };
-        for d in results
-            .iter()
-            .filter_map(|r| r.outcome.as_ref().ok())
-            .flat_map(|(_, d)| d)
-        {
+        let mut s = Summary { files: results.iter().filter(|r| r.outcome.is_ok()).count(), ..Summary::default() };
+        for d in results.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|(_, d)| d) {
             match d.severity {
                 Severity::Error => s.error += 1,
                 Severity::Warning => s.warning += 1,
@@ -44,12 +37,7 @@ impl Summary {
 
 /// Successfully read documents with their diagnostics.
 pub fn checked(results: &[FileResult]) -> impl Iterator<Item = (&str, &Document, &[Diagnostic])> {
-    results.iter().filter_map(|r| {
-        r.outcome
-            .as_ref()
-            .ok()
-            .map(|(doc, d)| (r.path.as_str(), doc, d.as_slice()))
-    })
+    results.iter().filter_map(|r| r.outcome.as_ref().ok().map(|(doc, d)| (r.path.as_str(), doc, d.as_slice())))
 }
 
 /// "第3段" style location words for a diagnostic, used by the plain renderers.

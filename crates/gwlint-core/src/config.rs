@@ -14,6 +14,72 @@ pub struct Config {
     pub lint: LintConfig,
     #[serde(default)]
     pub files: FilesConfig,
+    /// Who the drafting organ is and who stands above, below and beside it.
+    pub organization: Option<OrgProfile>,
+}
+
+/// `[organization]`: the drafting organ's place in the hierarchy. Routing rules that need to
+/// know who is a superior (请示 to a non-superior, 越级行文, 通知 to a superior) only run when
+/// this is set.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OrgProfile {
+    /// The organ's own full name (and short names).
+    #[serde(default)]
+    pub name: Vec<String>,
+    /// Direct superiors (the organs a 请示 or 报告 goes to).
+    #[serde(default)]
+    pub superiors: Vec<String>,
+    /// Organs above the direct superiors (writing to them skips a level).
+    #[serde(default)]
+    pub higher: Vec<String>,
+    /// Subordinate organs.
+    #[serde(default)]
+    pub subordinates: Vec<String>,
+    /// Organs of the same level, or not in the same line (函 goes to them).
+    #[serde(default)]
+    pub peers: Vec<String>,
+}
+
+/// Where an organ stands relative to the drafting organ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Superior,
+    Higher,
+    Subordinate,
+    Peer,
+}
+
+impl Relation {
+    pub fn as_zh(self) -> &'static str {
+        match self {
+            Relation::Superior => "上级机关",
+            Relation::Higher => "越级的上级机关",
+            Relation::Subordinate => "下级机关",
+            Relation::Peer => "同级或不相隶属机关",
+        }
+    }
+}
+
+impl OrgProfile {
+    /// The relation of an organ named in a document, if the profile names it. Names match
+    /// when equal after removing spaces, or when one contains the other (市政府 / 平安市人民政府
+    /// do not match each other: list both forms if both are used).
+    pub fn relation(&self, organ: &str) -> Option<Relation> {
+        let o = crate::text::strip_spaces(organ);
+        let hit = |list: &[String]| list.iter().any(|n| crate::text::strip_spaces(n) == o);
+        if hit(&self.superiors) {
+            Some(Relation::Superior)
+        } else if hit(&self.higher) {
+            Some(Relation::Higher)
+        } else if hit(&self.subordinates) {
+            Some(Relation::Subordinate)
+        } else if hit(&self.peers) {
+            Some(Relation::Peer)
+        } else {
+            None
+        }
+    }
 }
 
 /// `[lint]`
@@ -62,9 +128,7 @@ impl Config {
     pub fn from_toml(path: &str, text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError {
             path: path.to_string(),
-            line: e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
             message: translate(e.message().trim()),
         })
     }
@@ -98,12 +162,23 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_point_at_the_line() {
-        let e = Config::from_toml(
+    fn organization_profile() {
+        let c = Config::from_toml(
             "gwlint.toml",
-            "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n",
+            "[organization]\nname = [\"平安市交通运输局\"]\nsuperiors = [\"市人民政府\"]\nhigher = [\"省交通运输厅\"]\nsubordinates = [\"各县（市、区）交通运输局\"]\npeers = [\"市财政局\"]\n",
         )
-        .unwrap_err();
+        .unwrap();
+        let o = c.organization.unwrap();
+        assert_eq!(o.relation("市人民政府"), Some(Relation::Superior));
+        assert_eq!(o.relation("省交通运输厅"), Some(Relation::Higher));
+        assert_eq!(o.relation("市财政局"), Some(Relation::Peer));
+        assert_eq!(o.relation("市委"), None);
+        assert!(Config::from_toml("g.toml", "[organization]\nboss = []\n").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_point_at_the_line() {
+        let e = Config::from_toml("gwlint.toml", "[lint]\nselect = [\"GW\"]\nignor = [\"GW601\"]\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("ignor"), "{e}");
         let e = Config::from_toml("gwlint.toml", "[lint]\nfail-on = \"fatal\"\n").unwrap_err();

@@ -79,10 +79,7 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
-        Edit {
-            span,
-            replacement: replacement.into(),
-        }
+        Edit { span, replacement: replacement.into() }
     }
 }
 
@@ -95,25 +92,12 @@ pub struct Fix {
 }
 
 impl Fix {
-    pub fn new(
-        title: impl Into<String>,
-        applicability: Applicability,
-        mut edits: Vec<Edit>,
-    ) -> Fix {
+    pub fn new(title: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Fix {
         edits.sort_by_key(|e| (e.span.start, e.span.end));
-        Fix {
-            title: title.into(),
-            applicability,
-            edits,
-        }
+        Fix { title: title.into(), applicability, edits }
     }
 
-    pub fn replace(
-        title: impl Into<String>,
-        applicability: Applicability,
-        span: Span,
-        with: &str,
-    ) -> Fix {
+    pub fn replace(title: impl Into<String>, applicability: Applicability, span: Span, with: &str) -> Fix {
         Fix::new(title, applicability, vec![Edit::replace(span, with)])
     }
 

@@ -35,8 +35,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
         });
-        let overlaps = last_end
-            .is_some_and(|end| first < end || (first == end && fix.edits[0].span.is_empty()));
+        let overlaps = last_end.is_some_and(|end| first < end || (first == end && fix.edits[0].span.is_empty()));
         if !valid || overlaps || first < cursor {
             skipped += 1;
             continue;
@@ -50,11 +49,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
         applied += 1;
     }
     out.push_str(&text[cursor..]);
-    FixOutcome {
-        text: out,
-        applied,
-        skipped,
-    }
+    FixOutcome { text: out, applied, skipped }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::LintConfig;
+use crate::config::{Config, LintConfig, OrgProfile};
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Severity};
 use crate::document::{DocClass, Document};
 use crate::registry::Registry;
@@ -18,6 +18,7 @@ struct Active {
 pub struct Linter {
     registry: Registry,
     active: Vec<Active>,
+    org: Option<OrgProfile>,
 }
 
 /// Rule selection and per-rule settings (from gwlint.toml, then the command line).
@@ -28,6 +29,14 @@ pub struct Selection {
     pub ignore: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub options: BTreeMap<String, toml::Table>,
+    /// The drafting organ's profile, for the routing rules that need it.
+    pub org: Option<OrgProfile>,
+}
+
+impl From<&Config> for Selection {
+    fn from(c: &Config) -> Self {
+        Selection { org: c.organization.clone(), ..Selection::from(&c.lint) }
+    }
 }
 
 impl From<&LintConfig> for Selection {
@@ -38,6 +47,7 @@ impl From<&LintConfig> for Selection {
             ignore: c.ignore.clone(),
             severity: c.severity.clone(),
             options: c.options.clone(),
+            org: None,
         }
     }
 }
@@ -57,9 +67,7 @@ impl Linter {
                 return Err(format!("未知的规则代码或名称：“{key}”"));
             }
         }
-        let lookup = |map_key: &str, code: &str, name: &str| {
-            map_key.eq_ignore_ascii_case(code) || map_key == name
-        };
+        let lookup = |map_key: &str, code: &str, name: &str| map_key.eq_ignore_ascii_case(code) || map_key == name;
         let active = enabled
             .into_iter()
             .map(|index| {
@@ -69,19 +77,11 @@ impl Linter {
                     .iter()
                     .find(|(k, _)| lookup(k, &m.code, &m.name))
                     .map_or(m.default_severity, |(_, s)| *s);
-                let options = sel
-                    .options
-                    .iter()
-                    .find(|(k, _)| lookup(k, &m.code, &m.name))
-                    .map(|(_, t)| t.clone());
-                Active {
-                    index,
-                    severity,
-                    options,
-                }
+                let options = sel.options.iter().find(|(k, _)| lookup(k, &m.code, &m.name)).map(|(_, t)| t.clone());
+                Active { index, severity, options }
             })
             .collect();
-        Ok(Linter { registry, active })
+        Ok(Linter { registry, active, org: sel.org.clone() })
     }
 
     pub fn registry(&self) -> &Registry {
@@ -90,10 +90,7 @@ impl Linter {
 
     /// Codes of the rules that will run.
     pub fn enabled_codes(&self) -> Vec<&str> {
-        self.active
-            .iter()
-            .map(|a| self.registry.rules()[a.index].meta().code.as_ref())
-            .collect()
+        self.active.iter().map(|a| self.registry.rules()[a.index].meta().code.as_ref()).collect()
     }
 
     /// Run every enabled rule on the document; diagnostics come back sorted.
@@ -105,7 +102,7 @@ impl Linter {
             if meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen {
                 continue;
             }
-            let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out);
+            let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             rule.check(doc, &mut cx);
         }
         for d in &mut out {

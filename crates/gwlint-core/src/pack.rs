@@ -97,50 +97,23 @@ fn line_of(text: &str, offset: usize) -> usize {
 impl DictRule {
     /// Parse and validate a pack. `path` is only used in error messages.
     pub fn from_toml(path: &str, text: &str) -> Result<DictRule, PackError> {
-        let err = |line: Option<usize>, message: String| PackError {
-            path: path.to_string(),
-            line,
-            message,
-        };
-        let file: PackFile = toml::from_str(text).map_err(|e| {
-            err(
-                e.span().map(|s| line_of(text, s.start)),
-                e.message().trim().to_string(),
-            )
-        })?;
+        let err = |line: Option<usize>, message: String| PackError { path: path.to_string(), line, message };
+        let file: PackFile = toml::from_str(text)
+            .map_err(|e| err(e.span().map(|s| line_of(text, s.start)), e.message().trim().to_string()))?;
         let find_line = |needle: &str| text.find(needle).map(|o| line_of(text, o));
         let r = file.rule;
-        let code_ok = r.code.len() == 5
-            && r.code.starts_with("GW")
-            && r.code[2..].bytes().all(|b| b.is_ascii_digit());
+        let code_ok = r.code.len() == 5 && r.code.starts_with("GW") && r.code[2..].bytes().all(|b| b.is_ascii_digit());
         if !code_ok {
-            return Err(err(
-                find_line("code"),
-                format!("规则代码“{}”不符合 GWnxx 格式", r.code),
-            ));
+            return Err(err(find_line("code"), format!("规则代码“{}”不符合 GWnxx 格式", r.code)));
         }
         let category = Category::parse(&r.category)
             .ok_or_else(|| err(find_line("category"), format!("未知的类别“{}”", r.category)))?;
         let severity = Severity::parse(&r.severity).ok_or_else(|| {
-            err(
-                find_line("severity"),
-                format!(
-                    "severity 只能是 error、warning 或 info，不能是“{}”",
-                    r.severity
-                ),
-            )
+            err(find_line("severity"), format!("severity 只能是 error、warning 或 info，不能是“{}”", r.severity))
         })?;
         let default_fix = parse_fix(&r.fix).map_err(|m| err(find_line("fix"), m))?;
-        if r.name.is_empty()
-            || !r
-                .name
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(err(
-                find_line("name"),
-                format!("规则名“{}”应为小写连字符格式", r.name),
-            ));
+        if r.name.is_empty() || !r.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(err(find_line("name"), format!("规则名“{}”应为小写连字符格式", r.name)));
         }
         let mut seen = HashSet::new();
         let mut entries = Vec::with_capacity(file.entries.len());
@@ -159,25 +132,14 @@ impl DictRule {
                 Some(f) => parse_fix(f).map_err(|m| err(line, m))?,
                 None => default_fix,
             };
-            entries.push(Entry {
-                wrong: e.wrong,
-                right: e.right,
-                note: e.note,
-                fix,
-            });
+            entries.push(Entry { wrong: e.wrong, right: e.right, note: e.note, fix });
         }
         for a in &file.allow {
             if !entries.iter().any(|e| a.contains(&e.wrong)) {
-                return Err(err(
-                    find_line(&format!("\"{a}\"")),
-                    format!("allow 短语“{a}”不包含任何词条，不会起作用"),
-                ));
+                return Err(err(find_line(&format!("\"{a}\"")), format!("allow 短语“{a}”不包含任何词条，不会起作用")));
             }
         }
-        let patterns = entries
-            .iter()
-            .map(|e| e.wrong.as_str())
-            .chain(file.allow.iter().map(String::as_str));
+        let patterns = entries.iter().map(|e| e.wrong.as_str()).chain(file.allow.iter().map(String::as_str));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
@@ -199,12 +161,7 @@ impl DictRule {
             source: Cow::Owned(r.source),
             docs: Cow::Owned(r.docs),
         };
-        Ok(DictRule {
-            meta,
-            message: r.message,
-            entries,
-            automaton,
-        })
+        Ok(DictRule { meta, message: r.message, entries, automaton })
     }
 
     pub fn len(&self) -> usize {
@@ -242,12 +199,7 @@ impl Rule for DictRule {
             if let Some(right) = &e.right {
                 d.with_label(format!("应为“{right}”"));
                 let applicability = e.fix.unwrap_or(Applicability::DisplayOnly);
-                d.with_fix(Fix::replace(
-                    format!("改为“{right}”"),
-                    applicability,
-                    span,
-                    right,
-                ));
+                d.with_fix(Fix::replace(format!("改为“{right}”"), applicability, span, right));
             }
         }
     }
@@ -295,10 +247,7 @@ fix = "unsafe"
         let d = run("请认真贯澈落实。截止3月15日，共5项；截止日期不变。");
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].message, "疑似错别字：“贯澈”应为“贯彻”");
-        assert_eq!(
-            d[1].fix.as_ref().unwrap().applicability,
-            Applicability::Unsafe
-        );
+        assert_eq!(d[1].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
     }
 
     #[test]

@@ -8,10 +8,7 @@ use crate::rule::{Rule, RuleMeta};
 
 /// Packs shipped with gwlint, embedded in the binary. `tests` check that every file in
 /// `rules/` is listed here.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[(
-    "rules/typos.toml",
-    include_str!("../../../rules/typos.toml"),
-)];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[("rules/typos.toml", include_str!("../../../rules/typos.toml"))];
 
 pub struct Registry {
     rules: Vec<Box<dyn Rule>>,
@@ -22,25 +19,17 @@ pub enum RegistryError {
     #[error(transparent)]
     Pack(#[from] PackError),
     #[error("{path}：规则代码 {code} 已被规则“{other}”使用")]
-    DuplicateCode {
-        path: String,
-        code: String,
-        other: String,
-    },
+    DuplicateCode { path: String, code: String, other: String },
 }
 
 impl Registry {
     /// Built-in rules and packs.
     pub fn builtin() -> Registry {
-        let mut reg = Registry {
-            rules: crate::rules::builtin(),
-        };
+        let mut reg = Registry { rules: crate::rules::builtin() };
         for (path, text) in BUILTIN_PACKS {
             // Built-in packs are validated by the test suite; a broken one is a bug.
-            let pack = DictRule::from_toml(path, text)
-                .unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
-            reg.add(path, Box::new(pack))
-                .unwrap_or_else(|e| panic!("{e}"));
+            let pack = DictRule::from_toml(path, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
+            reg.add(path, Box::new(pack)).unwrap_or_else(|e| panic!("{e}"));
         }
         reg
     }
@@ -48,11 +37,7 @@ impl Registry {
     /// Add a rule (an extra pack); its code and name must be new.
     pub fn add(&mut self, path: &str, rule: Box<dyn Rule>) -> Result<(), RegistryError> {
         let m = rule.meta();
-        if let Some(other) = self
-            .rules
-            .iter()
-            .find(|r| r.meta().code == m.code || r.meta().name == m.name)
-        {
+        if let Some(other) = self.rules.iter().find(|r| r.meta().code == m.code || r.meta().name == m.name) {
             return Err(RegistryError::DuplicateCode {
                 path: path.to_string(),
                 code: m.code.to_string(),
@@ -80,10 +65,7 @@ impl Registry {
 
     /// A rule by code (case-insensitive) or name.
     pub fn find(&self, key: &str) -> Option<&dyn Rule> {
-        self.rules
-            .iter()
-            .find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key)
-            .map(|r| r.as_ref())
+        self.rules.iter().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key).map(|r| r.as_ref())
     }
 
     /// Does a selector (code, code prefix such as "GW4", or rule name) name anything?
@@ -92,8 +74,7 @@ impl Registry {
         if s == "ALL" || is_category_prefix(&s) {
             return true;
         }
-        self.metas()
-            .any(|m| m.code.starts_with(&s) || m.name == sel)
+        self.metas().any(|m| m.code.starts_with(&s) || m.name == sel)
     }
 
     /// Indices of the enabled rules. The most specific matching selector wins (a code beats
@@ -107,9 +88,7 @@ impl Registry {
             .into_iter()
             .collect();
         if let Some(u) = unknown.iter().min() {
-            return Err(format!(
-                "未知的规则代码、前缀或名称：“{u}”（用 gwlint rules 查看全部规则）"
-            ));
+            return Err(format!("未知的规则代码、前缀或名称：“{u}”（用 gwlint rules 查看全部规则）"));
         }
         let specificity = |sel: &str, m: &RuleMeta| -> Option<usize> {
             let s = sel.to_ascii_uppercase();

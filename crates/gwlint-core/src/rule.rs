@@ -169,6 +169,7 @@ pub struct Context<'a> {
     meta: &'a RuleMeta,
     severity: Severity,
     options: Option<&'a toml::Table>,
+    org: Option<&'a crate::config::OrgProfile>,
     out: &'a mut Vec<Diagnostic>,
 }
 
@@ -179,12 +180,18 @@ impl<'a> Context<'a> {
         options: Option<&'a toml::Table>,
         out: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        Context {
-            meta,
-            severity,
-            options,
-            out,
-        }
+        Context { meta, severity, options, org: None, out }
+    }
+
+    /// Give the rule the drafting organ's profile (`[organization]` in gwlint.toml).
+    pub fn with_org(mut self, org: Option<&'a crate::config::OrgProfile>) -> Self {
+        self.org = org;
+        self
+    }
+
+    /// The drafting organ's profile, if configured.
+    pub fn org(&self) -> Option<&'a crate::config::OrgProfile> {
+        self.org
     }
 
     /// Report a finding at `span`; returns it so the caller can add help, labels and a fix.
@@ -217,10 +224,7 @@ impl Diagnostic {
     }
 
     pub fn with_secondary(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.labels.push(Label { span, message: message.into() });
         self
     }
 

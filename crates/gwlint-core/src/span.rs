@@ -82,9 +82,7 @@ impl LineIndex {
 
     /// 0-based line number containing `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -97,20 +95,12 @@ impl LineIndex {
         let line = self.line_of(offset);
         let prefix = &text[self.starts[line]..offset];
         let prefix = prefix.strip_suffix('\r').unwrap_or(prefix);
-        Position {
-            line: line + 1,
-            column: prefix.chars().count() + 1,
-            utf16_column: prefix.encode_utf16().count() + 1,
-        }
+        Position { line: line + 1, column: prefix.chars().count() + 1, utf16_column: prefix.encode_utf16().count() + 1 }
     }
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -124,14 +114,7 @@ mod tests {
         let off = text.find('，').unwrap();
         let p = idx.position(text, off);
         assert_eq!((p.line, p.column), (2, 5));
-        assert_eq!(
-            idx.position(text, 0),
-            Position {
-                line: 1,
-                column: 1,
-                utf16_column: 1
-            }
-        );
+        assert_eq!(idx.position(text, 0), Position { line: 1, column: 1, utf16_column: 1 });
     }
 
     #[test]

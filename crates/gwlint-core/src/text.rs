@@ -55,9 +55,7 @@ pub fn is_indent_space(c: char) -> bool {
 /// Remove all ASCII, ideographic and no-break spaces (titles are sometimes spaced out
 /// character by character: "几 个 问 题 的 通 知").
 pub fn strip_spaces(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
 }
 
 /// Number of chars in `s`.
@@ -68,10 +66,7 @@ pub fn char_len(s: &str) -> usize {
 /// Value of a Chinese numeral between 一 and 九十九 (一, 十, 十二, 二十, 二十三). None otherwise.
 pub fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
+        "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
     }
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {

@@ -48,12 +48,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             _ => (bytes, false),
         };
         return strict(enc, body)
-            .map(|text| Decoded {
-                text,
-                encoding: canonical_name(enc),
-                bom: had_bom,
-                guessed: false,
-            })
+            .map(|text| Decoded { text, encoding: canonical_name(enc), bom: had_bom, guessed: false })
             .ok_or_else(|| ReadError::Undecodable {
                 encoding: canonical_name(enc).to_string(),
                 offset: first_bad_offset(enc, body),
@@ -62,12 +57,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some((enc, len)) = bom {
         let body = &bytes[len..];
         return strict(enc, body)
-            .map(|text| Decoded {
-                text,
-                encoding: canonical_name(enc),
-                bom: true,
-                guessed: false,
-            })
+            .map(|text| Decoded { text, encoding: canonical_name(enc), bom: true, guessed: false })
             .ok_or_else(|| ReadError::Undecodable {
                 encoding: canonical_name(enc).to_string(),
                 offset: len + first_bad_offset(enc, body),
@@ -80,36 +70,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         // Short GBK text can be valid UTF-8 by accident ("通知" in GBK decodes to two
         // non-Han chars). Prefer GB18030 when UTF-8 yields no Han but GB18030 does.
         if s.is_ascii() || s.chars().any(is_typical_chinese_text) {
-            return Ok(Decoded {
-                text: s.to_string(),
-                encoding: "UTF-8",
-                bom: false,
-                guessed: false,
-            });
+            return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", bom: false, guessed: false });
         }
         if let Some(g) = strict(GB18030, bytes).filter(|g| has_han(g)) {
-            return Ok(Decoded {
-                text: g,
-                encoding: "GB18030",
-                bom: false,
-                guessed: true,
-            });
+            return Ok(Decoded { text: g, encoding: "GB18030", bom: false, guessed: true });
         }
-        return Ok(Decoded {
-            text: s.to_string(),
-            encoding: "UTF-8",
-            bom: false,
-            guessed: false,
-        });
+        return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", bom: false, guessed: false });
     }
     if let Some(g) = strict(GB18030, bytes) {
         if has_han(&g) {
-            return Ok(Decoded {
-                text: g,
-                encoding: "GB18030",
-                bom: false,
-                guessed: false,
-            });
+            return Ok(Decoded { text: g, encoding: "GB18030", bom: false, guessed: false });
         }
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -117,23 +87,14 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     if let Some(text) = strict(enc, bytes) {
         if has_han(&text) {
-            return Ok(Decoded {
-                text,
-                encoding: canonical_name(enc),
-                bom: false,
-                guessed: true,
-            });
+            return Ok(Decoded { text, encoding: canonical_name(enc), bom: false, guessed: true });
         }
     }
-    Err(ReadError::Undecodable {
-        encoding: "UTF-8".into(),
-        offset: utf8_error_offset(bytes),
-    })
+    Err(ReadError::Undecodable { encoding: "UTF-8".into(), offset: utf8_error_offset(bytes) })
 }
 
 fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
-    enc.decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|c| c.into_owned())
+    enc.decode_without_bom_handling_and_without_replacement(bytes).map(|c| c.into_owned())
 }
 
 fn first_bad_offset(enc: &'static Encoding, bytes: &[u8]) -> usize {
@@ -162,18 +123,14 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     controls * 20 > head.len()
 }
 
 /// Characters that real Chinese UTF-8 text contains and GBK bytes misread as UTF-8 do not:
 /// Han, CJK punctuation (U+3000–U+303F), full-width forms and general punctuation (“” ……).
 fn is_typical_chinese_text(c: char) -> bool {
-    crate::text::is_han(c)
-        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
+    crate::text::is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
 }
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -210,10 +167,7 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let d = decode(&bytes, None).unwrap();
-        assert_eq!(
-            (d.text.as_str(), d.encoding, d.bom),
-            ("请示", "UTF-16LE", true)
-        );
+        assert_eq!((d.text.as_str(), d.encoding, d.bom), ("请示", "UTF-16LE", true));
     }
 
     #[test]
@@ -224,19 +178,13 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_errors() {
-        assert!(matches!(
-            decode(b"PK\x03\x04\x00\x00", None),
-            Err(ReadError::Binary)
-        ));
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00", None), Err(ReadError::Binary)));
         assert!(matches!(decode(b"", None), Err(ReadError::Empty)));
     }
 
     #[test]
     fn forced_encoding_reports_the_bad_byte() {
         let err = decode(b"abc\xff\xfe", Some(UTF_8)).unwrap_err();
-        assert!(
-            matches!(err, ReadError::Undecodable { offset: 3, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, ReadError::Undecodable { offset: 3, .. }), "{err:?}");
     }
 }

@@ -90,10 +90,7 @@ impl Genre {
     pub fn from_title(title: &str) -> Option<Genre> {
         let t = strip_spaces(title);
         let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
-        GENRE_SUFFIXES
-            .iter()
-            .find(|(s, _)| t.ends_with(s))
-            .map(|&(_, g)| g)
+        GENRE_SUFFIXES.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, g)| g)
     }
 
     /// Default 行文方向 of the 文种 (practice; the 条例 assigns none).
@@ -195,21 +192,19 @@ impl DateValue {
     }
 
     fn valid(self) -> Option<Self> {
-        ((1900..=2200).contains(&self.year)
-            && (1..=12).contains(&self.month)
-            && (1..=31).contains(&self.day))
-        .then_some(self)
+        ((1900..=2200).contains(&self.year) && (1..=12).contains(&self.month) && (1..=31).contains(&self.day))
+            .then_some(self)
     }
 }
 
 static DATE_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
 static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([〇零○OＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").unwrap()
+    Regex::new(r"^([〇零○OＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+        .unwrap()
 });
-static DATE_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})[./\-－／]([0-9]{1,2})[./\-－／]([0-9]{1,2})$").unwrap()
-});
+static DATE_SEPARATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})[./\-－／]([0-9]{1,2})[./\-－／]([0-9]{1,2})$").unwrap());
 
 /// Parse a line that is only a date (spaces ignored), in any of the forms drafters use.
 pub fn parse_date_line(s: &str) -> Option<DateValue> {
@@ -277,31 +272,13 @@ mod tests {
 
     #[test]
     fn genre_from_title() {
-        assert_eq!(
-            Genre::from_title("关于调整市区公交线网的请示"),
-            Some(Genre::Request)
-        );
-        assert_eq!(
-            Genre::from_title("国务院办公厅关于黄金经济政策有关问题的复函"),
-            Some(Genre::Letter)
-        );
-        assert_eq!(
-            Genre::from_title("国 家 粮 食 应 急 预 案 的 函"),
-            Some(Genre::Letter)
-        );
-        assert_eq!(
-            Genre::from_title("中华人民共和国国务院令"),
-            Some(Genre::Order)
-        );
-        assert_eq!(
-            Genre::from_title("第一季度工作会议纪要"),
-            Some(Genre::Minutes)
-        );
+        assert_eq!(Genre::from_title("关于调整市区公交线网的请示"), Some(Genre::Request));
+        assert_eq!(Genre::from_title("国务院办公厅关于黄金经济政策有关问题的复函"), Some(Genre::Letter));
+        assert_eq!(Genre::from_title("国 家 粮 食 应 急 预 案 的 函"), Some(Genre::Letter));
+        assert_eq!(Genre::from_title("中华人民共和国国务院令"), Some(Genre::Order));
+        assert_eq!(Genre::from_title("第一季度工作会议纪要"), Some(Genre::Minutes));
         assert_eq!(Genre::from_title("关于2025年防汛工作的安排"), None);
-        assert_eq!(
-            Genre::from_title("关于增加编制的请示报告"),
-            Some(Genre::Report)
-        );
+        assert_eq!(Genre::from_title("关于增加编制的请示报告"), Some(Genre::Report));
     }
 
     #[test]
@@ -309,10 +286,7 @@ mod tests {
         let d = parse_date_line("2025年3月18日").unwrap();
         assert_eq!((d.iso(), d.style), ("2025-03-18".into(), DateStyle::Arabic));
         let d = parse_date_line("二〇〇四年十月十五日").unwrap();
-        assert_eq!(
-            (d.iso(), d.style),
-            ("2004-10-15".into(), DateStyle::Chinese)
-        );
+        assert_eq!((d.iso(), d.style), ("2004-10-15".into(), DateStyle::Chinese));
         let d = parse_date_line("二○二○年十一月六日").unwrap();
         assert_eq!(d.iso(), "2020-11-06");
         let d = parse_date_line("2022 年 3 月 9 日").unwrap();
@@ -320,9 +294,6 @@ mod tests {
         let d = parse_date_line("2025-05-06").unwrap();
         assert_eq!(d.style, DateStyle::Separated);
         assert!(parse_date_line("2025年13月1日").is_none());
-        assert!(parse_date_line(
-            "2019年7月25日 上海市第十五届人民代表大会常务委员会第十四次会议通过"
-        )
-        .is_none());
+        assert!(parse_date_line("2019年7月25日 上海市第十五届人民代表大会常务委员会第十四次会议通过").is_none());
     }
 }

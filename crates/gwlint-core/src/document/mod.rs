@@ -84,10 +84,7 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions {
-            encoding: None,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
+        ParseOptions { encoding: None, max_bytes: DEFAULT_MAX_BYTES }
     }
 }
 
@@ -161,12 +158,7 @@ impl Part {
     pub fn is_masthead(self) -> bool {
         matches!(
             self,
-            Part::CopyNumber
-                | Part::Secrecy
-                | Part::Urgency
-                | Part::IssuerMark
-                | Part::DocNumber
-                | Part::Signer
+            Part::CopyNumber | Part::Secrecy | Part::Urgency | Part::IssuerMark | Part::DocNumber | Part::Signer
         )
     }
 
@@ -225,10 +217,7 @@ impl Document {
     pub fn parse(path: &str, bytes: &[u8], opts: &ParseOptions) -> Result<Document, ReadError> {
         let kind = Document::kind_for_path(path)?;
         if bytes.len() > opts.max_bytes {
-            return Err(ReadError::TooLarge {
-                size: bytes.len(),
-                limit: opts.max_bytes,
-            });
+            return Err(ReadError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
         }
         match kind {
             SourceKind::Txt | SourceKind::Md => {
@@ -243,9 +232,7 @@ impl Document {
     /// a "save as .docx" message).
     pub fn kind_for_path(path: &str) -> Result<SourceKind, ReadError> {
         match SourceKind::from_path(path) {
-            Some(SourceKind::Docx) => Err(ReadError::Unsupported(
-                ".docx（暂不支持，可另存为 .txt 后检查）".into(),
-            )),
+            Some(SourceKind::Docx) => Err(ReadError::Unsupported(".docx（暂不支持，可另存为 .txt 后检查）".into())),
             Some(k) => Ok(k),
             None => Err(unsupported(path)),
         }
@@ -253,26 +240,13 @@ impl Document {
 
     /// Build a document from text already in memory (tests, editors, embedding).
     pub fn from_text(path: &str, kind: SourceKind, text: &str) -> Result<Document, ReadError> {
-        let decoded = Decoded {
-            text: text.to_string(),
-            encoding: "UTF-8",
-            bom: false,
-            guessed: false,
-        };
+        let decoded = Decoded { text: text.to_string(), encoding: "UTF-8", bom: false, guessed: false };
         Document::from_decoded(path, kind, decoded)
     }
 
     fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
-        if decoded
-            .text
-            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-            .is_empty()
-        {
-            return Err(if decoded.text.is_empty() {
-                ReadError::Empty
-            } else {
-                ReadError::Blank
-            });
+        if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+            return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
         }
         let (text, map) = match kind {
             SourceKind::Md => markdown::to_plain(&decoded.text),
@@ -325,8 +299,7 @@ impl Document {
 
     /// 1-based line and char column in the source file of a byte offset in `self.text`.
     pub fn position(&self, offset: usize) -> Position {
-        self.source_lines
-            .position(&self.source, self.map.to_source(offset))
+        self.source_lines.position(&self.source, self.map.to_source(offset))
     }
 
     /// 0-based line and 0-based char column of a byte offset in `self.source`.
@@ -337,9 +310,7 @@ impl Document {
 
     /// Byte range of the source line containing `source_offset`, without its line break.
     pub fn source_line_range(&self, source_offset: usize) -> std::ops::Range<usize> {
-        let line = self
-            .source_lines
-            .line_of(source_offset.min(self.source.len()));
+        let line = self.source_lines.line_of(source_offset.min(self.source.len()));
         let start = self.source_lines.line_start(line);
         let rest = &self.source[start..];
         let len = rest.find('\n').unwrap_or(rest.len());
@@ -356,14 +327,11 @@ impl Document {
 }
 
 fn unsupported(path: &str) -> ReadError {
-    let ext = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "doc" | "wps" | "pdf" | "ofd" | "rtf" => ReadError::Legacy(format!(
-            "不支持 .{ext} 文件：请在 Word 或 WPS 中“另存为” .docx，或导出为 .txt 后再检查"
-        )),
+        "doc" | "wps" | "pdf" | "ofd" | "rtf" => {
+            ReadError::Legacy(format!("不支持 .{ext} 文件：请在 Word 或 WPS 中“另存为” .docx，或导出为 .txt 后再检查"))
+        }
         "" => ReadError::Unsupported("（无扩展名）".into()),
         _ => ReadError::Unsupported(format!(".{ext}")),
     }

@@ -75,30 +75,17 @@ pub fn detect(content: &str, base: usize) -> Option<Heading> {
         if rest.is_empty() || (!pat.chinese && rest.starts_with(|c: char| c.is_ascii_digit())) {
             return None;
         }
-        let number = if pat.chinese {
-            chinese_number(n)?
-        } else {
-            n.parse().ok()?
-        };
+        let number = if pat.chinese { chinese_number(n)? } else { n.parse().ok()? };
         let mut style = pat.style;
         // "（一）、" carries an extra mark after a correct bracket.
         let mut end = whole.end();
         if pat.level == 2 || pat.level == 4 {
-            if let Some(c) = rest
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '、' | '.' | '．' | '，'))
-            {
+            if let Some(c) = rest.chars().next().filter(|c| matches!(c, '、' | '.' | '．' | '，')) {
                 style = MarkerStyle::Nonstandard;
                 end += c.len_utf8();
             }
         }
-        return Some(Heading {
-            level: pat.level,
-            number,
-            marker: Span::new(base, base + end),
-            style,
-        });
+        return Some(Heading { level: pat.level, number, marker: Span::new(base, base + end), style });
     }
     None
 }

@@ -9,9 +9,7 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn identity() -> Self {
-        SourceMap {
-            anchors: vec![(0, 0)],
-        }
+        SourceMap { anchors: vec![(0, 0)] }
     }
 
     /// Record that text offset `text` corresponds to source offset `source`.

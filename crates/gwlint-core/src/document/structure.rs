@@ -16,13 +16,9 @@ use crate::text::{char_len, is_indent_space, split_outside_brackets, strip_space
 
 static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{6}$").unwrap());
 static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$",
-    )
-    .unwrap()
+    Regex::new(r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$").unwrap()
 });
-static URGENCY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
+static URGENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
 /// 发文字号 in any bracket style, possibly followed by 签发人 on the same line.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -36,21 +32,20 @@ static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(（.{0,80}(通过|施行|公布|批准|发布)）|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,80}(通过|施行|公布|批准|发布))$").unwrap()
 });
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$").unwrap()
+    Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$")
+        .unwrap()
 });
-static COPY_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
+static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
 static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$").unwrap()
+    Regex::new(r"([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$")
+        .unwrap()
 });
 /// The first line of an appended attachment: 附件 / 附件2 / 附： alone on a line.
-static ATTACHMENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap()
-});
+static ATTACHMENT_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap());
 /// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
-static ATTACHMENT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap()
-});
+static ATTACHMENT_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
 /// A continuation line of a 附件说明 list: 2.名称
 static ATTACHMENT_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])").unwrap());
@@ -63,10 +58,7 @@ static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Split the text into paragraphs (non-empty lines) and recognise the structure.
 pub fn analyse(doc: &mut Document) {
     let mut paragraphs = split_paragraphs(&doc.text);
-    let contents: Vec<&str> = paragraphs
-        .iter()
-        .map(|p| &doc.text[p.span.start..p.span.end])
-        .collect();
+    let contents: Vec<&str> = paragraphs.iter().map(|p| &doc.text[p.span.start..p.span.end]).collect();
     let layout = recognise(&contents, &paragraphs);
     for (p, part) in paragraphs.iter_mut().zip(&layout.parts) {
         p.part = *part;
@@ -255,11 +247,7 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
         // A title wrongly ending with a mark ("……的通知。") is still a title.
         let core = l.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
         let punct_ok = core.len() == l.len() || Genre::from_title(core).is_some();
-        char_len(l) <= 80
-            && punct_ok
-            && !core.contains('。')
-            && !is_doc_number(l)
-            && parse_date_line(l).is_none()
+        char_len(l) <= 80 && punct_ok && !core.contains('。') && !is_doc_number(l) && parse_date_line(l).is_none()
     };
     let mut joined = String::new();
     let limit = (start + 5).min(lines.len());
@@ -286,10 +274,7 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
         if !titleish(lines[k]) || (k > start && paras[k].blank_before) {
             break;
         }
-        if lines
-            .get(k + 1)
-            .is_some_and(|l| is_doc_number(l) || is_addressee(l) || is_salutation(l))
-        {
+        if lines.get(k + 1).is_some_and(|l| is_doc_number(l) || is_addressee(l) || is_salutation(l)) {
             return Some(k);
         }
     }
@@ -306,9 +291,7 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
 
 fn ends_like_title(joined: &str) -> bool {
     let joined = joined.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
-    Genre::from_title(joined).is_some()
-        || NON_GENRE_TITLE.is_match(joined)
-        || SPEECH_TITLE.is_match(joined)
+    Genre::from_title(joined).is_some() || NON_GENRE_TITLE.is_match(joined) || SPEECH_TITLE.is_match(joined)
 }
 
 fn is_salutation(l: &str) -> bool {
@@ -354,9 +337,7 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
     while s > from && date - s < 4 {
         let l = strip_spaces(lines[s - 1]);
         let organ_like = (2..=30).contains(&char_len(&l))
-            && !l.contains([
-                '。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ',',
-            ])
+            && !l.contains(['。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ','])
             && outline::detect(&l, 0).is_none()
             && !ATTACHMENT_NOTE.is_match(&l)
             && parse_date_line(&l).is_none()
@@ -380,15 +361,9 @@ fn attachment_note_start(lines: &[&str], from: usize, until: usize) -> Option<us
     })
 }
 
-fn classify(
-    lines: &[&str],
-    parts: &[Part],
-    title: Option<(usize, usize)>,
-    hint: Option<DocClass>,
-) -> DocClass {
-    let title_text: String = title
-        .map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect())
-        .unwrap_or_default();
+fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint: Option<DocClass>) -> DocClass {
+    let title_text: String =
+        title.map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect()).unwrap_or_default();
     let speech = hint == Some(DocClass::Speech)
         || SPEECH_TITLE.is_match(&title_text)
         || lines.iter().take(8).any(|l| is_salutation(l));
@@ -407,59 +382,36 @@ fn classify(
 }
 
 fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
-    let of = |part: Part| {
-        lines
-            .iter()
-            .zip(&layout.parts)
-            .filter(move |(_, p)| **p == part)
-            .map(|(l, _)| *l)
-    };
+    let of = |part: Part| lines.iter().zip(&layout.parts).filter(move |(_, p)| **p == part).map(|(l, _)| *l);
     let title: Option<String> = {
         let t: Vec<&str> = of(Part::Title).collect();
         (!t.is_empty()).then(|| t.iter().map(|l| l.trim()).collect::<String>())
     };
     let genre = title.as_deref().and_then(Genre::from_title);
     let split_organs = |s: &str| -> Vec<String> {
-        split_outside_brackets(
-            s.trim_end_matches(['：', ':', '。', '.']),
-            &['、', '，', ',', '；', ';'],
-        )
-        .into_iter()
-        .map(strip_spaces)
-        .filter(|x| !x.is_empty())
-        .collect()
+        split_outside_brackets(s.trim_end_matches(['：', ':', '。', '.']), &['、', '，', ',', '；', ';'])
+            .into_iter()
+            .map(strip_spaces)
+            .filter(|x| !x.is_empty())
+            .collect()
     };
-    let recipients = of(Part::Addressee)
-        .next()
-        .map(split_organs)
-        .unwrap_or_default();
+    let recipients = of(Part::Addressee).next().map(split_organs).unwrap_or_default();
     let issuer = title
         .as_deref()
         .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
-        .map(|a| {
-            ["转发", "批转", "印发"]
-                .iter()
-                .fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string())
-        })
+        .map(|a| ["转发", "批转", "印发"].iter().fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string()))
         .filter(|a| !a.is_empty())
         .or_else(|| {
             let s: Vec<String> = of(Part::Signature).map(strip_spaces).collect();
             (!s.is_empty()).then(|| s.join("、"))
         })
-        .or_else(|| {
-            of(Part::IssuerMark)
-                .next()
-                .map(|m| strip_spaces(m).trim_end_matches("文件").to_string())
-        });
+        .or_else(|| of(Part::IssuerMark).next().map(|m| strip_spaces(m).trim_end_matches("文件").to_string()));
     let date = of(Part::Date).next().map(|d| d.to_string());
     let date_value = date.as_deref().and_then(parse_date_line);
-    let doc_number = of(Part::DocNumber)
-        .next()
-        .map(|d| d.split("签发人").next().unwrap_or(d).trim().to_string());
+    let doc_number = of(Part::DocNumber).next().map(|d| d.split("签发人").next().unwrap_or(d).trim().to_string());
     let attachments = attachment_names(of(Part::AttachmentNote));
-    let copy_to = of(Part::CopyTo)
-        .flat_map(|l| split_organs(l.split_once(['：', ':']).map_or(l, |(_, r)| r)))
-        .collect();
+    let copy_to =
+        of(Part::CopyTo).flat_map(|l| split_organs(l.split_once(['：', ':']).map_or(l, |(_, r)| r))).collect();
     Facts {
         class: layout.class,
         direction: genre.map(|g| g.default_direction()),
@@ -478,15 +430,13 @@ fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
 /// "附件：1.名称" / "2.名称" → ["名称", "名称"].
 fn attachment_names<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:.．、]?|附\s*[：:])?\s*([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])?\s*").unwrap()
+        Regex::new(
+            r"^(附件\s*[0-9]{0,2}\s*[：:.．、]?|附\s*[：:])?\s*([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])?\s*",
+        )
+        .unwrap()
     });
     lines
-        .map(|l| {
-            LEAD.replace(l, "")
-                .trim()
-                .trim_end_matches(['。', '；', ';', '，'])
-                .to_string()
-        })
+        .map(|l| LEAD.replace(l, "").trim().trim_end_matches(['。', '；', ';', '，']).to_string())
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -497,10 +447,7 @@ mod tests {
 
     fn parts(text: &str) -> Vec<(Part, String)> {
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
-        doc.paragraphs
-            .iter()
-            .map(|p| (p.part, doc.content(p).chars().take(6).collect()))
-            .collect()
+        doc.paragraphs.iter().map(|p| (p.part, doc.content(p).chars().take(6).collect())).collect()
     }
 
     #[test]
@@ -534,10 +481,7 @@ mod tests {
         );
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let f = &doc.facts;
-        assert_eq!(
-            f.title.as_deref(),
-            Some("平安市人民政府关于做好2025年防汛工作的通知")
-        );
+        assert_eq!(f.title.as_deref(), Some("平安市人民政府关于做好2025年防汛工作的通知"));
         assert_eq!(f.genre.map(|g| g.as_str()), Some("通知"));
         assert_eq!(f.issuer.as_deref(), Some("平安市人民政府"));
         assert_eq!(f.recipients, vec!["各县（市、区）人民政府", "市政府各部门"]);
@@ -552,16 +496,12 @@ mod tests {
         let text = "国务院关于在市场监管领域全面推行\n部门联合“双随机、一公开”监管的意见\n国发〔2019〕5号\n\n各省、自治区、直辖市人民政府：\n正文。\n国务院\n2019年1月27日\n（此件公开发布）\n";
         let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
         use Part::*;
-        assert_eq!(
-            got,
-            vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]
-        );
+        assert_eq!(got, vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]);
     }
 
     #[test]
     fn speech_is_not_a_gongwen() {
-        let text =
-            "在全市安全生产工作会议上的讲话\n（2025年3月5日）\n同志们：\n今天我们召开会议。\n";
+        let text = "在全市安全生产工作会议上的讲话\n（2025年3月5日）\n同志们：\n今天我们召开会议。\n";
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         assert_eq!(doc.facts.class, crate::document::DocClass::Speech);
         assert_eq!(doc.facts.genre, None);
@@ -569,8 +509,7 @@ mod tests {
 
     #[test]
     fn article_is_other() {
-        let text =
-            "乡村振兴的几点思考\n\n乡村振兴是一项系统工程，需要久久为功。\n我们要坚持规划先行。\n";
+        let text = "乡村振兴的几点思考\n\n乡村振兴是一项系统工程，需要久久为功。\n我们要坚持规划先行。\n";
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         assert_eq!(doc.facts.class, crate::document::DocClass::Other);
     }

@@ -16,11 +16,7 @@ pub fn to_plain(source: &str) -> (String, SourceMap) {
         if bytes[i] == b'\r' {
             text.push_str(&source[last..i]);
             text.push('\n');
-            let skip = if bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
+            let skip = if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
             i += skip;
             last = i;
             map.push(text.len(), i);

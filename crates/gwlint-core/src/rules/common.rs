@@ -18,9 +18,7 @@ pub fn url_spans(text: &str, base: usize) -> Vec<Span> {
     URL_OR_EMAIL
         .find_iter(text)
         .map(|m| {
-            let s = m
-                .as_str()
-                .trim_end_matches([',', '.', ';', ':', '!', '?', ')', '\'']);
+            let s = m.as_str().trim_end_matches([',', '.', ';', ':', '!', '?', ')', '\'']);
             Span::new(base + m.start(), base + m.start() + s.len())
         })
         .collect()
@@ -44,11 +42,7 @@ pub fn closing_paragraphs(doc: &Document, n: usize) -> Vec<&Paragraph> {
 
 /// The title with its lines joined and spaces removed.
 pub fn title_text(doc: &Document) -> String {
-    doc.facts
-        .title
-        .as_deref()
-        .map(strip_spaces)
-        .unwrap_or_default()
+    doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default()
 }
 
 /// A request for approval or instructions: 请批准, 请审批, 妥否，请批示, 恳请……拨付 …
@@ -64,10 +58,7 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Characters that, before 请, make it part of another word (申请, 提请, 邀请, 报请 …).
 fn is_word_before_qing(c: char) -> bool {
-    matches!(
-        c,
-        '申' | '提' | '邀' | '聘' | '宴' | '吁' | '报' | '敬' | '呈' | '声' | '奏' | '恭'
-    )
+    matches!(c, '申' | '提' | '邀' | '聘' | '宴' | '吁' | '报' | '敬' | '呈' | '声' | '奏' | '恭')
 }
 
 /// Spans of request-for-approval language in `text` (absolute, starting at `base`).
@@ -103,21 +94,13 @@ pub const CLOSINGS: &[(&str, &[Genre])] = &[
 /// The fixed 结束语 a paragraph consists of, if any ("特此通知。").
 pub fn closing_formula(content: &str) -> Option<(&'static str, &'static [Genre])> {
     let c = content.trim_end_matches(['。', '！', '.']);
-    CLOSINGS
-        .iter()
-        .find(|(f, _)| c == *f || c == f.replace('，', ","))
-        .copied()
+    CLOSINGS.iter().find(|(f, _)| c == *f || c == f.replace('，', ",")).copied()
 }
 
 /// Chars of a paragraph's content with their absolute byte offsets.
-pub fn chars_with_offsets<'a>(
-    doc: &'a Document,
-    p: &Paragraph,
-) -> impl Iterator<Item = (usize, char)> + 'a {
+pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator<Item = (usize, char)> + 'a {
     let base = p.span.start;
-    doc.content(p)
-        .char_indices()
-        .map(move |(i, c)| (base + i, c))
+    doc.content(p).char_indices().map(move |(i, c)| (base + i, c))
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(routing::addressed_to_leader::AddressedToLeader),
         Box::new(routing::signed_by_person::SignedByPerson),
         Box::new(routing::upward_cc_subordinate::UpwardCcSubordinate),
+        Box::new(routing::direction_mismatch::DirectionMismatch),
+        Box::new(routing::skip_level::SkipLevel),
+        Box::new(routing::letter_to_superior::LetterToSuperior),
         Box::new(punctuation::halfwidth_punctuation::HalfwidthPunctuation),
     ]
 }

@@ -105,8 +105,7 @@ impl Rule for HalfwidthPunctuation {
                 let (off, c) = chars[i];
                 flagged[i] = full_width(c).is_some()
                     && !protected(off)
-                    && (in_chinese_context(&chars, i)
-                        || period_after_chinese_bracket(&chars, &flagged, i));
+                    && (in_chinese_context(&chars, i) || period_after_chinese_bracket(&chars, &flagged, i));
             }
             let partner = match_parens(&chars);
             let mut done = vec![false; chars.len()];
@@ -123,10 +122,7 @@ impl Rule for HalfwidthPunctuation {
                 done[i] = true;
                 let span = Span::new(off, off + 1);
                 let mut edits = vec![Edit::replace(span, fw.to_string())];
-                let d = cx.report(
-                    span,
-                    format!("中文语境中使用了半角{name}“{c}”，应使用全角“{fw}”"),
-                );
+                let d = cx.report(span, format!("中文语境中使用了半角{name}“{c}”，应使用全角“{fw}”"));
                 d.with_label(format!("应为“{fw}”"));
                 if let Some(j) = pair {
                     done[j] = true;
@@ -136,11 +132,7 @@ impl Rule for HalfwidthPunctuation {
                     edits.push(Edit::replace(jspan, jfw.to_string()));
                     d.with_secondary(jspan, format!("与之配对的“{jc}”也应为“{jfw}”"));
                 }
-                d.with_fix(Fix::new(
-                    format!("改为全角“{fw}”"),
-                    Applicability::Safe,
-                    edits,
-                ));
+                d.with_fix(Fix::new(format!("改为全角“{fw}”"), Applicability::Safe, edits));
             }
         }
     }
@@ -186,38 +178,20 @@ mod tests {
     use crate::Applicability;
 
     fn fixed(text: &str) -> (usize, String) {
-        let sel = Selection {
-            select: Some(vec!["GW401".into()]),
-            ..Default::default()
-        };
+        let sel = Selection { select: Some(vec!["GW401".into()]), ..Default::default() };
         let linter = Linter::new(Registry::builtin(), &sel).unwrap();
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let d = linter.check(&doc);
-        (
-            d.len(),
-            apply_fixes(&doc.text, &d, Applicability::Safe).text,
-        )
+        (d.len(), apply_fixes(&doc.text, &d, Applicability::Safe).text)
     }
 
     #[test]
     fn converts_marks_in_chinese_text() {
-        assert_eq!(
-            fixed("经研究,决定如下:\n"),
-            (2, "经研究，决定如下：\n".into())
-        );
-        assert_eq!(
-            fixed("是否同意?请批示!\n"),
-            (2, "是否同意？请批示！\n".into())
-        );
-        assert_eq!(
-            fixed("平政办发(2025)7号\n"),
-            (1, "平政办发（2025）7号\n".into())
-        );
+        assert_eq!(fixed("经研究,决定如下:\n"), (2, "经研究，决定如下：\n".into()));
+        assert_eq!(fixed("是否同意?请批示!\n"), (2, "是否同意？请批示！\n".into()));
+        assert_eq!(fixed("平政办发(2025)7号\n"), (1, "平政办发（2025）7号\n".into()));
         assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
-        assert_eq!(
-            fixed("开展整治(共排查企业2156家).\n"),
-            (2, "开展整治（共排查企业2156家）。\n".into())
-        );
+        assert_eq!(fixed("开展整治(共排查企业2156家).\n"), (2, "开展整治（共排查企业2156家）。\n".into()));
     }
 
     #[test]

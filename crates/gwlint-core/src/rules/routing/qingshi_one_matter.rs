@@ -67,8 +67,7 @@ static MATTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A body paragraph that raises another matter: 另外，我局拟…
 static ANOTHER_MATTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:另外|此外|另|同时另)[，,]?(?:\p{Han}|[，,]){0,30}?(?:拟|申请|请求|恳请|请予)")
-        .unwrap()
+    Regex::new(r"^(?:另外|此外|另|同时另)[，,]?(?:\p{Han}|[，,]){0,30}?(?:拟|申请|请求|恳请|请予)").unwrap()
 });
 
 pub struct QingshiOneMatter;
@@ -86,12 +85,9 @@ impl Rule for QingshiOneMatter {
         for p in body_paragraphs(doc) {
             let c = doc.content(p);
             if let Some(m) = ANOTHER_MATTER.find(c) {
-                cx.report(
-                    Span::new(p.span.start, p.span.start + m.end()),
-                    "请示在正文中另提一件事项，应当一文一事",
-                )
-                .with_label("另一事项")
-                .with_help("不同事项应分别行文请示；如确属同一事项的组成部分，可忽略此提示。");
+                cx.report(Span::new(p.span.start, p.span.start + m.end()), "请示在正文中另提一件事项，应当一文一事")
+                    .with_label("另一事项")
+                    .with_help("不同事项应分别行文请示；如确属同一事项的组成部分，可忽略此提示。");
             }
         }
     }
@@ -101,37 +97,23 @@ fn check_title(doc: &Document, cx: &mut Context<'_>) {
     let paras = title_paragraphs(doc);
     let Some(last) = paras.last() else { return };
     // Work on the last title line that holds the subject, so spans stay exact.
-    let Some(line) = paras
-        .iter()
-        .rev()
-        .find(|p| doc.content(p).contains("关于"))
-        .or(Some(last))
-    else {
+    let Some(line) = paras.iter().rev().find(|p| doc.content(p).contains("关于")).or(Some(last)) else {
         return;
     };
     let content = doc.content(line);
     let start = content.find("关于").map_or(0, |i| i + "关于".len());
-    let end = if line.index == last.index {
-        content.rfind("的请示").unwrap_or(content.len())
-    } else {
-        content.len()
-    };
+    let end =
+        if line.index == last.index { content.rfind("的请示").unwrap_or(content.len()) } else { content.len() };
     if start >= end {
         return;
     }
     let subject = &content[start..end];
     let parts = split_outside_brackets(subject, &['和', '及', '与', '并', '、']);
-    let matters = parts
-        .iter()
-        .filter(|p| MATTER_VERB.is_match(p.trim_start_matches(['以', '暨'])))
-        .count();
+    let matters = parts.iter().filter(|p| MATTER_VERB.is_match(p.trim_start_matches(['以', '暨']))).count();
     if matters >= 2 {
         let base = line.span.start + start;
-        cx.report(
-            Span::new(base, base + subject.len()),
-            format!("请示标题包含{matters}件事项，应当一文一事"),
-        )
-        .with_label("多个事项")
-        .with_help("每件事项单独行文请示。");
+        cx.report(Span::new(base, base + subject.len()), format!("请示标题包含{matters}件事项，应当一文一事"))
+            .with_label("多个事项")
+            .with_help("每件事项单独行文请示。");
     }
 }

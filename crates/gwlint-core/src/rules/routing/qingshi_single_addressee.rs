@@ -57,11 +57,8 @@ impl Rule for QingshiSingleAddressee {
         let Some(p) = doc.parts(Part::Addressee).next() else {
             return;
         };
-        cx.report(
-            p.span,
-            format!("请示主送了{}个机关（多头请示）", doc.facts.recipients.len()),
-        )
-        .with_label("多个主送机关")
-        .with_help("请示原则上只主送一个上级机关，其他需要知悉的机关列入抄送。");
+        cx.report(p.span, format!("请示主送了{}个机关（多头请示）", doc.facts.recipients.len()))
+            .with_label("多个主送机关")
+            .with_help("请示原则上只主送一个上级机关，其他需要知悉的机关列入抄送。");
     }
 }

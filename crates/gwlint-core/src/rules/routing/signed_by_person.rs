@@ -55,7 +55,8 @@ declare_rule! {
 /// "主任 李华", "院长：周明", "李华（主任）".
 static PERSON_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     let post = r"(?:副?书记|副?市长|副?省长|副?县长|副?区长|副?局长|副?厅长|副?部长|副?主任|副?处长|副?科长|副?院长|副?校长|馆长|所长|站长|队长|董事长|总经理|负责人)";
-    Regex::new(&format!(r"^(?:\p{{Han}}{{0,12}}?{post}[\s：:]*\p{{Han}}{{2,4}}|\p{{Han}}{{2,4}}\s*[（(]{post}[)）])$")).unwrap()
+    Regex::new(&format!(r"^(?:\p{{Han}}{{0,12}}?{post}[\s：:]*\p{{Han}}{{2,4}}|\p{{Han}}{{2,4}}\s*[（(]{post}[)）])$"))
+        .unwrap()
 });
 
 pub struct SignedByPerson;

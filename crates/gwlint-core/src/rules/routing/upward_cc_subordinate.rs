@@ -56,10 +56,7 @@ pub struct UpwardCcSubordinate;
 
 /// Words that name subordinate organs in a 抄送 list.
 fn is_subordinate(organ: &str) -> bool {
-    organ.starts_with('各')
-        || ["所属", "下属", "直属单位", "基层"]
-            .iter()
-            .any(|w| organ.contains(w))
+    organ.starts_with('各') || ["所属", "下属", "直属单位", "基层"].iter().any(|w| organ.contains(w))
 }
 
 impl Rule for UpwardCcSubordinate {
@@ -68,11 +65,7 @@ impl Rule for UpwardCcSubordinate {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(genre) = doc
-            .facts
-            .genre
-            .filter(|g| matches!(g, Genre::Request | Genre::Report))
-        else {
+        let Some(genre) = doc.facts.genre.filter(|g| matches!(g, Genre::Request | Genre::Report)) else {
             return;
         };
         for p in doc.parts(Part::CopyTo) {

@@ -64,16 +64,9 @@ impl Rule for ClosingGenreMismatch {
                 continue;
             }
             let belongs: Vec<&str> = genres.iter().map(|g| g.as_str()).collect();
-            cx.report(
-                p.span,
-                format!(
-                    "{}使用了{}的结束语“{formula}”",
-                    genre.as_str(),
-                    belongs.join("、")
-                ),
-            )
-            .with_label("结束语与文种不符")
-            .with_help(format!("核对文种；{}", usual_closing(genre.as_str())));
+            cx.report(p.span, format!("{}使用了{}的结束语“{formula}”", genre.as_str(), belongs.join("、")))
+                .with_label("结束语与文种不符")
+                .with_help(format!("核对文种；{}", usual_closing(genre.as_str())));
         }
     }
 }

@@ -45,13 +45,7 @@ declare_rule! {
     };
 }
 
-const NEEDS_ADDRESSEE: &[Genre] = &[
-    Genre::Request,
-    Genre::Report,
-    Genre::Circular,
-    Genre::Reply,
-    Genre::Letter,
-];
+const NEEDS_ADDRESSEE: &[Genre] = &[Genre::Request, Genre::Report, Genre::Circular, Genre::Reply, Genre::Letter];
 
 pub struct MissingAddressee;
 

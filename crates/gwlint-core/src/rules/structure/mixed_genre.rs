@@ -51,10 +51,7 @@ const MIXED: &[(&str, &str)] = &[
     ("申请报告", "向上级请求批准应使用“请示”"),
     ("请示函", "向上级请求批准用“请示”，向不相隶属机关商洽用“函”"),
     ("报告函", "向上级汇报用“报告”，向不相隶属机关商洽用“函”"),
-    (
-        "请示的函",
-        "向上级请求批准用“请示”，向不相隶属机关商洽用“函”",
-    ),
+    ("请示的函", "向上级请求批准用“请示”，向不相隶属机关商洽用“函”"),
 ];
 
 pub struct MixedGenre;
@@ -76,11 +73,8 @@ impl Rule for MixedGenre {
             .rfind(word)
             .filter(|&i| i + word.len() == content.len())
             .map_or(last.span, |i| Span::new(last.span.start + i, last.span.end));
-        cx.report(
-            span,
-            format!("标题叠用文种“{word}”，一份公文只能使用一个文种"),
-        )
-        .with_label("文种混用")
-        .with_help(format!("{advice}。"));
+        cx.report(span, format!("标题叠用文种“{word}”，一份公文只能使用一个文种"))
+            .with_label("文种混用")
+            .with_help(format!("{advice}。"));
     }
 }

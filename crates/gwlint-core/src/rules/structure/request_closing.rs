@@ -52,18 +52,8 @@ declare_rule! {
 }
 
 /// Other ways a 请示 legitimately closes with a request.
-const OTHER_REQUESTS: &[&str] = &[
-    "请批转",
-    "如无不妥",
-    "请予审定",
-    "请予批准",
-    "以上请示",
-    "请予审批",
-    "请审定",
-    "请指示",
-    "请批示",
-    "请研究",
-];
+const OTHER_REQUESTS: &[&str] =
+    &["请批转", "如无不妥", "请予审定", "请予批准", "以上请示", "请予审批", "请审定", "请指示", "请批示", "请研究"];
 
 pub struct RequestClosing;
 

@@ -52,14 +52,8 @@ declare_rule! {
 /// Words drafters use as if they were 文种, with what to use instead.
 const NOT_GENRES: &[(&str, &str)] = &[
     ("汇报", "向上级汇报工作、反映情况应使用“报告”"),
-    (
-        "总结",
-        "向上级报送工作总结应使用“报告”，印发总结可用“关于印发……的通知”",
-    ),
-    (
-        "申请",
-        "向上级请求批准应使用“请示”，向不相隶属机关请求批准应使用“函”",
-    ),
+    ("总结", "向上级报送工作总结应使用“报告”，印发总结可用“关于印发……的通知”"),
+    ("申请", "向上级请求批准应使用“请示”，向不相隶属机关请求批准应使用“函”"),
     ("请求", "向上级请求指示、批准应使用“请示”"),
     ("报批", "向上级请求批准应使用“请示”"),
     ("计划", "印发计划应使用“关于印发……计划的通知”"),
@@ -68,19 +62,10 @@ const NOT_GENRES: &[(&str, &str)] = &[
     ("规定", "印发规定应使用“关于印发……规定的通知”"),
     ("细则", "印发细则应使用“关于印发……细则的通知”"),
     ("要点", "印发工作要点应使用“关于印发……要点的通知”"),
-    (
-        "安排",
-        "印发工作安排应使用“关于印发……安排的通知”，或直接用“通知”部署",
-    ),
-    (
-        "说明",
-        "向上级说明情况应使用“报告”，向不相隶属机关说明应使用“函”",
-    ),
+    ("安排", "印发工作安排应使用“关于印发……安排的通知”，或直接用“通知”部署"),
+    ("说明", "向上级说明情况应使用“报告”，向不相隶属机关说明应使用“函”"),
     ("建议", "提出见解和处理办法应使用“意见”"),
-    (
-        "倡议书",
-        "倡议书不是公文文种；以机关名义发布应使用“通知”或“意见”",
-    ),
+    ("倡议书", "倡议书不是公文文种；以机关名义发布应使用“通知”或“意见”"),
     ("简报", "简报不是公文文种，不应编发字号作为公文办理"),
 ];
 
@@ -96,12 +81,7 @@ impl Rule for TitleGenre {
             return;
         }
         // Replies to deputies' suggestions and proposals (…建议的答复) are an established form.
-        if doc
-            .facts
-            .title
-            .as_deref()
-            .is_some_and(|t| strip_spaces(t).ends_with("答复"))
-        {
+        if doc.facts.title.as_deref().is_some_and(|t| strip_spaces(t).ends_with("答复")) {
             return;
         }
         let title = title_paragraphs(doc);
@@ -136,10 +116,7 @@ mod tests {
     use crate::registry::Registry;
 
     fn codes(text: &str) -> Vec<String> {
-        let sel = Selection {
-            select: Some(vec!["GW101".into()]),
-            ..Default::default()
-        };
+        let sel = Selection { select: Some(vec!["GW101".into()]), ..Default::default() };
         let linter = Linter::new(Registry::builtin(), &sel).unwrap();
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         linter.check(&doc).into_iter().map(|d| d.message).collect()

@@ -64,10 +64,8 @@ impl Rule for TitleMissingSubject {
         let title = title_text(doc);
         // Only the 文种, optionally qualified (紧急通知, 补充通知), optionally after an organ name:
         // no 关于, no 的, and short.
-        let has_subject = title.contains("关于")
-            || title.contains('的')
-            || title.contains("转发")
-            || title.contains("印发");
+        let has_subject =
+            title.contains("关于") || title.contains('的') || title.contains("转发") || title.contains("印发");
         let words = title.chars().count();
         if has_subject || words > 16 {
             return;
@@ -76,13 +74,8 @@ impl Rule for TitleMissingSubject {
         let (Some(first), Some(last)) = (paras.first(), paras.last()) else {
             return;
         };
-        cx.report(
-            Span::new(first.span.start, last.span.end),
-            "标题缺少事由，应写明“关于……的”主要内容",
-        )
-        .with_label("缺少事由")
-        .with_help(format!(
-            "标题由发文机关名称、事由和文种组成，如“××关于……的{g}”。"
-        ));
+        cx.report(Span::new(first.span.start, last.span.end), "标题缺少事由，应写明“关于……的”主要内容")
+            .with_label("缺少事由")
+            .with_help(format!("标题由发文机关名称、事由和文种组成，如“××关于……的{g}”。"));
     }
 }

@@ -63,11 +63,8 @@ impl Rule for TitleNestedForwarding {
         let (Some(first), Some(last)) = (paras.first(), paras.last()) else {
             return;
         };
-        cx.report(
-            Span::new(first.span.start, last.span.end),
-            format!("转发标题层层套叠（含{forwards}处“转发”）"),
-        )
-        .with_label("标题套叠")
-        .with_help("只保留最初发文机关和原文事由，如“关于转发××关于……的通知”。");
+        cx.report(Span::new(first.span.start, last.span.end), format!("转发标题层层套叠（含{forwards}处“转发”）"))
+            .with_label("标题套叠")
+            .with_help("只保留最初发文机关和原文事由，如“关于转发××关于……的通知”。");
     }
 }

@@ -73,21 +73,16 @@ impl Rule for TitlePunctuation {
                 }
                 let span = Span::new(p.span.start + i, p.span.start + i + c.len_utf8());
                 if span.end == title_end {
-                    cx.report(span, format!("标题末尾不用标点“{c}”"))
-                        .with_label("多余的标点")
-                        .with_fix(Fix::replace(
-                            "删除标题末尾的标点",
-                            Applicability::Safe,
-                            span,
-                            "",
-                        ));
-                } else {
-                    cx.report(
+                    cx.report(span, format!("标题末尾不用标点“{c}”")).with_label("多余的标点").with_fix(Fix::replace(
+                        "删除标题末尾的标点",
+                        Applicability::Safe,
                         span,
-                        format!("标题中使用了标点“{c}”，公文标题一般不用句读标点"),
-                    )
-                    .with_label("标题中的标点")
-                    .with_help("改写标题，用“和”“及”或顿号连接并列事项。");
+                        "",
+                    ));
+                } else {
+                    cx.report(span, format!("标题中使用了标点“{c}”，公文标题一般不用句读标点"))
+                        .with_label("标题中的标点")
+                        .with_help("改写标题，用“和”“及”或顿号连接并列事项。");
                 }
             }
         }

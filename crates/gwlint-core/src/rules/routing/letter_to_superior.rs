@@ -1,0 +1,87 @@
+//! GW209 letter-to-superior: with an organisation profile, a 函 does not ask a superior for approval.
+
+use crate::config::Relation;
+use crate::declare_rule;
+use crate::document::{Document, Genre, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::{body_paragraphs, request_spans};
+
+declare_rule! {
+    /// ## 作用
+    /// 根据 gwlint.toml 中 `[organization]` 的配置，检查是否用函向上级机关请求批准。
+    ///
+    /// 没有配置 `[organization]` 时本规则不运行。
+    ///
+    /// ## 原因
+    /// 函适用于不相隶属机关之间商洽工作、询问和答复问题、请求批准和答复审批事项（《党政机关公文
+    /// 处理工作条例》第八条（十四））。向有隶属关系的上级机关请求批准，应当使用请示。
+    ///
+    /// ## 配置示例
+    /// ```toml
+    /// [organization]
+    /// superiors = ["市人民政府"]
+    /// ```
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市交通运输局关于追加公交补贴资金的函
+    ///
+    /// 市人民政府：
+    /// 　　恳请市政府批准追加公交补贴资金2000万元。
+    /// 　　请予函复。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市交通运输局关于追加公交补贴资金的请示
+    ///
+    /// 市人民政府：
+    /// 　　拟追加公交补贴资金2000万元。
+    /// 　　妥否，请批示。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第八条（十四）、第十五条。
+    pub static LETTER_TO_SUPERIOR = {
+        code: "GW209",
+        name: "letter-to-superior",
+        category: Routing,
+        severity: Warning,
+        fix: None,
+        scope: Gongwen,
+        summary: "向上级请求批准应用请示而非函（需配置 [organization]）",
+        source: "《党政机关公文处理工作条例》第八条（十四）、第十五条",
+    };
+}
+
+pub struct LetterToSuperior;
+
+impl Rule for LetterToSuperior {
+    fn meta(&self) -> &RuleMeta {
+        &LETTER_TO_SUPERIOR
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let Some(org) = cx.org() else { return };
+        if doc.facts.genre != Some(Genre::Letter) {
+            return;
+        }
+        let to_superior =
+            doc.facts.recipients.iter().any(|r| matches!(org.relation(r), Some(Relation::Superior | Relation::Higher)));
+        if !to_superior {
+            return;
+        }
+        let Some(first_request) = body_paragraphs(doc)
+            .into_iter()
+            .find_map(|p| request_spans(doc.content(p), p.span.start).into_iter().next())
+        else {
+            return;
+        };
+        let addressee = doc.parts(Part::Addressee).next().map(|p| p.span);
+        let d = cx.report(first_request, "用函向上级机关请求批准，应使用请示").with_label("请求批准");
+        if let Some(a) = addressee {
+            d.with_secondary(a, "主送上级机关");
+        }
+        d.with_help("函用于不相隶属机关之间；向上级机关请求指示、批准应使用请示。");
+    }
+}
