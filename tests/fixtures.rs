@@ -20,7 +20,7 @@ fn rule_fixtures() {
 #[test]
 fn safe_fixes_are_idempotent() {
     use gwlint_core::fix::apply_fixes;
-    use gwlint_core::{Applicability, Document, Linter, SourceKind};
+    use gwlint_core::{Applicability, Document, SourceKind};
     for dir in ["documents", "rules"] {
         for entry in walk(&crate::support::fixture(dir)).into_iter().filter(|p| is_document(p)) {
             let linter = crate::support::linter_for(&entry);
