@@ -42,16 +42,22 @@ pub fn list_json(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<
     writeln!(out)
 }
 
+/// Pad to a display width (CJK characters take two columns).
+fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 pub fn list_human(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<()> {
     let width = reg.metas().map(|m| m.name.len()).max().unwrap_or(0);
     for m in reg.metas() {
         writeln!(
             out,
-            "{}  {:width$}  {}  {:<6}  {}",
+            "{}  {:width$}  {}  {}  {}",
             m.code,
             m.name,
             m.default_severity.label_zh(),
-            fix_zh(m.fix),
+            pad(fix_zh(m.fix), 10),
             m.summary,
         )?;
     }
