@@ -83,6 +83,19 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+/// A number from 1 to 99 in Chinese numerals (12 → 十二, 20 → 二十, 23 → 二十三).
+pub fn to_chinese_number(n: u32) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ if n % 10 == 0 && n < 100 => format!("{}十", D[(n / 10) as usize]),
+        _ if n < 100 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
+
 /// Value of a Chinese-numeral year written digit by digit (二〇二四 → 2024); accepts the
 /// common wrong zeros ○ O 0 零 so that rules can still read the date they flag.
 pub fn chinese_digits_value(s: &str) -> Option<u32> {
@@ -134,6 +147,9 @@ mod tests {
         assert_eq!(chinese_number("一十"), None);
         assert_eq!(chinese_number("〇"), None);
         assert_eq!(chinese_digits_value("二〇二四"), Some(2024));
+        for n in 1..100 {
+            assert_eq!(chinese_number(&to_chinese_number(n)), Some(n));
+        }
         assert_eq!(chinese_digits_value("二○二○"), Some(2020));
     }
 

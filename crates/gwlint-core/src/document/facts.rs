@@ -206,6 +206,92 @@ static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_SEPARATED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})[./\-－／]([0-9]{1,2})[./\-－／]([0-9]{1,2})$").unwrap());
 
+/// A date found inside running text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte range in the searched text.
+    pub start: usize,
+    pub end: usize,
+    pub value: DateValue,
+    /// Month or day written with a leading zero (2024年03月05日).
+    pub padded: bool,
+    /// Spaces inside the date (2022 年 3 月 9 日).
+    pub spaced: bool,
+}
+
+static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<ay>[0-9]{4}) ?年 ?(?P<am>[0-9]{1,2}) ?月 ?(?P<ad>[0-9]{1,2}) ?日",
+        r"|(?P<cy>[〇零○OＯ0一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,3})月(?P<cd>[一二三四五六七八九十]{1,3})日",
+        r"|(?P<sy>[0-9]{4})(?P<sep>[./\-－／])(?P<sm>[0-9]{1,2})[./\-－／](?P<sd>[0-9]{1,2})",
+    ))
+    .unwrap()
+});
+
+/// Every full date (year, month and day) in `text`, in any form.
+pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    for c in DATE_ANYWHERE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        // 2024.3.5 must not be part of a longer number or version (1.2024.3.5, 2024.3.51).
+        if c.name("sy").is_some() {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(|b| b.is_ascii_digit() || b == '.')
+                || after.is_some_and(|a| a.is_ascii_digit() || a == '.')
+            {
+                continue;
+            }
+        }
+        let (value, padded) = if let (Some(y), Some(mo), Some(d)) = (c.name("ay"), c.name("am"), c.name("ad")) {
+            let v = DateValue {
+                year: num(y.as_str()),
+                month: num(mo.as_str()),
+                day: num(d.as_str()),
+                style: DateStyle::Arabic,
+            };
+            (v, mo.as_str().starts_with('0') || d.as_str().starts_with('0'))
+        } else if let (Some(y), Some(mo), Some(d)) = (c.name("cy"), c.name("cm"), c.name("cd")) {
+            let v = DateValue {
+                year: chinese_digits_value(y.as_str()).unwrap_or(0),
+                month: chinese_number(mo.as_str()).unwrap_or(0),
+                day: chinese_number(d.as_str()).unwrap_or(0),
+                style: DateStyle::Chinese,
+            };
+            (v, false)
+        } else if let (Some(y), Some(mo), Some(d)) = (c.name("sy"), c.name("sm"), c.name("sd")) {
+            let v = DateValue {
+                year: num(y.as_str()),
+                month: num(mo.as_str()),
+                day: num(d.as_str()),
+                style: DateStyle::Separated,
+            };
+            (v, mo.as_str().starts_with('0') || d.as_str().starts_with('0'))
+        } else {
+            continue;
+        };
+        if let Some(value) = value.valid() {
+            out.push(FoundDate { start: m.start(), end: m.end(), value, padded, spaced: m.as_str().contains(' ') });
+        }
+    }
+    out
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
+
+impl DateValue {
+    /// The GB/T 9704 form: 2024年3月5日.
+    pub fn standard(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    pub fn ordinal(&self) -> (u32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+}
+
 /// Parse a line that is only a date (spaces ignored), in any of the forms drafters use.
 pub fn parse_date_line(s: &str) -> Option<DateValue> {
     let s = strip_spaces(s);
@@ -279,6 +365,17 @@ mod tests {
         assert_eq!(Genre::from_title("第一季度工作会议纪要"), Some(Genre::Minutes));
         assert_eq!(Genre::from_title("关于2025年防汛工作的安排"), None);
         assert_eq!(Genre::from_title("关于增加编制的请示报告"), Some(Genre::Report));
+    }
+
+    #[test]
+    fn finds_dates_in_text() {
+        let t = "请于2025年03月10日前报送，二〇二四年三月五日、2024-3-5和版本1.2024.3.5。";
+        let d = find_dates(t);
+        assert_eq!(d.len(), 3);
+        assert!(d[0].padded);
+        assert_eq!(d[1].value.style, DateStyle::Chinese);
+        assert_eq!(d[2].value.standard(), "2024年3月5日");
+        assert_eq!(&t[d[0].start..d[0].end], "2025年03月10日");
     }
 
     #[test]

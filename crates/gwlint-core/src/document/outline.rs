@@ -63,6 +63,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 
 /// Recognise the outline marker at the start of `content` (which starts at `base` in the text).
 pub fn detect(content: &str, base: usize) -> Option<Heading> {
+    // Markdown heading marks left in a .txt ("## 一、总体要求") do not hide the number.
+    let hashes = content.len() - content.trim_start_matches('#').len();
+    let (content, base) = if hashes > 0 {
+        let rest = content[hashes..].trim_start();
+        (rest, base + (content.len() - rest.len()))
+    } else {
+        (content, base)
+    };
     for pat in PATTERNS.iter() {
         let Some(m) = pat.re.captures(content) else {
             continue;
@@ -106,6 +114,9 @@ mod tests {
         assert_eq!(lv("（三）加强领导。"), Some((2, 3, S)));
         assert_eq!(lv("1.坚持安全第一"), Some((3, 1, S)));
         assert_eq!(lv("（12）其他事项"), Some((4, 12, S)));
+        assert_eq!(lv("## 十三、强化智库"), Some((1, 13, S)));
+        assert_eq!(detect("## 二、", 10), None);
+        assert_eq!(detect("## 二、任务", 10).unwrap().marker, Span::new(13, 19));
     }
 
     #[test]

@@ -42,7 +42,7 @@ static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The first line of an appended attachment: 附件 / 附件2 / 附： alone on a line.
 static ATTACHMENT_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:]?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:.．]?$").unwrap());
 /// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
 static ATTACHMENT_NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
@@ -195,10 +195,10 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
     }
 
     // 成文日期, and around it 署名, 附件说明, 附注 and the appended 附件.
-    if let Some(date) = find_date(lines, body_start, end) {
+    if let Some(date) = find_date(lines, paras, body_start, end) {
         parts[date] = Part::Date;
         let mut k = date + 1;
-        while k < end && !ATTACHMENT_HEAD.is_match(lines[k]) {
+        while k < end && !ATTACHMENT_HEAD.is_match(lines[k]) && is_annotation(lines[k]) {
             parts[k] = Part::Annotation;
             k += 1;
         }
@@ -309,17 +309,20 @@ fn is_addressee(l: &str) -> bool {
         && !l.starts_with("抄送")
 }
 
-/// The 成文日期: the first date-only line followed by nothing but 附注 lines, then the
-/// appended attachments or the end of the document.
-fn find_date(lines: &[&str], from: usize, end: usize) -> Option<usize> {
+/// The 成文日期: the first date-only line followed by nothing but 附注 lines, then the end of
+/// the document, an appended attachment ("附件2" alone on a line), or — right under a 署名 — a
+/// blank line and the text the document issues (web copies of 印发 notices append it unmarked).
+fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Option<usize> {
     (from..end).find(|&j| {
-        char_len(lines[j]) <= 24
-            && parse_date_line(lines[j]).is_some()
-            && lines[j + 1..end]
-                .iter()
-                .take_while(|l| !ATTACHMENT_HEAD.is_match(l))
-                .enumerate()
-                .all(|(n, l)| n < 3 && is_annotation(l))
+        if char_len(lines[j]) > 24 || parse_date_line(lines[j]).is_none() {
+            return false;
+        }
+        let mut k = j + 1;
+        while k < end && k - j <= 3 && is_annotation(lines[k]) && !ATTACHMENT_HEAD.is_match(lines[k]) {
+            k += 1;
+        }
+        let signed = j > from && signature_start(lines, from, j) < j;
+        k == end || ATTACHMENT_HEAD.is_match(lines[k]) || (signed && paras[k].blank_before)
     })
 }
 

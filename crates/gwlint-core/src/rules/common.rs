@@ -97,6 +97,48 @@ pub fn closing_formula(content: &str) -> Option<(&'static str, &'static [Genre])
     CLOSINGS.iter().find(|(f, _)| c == *f || c == f.replace('，', ",")).copied()
 }
 
+/// Outline items (paragraphs with a heading marker) of one numbering scope: the 正文, or one
+/// appended 附件. Paragraphs inside a quotation that runs over several paragraphs (a 决定 quoting
+/// amended clauses) are skipped: their numbers belong to the quoted text.
+pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
+    let mut scopes: Vec<Vec<&Paragraph>> = Vec::new();
+    let mut current: Vec<&Paragraph> = Vec::new();
+    let mut scope_part = None;
+    let mut open_quotes: i32 = 0;
+    for p in &doc.paragraphs {
+        let part = p.part;
+        if !matches!(part, Part::Body | Part::Attachment) {
+            continue;
+        }
+        let content = doc.content(p);
+        // A new appended attachment ("附件2" alone on a line) starts a new scope.
+        let new_attachment = part == Part::Attachment && is_attachment_head(content);
+        if scope_part != Some(part) || new_attachment {
+            if !current.is_empty() {
+                scopes.push(std::mem::take(&mut current));
+            }
+            scope_part = Some(part);
+            open_quotes = 0;
+        }
+        let inside_quote = open_quotes > 0 || content.starts_with(['“', '"', '「']);
+        if p.heading.is_some() && !inside_quote {
+            current.push(p);
+        }
+        let opens = content.matches(['“', '「']).count() as i32;
+        let closes = content.matches(['”', '」']).count() as i32;
+        open_quotes = (open_quotes + opens - closes).max(0);
+    }
+    if !current.is_empty() {
+        scopes.push(current);
+    }
+    scopes
+}
+
+fn is_attachment_head(content: &str) -> bool {
+    let c = content.trim_end_matches(['：', ':']);
+    c.strip_prefix("附件").is_some_and(|rest| rest.chars().all(|ch| ch.is_ascii_digit()))
+}
+
 /// Chars of a paragraph's content with their absolute byte offsets.
 pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator<Item = (usize, char)> + 'a {
     let base = p.span.start;

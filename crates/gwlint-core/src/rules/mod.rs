@@ -1,6 +1,7 @@
 //! Built-in code rules, one per file, grouped by family. Data rules live in `rules/*.toml`.
 
 pub mod common;
+pub mod format;
 pub mod punctuation;
 pub mod routing;
 pub mod structure;
@@ -28,6 +29,18 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(routing::direction_mismatch::DirectionMismatch),
         Box::new(routing::skip_level::SkipLevel),
         Box::new(routing::letter_to_superior::LetterToSuperior),
+        Box::new(format::doc_number_format::DocNumberFormat),
+        Box::new(format::date_format::DateFormat),
+        Box::new(format::date_consistency::DateConsistency),
+        Box::new(format::heading_marker::HeadingMarker),
+        Box::new(format::heading_sequence::HeadingSequence),
+        Box::new(format::heading_level_skip::HeadingLevelSkip),
+        Box::new(format::attachment_note::AttachmentNote),
+        Box::new(format::attachment_consistency::AttachmentConsistency),
+        Box::new(format::masthead_elements::MastheadElements),
+        Box::new(format::colophon::Colophon),
+        Box::new(format::signer_required::SignerRequired),
+        Box::new(format::missing_date::MissingDate),
         Box::new(punctuation::halfwidth_punctuation::HalfwidthPunctuation),
     ]
 }

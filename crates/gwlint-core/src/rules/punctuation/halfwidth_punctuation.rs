@@ -17,7 +17,8 @@ declare_rule! {
     /// 从网页、PDF 或英文输入法录入的文字常混入半角标点。
     ///
     /// 以下情形不检查：小数和时刻（3.5、10:30）、数字分节（1,000）、网址和电子邮箱、
-    /// 两侧都不是汉字的英文短语、层次序数“1.”。成对的半角括号一并改为全角。
+    /// 两侧都不是汉字的英文短语、层次序数“1.”。成对的半角括号一并改为全角。写法不规范的层次
+    /// 序数（如“(一)”）由 GW304 报告和修复，本规则不重复报告。
     ///
     /// ## 示例
     /// ```text
@@ -98,7 +99,11 @@ impl Rule for HalfwidthPunctuation {
                 continue;
             }
             let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
-            let urls = url_spans(content, p.span.start);
+            let mut urls = url_spans(content, p.span.start);
+            // A non-standard outline marker such as "(一)" is GW304's to report and fix.
+            if let Some(h) = p.heading.filter(|h| h.style == crate::document::MarkerStyle::Nonstandard) {
+                urls.push(h.marker);
+            }
             let protected = |off: usize| urls.iter().any(|u| u.contains(off));
             let mut flagged = vec![false; chars.len()];
             for i in 0..chars.len() {

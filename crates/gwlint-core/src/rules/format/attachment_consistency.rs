@@ -1,0 +1,143 @@
+//! GW308 attachment-consistency: 附件说明, the appended 附件 and references to 附件N agree.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::document::{Document, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::body_paragraphs;
+use crate::span::Span;
+use crate::text::strip_spaces;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查附件说明与正文后所附附件是否一致：附件数量、顺序号和名称；以及正文中提到的“附件N”
+    /// 是否存在。
+    ///
+    /// ## 原因
+    /// GB/T 9704—2012 7.3.4、8 规定，附件的顺序号和名称应与附件说明一致。附件说明写了3个附件而只
+    /// 附了2个，或名称前后不一，收文机关无法核对；正文引用不存在的附件，说明附件有遗漏或编号错了。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　重点部位名单详见附件3。
+    ///
+    /// 　　附件：1.防汛重点部位清单
+    /// 　　　　　2.防汛责任人名单
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年5月6日
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　重点部位名单详见附件1。
+    ///
+    /// 　　附件：1.防汛重点部位清单
+    /// 　　　　　2.防汛责任人名单
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年5月6日
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 9704—2012 7.3.4、第8章。
+    pub static ATTACHMENT_CONSISTENCY = {
+        code: "GW308",
+        name: "attachment-consistency",
+        category: Format,
+        severity: Warning,
+        fix: None,
+        scope: Gongwen,
+        summary: "附件说明应与所附附件、正文引用一致",
+        source: "GB/T 9704—2012 7.3.4、第8章",
+    };
+}
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"附件([0-9]{1,2})").unwrap());
+static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^附件\s*([0-9]{0,2})\s*[：:.．]?$").unwrap());
+/// A trailing note in brackets: "（共130项）".
+static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（()）]*[)）]$").unwrap());
+
+pub struct AttachmentConsistency;
+
+fn normalise(name: &str) -> String {
+    let s = strip_spaces(name);
+    let s = s.trim_matches(['《', '》', '。', '；']);
+    TRAILING_NOTE.replace(s, "").into_owned()
+}
+
+/// An appended title may run over several lines: the first line is then a prefix of the name.
+fn same_name(title: &str, noted: &str) -> bool {
+    let (t, n) = (normalise(title), normalise(noted));
+    !t.is_empty() && (n.starts_with(&t) || t.starts_with(&n))
+}
+
+impl Rule for AttachmentConsistency {
+    fn meta(&self) -> &RuleMeta {
+        &ATTACHMENT_CONSISTENCY
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let noted = &doc.facts.attachments;
+        let note_span = doc.parts(Part::AttachmentNote).next().map(|p| p.span);
+        // Appended attachments: "附件N" alone on a line, the next line is the title.
+        let appended: Vec<_> = doc.parts(Part::Attachment).collect();
+        let mut heads = Vec::new();
+        for (i, p) in appended.iter().enumerate() {
+            if let Some(c) = HEAD.captures(doc.content(p)) {
+                let title = appended.get(i + 1).map(|t| doc.content(t)).unwrap_or("");
+                heads.push((*p, c[1].parse::<usize>().ok(), title));
+            }
+        }
+        if !noted.is_empty() && !heads.is_empty() {
+            if heads.len() != noted.len() {
+                let d = cx
+                    .report(heads[0].0.span, format!("附件说明列了{}个附件，正文后附了{}个", noted.len(), heads.len()));
+                d.with_label("附件数量不一致");
+                if let Some(s) = note_span {
+                    d.with_secondary(s, "附件说明");
+                }
+            }
+            for (k, (p, number, title)) in heads.iter().enumerate() {
+                if noted.len() > 1 && number.is_some_and(|n| n != k + 1) {
+                    cx.report(p.span, format!("附件顺序号应为“附件{}”", k + 1)).with_label("顺序号不符");
+                }
+                if let Some(name) = noted.get(k) {
+                    if !title.is_empty() && !same_name(title, name) {
+                        let d = cx.report(p.span, format!("附件标题“{title}”与附件说明中的名称“{name}”不一致"));
+                        d.with_label("名称不一致");
+                        if let Some(s) = note_span {
+                            d.with_secondary(s, "附件说明");
+                        }
+                    }
+                }
+            }
+        }
+        let count = if noted.is_empty() { heads.len() } else { noted.len() };
+        if count == 0 {
+            return;
+        }
+        for p in body_paragraphs(doc) {
+            let c = doc.content(p);
+            for m in REFERENCE.captures_iter(c) {
+                let n: usize = m[1].parse().unwrap_or(0);
+                if n > count {
+                    let g = m.get(0).expect("match");
+                    cx.report(
+                        Span::new(p.span.start + g.start(), p.span.start + g.end()),
+                        format!("正文提到“附件{n}”，但只有{count}个附件"),
+                    )
+                    .with_label("不存在的附件");
+                }
+            }
+        }
+    }
+}

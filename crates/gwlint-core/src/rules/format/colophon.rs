@@ -1,0 +1,89 @@
+//! GW310 colophon: 版记 抄送 and 印发 lines.
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::{Document, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查版记的写法：抄送机关写作“抄送：××，××。”，以全角冒号引出、末尾加句号，机关之间用
+    /// 逗号或顿号分隔（不用分号）；印发机关和印发日期一行以“印发”结尾。
+    ///
+    /// ## 原因
+    /// GB/T 9704—2012 7.4.2 规定，抄送机关名称后标全角冒号，抄送机关间用逗号隔开，回行时与冒号后的
+    /// 首字对齐，最后一个抄送机关名称后标句号。7.4.3 规定印发日期后加“印发”二字。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　现就有关事项通知如下。
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年5月6日
+    /// 抄送：市委办公室；市人大常委会办公室
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　现就有关事项通知如下。
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年5月6日
+    /// 抄送：市委办公室，市人大常委会办公室。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 9704—2012 7.4.2、7.4.3。
+    pub static COLOPHON = {
+        code: "GW310",
+        name: "colophon",
+        category: Format,
+        severity: Error,
+        fix: Sometimes,
+        scope: Gongwen,
+        summary: "抄送机关后标全角冒号、以句号结尾；机关间不用分号",
+        source: "GB/T 9704—2012 7.4.2、7.4.3",
+    };
+}
+
+pub struct Colophon;
+
+impl Rule for Colophon {
+    fn meta(&self) -> &RuleMeta {
+        &COLOPHON
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for p in doc.parts(Part::CopyTo) {
+            let c = doc.content(p);
+            for (i, ch) in c.char_indices().filter(|(_, ch)| matches!(ch, '；' | ';')) {
+                let span = Span::new(p.span.start + i, p.span.start + i + ch.len_utf8());
+                cx.report(span, "抄送机关之间应用逗号或顿号隔开，不用分号")
+                    .with_label("应为“，”")
+                    .with_fix(Fix::replace("改为“，”", Applicability::Safe, span, "，"));
+            }
+            let last = c.chars().last();
+            if last.is_some_and(|l| l != '。') {
+                let end = Span::new(p.span.end, p.span.end);
+                let d = cx.report(
+                    Span::new(p.span.end - last.map_or(0, char::len_utf8), p.span.end),
+                    "最后一个抄送机关名称后应标句号",
+                );
+                d.with_label("缺少句号");
+                if let Some(l) = last.filter(|l| matches!(l, '，' | '、' | ',' | '.' | '；' | ';')) {
+                    let span = Span::new(p.span.end - l.len_utf8(), p.span.end);
+                    d.with_fix(Fix::replace("改为句号", Applicability::Safe, span, "。"));
+                } else {
+                    d.with_fix(Fix::replace("补上句号", Applicability::Safe, end, "。"));
+                }
+            }
+        }
+    }
+}

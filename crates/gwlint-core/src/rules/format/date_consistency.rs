@@ -1,0 +1,113 @@
+//! GW303 date-consistency: 印发日期, 发文字号 year and deadlines against the 成文日期.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::document::facts::find_dates;
+use crate::document::{Document, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::body_paragraphs;
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查公文中几个日期是否自相矛盾：印发日期早于成文日期；发文字号的年份晚于成文日期的年份；
+    /// 正文中要求“于××××年×月×日前”完成的时限早于成文日期（收文时已经过期）。
+    ///
+    /// ## 原因
+    /// 成文日期是公文生效的时间（《党政机关公文处理工作条例》第九条（十二））。印发在成文之后；
+    /// 发文字号的年份是发文当年；时限早于成文日期，收文机关无法执行，多是沿用旧稿没有改日期。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府办公室关于报送防汛工作情况的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　请于2025年3月10日前将防汛准备情况报市政府办公室。
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年3月18日
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府办公室关于报送防汛工作情况的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　请于2025年4月10日前将防汛准备情况报市政府办公室。
+    ///
+    /// 平安市人民政府办公室
+    /// 2025年3月18日
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第九条（十二）；GB/T 9704—2012 7.2.4、7.3.5.1、7.4.3。
+    pub static DATE_CONSISTENCY = {
+        code: "GW303",
+        name: "date-consistency",
+        category: Format,
+        severity: Warning,
+        fix: None,
+        scope: Gongwen,
+        summary: "印发日期、字号年份、办理时限不应与成文日期矛盾",
+        source: "《党政机关公文处理工作条例》第九条（十二）；GB/T 9704—2012 7.2.4",
+    };
+}
+
+/// A deadline: 于2025年3月10日前报送, 在2025年3月10日之前完成.
+static DEADLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:前|之前|以前)").unwrap());
+static DOC_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[〔\[［（(]([0-9]{4})[〕\]］）)]").unwrap());
+
+pub struct DateConsistency;
+
+impl Rule for DateConsistency {
+    fn meta(&self) -> &RuleMeta {
+        &DATE_CONSISTENCY
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let Some(signed) = doc.facts.date_value else { return };
+        let signed_span = doc.parts(Part::Date).next().map(|p| p.span);
+        for p in doc.parts(Part::Printed) {
+            let content = doc.content(p);
+            let Some(d) = find_dates(content).pop() else { continue };
+            if d.value.ordinal() < signed.ordinal() {
+                let span = Span::new(p.span.start + d.start, p.span.start + d.end);
+                let diag =
+                    cx.report(span, format!("印发日期（{}）早于成文日期（{}）", d.value.standard(), signed.standard()));
+                diag.with_label("印发日期");
+                if let Some(s) = signed_span {
+                    diag.with_secondary(s, "成文日期");
+                }
+            }
+        }
+        for p in doc.parts(Part::DocNumber) {
+            let content = doc.content(p);
+            let Some(c) = DOC_YEAR.captures(content) else { continue };
+            let m = c.get(1).expect("group");
+            let year: u32 = m.as_str().parse().unwrap_or(0);
+            if year > signed.year {
+                let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+                cx.report(span, format!("发文字号的年份（{year}）晚于成文日期的年份（{}）", signed.year))
+                    .with_label("年份不符");
+            }
+        }
+        for p in body_paragraphs(doc) {
+            let content = doc.content(p);
+            for d in find_dates(content) {
+                let before_ok = content[..d.start].ends_with('于') || content[..d.start].ends_with('在');
+                if !before_ok || !DEADLINE_TAIL.is_match(&content[d.end..]) || d.value.ordinal() >= signed.ordinal() {
+                    continue;
+                }
+                let span = Span::new(p.span.start + d.start, p.span.start + d.end);
+                let diag =
+                    cx.report(span, format!("办理时限（{}）早于成文日期（{}）", d.value.standard(), signed.standard()));
+                diag.with_label("时限已过").with_help("核对时限是否沿用了旧稿的日期。");
+                if let Some(s) = signed_span {
+                    diag.with_secondary(s, "成文日期");
+                }
+            }
+        }
+    }
+}

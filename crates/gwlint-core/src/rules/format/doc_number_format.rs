@@ -1,0 +1,169 @@
+//! GW301 doc-number-format: 发文字号 = 机关代字 + 〔年份〕 + 序号 + 号.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::{Document, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+use crate::text::chinese_digits_value;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查发文字号的格式：机关代字、用六角括号“〔〕”括入的四位年份、不编虚位的序号和“号”字，
+    /// 如“平政办发〔2025〕7号”。
+    ///
+    /// 报告的问题：年份用了方括号、圆括号、鱼尾号等（应为〔〕）；年份只写两位；序号前加“第”
+    /// （命令（令）的令号“第×号”除外）；序号有前导零（虚位）；缺少“号”字；使用全角数字或含空格。
+    /// 括号、虚位、全角数字、空格和缺少的“号”可安全自动修复。
+    ///
+    /// ## 原因
+    /// GB/T 9704—2012 7.2.4 规定：发文字号由发文机关代字、年份、发文顺序号组成。年份、发文顺序号
+    /// 用阿拉伯数字标注；年份应标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位
+    /// （即1不编为01），在阿拉伯数字后加“号”字。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    /// 平政办发（2025）07号
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　现就有关事项通知如下。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    /// 平政办发〔2025〕7号
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　现就有关事项通知如下。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 9704—2012 7.2.4。
+    pub static DOC_NUMBER_FORMAT = {
+        code: "GW301",
+        name: "doc-number-format",
+        category: Format,
+        severity: Error,
+        fix: Sometimes,
+        scope: Gongwen,
+        summary: "发文字号应为“代字〔年份〕序号号”",
+        source: "GB/T 9704—2012 7.2.4",
+    };
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
+        r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
+        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]+)(?P<sp3>\s*)(?P<hao>号?)"
+    ))
+    .unwrap()
+});
+
+pub struct DocNumberFormat;
+
+fn half_width_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+        .collect()
+}
+
+impl Rule for DocNumberFormat {
+    fn meta(&self) -> &RuleMeta {
+        &DOC_NUMBER_FORMAT
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for p in doc.parts(Part::DocNumber) {
+            let content = doc.content(p);
+            let Some(c) = DOC_NUMBER.captures(content) else { continue };
+            let at = |m: regex::Match<'_>| Span::new(p.span.start + m.start(), p.span.start + m.end());
+            let (open, close) = (&c["open"], &c["close"]);
+            if open != "〔" || close != "〕" {
+                let (o, cl) = (at(c.name("open").unwrap()), at(c.name("close").unwrap()));
+                cx.report(o, format!("发文字号的年份应使用六角括号“〔〕”，不能用“{open}{close}”"))
+                    .with_label("应为“〔”")
+                    .with_secondary(cl, "应为“〕”")
+                    .with_fix(Fix::new(
+                        "改为六角括号〔〕",
+                        Applicability::Safe,
+                        vec![crate::Edit::replace(o, "〔"), crate::Edit::replace(cl, "〕")],
+                    ));
+            }
+            let year = c.name("year").unwrap();
+            let y = half_width_digits(year.as_str());
+            if y.chars().count() == 2 {
+                cx.report(at(year), "发文字号的年份应标全称（四位数字）")
+                    .with_label("年份不全")
+                    .with_fix(Fix::replace(format!("改为“20{y}”"), Applicability::Unsafe, at(year), &format!("20{y}")));
+            } else if !y.chars().all(|ch| ch.is_ascii_digit()) {
+                if let Some(v) = chinese_digits_value(&y) {
+                    cx.report(at(year), "发文字号的年份应使用阿拉伯数字").with_fix(Fix::replace(
+                        format!("改为“{v}”"),
+                        Applicability::Safe,
+                        at(year),
+                        &v.to_string(),
+                    ));
+                }
+            } else if y != year.as_str() {
+                cx.report(at(year), "发文字号应使用半角阿拉伯数字").with_fix(Fix::replace(
+                    "改为半角数字",
+                    Applicability::Safe,
+                    at(year),
+                    &y,
+                ));
+            }
+            let di = c.name("di").unwrap();
+            if !di.is_empty() && !c["code"].ends_with('令') {
+                cx.report(at(di), "发文字号的顺序号前不加“第”字").with_label("多余的“第”").with_fix(Fix::replace(
+                    "删除“第”",
+                    Applicability::Safe,
+                    at(di),
+                    "",
+                ));
+            }
+            let seq = c.name("seq").unwrap();
+            let s = half_width_digits(seq.as_str());
+            let trimmed = s.trim_start_matches('0');
+            if s.len() > 1 && s.starts_with('0') && !trimmed.is_empty() {
+                cx.report(at(seq), format!("发文字号的顺序号不编虚位：“{}”应为“{trimmed}”", seq.as_str()))
+                    .with_label("虚位")
+                    .with_fix(Fix::replace(format!("改为“{trimmed}”"), Applicability::Safe, at(seq), trimmed));
+            } else if s != seq.as_str() {
+                cx.report(at(seq), "发文字号应使用半角阿拉伯数字").with_fix(Fix::replace(
+                    "改为半角数字",
+                    Applicability::Safe,
+                    at(seq),
+                    &s,
+                ));
+            }
+            for sp in ["sp1", "sp2", "sp3"] {
+                let m = c.name(sp).unwrap();
+                if !m.is_empty() {
+                    cx.report(at(m), "发文字号中不应有空格").with_label("空格").with_fix(Fix::replace(
+                        "删除空格",
+                        Applicability::Safe,
+                        at(m),
+                        "",
+                    ));
+                }
+            }
+            let hao = c.name("hao").unwrap();
+            if hao.is_empty() {
+                let end = seq.end();
+                let span = Span::new(p.span.start + end, p.span.start + end);
+                cx.report(at(seq), "发文字号的顺序号后应加“号”字").with_label("缺少“号”").with_fix(Fix::replace(
+                    "补上“号”",
+                    Applicability::Safe,
+                    span,
+                    "号",
+                ));
+            }
+        }
+    }
+}
