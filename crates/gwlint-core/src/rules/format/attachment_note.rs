@@ -129,8 +129,8 @@ impl Rule for AttachmentNote {
                     .with_label("缺少顺序号")
                     .with_help(format!("写作“{}.附件名称”。", k + 1));
             }
-            if items.len() == 1 && num.is_some() {
-                let n = num.as_ref().expect("checked").get(0).expect("match");
+            if let Some(n) = num.as_ref().filter(|_| items.len() == 1) {
+                let n = n.get(0).expect("match");
                 let span = Span::new(base, base + n.as_str().len());
                 cx.report(span, "只有一个附件时不编顺序号").with_label("多余的顺序号").with_fix(Fix::replace(
                     "删除顺序号",
