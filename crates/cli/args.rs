@@ -88,6 +88,18 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// 应用安全修复（全角标点、〔〕、日期写法等不改变意思的修改），写回原文件
+    #[arg(long)]
+    pub fix: bool,
+
+    /// 同时应用需人工确认的修复（措辞替换等）；与 --fix 或 --diff 一起使用
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// 只显示修复会带来的改动（统一差异格式），不修改文件
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 

@@ -12,7 +12,17 @@ use crate::walk::Input;
 /// The result for one input.
 pub struct FileResult {
     pub path: String,
+    pub input: Input,
     pub outcome: Result<(Document, Vec<Diagnostic>), String>,
+    /// Fingerprint of the bytes that were read, to detect a file changed before a fix is written.
+    pub fingerprint: Option<u64>,
+}
+
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 pub fn parse_options(args: &InputArgs) -> Result<ParseOptions, String> {
@@ -28,6 +38,13 @@ pub fn parse_options(args: &InputArgs) -> Result<ParseOptions, String> {
 
 /// Read an input into a document. Errors are Chinese messages without the path.
 pub fn read(input: &Input, args: &InputArgs, opts: &ParseOptions) -> (String, Result<Document, String>) {
+    let (path, doc, _) = read_with_fingerprint(input, args, opts);
+    (path, doc)
+}
+
+type ReadResult = (String, Result<Document, String>, Option<u64>);
+
+fn read_with_fingerprint(input: &Input, args: &InputArgs, opts: &ParseOptions) -> ReadResult {
     match input {
         Input::Stdin => {
             let name = args.stdin_filename.clone();
@@ -38,17 +55,19 @@ pub fn read(input: &Input, args: &InputArgs, opts: &ParseOptions) -> (String, Re
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("无法读取标准输入：{e}"))
                 .and_then(|_| Document::parse(&name, &bytes, opts).map_err(|e| e.to_string()));
-            (name, r)
+            (name, r, None)
         }
         Input::File(path) => {
             let shown = path.display().to_string();
-            let r = read_file(path, &shown, opts);
-            (shown, r)
+            match read_file(path, &shown, opts) {
+                Ok((doc, print)) => (shown, Ok(doc), Some(print)),
+                Err(e) => (shown, Err(e), None),
+            }
         }
     }
 }
 
-fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result<Document, String> {
+fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result<(Document, u64), String> {
     // Reject unsupported kinds and huge files before reading a byte.
     Document::kind_for_path(shown).map_err(|e| e.to_string())?;
     let meta = std::fs::metadata(path).map_err(|e| format!("无法读取：{e}"))?;
@@ -59,25 +78,26 @@ fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result
         return Err(ReadError::TooLarge { size: meta.len() as usize, limit: opts.max_bytes }.to_string());
     }
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取：{e}"))?;
-    Document::parse(shown, &bytes, opts).map_err(|e| e.to_string())
+    let doc = Document::parse(shown, &bytes, opts).map_err(|e| e.to_string())?;
+    Ok((doc, fingerprint(&bytes)))
 }
 
 /// Check all inputs in parallel; the output order is the input order.
 pub fn run(linter: &Linter, inputs: &[Input], args: &InputArgs, opts: &ParseOptions) -> Vec<FileResult> {
     // Standard input cannot be read from a worker thread in a meaningful order; read it first.
-    let stdin_doc = inputs.contains(&Input::Stdin).then(|| read(&Input::Stdin, args, opts));
+    let stdin_doc = inputs.contains(&Input::Stdin).then(|| read_with_fingerprint(&Input::Stdin, args, opts));
     inputs
         .par_iter()
         .map(|input| {
-            let (path, doc) = match input {
+            let (path, doc, fingerprint) = match input {
                 Input::Stdin => stdin_doc.clone().expect("read above"),
-                _ => read(input, args, opts),
+                _ => read_with_fingerprint(input, args, opts),
             };
             let outcome = doc.map(|d| {
                 let diags = linter.check(&d);
                 (d, diags)
             });
-            FileResult { path, outcome }
+            FileResult { path, input: input.clone(), outcome, fingerprint }
         })
         .collect()
 }

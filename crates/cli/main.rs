@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod fixing;
 mod inspect;
 mod output;
 mod rules_cmd;
@@ -70,14 +71,47 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     };
     let fail_on = settings::fail_on(&loaded, &args);
     let (inputs, walk_errors) = walk::collect(&args.paths, &loaded.config.files.exclude, &loaded.root);
-    let results = check::run(&linter, &inputs, &args.input, &opts);
+    let mut results = check::run(&linter, &inputs, &args.input, &opts);
+
+    let mut fix_errors = false;
+    if args.fix || args.diff {
+        let min = if args.unsafe_fixes { gwlint_core::Applicability::Unsafe } else { gwlint_core::Applicability::Safe };
+        let mut diff_out = Vec::new();
+        let summary = match fixing::apply(&mut results, &linter, min, args.fix, &mut diff_out) {
+            Ok(s) => s,
+            Err(e) => return fail(format!("修复失败：{e}")),
+        };
+        for (path, e) in &summary.errors {
+            error(format!("{path}：{e}"));
+            fix_errors = true;
+        }
+        if args.diff {
+            let written = emit(|out| out.write_all(&diff_out));
+            let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, true));
+            return if written.is_err() || fix_errors {
+                EXIT_ERROR
+            } else if summary.applied > 0 && !args.exit_zero {
+                EXIT_FINDINGS
+            } else {
+                EXIT_CLEAN
+            };
+        }
+        if let Some(text) = &summary.stdin_output {
+            // Fixing standard input prints the fixed text, like formatters do.
+            return match emit(|out| out.write_all(text.as_bytes())) {
+                Ok(()) => EXIT_CLEAN,
+                Err(code) => code,
+            };
+        }
+        let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, false));
+    }
 
     let rendered = emit(|out| match args.format {
         Format::Human => output::human::render(out, &results, color),
         Format::Concise => output::concise::render(out, &results),
         Format::Json => output::json::render(out, &results),
     });
-    let mut had_error = rendered.is_err();
+    let mut had_error = rendered.is_err() || fix_errors;
     for e in &walk_errors {
         error(format!("{}：{}", e.path, e.message));
         had_error = true;

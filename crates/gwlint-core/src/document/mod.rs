@@ -244,7 +244,7 @@ impl Document {
         Document::from_decoded(path, kind, decoded)
     }
 
-    fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
+    pub(crate) fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
         if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
             return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
         }

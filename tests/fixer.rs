@@ -1,0 +1,155 @@
+//! The fixer changes text only where a finding was reported, keeps encodings, BOMs, line
+//! endings and permissions, and a second run changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use gwlint_core::fix::fix_document;
+use gwlint_core::{Applicability, Document, Linter, ParseOptions, Span};
+
+use crate::fixtures::walk;
+use crate::support::{fixture, gwlint_in, linter_for, root, stderr, stdout};
+
+/// Every changed region of `old` (in the fixer's output) lies inside a reported span.
+fn assert_changes_inside_findings(name: &str, doc: &Document, linter: &Linter) {
+    let diags = linter.check(doc);
+    let fixed = fix_document(doc, linter, Applicability::Unsafe, 1).unwrap();
+    let mut allowed: Vec<Span> = Vec::new();
+    for d in &diags {
+        let mut spans = vec![d.span];
+        spans.extend(d.labels.iter().map(|l| l.span));
+        if let Some(f) = &d.fix {
+            spans.extend(f.edits.iter().map(|e| e.span));
+        }
+        for s in spans {
+            allowed.push(Span::new(doc.source_offset(s.start), doc.source_offset(s.end)));
+        }
+    }
+    let diff = similar::TextDiff::from_chars(doc.source.as_str(), fixed.source.as_str());
+    let old_chars: Vec<(usize, char)> = doc.source.char_indices().collect();
+    let byte = |i: usize| old_chars.get(i).map_or(doc.source.len(), |c| c.0);
+    for op in diff.ops() {
+        if let similar::DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let r = op.old_range();
+        if r.is_empty() {
+            // An insertion: it must touch a reported span.
+            let a = byte(r.start);
+            assert!(
+                allowed.iter().any(|s| s.start <= a && a <= s.end),
+                "{name}: insertion at {a} outside every reported span"
+            );
+        }
+        for i in r {
+            let a = byte(i);
+            assert!(
+                allowed.iter().any(|s| s.start <= a && a < s.end),
+                "{name}: the fixer changed byte {a} ({:?}) outside every reported span",
+                old_chars[i].1
+            );
+        }
+    }
+    let full = fix_document(doc, linter, Applicability::Unsafe, 8).unwrap();
+    let again = fix_document(&full.document, linter, Applicability::Unsafe, 8).unwrap();
+    assert_eq!(again.applied, 0, "{name}: a second fix run changed the text again");
+}
+
+fn documents_under(dir: &Path) -> Vec<PathBuf> {
+    walk(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md")).collect()
+}
+
+#[test]
+fn fixer_property_on_every_fixture() {
+    for path in documents_under(&fixture("documents")).into_iter().chain(documents_under(&fixture("rules"))) {
+        let name = path.display().to_string();
+        let doc = Document::parse(&name, &std::fs::read(&path).unwrap(), &ParseOptions::default()).unwrap();
+        assert_changes_inside_findings(&name, &doc, &linter_for(&path));
+    }
+}
+
+/// On the shared corpus when it is present (CI has it beside the clone; a bare clone skips).
+#[test]
+fn fixer_property_on_the_corpus() {
+    let corpus = root().join("../shared/corpus/gongwen");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not found", corpus.display());
+        return;
+    }
+    let linter = Linter::with_defaults();
+    let docs = documents_under(&corpus);
+    for path in &docs {
+        let name = path.display().to_string();
+        let Ok(doc) = Document::parse(&name, &std::fs::read(path).unwrap(), &ParseOptions::default()) else { continue };
+        assert_changes_inside_findings(&name, &doc, &linter);
+    }
+}
+
+#[test]
+fn fix_keeps_encoding_bom_line_endings_and_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let text = "关于开展检查的通知\r\n\r\n各单位：\r\n经研究,决定开展检查.\r\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    std::fs::write(p.join("gbk.txt"), &gbk).unwrap();
+    std::fs::write(p.join("bom.txt"), [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat()).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(p.join("utf16.txt"), &utf16).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p.join("gbk.txt"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let o = gwlint_in(p, &["check", "--fix", "--format", "concise", "."], None);
+    assert!(stderr(&o).contains("已修复 6 处问题（3 个文件）"), "{}", stderr(&o));
+    let expected = "关于开展检查的通知\r\n\r\n各单位：\r\n经研究，决定开展检查。\r\n";
+    let (gbk_fixed, _, _) = encoding_rs::GB18030.encode(expected);
+    assert_eq!(std::fs::read(p.join("gbk.txt")).unwrap(), gbk_fixed.to_vec());
+    assert_eq!(std::fs::read(p.join("bom.txt")).unwrap(), [&b"\xEF\xBB\xBF"[..], expected.as_bytes()].concat());
+    let mut utf16_fixed = vec![0xFF, 0xFE];
+    for u in expected.encode_utf16() {
+        utf16_fixed.extend_from_slice(&u.to_le_bytes());
+    }
+    assert_eq!(std::fs::read(p.join("utf16.txt")).unwrap(), utf16_fixed);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p.join("gbk.txt")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+    let names: Vec<String> =
+        std::fs::read_dir(p).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.contains("gwlint")), "temporary files left behind: {names:?}");
+    let o = gwlint_in(p, &["check", "--fix", "."], None);
+    assert!(stderr(&o).contains("已修复 0 处问题"), "{}", stderr(&o));
+}
+
+#[test]
+fn diff_shows_changes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = "关于开展检查的通知\n\n各单位：\n经研究,决定开展检查。\n";
+    std::fs::write(dir.path().join("a.txt"), original).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--diff", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("-经研究,决定开展检查。") && out.contains("+经研究，决定开展检查。"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).unwrap(), original);
+}
+
+#[test]
+fn unsafe_fixes_only_with_the_flag_and_stdin_prints_the_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gwlint.toml"), "[lint]\npacks = [\"p.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        "[rule]\ncode = \"GW690\"\nname = \"house\"\ncategory = \"wording\"\nseverity = \"warning\"\nmessage = \"“{wrong}”应为“{right}”\"\nfix = \"unsafe\"\nsummary = \"s\"\ndocs = \"d\"\n\n[[entries]]\nwrong = \"市府\"\nright = \"市政府\"\n",
+    )
+    .unwrap();
+    let input = "关于开展检查的通知\n\n各单位：\n报市府审定,请支持。\n";
+    let o = gwlint_in(dir.path(), &["check", "--fix", "-"], Some(input.as_bytes()));
+    assert_eq!(stdout(&o), "关于开展检查的通知\n\n各单位：\n报市府审定，请支持。\n");
+    let o = gwlint_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "-"], Some(input.as_bytes()));
+    assert_eq!(stdout(&o), "关于开展检查的通知\n\n各单位：\n报市政府审定，请支持。\n");
+}
