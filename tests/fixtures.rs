@@ -18,43 +18,21 @@ fn rule_fixtures() {
 
 /// Fixing twice changes nothing the second time, on every fixture.
 #[test]
-fn safe_fixes_are_idempotent() {
-    use gwlint_core::fix::apply_fixes;
-    use gwlint_core::{Applicability, Document, SourceKind};
+fn fixing_twice_changes_nothing() {
+    use gwlint_core::fix::fix_document;
+    use gwlint_core::{Applicability, Document};
     for dir in ["documents", "rules"] {
         for entry in walk(&crate::support::fixture(dir)).into_iter().filter(|p| is_document(p)) {
             let linter = crate::support::linter_for(&entry);
             let name = entry.file_name().unwrap().to_string_lossy().into_owned();
             let bytes = std::fs::read(&entry).unwrap();
             let doc = Document::parse(&name, &bytes, &Default::default()).unwrap();
-            let once = apply_fixes(&doc.text, &linter.check(&doc), Applicability::Safe).text;
-            let kind = SourceKind::from_path(&name).unwrap();
-            let doc2 = Document::from_text(&name, kind, &once).unwrap();
-            let twice = apply_fixes(&doc2.text, &linter.check(&doc2), Applicability::Safe);
+            let once = fix_document(&doc, &linter, Applicability::Safe, 8).unwrap();
+            let twice = fix_document(&once.document, &linter, Applicability::Safe, 8).unwrap();
             assert_eq!(twice.applied, 0, "{name}: a second fix run changed the text");
+            assert_eq!(twice.source, once.source);
         }
     }
-}
-
-fn is_document(p: &std::path::Path) -> bool {
-    p.extension().is_some_and(|e| e == "txt" || e == "md")
-}
-
-pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out.sort();
-    out
 }
 
 /// fixtures/rules/GWxxx/fires_*.txt must trigger GWxxx; silent_*.txt must not.
@@ -79,4 +57,23 @@ fn rule_fixtures_fire_and_stay_silent() {
         checked += 1;
     }
     assert!(checked >= 6);
+}
+
+fn is_document(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|e| e == "txt" || e == "md")
+}
+
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
 }

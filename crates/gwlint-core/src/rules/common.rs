@@ -139,6 +139,27 @@ fn is_attachment_head(content: &str) -> bool {
     c.strip_prefix("附件").is_some_and(|rest| rest.chars().all(|ch| ch.is_ascii_digit()))
 }
 
+/// Every match of `re` in every paragraph (matches never cross a paragraph), with the
+/// paragraph and the absolute span of the whole match.
+pub fn paragraph_matches<'a>(
+    doc: &'a Document,
+    re: &'a Regex,
+) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
+    doc.paragraphs.iter().flat_map(move |p| {
+        let content = doc.content(p);
+        re.captures_iter(content).map(move |c| {
+            let m = c.get(0).expect("whole match");
+            let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+            (p, c, span)
+        })
+    })
+}
+
+/// Absolute span of a capture group of a match in paragraph `p`.
+pub fn group_span(p: &Paragraph, m: regex::Match<'_>) -> Span {
+    Span::new(p.span.start + m.start(), p.span.start + m.end())
+}
+
 /// Chars of a paragraph's content with their absolute byte offsets.
 pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator<Item = (usize, char)> + 'a {
     let base = p.span.start;

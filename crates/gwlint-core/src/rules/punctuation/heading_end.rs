@@ -1,0 +1,96 @@
+//! GW411 heading-end: a standalone 一、 heading carries no 句号.
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查单独成行的第一层标题（“一、总体要求”）末尾是否加了句号。删除句号是安全修复。
+    ///
+    /// 只有下面跟着正文或下级标题的才算标题；“十一、将第六条修改为第十一条。”之后紧接“十二、”
+    /// 的是编号的句子，不报告。第二层以下标题后接正文时（“（一）加强组织领导。各地要……”），标题末尾用句号与正文隔开，
+    /// 这是公文的通行写法，不报告。
+    ///
+    /// ## 原因
+    /// 标题末尾一般不用标点（GB/T 15834—2011 附录 B.4）；GB/T 9704—2012 的公文示例中，单独成行
+    /// 的层次标题不加句号。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　一、压实防汛责任。
+    /// 　　各地要严格落实防汛责任制。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府办公室关于做好防汛工作的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　一、压实防汛责任
+    /// 　　各地要严格落实防汛责任制。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 15834—2011 附录 B.4；GB/T 9704—2012 7.3.3。
+    pub static HEADING_END = {
+        code: "GW411",
+        name: "heading-end",
+        category: Punctuation,
+        severity: Warning,
+        fix: Always,
+        scope: AnyText,
+        summary: "单独成行的一级标题末尾不用句号",
+        source: "GB/T 15834—2011 附录B.4；GB/T 9704—2012 7.3.3",
+    };
+}
+
+pub struct HeadingEnd;
+
+impl Rule for HeadingEnd {
+    fn meta(&self) -> &RuleMeta {
+        &HEADING_END
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // When one "一、……。" is directly followed by the next "二、", the items are numbered
+        // sentences (a 决定 listing amendments), and none of them is a heading.
+        let level_one = |i: usize| doc.paragraphs.get(i).and_then(|p| p.heading).is_some_and(|h| h.level == 1);
+        let sentence_list = doc
+            .paragraphs
+            .iter()
+            .any(|p| level_one(p.index) && doc.content(p).ends_with('。') && level_one(p.index + 1));
+        if sentence_list {
+            return;
+        }
+        for p in &doc.paragraphs {
+            let Some(h) = p.heading.filter(|h| h.level == 1) else { continue };
+            let c = doc.content(p);
+            let title = &c[h.marker.end - p.span.start..];
+            // One short phrase ending with 。 and no other sentence mark: a heading, not a sentence.
+            let Some(body) = title.strip_suffix('。') else { continue };
+            if body.chars().count() > 20 || body.contains(['。', '，', '；', '：', '！', '？']) {
+                continue;
+            }
+            // A section title has its section under it; "十一、将第六条修改为第十一条。" followed by
+            // "十二、……" is a numbered sentence, not a heading.
+            let next = doc.paragraphs.get(p.index + 1);
+            let titles_a_section = next.is_some_and(|n| n.heading.is_none_or(|nh| nh.level > 1));
+            if !titles_a_section {
+                continue;
+            }
+            let span = Span::new(p.span.end - '。'.len_utf8(), p.span.end);
+            cx.report(span, "单独成行的一级标题末尾不用句号").with_label("多余的句号").with_fix(Fix::replace(
+                "删除句号",
+                Applicability::Safe,
+                span,
+                "",
+            ));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! GW414 invisible-chars: zero-width and control characters, stray ` and \.
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查看不见的字符和误输入的符号：零宽空格（U+200B 等）、字间的字节顺序标记（U+FEFF）、
+    /// 软连字符、控制字符，以及中文正文里孤立的“`”“\”。删除不可见字符是安全修复。
+    ///
+    /// ## 原因
+    /// 不可见字符来自网页、即时通信软件和排版软件的复制粘贴，会使检索、比对、字数统计出错，
+    /// 也会使“一样”的两个词在系统里不相等。反引号和反斜杠不是中文标点。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 请各单位认真贯​彻落实\。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 请各单位认真贯彻落实。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 15834—2011 第4章（标点符号的种类）；《党政机关公文处理工作条例》第二十条（四）。
+    pub static INVISIBLE_CHARS = {
+        code: "GW414",
+        name: "invisible-chars",
+        category: Punctuation,
+        severity: Error,
+        fix: Sometimes,
+        scope: AnyText,
+        summary: "不用零宽字符、控制字符和误输入的符号",
+        source: "GB/T 15834—2011 第4章",
+    };
+}
+
+fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "零宽空格",
+        '\u{200C}' | '\u{200D}' => "零宽连接符",
+        '\u{2060}' => "零宽不换行符",
+        '\u{FEFF}' => "字节顺序标记",
+        '\u{00AD}' => "软连字符",
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "方向控制符",
+        c if c.is_control() && c != '\t' && c != '\n' && c != '\r' => "控制字符",
+        _ => return None,
+    })
+}
+
+pub struct InvisibleChars;
+
+impl Rule for InvisibleChars {
+    fn meta(&self) -> &RuleMeta {
+        &INVISIBLE_CHARS
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for (off, c) in doc.text.char_indices() {
+            let span = Span::new(off, off + c.len_utf8());
+            if let Some(name) = invisible_name(c) {
+                cx.report(span, format!("文中有看不见的{name}（U+{:04X}）", c as u32))
+                    .with_label(name)
+                    .with_fix(Fix::replace("删除", Applicability::Safe, span, ""));
+            } else if c == '`' || c == '\\' {
+                let prev = doc.text[..off].chars().next_back();
+                let next = doc.text[off + 1..].chars().next();
+                let chinese =
+                    |x: Option<char>| x.is_some_and(|x| crate::text::is_han(x) || crate::text::is_cjk_punct(x));
+                if chinese(prev) || chinese(next) {
+                    cx.report(span, format!("中文正文中有误输入的符号“{c}”"))
+                        .with_label("误输入")
+                        .with_fix(Fix::replace("删除", Applicability::Unsafe, span, ""));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! GW402 paired-marks: “” ‘’ （） 《》 〈〉 【】 open and close in order.
+
+use crate::declare_rule;
+use crate::document::{Document, Paragraph, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查成对的标号是否配对、是否正确嵌套：引号“”‘’、括号（）〔〕【】、书名号《》〈〉。报告
+    /// 缺少另一半的那个标号，而不是整行。
+    ///
+    /// 引号按全文配对：一段引文跨几个自然段（每段开头用前引号、只在最后一段末尾用后引号，或只在
+    /// 首尾各用一次）不报告。括号、书名号按段配对，但跨行的标题、没写完一句就换行的段落合起来算。
+    ///
+    /// ## 原因
+    /// GB/T 15834—2011 4.8、4.9、4.15 规定引号、括号、书名号成对使用。漏掉一半，读者分不清引文、
+    /// 注释或书名到哪里结束。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 排查中发现部分学校消防设施老化（主要集中在农村学校，已督促整改。
+    /// 我们将继续做好“护校安园工作，确保师生安全。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 排查中发现部分学校消防设施老化（主要集中在农村学校），已督促整改。
+    /// 我们将继续做好“护校安园”工作，确保师生安全。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 15834—2011 4.8、4.9、4.15。
+    pub static PAIRED_MARKS = {
+        code: "GW402",
+        name: "paired-marks",
+        category: Punctuation,
+        severity: Error,
+        fix: None,
+        scope: AnyText,
+        summary: "引号、括号、书名号应成对使用",
+        source: "GB/T 15834—2011 4.8、4.9、4.15",
+    };
+}
+
+const BRACKETS: &[(char, char, &str)] = &[
+    ('（', '）', "括号"),
+    ('《', '》', "书名号"),
+    ('〈', '〉', "书名号"),
+    ('【', '】', "方头括号"),
+    ('〔', '〕', "六角括号"),
+];
+const QUOTES: &[(char, char, &str)] = &[('“', '”', "引号"), ('‘', '’', "单引号")];
+
+pub struct PairedMarks;
+
+impl Rule for PairedMarks {
+    fn meta(&self) -> &RuleMeta {
+        &PAIRED_MARKS
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
+        // several lines, a line broken before the end of its sentence).
+        for unit in units(doc) {
+            let chars =
+                unit.iter().flat_map(|p| doc.content(p).char_indices().map(move |(i, c)| (p.span.start + i, c)));
+            scan(cx, chars, BRACKETS);
+        }
+        // Quotations may run over several paragraphs, with or without the open-quote convention
+        // (a “ that opens a paragraph while a quotation is still open continues it).
+        let mut open_quote = false;
+        let mut chars = Vec::new();
+        for p in &doc.paragraphs {
+            let content = doc.content(p);
+            let mut skip_first = open_quote && content.starts_with('“');
+            for (i, c) in content.char_indices() {
+                if std::mem::take(&mut skip_first) {
+                    continue;
+                }
+                chars.push((p.span.start + i, c));
+            }
+            let depth: i64 = chars
+                .iter()
+                .map(|(_, c)| {
+                    if *c == '“' {
+                        1
+                    } else if *c == '”' {
+                        -1
+                    } else {
+                        0
+                    }
+                })
+                .sum();
+            open_quote = depth > 0;
+        }
+        scan(cx, chars.into_iter(), QUOTES);
+    }
+}
+
+/// Report every mark of `pairs` in `chars` that has no partner.
+fn scan(cx: &mut Context<'_>, chars: impl Iterator<Item = (usize, char)>, pairs: &[(char, char, &'static str)]) {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for (off, c) in chars {
+        let at = Span::new(off, off + c.len_utf8());
+        if let Some(&(_, _, _)) = pairs.iter().find(|(o, _, _)| *o == c) {
+            stack.push((c, off));
+            continue;
+        }
+        let Some(&(open, _, name)) = pairs.iter().find(|(_, cl, _)| *cl == c) else { continue };
+        match stack.iter().rposition(|(o, _)| *o == open) {
+            Some(k) => {
+                // Marks opened inside and never closed are the unpaired ones.
+                for &(inner, inner_off) in &stack[k + 1..] {
+                    report_unclosed(cx, pairs, inner, inner_off);
+                }
+                stack.truncate(k);
+            }
+            None => {
+                cx.report(at, format!("“{c}”缺少与之配对的“{open}”"))
+                    .with_label(format!("多余的后{name}或缺少前{name}"));
+            }
+        }
+    }
+    for (c, off) in stack {
+        report_unclosed(cx, pairs, c, off);
+    }
+}
+
+fn report_unclosed(cx: &mut Context<'_>, pairs: &[(char, char, &'static str)], c: char, off: usize) {
+    let Some(&(_, close, name)) = pairs.iter().find(|(o, _, _)| *o == c) else { return };
+    let span = Span::new(off, off + c.len_utf8());
+    cx.report(span, format!("“{c}”缺少与之配对的“{close}”")).with_label(format!("未闭合的{name}"));
+}
+
+/// Paragraphs grouped into units that brackets may span: consecutive title (or 题注) lines, and
+/// a paragraph whose sentence runs on (it does not end with a sentence mark) with the next one.
+fn units(doc: &Document) -> Vec<Vec<&Paragraph>> {
+    let mut out: Vec<Vec<&Paragraph>> = Vec::new();
+    let mut joins_next = false;
+    for p in &doc.paragraphs {
+        match out.last_mut() {
+            Some(unit) if joins_next => unit.push(p),
+            _ => out.push(vec![p]),
+        }
+        let content = doc.content(p);
+        let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);
+        let multi_line_title = matches!(p.part, Part::Title | Part::TitleNote) && same_part_next;
+        let open_bracket =
+            content.matches(['（', '《', '〔', '【']).count() > content.matches(['）', '》', '〕', '】']).count();
+        joins_next =
+            multi_line_title || (open_bracket && same_part_next && !content.ends_with(['。', '！', '？', '；', '：']));
+    }
+    out
+}

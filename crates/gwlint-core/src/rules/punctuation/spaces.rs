@@ -1,0 +1,139 @@
+//! GW412 spaces: no spaces inside Chinese text (the opposite of autocorrect's pangu spacing).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::{Document, Part};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::group_span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查中文正文里夹杂的空格：两个汉字之间、汉字与数字之间、汉字与中文标点之间的半角空格
+    /// （常见于从 PDF 复制的文字，如“情 况”“2022 年 3 月”）。删除空格是安全修复。
+    ///
+    /// 与 autocorrect、zhlint 等工具相反，公文中汉字与数字之间不加空格（“2024年”，不是“2024 年”）。
+    /// 段首缩进、英文词之间的空格、署名和名单中用于对齐的全角空格（“张　伟”）、为排版拉开字距的
+    /// 标题和表头（“主 要 内 容”）、对齐用的标签（“召 集 人：”）、条款编号后的空格（“5.1.2 省级”）
+    /// 章节标题中的空格（“第一章 总则”）、分隔行内编号条目的空格（“……（第102条） 2．……”）、
+    /// 日期之后的空格（“2018年11月23日 北京市……通过”）、分隔同一行几个栏目的连续空格（“联系人：
+    /// 张程        联系电话：……”）以及书名号内照录的原文
+    /// （“《中共中央 国务院关于……》”）不报告。
+    ///
+    /// ## 原因
+    /// GB/T 15834—2011 5.1 规定标点符号的位置和占格；中文排版中字与字之间不留空格，公文的字距由
+    /// 版式统一规定（GB/T 9704—2012 5.2.2 每行28个字）。多余的空格会造成字距不均、检索失败。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 2022 年 3 月 8 日，江苏省镇江新区发生火灾，请各单位检查消防设施配备情 况。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 2022年3月8日，江苏省镇江新区发生火灾，请各单位检查消防设施配备情况。
+    /// ```
+    ///
+    /// ## 依据
+    /// GB/T 15834—2011 5.1；GB/T 9704—2012 5.2.2。
+    pub static SPACES = {
+        code: "GW412",
+        name: "spaces",
+        category: Punctuation,
+        severity: Warning,
+        fix: Always,
+        scope: AnyText,
+        summary: "中文正文中不加空格",
+        source: "GB/T 15834—2011 5.1；GB/T 9704—2012 5.2.2",
+    };
+}
+
+/// Half-width or no-break spaces between CJK (or a digit next to CJK) on both sides.
+static SPACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[\p{Han}，。、；：？！”）》]|[0-9])(?P<sp>[ \u{00A0}]+)(?:[\p{Han}“（《，。、；：]|[0-9])").unwrap()
+});
+
+static LETTER_SPACED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Han}[ \u{3000}]+){1,}\p{Han}[：:]?$").unwrap());
+/// Chapter and section headings keep a space after their number: "第一章 总则".
+static CHAPTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#*\s*第[一二三四五六七八九十百零〇0-9]+[章节编部分条]").unwrap());
+/// What may follow a separating space: an inline list number ("） 2．分裂国家罪").
+static LIST_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[0-9]{1,3}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）])").unwrap());
+/// A full date, then a space, then what happened on it ("2018年11月23日 北京市……通过").
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$").unwrap());
+static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)*\s+").unwrap());
+
+/// Byte ranges between `open` and `close` in `s`.
+fn bracket_ranges(s: &str, open: char, close: char) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c == open {
+            start = Some(i);
+        } else if c == close {
+            if let Some(a) = start.take() {
+                out.push(a..i);
+            }
+        }
+    }
+    out
+}
+
+pub struct Spaces;
+
+impl Rule for Spaces {
+    fn meta(&self) -> &RuleMeta {
+        &SPACES
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for p in doc
+            .paragraphs
+            .iter()
+            .filter(|p| matches!(p.part, Part::Body | Part::Attachment | Part::Date | Part::AttachmentNote))
+        {
+            let content = doc.content(p);
+            // A letter-spaced heading or table header ("主 要 内 容", "国 务 院 工 作 规 则") is
+            // layout, not a typing error.
+            if LETTER_SPACED.is_match(content) || CHAPTER.is_match(content) {
+                continue;
+            }
+            let titles = bracket_ranges(content, '《', '》');
+            // A label padded for alignment before its colon: "主  任：", "召 集 人：".
+            let label_end = content.find(['：', ':']).filter(|&i| content[..i].chars().count() <= 8).unwrap_or(0);
+            // A clause number at the start: "5.1.2 省级人民政府……".
+            let number_end = LEADING_NUMBER.find(content).map_or(0, |m| m.end());
+            let mut at = 0;
+            // Overlapping: "情 况 说 明" has a space after every character.
+            while let Some(c) = SPACE.captures_at(content, at) {
+                let sp = c.name("sp").expect("group");
+                let before = content[..sp.start()].chars().next_back().unwrap_or(' ');
+                let after = content[sp.end()..].chars().next().unwrap_or(' ');
+                at = sp.end();
+                // Digits on both sides are two numbers ("1 2"), not Chinese text. Inside a quoted
+                // title the original's spacing stays ("《中共中央 国务院关于……》").
+                if (before.is_ascii_digit() && after.is_ascii_digit())
+                    || titles.iter().any(|r| r.contains(&sp.start()))
+                    || sp.end() <= label_end
+                    || sp.end() <= number_end
+                    || LIST_NUMBER.is_match(&content[sp.end()..])
+                    || DATE_BEFORE.is_match(&content[..sp.start()])
+                    || sp.as_str().chars().count() >= 3
+                {
+                    continue;
+                }
+                let span = group_span(p, sp);
+                cx.report(span, "中文正文中不应有空格").with_label("多余的空格").with_fix(Fix::replace(
+                    "删除空格",
+                    Applicability::Safe,
+                    span,
+                    "",
+                ));
+            }
+        }
+    }
+}
