@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod format;
+pub mod number;
 pub mod punctuation;
 pub mod routing;
 pub mod structure;
@@ -57,5 +58,9 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(punctuation::invisible_chars::InvisibleChars),
         Box::new(punctuation::straight_quotes::StraightQuotes),
         Box::new(punctuation::ordinal_dunhao::OrdinalDunhao),
+        Box::new(number::year_abbreviation::YearAbbreviation),
+        Box::new(number::year_zero::YearZero),
+        Box::new(number::range_units::RangeUnits),
+        Box::new(number::mixed_numerals::MixedNumerals),
     ]
 }

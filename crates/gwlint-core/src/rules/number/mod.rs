@@ -1,0 +1,5 @@
+//! GW5xx 数字 (GB/T 15835—2011).
+pub mod mixed_numerals;
+pub mod range_units;
+pub mod year_abbreviation;
+pub mod year_zero;
