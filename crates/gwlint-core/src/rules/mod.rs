@@ -6,6 +6,7 @@ pub mod number;
 pub mod punctuation;
 pub mod routing;
 pub mod structure;
+pub mod wording;
 
 use crate::rule::Rule;
 
@@ -62,5 +63,9 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(number::year_zero::YearZero),
         Box::new(number::range_units::RangeUnits),
         Box::new(number::mixed_numerals::MixedNumerals),
+        Box::new(wording::context_confusion::ContextConfusion),
+        Box::new(wording::de_di_de::DeDiDe),
+        Box::new(wording::duplicated_words::DuplicatedWords),
+        Box::new(wording::placeholders::Placeholders),
     ]
 }

@@ -1,0 +1,88 @@
+//! GW603 de-di-de: an adverbial 的 before a verb (认真的落实 → 认真地落实), 的 before a complement.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::{group_span, paragraph_matches};
+
+declare_rule! {
+    /// ## 作用
+    /// 检查“的”“地”“得”在高确定性搭配中的误用：状语后接动词用“地”（“认真的落实”→“认真地落实”），
+    /// 动词后接程度补语用“得”（“完成的很好”→“完成得很好”）。只收确定的搭配，“积极的推动作用”
+    /// 这类“的”后是名词的不报告。
+    ///
+    /// ## 原因
+    /// 结构助词“的”用在定语后，“地”用在状语后，“得”用在补语前。公文用字要规范（《党政机关公文
+    /// 处理工作条例》第二十条）。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 我局认真的落实市委决策部署，各项工作完成的很好。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 我局认真地落实市委决策部署，各项工作完成得很好。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《现代汉语词典》（第7版）“的”“地”“得”条；《党政机关公文处理工作条例》第二十条（四）。
+    pub static DE_DI_DE = {
+        code: "GW603",
+        name: "de-di-de",
+        category: Wording,
+        severity: Warning,
+        fix: Always,
+        scope: AnyText,
+        summary: "的、地、得的误用（高确定性搭配）",
+        source: "《现代汉语词典》（第7版）",
+    };
+}
+
+static ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:认真|积极|主动|切实|扎实|深入|全面|严格|大力|不断|稳步|有效|广泛|充分|及时|坚决|努力|迅速|扎扎实实|认认真真)",
+        r"(?P<de>的)(?P<v>落实|推进|开展|做好|抓好|贯彻|推动|研究|学习|执行|加强|实施|解决|完成|宣传|组织|部署|整改|检查|参与|配合|支持)",
+    ))
+    .unwrap()
+});
+static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:完成|做|干|开展|落实|推进|执行|发展|进行|办|搞|抓)(?P<de>的)(?:很|非常|十分|特别|比较|不够|不太|更加)(?:好|差|快|慢|扎实|到位|出色|顺利|有效)").unwrap()
+});
+/// Nouns that follow "积极的推动" as its head: then 的 is right.
+const NOUN_HEADS: &[&str] =
+    &["作用", "力量", "者", "意义", "效果", "成效", "机制", "措施", "工作", "方式", "精神", "态度", "力度"];
+
+pub struct DeDiDe;
+
+impl Rule for DeDiDe {
+    fn meta(&self) -> &RuleMeta {
+        &DE_DI_DE
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for (p, c, whole) in paragraph_matches(doc, &ADVERBIAL) {
+            let rest = &doc.text[whole.end..];
+            if NOUN_HEADS.iter().any(|n| rest.starts_with(n)) {
+                continue;
+            }
+            let de = group_span(p, c.name("de").expect("group"));
+            cx.report(de, format!("状语后接动词“{}”，应用“地”", &c["v"]))
+                .with_label("应为“地”")
+                .with_fix(Fix::replace("改为“地”", Applicability::Unsafe, de, "地"));
+        }
+        for (p, c, _) in paragraph_matches(doc, &COMPLEMENT) {
+            let de = group_span(p, c.name("de").expect("group"));
+            cx.report(de, "动词后接程度补语，应用“得”").with_label("应为“得”").with_fix(Fix::replace(
+                "改为“得”",
+                Applicability::Unsafe,
+                de,
+                "得",
+            ));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! GW6xx 用字用词. The dictionary rules (GW601 and packs) are data in `rules/*.toml`.
+pub mod context_confusion;
+pub mod de_di_de;
+pub mod duplicated_words;
+pub mod placeholders;

@@ -1,0 +1,72 @@
+//! GW605 placeholders: XX, ×××, □□, 【单位名称】, (待定), TODO left in a draft.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::paragraph_matches;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查草稿中遗留的占位符：“XX场”“×××家”“2025年2月XX日”“□□”“【单位名称】”“（待定）”
+    /// “TODO”“此处填写”等。模板文件本来就有占位符，可在 gwlint.toml 中 `ignore = ["GW605"]`
+    /// 关闭本规则。
+    ///
+    /// ## 原因
+    /// 占位符说明内容还没有定稿。公文报送、印发前必须核实填写，漏改的“××”会直接出现在正式文件中。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 全年共组织企业参加境外展会XX场，新增有进出口实绩企业×××家，截至2025年2月XX日。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 全年共组织企业参加境外展会42场，新增有进出口实绩企业136家，截至2025年2月10日。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第十九条、第二十条（公文起草、审核要求内容准确）。
+    pub static PLACEHOLDERS = {
+        code: "GW605",
+        name: "placeholders",
+        category: Wording,
+        severity: Warning,
+        fix: None,
+        scope: AnyText,
+        summary: "草稿中遗留的占位符",
+        source: "《党政机关公文处理工作条例》第十九条、第二十条",
+    };
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[^A-Za-z0-9])(?P<p>[XxＸｘ]{2,}|[×＊*]{2,}|[□■]{2,}|【[^】]{1,12}(?:名称|单位|姓名|日期|时间|金额|数量|待定|填写)】",
+        r"|[（(](?:待定|待补充|待核实|待确认|空)[)）]|TODO|TBD|此处填写|请填写|待补充)",
+    ))
+    .unwrap()
+});
+
+pub struct Placeholders;
+
+impl Rule for Placeholders {
+    fn meta(&self) -> &RuleMeta {
+        &PLACEHOLDERS
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for (p, c, _) in paragraph_matches(doc, &PLACEHOLDER) {
+            let m = c.name("p").expect("group");
+            // XX followed by Latin letters or digits is a code or a size (XXL, XX1), not a placeholder.
+            if doc.content(p)[m.end()..].starts_with(|ch: char| ch.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let span = crate::rules::common::group_span(p, m);
+            cx.report(span, format!("草稿中遗留了占位符“{}”", m.as_str()))
+                .with_label("待填写")
+                .with_help("报送、印发前核实并填写；模板文件可在 gwlint.toml 中忽略本规则（ignore = [\"GW605\"]）。");
+        }
+    }
+}
