@@ -1,6 +1,7 @@
 //! `gwlint-eval`: quality numbers on the real 公文 corpus (not a test: it needs ../shared).
 //!
 //! Usage: cargo run --release --bin gwlint-eval -- [--corpus DIR] [--show-findings]
+//!        cargo run --release --bin gwlint-eval -- --csc [--csc-dir DIR] [--corpus DIR]
 //!
 //! For every document under DIR/*/docs with metadata in DIR/*/index.jsonl it reports whether
 //! `inspect` recognised the title and the 文种 that the metadata gives, how documents were
@@ -12,21 +13,31 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gwlint_core::text::strip_spaces;
+
+#[path = "eval_spelling.rs"]
+mod spelling;
 use gwlint_core::{Document, Linter, ParseOptions, Severity};
 
 fn main() -> ExitCode {
     let mut corpus = PathBuf::from("../shared/corpus/gongwen");
+    let mut csc_dir = PathBuf::from("../shared/corpus/csc");
     let mut show = false;
+    let mut csc = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--corpus" => corpus = it.next().map(PathBuf::from).unwrap_or(corpus),
+            "--csc-dir" => csc_dir = it.next().map(PathBuf::from).unwrap_or(csc_dir),
             "--show-findings" => show = true,
+            "--csc" => csc = true,
             _ => {
-                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings]");
+                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR]");
                 return ExitCode::from(2);
             }
         }
+    }
+    if csc {
+        return spelling::run(&csc_dir, &corpus, show);
     }
     let entries = match metadata(&corpus) {
         Ok(e) if !e.is_empty() => e,

@@ -118,18 +118,20 @@ impl DictRule {
         let mut seen = HashSet::new();
         let mut entries = Vec::with_capacity(file.entries.len());
         for e in file.entries {
-            let line = find_line(&format!("\"{}\"", e.wrong));
+            // Only looked up when there is an error to report: a linear search per entry would
+            // make loading a pack of thousands of entries quadratic.
+            let line = || find_line(&format!("\"{}\"", e.wrong));
             if e.wrong.trim().is_empty() {
-                return Err(err(line, "wrong 不能为空".into()));
+                return Err(err(line(), "wrong 不能为空".into()));
             }
             if e.right.as_deref() == Some(e.wrong.as_str()) {
-                return Err(err(line, format!("“{}”的 wrong 与 right 相同", e.wrong)));
+                return Err(err(line(), format!("“{}”的 wrong 与 right 相同", e.wrong)));
             }
             if !seen.insert(e.wrong.clone()) {
-                return Err(err(line, format!("词条“{}”重复", e.wrong)));
+                return Err(err(line(), format!("词条“{}”重复", e.wrong)));
             }
             let fix = match &e.fix {
-                Some(f) => parse_fix(f).map_err(|m| err(line, m))?,
+                Some(f) => parse_fix(f).map_err(|m| err(line(), m))?,
                 None => default_fix,
             };
             entries.push(Entry { wrong: e.wrong, right: e.right, note: e.note, fix });

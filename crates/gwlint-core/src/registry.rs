@@ -8,7 +8,10 @@ use crate::rule::{Rule, RuleMeta};
 
 /// Packs shipped with gwlint, embedded in the binary. `tests` check that every file in
 /// `rules/` is listed here.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[("rules/typos.toml", include_str!("../../../rules/typos.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("rules/typos.toml", include_str!("../../../rules/typos.toml")),
+    ("rules/typo-pairs.toml", include_str!("../../../rules/typo-pairs.toml")),
+];
 
 pub struct Registry {
     rules: Vec<Box<dyn Rule>>,

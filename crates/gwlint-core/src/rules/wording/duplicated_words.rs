@@ -13,8 +13,8 @@ declare_rule! {
     /// （“进一步进一步”）。删除重复部分是安全修复。
     ///
     /// 正常的重叠不报告：AABB 式（干干净净、明明白白）、ABAB 式（研究研究、讨论讨论）、天天、人人、
-    /// 常常、谢谢、看看、等等、不了了之、是是非非、“以……为目的的”。“对”“以”常与后一个字
-    /// 成词（对口、比对对象），不检查。
+    /// 常常、谢谢、看看、等等、不了了之、是是非非、“以……为目的的”、“的的哥”。“在”“是”“和”
+    /// “对”“以”常与前后的字成词（现在在、对口、比对对象），不检查。
     ///
     /// ## 原因
     /// 重复的字词多是修改时留下的，会让公文显得粗疏。
@@ -44,7 +44,7 @@ declare_rule! {
 }
 
 /// Function words that never reduplicate in 公文 prose.
-const FUNCTION_WORDS: &str = "的地得在和与及把被并或于将从向按为是了";
+const FUNCTION_WORDS: &str = "的地得把被并或于从向按了";
 
 pub struct DuplicatedWords;
 
@@ -77,7 +77,7 @@ impl Rule for DuplicatedWords {
                 // 不了了之, 了了分明; 是是非非 (AABB); 以……为目的的 (目的 + 的); 的的确确.
                 let legit = (c == '了' && (prev == Some('不') || matches!(after, Some('之') | Some('分'))))
                     || (after.is_some() && after == after2)
-                    || (c == '的' && (prev == Some('目') || after == Some('确')));
+                    || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))));
                 if c == next && FUNCTION_WORDS.contains(c) && !legit && after != Some(c) {
                     let dup = Span::new(abs(i + 1), abs(i + 2));
                     cx.report(Span::new(abs(i), abs(i + 2)), format!("“{c}”字重复"))
