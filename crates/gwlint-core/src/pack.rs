@@ -5,7 +5,7 @@
 //! phrases go into one Aho-Corasick automaton with leftmost-longest matching, so a pack costs
 //! one pass over the text however many entries it has.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -144,6 +144,7 @@ impl DictRule {
         let patterns = entries.iter().map(|e| e.wrong.as_str()).chain(file.allow.iter().map(String::as_str));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns)
             .map_err(|e| err(None, format!("无法构建词典：{e}")))?;
         let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());

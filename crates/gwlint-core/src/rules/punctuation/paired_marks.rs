@@ -63,38 +63,34 @@ impl Rule for PairedMarks {
         // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
         // several lines, a line broken before the end of its sentence).
         for unit in units(doc) {
-            let chars =
-                unit.iter().flat_map(|p| doc.content(p).char_indices().map(move |(i, c)| (p.span.start + i, c)));
+            let chars = unit.iter().flat_map(|p| {
+                doc.content(p)
+                    .char_indices()
+                    .filter(|(_, c)| BRACKETS.iter().any(|(o, cl, _)| c == o || c == cl))
+                    .map(move |(i, c)| (p.span.start + i, c))
+            });
             scan(cx, chars, BRACKETS);
         }
         // Quotations may run over several paragraphs, with or without the open-quote convention
         // (a “ that opens a paragraph while a quotation is still open continues it).
-        let mut open_quote = false;
-        let mut chars = Vec::new();
+        let mut depth: i64 = 0;
+        let mut marks = Vec::new();
         for p in &doc.paragraphs {
             let content = doc.content(p);
-            let mut skip_first = open_quote && content.starts_with('“');
-            for (i, c) in content.char_indices() {
+            let mut skip_first = depth > 0 && content.starts_with('“');
+            for (i, c) in content.char_indices().filter(|(_, c)| matches!(c, '“' | '”' | '‘' | '’')) {
                 if std::mem::take(&mut skip_first) {
                     continue;
                 }
-                chars.push((p.span.start + i, c));
+                depth += match c {
+                    '“' => 1,
+                    '”' => -1,
+                    _ => 0,
+                };
+                marks.push((p.span.start + i, c));
             }
-            let depth: i64 = chars
-                .iter()
-                .map(|(_, c)| {
-                    if *c == '“' {
-                        1
-                    } else if *c == '”' {
-                        -1
-                    } else {
-                        0
-                    }
-                })
-                .sum();
-            open_quote = depth > 0;
         }
-        scan(cx, chars.into_iter(), QUOTES);
+        scan(cx, marks.into_iter(), QUOTES);
     }
 }
 
