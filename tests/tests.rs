@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per concern (ripgrep style).
 
 mod cli;
+mod docx;
 mod fixer;
 mod fixtures;
 mod json_contract;

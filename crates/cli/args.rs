@@ -22,7 +22,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// 检查文件或目录（.txt、.md），报告问题
+    /// 检查文件或目录（.txt、.md、.docx），报告问题
     Check(CheckArgs),
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),

@@ -21,6 +21,7 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    silence_docx_panics();
     let cli = Cli::parse();
     let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
     let color = match cli.color {
@@ -35,6 +36,18 @@ fn main() -> ExitCode {
         Command::Explain(a) => explain(a),
     };
     ExitCode::from(code)
+}
+
+/// docx-rs panics on some malformed files; gwlint catches those panics and reports the file in
+/// Chinese, so the default hook's message for them is noise. Every other panic is still printed.
+fn silence_docx_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let from_docx = info.location().is_some_and(|l| l.file().contains("docx-rs") || l.file().contains("docx_rs"));
+        if !from_docx {
+            default(info);
+        }
+    }));
 }
 
 /// Print an error line to stderr (never panics, even on a closed stderr).

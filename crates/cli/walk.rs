@@ -24,10 +24,10 @@ fn is_lock_file(name: &str) -> bool {
 }
 
 fn is_checked_extension(path: &Path) -> bool {
-    matches!(SourceKind::from_path(&path.to_string_lossy()), Some(SourceKind::Txt | SourceKind::Md))
+    matches!(SourceKind::from_path(&path.to_string_lossy()), Some(SourceKind::Txt | SourceKind::Md | SourceKind::Docx))
 }
 
-/// Expand `paths`: files are taken as given; directories are walked for .txt and .md files
+/// Expand `paths`: files are taken as given; directories are walked for .txt, .md and .docx files
 /// (hidden files, ignored files and lock files skipped). Results are sorted and deduplicated.
 pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
@@ -77,7 +77,9 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
             }
         }
         if inputs.len() == before {
-            errors.push(WalkError { path: shown, message: "目录中没有可检查的文件（.txt、.md）".into() });
+            errors.push(WalkError {
+                path: shown, message: "目录中没有可检查的文件（.txt、.md、.docx）".into()
+            });
         }
     }
     inputs.sort();

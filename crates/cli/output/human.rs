@@ -148,6 +148,13 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], color: bo
                     None => line,
                 });
             }
+            if doc.kind == gwlint_core::SourceKind::Docx {
+                let line = format!("位置：{}", docx_location(doc, d));
+                help = Some(match help {
+                    Some(h) => format!("{line}\n{h}"),
+                    None => line,
+                });
+            }
             let report = Report { d, window: Window { doc }, help };
             let mut s = String::new();
             handler.render_report(&mut s, &report).map_err(|_| io::Error::other("render failed"))?;
@@ -156,6 +163,13 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], color: bo
         }
     }
     writeln!(out, "{}", summary_line(&Summary::of(results), results))
+}
+
+/// "第3段（“为切实做好防汛…”）第12字": where a finding is in a Word document.
+pub fn docx_location(doc: &Document, d: &Diagnostic) -> String {
+    let pos = doc.position(d.span.start);
+    let head: String = doc.source_line(pos.line).trim_start_matches(['\u{3000}', ' ']).chars().take(10).collect();
+    format!("第{}段（“{head}…”）第{}字", pos.line, pos.column)
 }
 
 /// The closing line shared by the human and concise formats.

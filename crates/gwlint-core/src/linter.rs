@@ -107,6 +107,12 @@ impl Linter {
         }
         for d in &mut out {
             d.span = d.span.clamp_to(&doc.text);
+            // A .docx is never rewritten (docx-rs cannot round-trip a package): its fixes are advice.
+            if doc.kind == crate::document::SourceKind::Docx {
+                if let Some(f) = d.fix.as_mut() {
+                    f.applicability = crate::diagnostic::Applicability::DisplayOnly;
+                }
+            }
         }
         sort_diagnostics(&mut out);
         out

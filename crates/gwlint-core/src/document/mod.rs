@@ -5,7 +5,10 @@
 //! part (标题, 主送机关, 正文, 署名 …) and outline level and derives the facts (文种, 行文方向 …).
 
 mod decode;
+mod docx;
+pub mod docx_preflight;
 pub mod facts;
+pub mod format;
 mod markdown;
 pub mod outline;
 mod source_map;
@@ -17,6 +20,7 @@ use std::fmt;
 
 pub use decode::{encoding_for_label, Decoded};
 pub use facts::{Direction, DocClass, Facts, Genre};
+pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
 pub use outline::{Heading, MarkerStyle};
 pub use source_map::SourceMap;
 
@@ -68,10 +72,12 @@ pub enum ReadError {
     Undecodable { encoding: String, offset: usize },
     #[error("文件过大（{size} 字节，上限 {limit} 字节）")]
     TooLarge { size: usize, limit: usize },
-    #[error("不支持的文件类型“{0}”：gwlint 检查 .txt、.md 文件")]
+    #[error("不支持的文件类型“{0}”：gwlint 检查 .txt、.md、.docx 文件")]
     Unsupported(String),
     #[error("{0}")]
     Legacy(String),
+    #[error("{0}")]
+    Docx(String),
 }
 
 /// Options for reading a document.
@@ -208,6 +214,10 @@ pub struct Document {
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
     pub facts: Facts,
+    /// Formatting facts (.docx only), line by line.
+    pub format: Option<DocFormat>,
+    /// Notes about how the file was read (a .docx read as plain text only).
+    pub notes: Vec<String>,
     map: SourceMap,
     source_lines: LineIndex,
 }
@@ -224,18 +234,14 @@ impl Document {
                 let decoded = decode::decode(bytes, opts.encoding)?;
                 Document::from_decoded(path, kind, decoded)
             }
-            SourceKind::Docx => Err(ReadError::Unsupported(".docx".into())),
+            SourceKind::Docx => Document::from_docx(path, bytes),
         }
     }
 
     /// The reader for a path, or the reason gwlint cannot read it (legacy .doc/.wps/.pdf get
     /// a "save as .docx" message).
     pub fn kind_for_path(path: &str) -> Result<SourceKind, ReadError> {
-        match SourceKind::from_path(path) {
-            Some(SourceKind::Docx) => Err(ReadError::Unsupported(".docx（暂不支持，可另存为 .txt 后检查）".into())),
-            Some(k) => Ok(k),
-            None => Err(unsupported(path)),
-        }
+        SourceKind::from_path(path).ok_or_else(|| unsupported(path))
     }
 
     /// Build a document from text already in memory (tests, editors, embedding).
@@ -263,10 +269,43 @@ impl Document {
             text,
             paragraphs: Vec::new(),
             facts: Facts::default(),
+            format: None,
+            notes: Vec::new(),
             map,
         };
         structure::analyse(&mut doc);
         Ok(doc)
+    }
+
+    /// Read a .docx: one line of text per Word paragraph (table cells included, in order), so
+    /// that `line` in reports is the paragraph number.
+    fn from_docx(path: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+        if bytes.is_empty() {
+            return Err(ReadError::Empty);
+        }
+        let content = docx::read(bytes).map_err(ReadError::Docx)?;
+        let text = content.paragraphs.iter().map(|p| p.replace(['\n', '\r'], "")).collect::<Vec<_>>().join("\n");
+        let decoded = Decoded { text, encoding: "UTF-8", bom: false, guessed: false };
+        let mut doc = Document::from_decoded(path, SourceKind::Docx, decoded)?;
+        doc.format = content.format;
+        doc.notes.extend(content.note);
+        Ok(doc)
+    }
+
+    /// Formatting of the Word paragraph on `line` (0-based), for .docx documents.
+    pub fn paragraph_format(&self, line: usize) -> Option<&ParagraphFormat> {
+        self.format.as_ref()?.paragraphs.get(line)
+    }
+
+    /// Byte offset in `self.text` of the start of `line` (0-based). For .docx documents text and
+    /// source are the same, one Word paragraph per line.
+    pub fn line_offset(&self, line: usize) -> usize {
+        self.map.to_source(0) + self.source_lines.line_start(line)
+    }
+
+    /// 0-based line of a paragraph.
+    pub fn line_of(&self, p: &Paragraph) -> usize {
+        self.source_lines.line_of(p.line.start)
     }
 
     /// The text of a span of `self.text`.

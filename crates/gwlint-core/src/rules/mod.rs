@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod format;
+pub mod layout;
 pub mod number;
 pub mod punctuation;
 pub mod routing;
@@ -67,5 +68,11 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(wording::de_di_de::DeDiDe),
         Box::new(wording::duplicated_words::DuplicatedWords),
         Box::new(wording::placeholders::Placeholders),
+        Box::new(layout::read_note::DocxReadNote),
+        Box::new(layout::page_setup::PageSetup),
+        Box::new(layout::fonts::TitleFont),
+        Box::new(layout::fonts::BodyFont),
+        Box::new(layout::fonts::HeadingFont),
+        Box::new(layout::first_line_indent::FirstLineIndent),
     ]
 }

@@ -1,0 +1,272 @@
+//! The .docx reader: preflight, docx-rs under `catch_unwind`, then a walk over docx-rs's serde
+//! form (its font and size fields are private) with the style cascade resolved:
+//! docDefaults → paragraph style and its basedOn chain → character style → direct formatting,
+//! theme fonts included. If docx-rs fails on a file the preflight accepts, the text is taken
+//! from document.xml directly and the layout rules are skipped.
+
+use serde_json::{Map, Value};
+
+use super::docx_preflight::{preflight, text_only};
+use super::format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
+
+/// What the reader produces: the paragraphs' text and, when docx-rs could read the file, the
+/// formatting.
+pub struct DocxContent {
+    pub paragraphs: Vec<String>,
+    pub format: Option<DocFormat>,
+    /// Why the formatting is missing, when it is.
+    pub note: Option<String>,
+}
+
+pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
+    let parts = preflight(bytes)?;
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| docx_rs::read_docx(bytes)));
+    let docx = match parsed {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => return Ok(fallback(&parts.document_xml, &format!("{e:?}"))),
+        Err(_) => return Ok(fallback(&parts.document_xml, "解析器内部错误")),
+    };
+    let (Ok(document), Ok(styles), Ok(themes)) =
+        (serde_json::to_value(&docx.document), serde_json::to_value(&docx.styles), serde_json::to_value(&docx.themes))
+    else {
+        return Ok(fallback(&parts.document_xml, "无法读取文档结构"));
+    };
+    let cascade = Cascade::new(&styles, &themes);
+    let mut walker = Walker { cascade: &cascade, paragraphs: Vec::new(), formats: Vec::new(), in_table: 0 };
+    walker.children(document.get("children"));
+    let page = page_setup(&document["sectionProperty"]);
+    let format = DocFormat { page, paragraphs: walker.formats };
+    Ok(DocxContent { paragraphs: walker.paragraphs, format: Some(format), note: None })
+}
+
+fn fallback(document_xml: &[u8], why: &str) -> DocxContent {
+    let why: String = why.chars().take(120).collect();
+    DocxContent {
+        paragraphs: text_only(document_xml),
+        format: None,
+        note: Some(format!("无法完整解析此 .docx（{why}），已改用纯文本提取：文字规则照常检查，版式规则未运行")),
+    }
+}
+
+fn page_setup(sp: &Value) -> Option<PageSetup> {
+    let size = &sp["pageSize"];
+    let m = &sp["pageMargin"];
+    Some(PageSetup {
+        width: size["w"].as_i64()?,
+        height: size["h"].as_i64()?,
+        top: m["top"].as_i64()?,
+        bottom: m["bottom"].as_i64()?,
+        left: m["left"].as_i64()?,
+        right: m["right"].as_i64()?,
+    })
+}
+
+/// Resolved style information.
+struct Cascade {
+    defaults_run: Map<String, Value>,
+    defaults_para: Map<String, Value>,
+    styles: Vec<Value>,
+    minor_ea: Option<String>,
+    major_ea: Option<String>,
+    default_para_style: Option<String>,
+}
+
+impl Cascade {
+    fn new(styles: &Value, themes: &Value) -> Cascade {
+        let obj = |v: &Value| v.as_object().cloned().unwrap_or_default();
+        let defaults = &styles["docDefaults"];
+        let list = styles["styles"].as_array().cloned().unwrap_or_default();
+        let default_para_style = list
+            .iter()
+            .find(|s| s["styleType"] == "paragraph" && (s["styleId"] == "Normal" || s["default"] == true))
+            .and_then(|s| s["styleId"].as_str().map(String::from));
+        Cascade {
+            defaults_run: obj(&defaults["runPropertyDefault"]["runProperty"]),
+            defaults_para: obj(&defaults["paragraphPropertyDefault"]["paragraphProperty"]),
+            styles: list,
+            minor_ea: theme_font(themes, "minor"),
+            major_ea: theme_font(themes, "major"),
+            default_para_style,
+        }
+    }
+
+    fn style(&self, id: &str) -> Option<&Value> {
+        self.styles.iter().find(|s| s["styleId"] == id)
+    }
+
+    /// The style and its basedOn ancestors, root first (at most 10 levels, no cycles).
+    fn chain(&self, id: Option<&str>) -> Vec<&Value> {
+        let mut out = Vec::new();
+        let mut next = id.map(String::from);
+        while let Some(i) = next.take() {
+            let Some(s) = self.style(&i) else { break };
+            if out.len() >= 10 || out.iter().any(|o: &&Value| o["styleId"] == s["styleId"]) {
+                break;
+            }
+            out.push(s);
+            next = s["basedOn"].as_str().map(String::from);
+        }
+        out.reverse();
+        out
+    }
+
+    fn theme(&self, name: &str) -> Option<String> {
+        if name.starts_with("minor") {
+            self.minor_ea.clone()
+        } else if name.starts_with("major") {
+            self.major_ea.clone()
+        } else {
+            None
+        }
+    }
+}
+
+/// The East Asian typeface of a theme's minor or major font, if the theme names one.
+fn theme_font(themes: &Value, which: &str) -> Option<String> {
+    fn find(v: &Value, which: &str, inside: bool) -> Option<String> {
+        match v {
+            Value::Object(m) => {
+                for (k, child) in m {
+                    let here = inside || k.to_ascii_lowercase().starts_with(which);
+                    if here {
+                        if let Some(t) = (k == "ea" || k == "eastAsia").then(|| child["typeface"].as_str()).flatten() {
+                            if !t.is_empty() {
+                                return Some(t.to_string());
+                            }
+                        }
+                        if child["script"] == "Hans" {
+                            if let Some(t) = child["typeface"].as_str() {
+                                return Some(t.to_string());
+                            }
+                        }
+                    }
+                    if let Some(f) = find(child, which, here) {
+                        return Some(f);
+                    }
+                }
+                None
+            }
+            Value::Array(a) => a.iter().find_map(|x| find(x, which, inside)),
+            _ => None,
+        }
+    }
+    find(themes, which, false)
+}
+
+/// Overlay `over` on `base` for the properties the layout rules read.
+fn merge(base: &mut Map<String, Value>, over: &Value) {
+    let Some(o) = over.as_object() else { return };
+    for (k, v) in o {
+        if v.is_null() {
+            continue;
+        }
+        if k == "fonts" {
+            let fonts = base.entry("fonts").or_insert_with(|| Value::Object(Map::new()));
+            if let (Some(f), Some(vo)) = (fonts.as_object_mut(), v.as_object()) {
+                for (fk, fv) in vo {
+                    if !fv.is_null() {
+                        f.insert(fk.clone(), fv.clone());
+                    }
+                }
+            }
+        } else {
+            base.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+struct Walker<'a> {
+    cascade: &'a Cascade,
+    paragraphs: Vec<String>,
+    formats: Vec<ParagraphFormat>,
+    in_table: usize,
+}
+
+impl Walker<'_> {
+    fn children(&mut self, children: Option<&Value>) {
+        for c in children.and_then(Value::as_array).into_iter().flatten() {
+            match c["type"].as_str() {
+                Some("paragraph") => self.paragraph(&c["data"]),
+                Some("table") => {
+                    self.in_table += 1;
+                    for row in c["data"]["rows"].as_array().into_iter().flatten() {
+                        for cell in row["data"]["cells"].as_array().into_iter().flatten() {
+                            self.children(cell["data"].get("children"));
+                        }
+                    }
+                    self.in_table -= 1;
+                }
+                _ => self.children(c["data"].get("children")),
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Value) {
+        let prop = &p["property"];
+        let style = prop["style"].as_str().map(String::from).or_else(|| self.cascade.default_para_style.clone());
+        let chain = self.cascade.chain(style.as_deref());
+        let mut para_props = self.cascade.defaults_para.clone();
+        let mut run_base = self.cascade.defaults_run.clone();
+        for s in &chain {
+            merge(&mut para_props, &s["paragraphProperty"]);
+            merge(&mut run_base, &s["runProperty"]);
+        }
+        merge(&mut para_props, prop);
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        self.runs(&p["children"], &run_base, &mut text, &mut runs);
+        let indent = &para_props.get("indent").cloned().unwrap_or(Value::Null);
+        let first_line =
+            (indent["specialIndent"]["type"] == "firstLine").then(|| indent["specialIndent"]["val"].as_i64()).flatten();
+        self.formats.push(ParagraphFormat {
+            style,
+            alignment: para_props.get("alignment").and_then(Value::as_str).map(String::from),
+            first_line_twips: first_line,
+            first_line_chars: indent["firstLineChars"].as_i64(),
+            in_table: self.in_table > 0,
+            runs,
+        });
+        self.paragraphs.push(text);
+    }
+
+    fn runs(&self, children: &Value, base: &Map<String, Value>, text: &mut String, out: &mut Vec<RunFormat>) {
+        for c in children.as_array().into_iter().flatten() {
+            if c["type"] != "run" {
+                // Hyperlinks, insertions, smart tags: runs nested inside.
+                self.runs(&c["data"]["children"], base, text, out);
+                continue;
+            }
+            let rp = &c["data"]["runProperty"];
+            let mut props = base.clone();
+            if let Some(char_style) = rp["style"].as_str() {
+                for s in self.cascade.chain(Some(char_style)) {
+                    merge(&mut props, &s["runProperty"]);
+                }
+            }
+            merge(&mut props, rp);
+            let start = text.len();
+            for piece in c["data"]["children"].as_array().into_iter().flatten() {
+                match piece["type"].as_str() {
+                    Some("text") => text.push_str(piece["data"]["text"].as_str().unwrap_or("")),
+                    Some("tab") => text.push('\t'),
+                    _ => {}
+                }
+            }
+            if text.len() == start {
+                continue;
+            }
+            let fonts = props.get("fonts").cloned().unwrap_or(Value::Null);
+            let east_asia = fonts["eastAsia"]
+                .as_str()
+                .map(String::from)
+                .or_else(|| fonts["eastAsiaTheme"].as_str().and_then(|t| self.cascade.theme(t)));
+            out.push(RunFormat {
+                start,
+                end: text.len(),
+                east_asia_font: east_asia,
+                size: props.get("sz").and_then(Value::as_u64).map(|v| v as u32),
+                bold: props.get("bold").and_then(Value::as_bool).unwrap_or(false),
+            });
+        }
+    }
+}
