@@ -324,3 +324,34 @@ fn legacy_formats_ask_to_save_as_docx_and_lock_files_are_skipped() {
         assert!(err.contains(&format!("old.{ext}：不支持 .{ext} 文件：请在 Word 或 WPS 中“另存为” .docx")), "{err}");
     }
 }
+
+/// Writes the generated documents to $GWLINT_DOCX_OUT, to be saved again by a real word
+/// processor (fixtures/docx/libreoffice/ holds LibreOffice's copies).
+#[test]
+#[ignore]
+fn write_generated_docx() {
+    let out = std::path::PathBuf::from(std::env::var("GWLINT_DOCX_OUT").expect("GWLINT_DOCX_OUT"));
+    std::fs::write(out.join("good.docx"), build_docx(&good_paragraphs(), None)).unwrap();
+    let mut paras = good_paragraphs();
+    paras[3] = para("为切实做好防汛工作，现就有关事项通知如下。", "宋体", 24, false);
+    std::fs::write(out.join("body_songti_no_indent.docx"), build_docx(&paras, Some((1440, 1440, 1800, 1800)))).unwrap();
+}
+
+#[test]
+fn files_saved_by_libreoffice() {
+    let dir = fixture("docx/libreoffice");
+    let layout = |name: &str| -> Vec<String> {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let (doc, d) = lint(name, &bytes);
+        assert!(doc.format.is_some(), "{name}: formatting was read");
+        d.iter().filter(|d| d.code.starts_with("GW7")).map(|d| format!("{} {}", d.code, d.message)).collect()
+    };
+    assert!(layout("good.docx").is_empty(), "{:?}", layout("good.docx"));
+    let bad = layout("body_songti_no_indent.docx");
+    assert!(bad.contains(&"GW703 正文字体为宋体（应为仿宋_GB2312）".to_string()), "{bad:?}");
+    assert!(bad.iter().any(|m| m.starts_with("GW701 上边距（天头）为 25.4 mm")), "{bad:?}");
+    // Fonts set only in basedOn paragraph styles are resolved: no font finding, but the indent
+    // LibreOffice dropped is reported.
+    let styled = layout("styles_from_html.docx");
+    assert_eq!(styled, vec!["GW705 连续4个正文段落首行未缩进两个字".to_string()], "{styled:?}");
+}

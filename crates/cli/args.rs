@@ -100,6 +100,18 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
 
+    /// 把报告写入文件（默认写到标准输出）
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// 在报告后列出各规则的问题数
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// 从文件（- 表示标准输入）读取要检查的路径，每行一个
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
     #[command(flatten)]
     pub config: ConfigArgs,
 
@@ -149,6 +161,18 @@ pub enum Format {
     Concise,
     /// 机器可读 JSON（格式见 DESIGN.md）
     Json,
+    /// 每行一个问题的 JSON
+    JsonLines,
+    /// SARIF 2.1.0（代码扫描平台）
+    Sarif,
+    /// GitHub Actions 注释
+    Github,
+    /// GitLab Code Quality 报告
+    Gitlab,
+    /// JUnit XML
+    Junit,
+    /// Checkstyle XML
+    Checkstyle,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

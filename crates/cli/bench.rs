@@ -241,9 +241,15 @@ fn main() -> ExitCode {
 /// A 100-page .docx (22 lines of 28 characters a page): gwlint against a plain text extractor.
 fn docx_section(dir: &Path, gwlint: Option<&Path>) {
     use docx_rs::{Docx, Paragraph, Run, RunFonts, SpecialIndentType};
-    let sentence = "为切实做好防汛工作，各地各部门要严格落实以行政首长负责制为核心的防汛责任制，加强监测预警，做好应急准备。";
+    let sentence =
+        "为切实做好防汛工作，各地各部门要严格落实以行政首长负责制为核心的防汛责任制，加强监测预警，做好应急准备。";
     let mut docx = Docx::new().add_paragraph(
-        Paragraph::new().add_run(Run::new().add_text("平安市人民政府关于做好防汛工作的通知").fonts(RunFonts::new().east_asia("方正小标宋简体")).size(44)),
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text("平安市人民政府关于做好防汛工作的通知")
+                .fonts(RunFonts::new().east_asia("方正小标宋简体"))
+                .size(44),
+        ),
     );
     let mut chars = 0;
     let mut n = 0;
@@ -269,15 +275,24 @@ fn docx_section(dir: &Path, gwlint: Option<&Path>) {
     println!("| command | wall | CPU (user+sys) | peak RSS |\n|---|---|---|---|");
     let mut commands = Vec::new();
     if let Some(g) = gwlint {
-        commands.push(("gwlint check (all rules)".to_string(), format!("{} check --no-config --exit-zero {}", g.display(), path.display())));
+        commands.push((
+            "gwlint check (all rules)".to_string(),
+            format!("{} check --no-config --exit-zero {}", g.display(), path.display()),
+        ));
     }
     match which("docx2txt") {
-        Some(d) => commands.push(("docx2txt (text extraction only, Python)".into(), format!("{} {}", d.display(), path.display()))),
+        Some(d) => commands
+            .push(("docx2txt (text extraction only, Python)".into(), format!("{} {}", d.display(), path.display()))),
         None => println!("(docx2txt not found: pip install docx2txt for the comparison)\n"),
     }
     for (name, cmd) in commands {
         if let Ok(m) = measure_command(&cmd) {
-            println!("| {name} | {:.3} s | {:.3} s | {:.1} MiB |", m.wall.as_secs_f64(), m.cpu, m.peak_kib as f64 / 1024.0);
+            println!(
+                "| {name} | {:.3} s | {:.3} s | {:.1} MiB |",
+                m.wall.as_secs_f64(),
+                m.cpu,
+                m.peak_kib as f64 / 1024.0
+            );
         }
     }
 }

@@ -83,7 +83,20 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         Err(e) => return fail(e),
     };
     let fail_on = settings::fail_on(&loaded, &args);
-    let (inputs, walk_errors) = walk::collect(&args.paths, &loaded.config.files.exclude, &loaded.root);
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        match read_file_list(list) {
+            Ok(extra) => {
+                // The list replaces the default "." when no path was given.
+                if paths == [std::path::PathBuf::from(".")] {
+                    paths.clear();
+                }
+                paths.extend(extra);
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    let (inputs, walk_errors) = walk::collect(&paths, &loaded.config.files.exclude, &loaded.root);
     let mut results = check::run(&linter, &inputs, &args.input, &opts);
 
     let mut fix_errors = false;
@@ -119,11 +132,34 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, false));
     }
 
-    let rendered = emit(|out| match args.format {
-        Format::Human => output::human::render(out, &results, color),
-        Format::Concise => output::concise::render(out, &results),
-        Format::Json => output::json::render(out, &results),
-    });
+    let registry = linter.registry();
+    let render = |out: &mut dyn Write| -> io::Result<()> {
+        match args.format {
+            Format::Human => output::human::render(out, &results, color && args.output.is_none())?,
+            Format::Concise => output::concise::render(out, &results)?,
+            Format::Json => output::json::render(out, &results)?,
+            Format::JsonLines => output::machine::json_lines(out, &results)?,
+            Format::Sarif => output::machine::sarif(out, &results, registry)?,
+            Format::Github => output::machine::github(out, &results)?,
+            Format::Gitlab => output::machine::gitlab(out, &results)?,
+            Format::Junit => output::machine::junit(out, &results)?,
+            Format::Checkstyle => output::machine::checkstyle(out, &results)?,
+        }
+        if args.statistics {
+            output::machine::statistics(out, &results)?;
+        }
+        Ok(())
+    };
+    let rendered = match &args.output {
+        Some(path) => std::fs::File::create(path)
+            .map(io::BufWriter::new)
+            .and_then(|mut f| render(&mut f).and_then(|_| f.flush()))
+            .map_err(|e| {
+                error(format!("{}：无法写入报告：{e}", path.display()));
+                EXIT_ERROR
+            }),
+        None => emit(render),
+    };
     let mut had_error = rendered.is_err() || fix_errors;
     for e in &walk_errors {
         error(format!("{}：{}", e.path, e.message));
@@ -143,6 +179,18 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Paths, one per line, from a file or standard input ("-").
+fn read_file_list(list: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let text = if list.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut io::stdin().lock(), &mut s).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        s
+    } else {
+        std::fs::read_to_string(list).map_err(|e| format!("{}：无法读取文件列表：{e}", list.display()))?
+    };
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(std::path::PathBuf::from).collect())
 }
 
 fn fail(msg: String) -> u8 {

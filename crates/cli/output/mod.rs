@@ -3,6 +3,7 @@
 pub mod concise;
 pub mod human;
 pub mod json;
+pub mod machine;
 
 use gwlint_core::{Diagnostic, Document, Severity};
 
