@@ -17,6 +17,7 @@ fn codes_and_names_are_unique_and_well_formed() {
         assert!(codes.insert(m.code.to_string()), "duplicate code {}", m.code);
         assert!(names.insert(m.name.to_string()), "duplicate name {}", m.name);
         let family = match m.category {
+            Category::Meta => '0',
             Category::Structure => '1',
             Category::Routing => '2',
             Category::Format => '3',

@@ -5,6 +5,7 @@ mod docx;
 mod fixer;
 mod fixtures;
 mod json_contract;
+mod pipeline;
 mod registry;
 mod robustness;
 mod rule_docs;

@@ -30,6 +30,15 @@ pub enum Command {
     Rules(RulesArgs),
     /// 显示一条规则的说明（作用、原因、示例、依据）
     Explain(ExplainArgs),
+    /// 在当前目录写一个带注释的 gwlint.toml
+    Init(InitArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// 覆盖已有的 gwlint.toml
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -107,6 +116,14 @@ pub struct CheckArgs {
     /// 在报告后列出各规则的问题数
     #[arg(long)]
     pub statistics: bool,
+
+    /// 基线文件：不存在时记录当前全部问题并不报告；存在时只报告基线中没有的新问题
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// 用当前的问题重写基线文件
+    #[arg(long, requires = "baseline")]
+    pub update_baseline: bool,
 
     /// 从文件（- 表示标准输入）读取要检查的路径，每行一个
     #[arg(long, value_name = "FILE")]

@@ -13,6 +13,8 @@ use crate::walk::Input;
 pub struct FileResult {
     pub path: String,
     pub input: Input,
+    /// Rules ignored for this file by `per-file-ignores`.
+    pub ignored: Vec<String>,
     pub outcome: Result<(Document, Vec<Diagnostic>), String>,
     /// Fingerprint of the bytes that were read, to detect a file changed before a fix is written.
     pub fingerprint: Option<u64>,
@@ -82,8 +84,44 @@ fn read_file(path: &std::path::Path, shown: &str, opts: &ParseOptions) -> Result
     Ok((doc, fingerprint(&bytes)))
 }
 
+/// `per-file-ignores`: globs (relative to the configuration's directory) and the rules they ignore.
+pub struct PerFileIgnores {
+    root: std::path::PathBuf,
+    globs: Vec<(globset::GlobMatcher, Vec<String>)>,
+}
+
+impl PerFileIgnores {
+    pub fn new(
+        root: &std::path::Path,
+        table: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<Self, String> {
+        let mut globs = Vec::new();
+        for (pattern, codes) in table {
+            let g =
+                globset::Glob::new(pattern).map_err(|e| format!("per-file-ignores 中的模式“{pattern}”无效：{e}"))?;
+            globs.push((g.compile_matcher(), codes.clone()));
+        }
+        Ok(PerFileIgnores { root: root.to_path_buf(), globs })
+    }
+
+    /// The rules ignored for a file.
+    pub fn for_input(&self, input: &Input) -> Vec<String> {
+        let Input::File(path) = input else { return Vec::new() };
+        let abs = std::env::current_dir().map(|c| c.join(path)).unwrap_or_else(|_| path.clone());
+        let rel = abs.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
+        let rel = rel.strip_prefix(".").unwrap_or(&rel);
+        self.globs.iter().filter(|(g, _)| g.is_match(rel) || g.is_match(path)).flat_map(|(_, c)| c.clone()).collect()
+    }
+}
+
 /// Check all inputs in parallel; the output order is the input order.
-pub fn run(linter: &Linter, inputs: &[Input], args: &InputArgs, opts: &ParseOptions) -> Vec<FileResult> {
+pub fn run(
+    linter: &Linter,
+    inputs: &[Input],
+    args: &InputArgs,
+    opts: &ParseOptions,
+    ignores: &PerFileIgnores,
+) -> Vec<FileResult> {
     // Standard input cannot be read from a worker thread in a meaningful order; read it first.
     let stdin_doc = inputs.contains(&Input::Stdin).then(|| read_with_fingerprint(&Input::Stdin, args, opts));
     inputs
@@ -93,11 +131,12 @@ pub fn run(linter: &Linter, inputs: &[Input], args: &InputArgs, opts: &ParseOpti
                 Input::Stdin => stdin_doc.clone().expect("read above"),
                 _ => read_with_fingerprint(input, args, opts),
             };
+            let ignored = ignores.for_input(input);
             let outcome = doc.map(|d| {
-                let diags = linter.check(&d);
+                let diags = linter.check_ignoring(&d, &ignored);
                 (d, diags)
             });
-            FileResult { path, input: input.clone(), outcome, fingerprint }
+            FileResult { path, input: input.clone(), ignored, outcome, fingerprint }
         })
         .collect()
 }

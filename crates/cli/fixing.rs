@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use gwlint_core::fix::{encode, fix_document};
+use gwlint_core::fix::{encode, fix_document_ignoring};
 use gwlint_core::{Applicability, Linter, SourceKind};
 
 use crate::check::{fingerprint, FileResult};
@@ -38,7 +38,7 @@ pub fn apply(
         if doc.kind == SourceKind::Docx {
             continue; // .docx is never rewritten: its fixes are display-only.
         }
-        let fixed = match fix_document(doc, linter, min, MAX_PASSES) {
+        let fixed = match fix_document_ignoring(doc, linter, &r.ignored, min, MAX_PASSES) {
             Ok(f) => f,
             Err(e) => {
                 summary.errors.push((r.path.clone(), format!("修复后的文本无法重新解析：{e}")));

@@ -2,6 +2,7 @@
 //! parallel, renders reports and owns the exit codes (0 clean, 1 findings, 2 usage/config/input).
 
 mod args;
+mod baseline;
 mod check;
 mod fixing;
 mod inspect;
@@ -14,7 +15,9 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use args::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, Format, InspectArgs, InspectFormat, RulesArgs};
+use args::{
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, Format, InitArgs, InspectArgs, InspectFormat, RulesArgs,
+};
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Command::Inspect(a) => inspect(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
+        Command::Init(a) => init(a),
     };
     ExitCode::from(code)
 }
@@ -97,7 +101,11 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         }
     }
     let (inputs, walk_errors) = walk::collect(&paths, &loaded.config.files.exclude, &loaded.root);
-    let mut results = check::run(&linter, &inputs, &args.input, &opts);
+    let ignores = match check::PerFileIgnores::new(&loaded.root, &loaded.config.lint.per_file_ignores) {
+        Ok(i) => i,
+        Err(e) => return fail(e),
+    };
+    let mut results = check::run(&linter, &inputs, &args.input, &opts, &ignores);
 
     let mut fix_errors = false;
     if args.fix || args.diff {
@@ -132,6 +140,18 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, false));
     }
 
+    if let Some(file) = &args.baseline {
+        match baseline::apply(file, args.update_baseline, &mut results) {
+            Ok(baseline::Outcome::Written(n)) => {
+                let _ = writeln!(io::stderr().lock(), "已把当前的 {n} 个问题写入基线 {}，本次不报告。", file.display());
+            }
+            Ok(baseline::Outcome::Filtered(n)) if n > 0 => {
+                let _ = writeln!(io::stderr().lock(), "基线 {} 中记录的 {n} 个问题未报告。", file.display());
+            }
+            Ok(_) => {}
+            Err(e) => return fail(e),
+        }
+    }
     let registry = linter.registry();
     let render = |out: &mut dyn Write| -> io::Result<()> {
         match args.format {
@@ -226,6 +246,20 @@ fn rules(args: RulesArgs) -> u8 {
         InspectFormat::Json => rules_cmd::list_json(out, &reg),
     });
     r.err().unwrap_or(EXIT_CLEAN)
+}
+
+const STARTER_CONFIG: &str = include_str!("starter-gwlint.toml");
+
+fn init(args: InitArgs) -> u8 {
+    let path = std::path::Path::new(settings::CONFIG_NAME);
+    if path.exists() && !args.force {
+        return fail(format!("{} 已存在（用 --force 覆盖）", path.display()));
+    }
+    if let Err(e) = std::fs::write(path, STARTER_CONFIG) {
+        return fail(format!("{}：无法写入：{e}", path.display()));
+    }
+    let _ = writeln!(io::stdout().lock(), "已写入 {}，按需修改。", path.display());
+    EXIT_CLEAN
 }
 
 fn explain(args: ExplainArgs) -> u8 {

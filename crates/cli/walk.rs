@@ -82,6 +82,16 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
             });
         }
     }
+    // "./a.txt" and "a.txt" are the same file.
+    for i in inputs.iter_mut() {
+        if let Input::File(p) = i {
+            if let Ok(rest) = p.strip_prefix(".") {
+                if !rest.as_os_str().is_empty() {
+                    *p = rest.to_path_buf();
+                }
+            }
+        }
+    }
     inputs.sort();
     inputs.dedup();
     (inputs, errors)

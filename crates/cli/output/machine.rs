@@ -21,9 +21,16 @@ fn level(s: Severity) -> &'static str {
 /// A stable fingerprint of a finding: file, rule and the text around it (not its position).
 pub fn fingerprint(path: &str, doc: &Document, d: &Diagnostic) -> String {
     use std::hash::{Hash, Hasher};
-    let before = doc.text[..d.span.start.min(doc.text.len())].chars().rev().take(12).collect::<String>();
+    // Context from the same line only, so an edit in a neighbouring paragraph changes nothing.
+    let before = doc.text[..d.span.start.min(doc.text.len())]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(12)
+        .collect::<String>();
     let found = doc.slice(d.span);
-    let after: String = doc.text[d.span.end.min(doc.text.len())..].chars().take(12).collect();
+    let after: String =
+        doc.text[d.span.end.min(doc.text.len())..].chars().take_while(|&c| c != '\n').take(12).collect();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (path, d.code.as_ref(), before, found, after).hash(&mut h);
     format!("{:016x}", h.finish())

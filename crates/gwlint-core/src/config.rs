@@ -104,6 +104,9 @@ pub struct LintConfig {
     /// Options per rule code or name.
     #[serde(default)]
     pub options: BTreeMap<String, toml::Table>,
+    /// Rules to ignore in files matching a glob (relative to the configuration file).
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
 }
 
 /// `[files]`

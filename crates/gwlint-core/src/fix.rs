@@ -93,9 +93,20 @@ pub fn fix_document(
     min: Applicability,
     max_passes: usize,
 ) -> Result<FixedDocument, ReadError> {
+    fix_document_ignoring(doc, linter, &[], min, max_passes)
+}
+
+/// `fix_document` without the rules named by `ignore` (per-file ignores).
+pub fn fix_document_ignoring(
+    doc: &Document,
+    linter: &Linter,
+    ignore: &[String],
+    min: Applicability,
+    max_passes: usize,
+) -> Result<FixedDocument, ReadError> {
     let mut current = doc.clone();
     let (mut applied, mut skipped) = (0, 0);
-    let mut diags = linter.check(&current);
+    let mut diags = linter.check_ignoring(&current, ignore);
     for _ in 0..max_passes.max(1) {
         let mut unmappable = 0;
         let source_fixes: Vec<Diagnostic> = diags
@@ -118,7 +129,7 @@ pub fn fix_document(
         let decoded =
             Decoded { text: out.text, encoding: current.encoding, bom: current.bom, guessed: current.encoding_guessed };
         current = Document::from_decoded(&current.path, current.kind, decoded)?;
-        diags = linter.check(&current);
+        diags = linter.check_ignoring(&current, ignore);
     }
     Ok(FixedDocument { source: current.source.clone(), applied, skipped, document: current, remaining: diags })
 }

@@ -95,10 +95,19 @@ impl Linter {
 
     /// Run every enabled rule on the document; diagnostics come back sorted.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.check_ignoring(doc, &[])
+    }
+
+    /// Like `check`, without the rules named by `ignore` (codes, prefixes or names): the
+    /// per-file ignores of a configuration.
+    pub fn check_ignoring(&self, doc: &Document, ignore: &[String]) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for a in &self.active {
             let rule = &self.registry.rules()[a.index];
             let meta = rule.meta();
+            if crate::rules::meta::unused_suppression::names_any(ignore, &meta.code, &meta.name) {
+                continue;
+            }
             if meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen {
                 continue;
             }
@@ -114,7 +123,38 @@ impl Linter {
                 }
             }
         }
+        self.apply_suppressions(doc, &mut out);
         sort_diagnostics(&mut out);
         out
+    }
+
+    /// Drop findings covered by gwlint-disable comments; report the comments that cover nothing
+    /// as GW001 when that rule is enabled.
+    fn apply_suppressions(&self, doc: &Document, out: &mut Vec<crate::diagnostic::Diagnostic>) {
+        use crate::rules::meta::unused_suppression::{suppressed, UNUSED_SUPPRESSION};
+        let directives = &doc.suppressions;
+        if directives.is_empty() {
+            return;
+        }
+        let mut used = vec![false; directives.len()];
+        out.retain(|d| !suppressed(directives, &mut used, &d.code, &d.name, doc.position(d.span.start).line));
+        let Some(active) =
+            self.active.iter().find(|a| self.registry.rules()[a.index].meta().code == UNUSED_SUPPRESSION.code)
+        else {
+            return;
+        };
+        let mut unused = Vec::new();
+        let mut cx = Context::new(&UNUSED_SUPPRESSION, active.severity, None, &mut unused);
+        for (d, used) in directives.iter().zip(used) {
+            if used || d.kind == crate::document::suppress::DirectiveKind::Enable {
+                continue;
+            }
+            let at = doc.text_offset_of_source_line(d.line);
+            let what = if d.codes.is_empty() { "所有规则".to_string() } else { d.codes.join("、") };
+            cx.report(crate::span::Span::empty(at), format!("第{}行的抑制注释（{what}）没有抑制任何问题", d.line))
+                .with_label("未使用的抑制注释")
+                .with_help("删除这条注释，或核对其中的规则代码。");
+        }
+        out.extend(unused);
     }
 }

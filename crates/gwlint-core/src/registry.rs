@@ -124,7 +124,7 @@ impl Registry {
     }
 }
 
-/// "GW", "GW1" … "GW7": whole families, valid even before a family has rules.
+/// "GW", "GW0" … "GW7": whole families, valid even before a family has rules.
 fn is_category_prefix(s: &str) -> bool {
-    s == "GW" || (s.len() == 3 && s.starts_with("GW") && matches!(s.as_bytes()[2], b'1'..=b'7'))
+    s == "GW" || (s.len() == 3 && s.starts_with("GW") && matches!(s.as_bytes()[2], b'0'..=b'7'))
 }

@@ -11,6 +11,8 @@ use crate::span::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
+    /// GW0xx about gwlint itself (suppression comments)
+    Meta,
     /// GW1xx 文种与结构
     Structure,
     /// GW2xx 行文规则
@@ -30,6 +32,7 @@ pub enum Category {
 impl Category {
     pub fn name_zh(self) -> &'static str {
         match self {
+            Category::Meta => "工具",
             Category::Structure => "文种与结构",
             Category::Routing => "行文规则",
             Category::Format => "要素格式",
@@ -42,6 +45,7 @@ impl Category {
 
     pub fn parse(s: &str) -> Option<Category> {
         Some(match s {
+            "meta" => Category::Meta,
             "structure" => Category::Structure,
             "routing" => Category::Routing,
             "format" => Category::Format,

@@ -13,6 +13,7 @@ mod markdown;
 pub mod outline;
 mod source_map;
 pub mod structure;
+pub mod suppress;
 mod txt;
 
 use serde::Serialize;
@@ -218,6 +219,8 @@ pub struct Document {
     pub format: Option<DocFormat>,
     /// Notes about how the file was read (a .docx read as plain text only).
     pub notes: Vec<String>,
+    /// Suppression comments found in the source.
+    pub suppressions: Vec<suppress::Directive>,
     map: SourceMap,
     source_lines: LineIndex,
 }
@@ -254,9 +257,13 @@ impl Document {
         if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
             return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
         }
+        let (directives, remove) = match kind {
+            SourceKind::Docx => (Vec::new(), Vec::new()),
+            _ => suppress::find(&decoded.text, kind == SourceKind::Txt),
+        };
         let (text, map) = match kind {
             SourceKind::Md => markdown::to_plain(&decoded.text),
-            _ => txt::to_plain(&decoded.text),
+            _ => txt::to_plain(&decoded.text, &remove),
         };
         let mut doc = Document {
             path: path.to_string(),
@@ -271,6 +278,7 @@ impl Document {
             facts: Facts::default(),
             format: None,
             notes: Vec::new(),
+            suppressions: directives,
             map,
         };
         structure::analyse(&mut doc);
@@ -301,6 +309,20 @@ impl Document {
     /// source are the same, one Word paragraph per line.
     pub fn line_offset(&self, line: usize) -> usize {
         self.map.to_source(0) + self.source_lines.line_start(line)
+    }
+
+    /// The first byte offset in `self.text` whose source position is on `line` (1-based) or later.
+    pub fn text_offset_of_source_line(&self, line: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = self.text.floor_char_boundary((lo + hi) / 2);
+            if self.position(mid).line < line {
+                lo = self.text.ceil_char_boundary(mid + 1);
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// 0-based line of a paragraph.

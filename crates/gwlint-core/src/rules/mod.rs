@@ -3,6 +3,7 @@
 pub mod common;
 pub mod format;
 pub mod layout;
+pub mod meta;
 pub mod number;
 pub mod punctuation;
 pub mod routing;
@@ -14,6 +15,7 @@ use crate::rule::Rule;
 /// Every built-in code rule. `tests/registry.rs` checks each file under `rules/` is listed.
 pub fn builtin() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(meta::unused_suppression::UnusedSuppression),
         Box::new(structure::title_genre::TitleGenre),
         Box::new(structure::mixed_genre::MixedGenre),
         Box::new(structure::title_missing_subject::TitleMissingSubject),

@@ -1,0 +1,88 @@
+//! `--baseline FILE`: adopt gwlint on a legacy document set. The first run records today's
+//! findings (file, rule and a fingerprint of the text around each finding, so edits elsewhere in
+//! the file do not break it) and reports nothing; later runs report only findings not recorded.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::check::FileResult;
+use crate::output::machine::fingerprint;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    path: String,
+    code: String,
+    fingerprint: String,
+}
+
+fn entries(results: &[FileResult]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for r in results {
+        let Ok((doc, diags)) = &r.outcome else { continue };
+        for d in diags {
+            out.push(Entry {
+                path: r.path.clone(),
+                code: d.code.to_string(),
+                fingerprint: fingerprint(&r.path, doc, d),
+            });
+        }
+    }
+    out
+}
+
+/// What the baseline did, for the message on stderr.
+pub enum Outcome {
+    Written(usize),
+    Filtered(usize),
+}
+
+/// Write the baseline (when missing or `update`), or drop the findings it records.
+pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Outcome, String> {
+    if update || !path.exists() {
+        let findings = entries(results);
+        let n = findings.len();
+        let text = serde_json::to_string_pretty(&BaselineFile { version: 1, findings }).map_err(|e| e.to_string())?;
+        std::fs::write(path, text + "\n").map_err(|e| format!("{}：无法写入基线文件：{e}", path.display()))?;
+        for r in results.iter_mut() {
+            if let Ok((_, diags)) = &mut r.outcome {
+                diags.clear();
+            }
+        }
+        return Ok(Outcome::Written(n));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}：无法读取基线文件：{e}", path.display()))?;
+    let base: BaselineFile =
+        serde_json::from_str(&text).map_err(|e| format!("{}：基线文件格式错误：{e}", path.display()))?;
+    // A multiset: two identical findings in the baseline cover two, not more.
+    let mut remaining: HashMap<Entry, usize> = HashMap::new();
+    for e in base.findings {
+        *remaining.entry(e).or_default() += 1;
+    }
+    let mut filtered = 0;
+    for r in results.iter_mut() {
+        let path_str = r.path.clone();
+        let Ok((doc, diags)) = &mut r.outcome else { continue };
+        diags.retain(|d| {
+            let key =
+                Entry { path: path_str.clone(), code: d.code.to_string(), fingerprint: fingerprint(&path_str, doc, d) };
+            match remaining.get_mut(&key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    filtered += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+    }
+    Ok(Outcome::Filtered(filtered))
+}

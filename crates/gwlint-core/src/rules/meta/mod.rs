@@ -1,0 +1,2 @@
+//! GW0xx: about gwlint itself.
+pub mod unused_suppression;

@@ -1,0 +1,231 @@
+//! Pipeline features: output formats, suppressions, baselines, per-file ignores, file lists,
+//! `init`, and the README's CI commands run as written.
+
+use crate::support::{fixture, gwlint, gwlint_in, root, stderr, stdout};
+
+const ONE: &str = "fixtures/documents/07_tongbao_errors.txt";
+
+#[test]
+fn every_format_renders_the_same_findings() {
+    for format in ["concise", "json", "json-lines", "github", "gitlab", "junit", "checkstyle", "sarif"] {
+        let o = gwlint(&["check", "--format", format, ONE]);
+        assert_eq!(o.status.code(), Some(1), "{format}");
+        insta::assert_snapshot!(format!("format-{format}"), stdout(&o));
+    }
+}
+
+#[test]
+fn sarif_has_the_required_structure() {
+    let o = gwlint(&["check", "--format", "sarif", "fixtures/documents"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.len() >= 60);
+    for r in rules {
+        assert!(
+            r["id"].is_string()
+                && r["shortDescription"]["text"].is_string()
+                && r["fullDescription"]["text"].is_string()
+        );
+        assert!(["error", "warning", "note"].contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for res in results {
+        let i = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], res["ruleId"]);
+        assert!(res["message"]["text"].is_string());
+        let region = &res["locations"][0]["physicalLocation"]["region"];
+        for k in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(region[k].as_u64().unwrap() >= 1, "{k}");
+        }
+        if let Some(fixes) = res["fixes"].as_array() {
+            for f in fixes {
+                assert!(!f["artifactChanges"][0]["replacements"].as_array().unwrap().is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn gitlab_junit_and_checkstyle_are_well_formed() {
+    let o = gwlint(&["check", "--format", "gitlab", "fixtures/documents"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for issue in v.as_array().unwrap() {
+        for k in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[k].is_string(), "{k}");
+        }
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(issue["location"]["positions"]["begin"]["line"].as_u64().unwrap() >= 1);
+    }
+    let fingerprints: std::collections::HashSet<&str> =
+        v.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    assert_eq!(fingerprints.len(), v.as_array().unwrap().len(), "fingerprints are unique");
+    for format in ["junit", "checkstyle"] {
+        let o = gwlint(&["check", "--format", format, "fixtures/documents"]);
+        let mut reader = quick_xml::Reader::from_reader(o.stdout.as_slice());
+        let mut buf = Vec::new();
+        let mut depth = 0i32;
+        loop {
+            match reader.read_event_into(&mut buf).unwrap_or_else(|e| panic!("{format}: {e}")) {
+                quick_xml::events::Event::Start(_) => depth += 1,
+                quick_xml::events::Event::End(_) => depth -= 1,
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        assert_eq!(depth, 0, "{format}");
+    }
+}
+
+#[test]
+fn output_file_and_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let o = gwlint(&["check", "--format", "json", "-o", report.to_str().unwrap(), ONE]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["summary"]["error"], 3);
+    let o = gwlint(&["check", "--format", "concise", "--statistics", ONE]);
+    assert!(stdout(&o).contains("     2  GW601  common-typos（2 处可安全修复）"), "{}", stdout(&o));
+}
+
+#[test]
+fn files_from_standard_input() {
+    let list = format!("{ONE}\nfixtures/documents/02_qingshi_clean.txt\n");
+    let o = gwlint_in(&root(), &["check", "--format", "concise", "--files-from", "-"], Some(list.as_bytes()));
+    assert!(stdout(&o).contains("检查了 2 个文件"), "{}", stdout(&o));
+}
+
+#[test]
+fn suppression_comments_in_txt_and_md() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "平安市审计局关于开展市级部门预算执行审计的请示\n\n<!-- gwlint-disable-next-line GW204 -- 市长直接交办 -->\n王市长：\n　　我局拟开展审计。<!-- gwlint-disable-next-line GW605 -->\n<!-- gwlint-disable GW401 -->\n　　审计范围为46个部门,涉及XX家单位。\n<!-- gwlint-enable GW401 -->\n　　妥否,请批示。\n\n平安市审计局\n2025年4月25日\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let txt_only = text
+        .replace("<!-- gwlint-disable GW401 -->", "// gwlint-disable GW401")
+        .replace("<!-- gwlint-enable GW401 -->", "# gwlint-enable GW401");
+    std::fs::write(dir.path().join("b.txt"), txt_only).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "a.txt", "a.md", "b.txt"], None);
+    let out = stdout(&o);
+    for f in ["a.txt", "a.md", "b.txt"] {
+        // Only the comma outside the disabled range is left; the comments did not become paragraphs.
+        let lines: Vec<&str> = out.lines().filter(|l| l.starts_with(&format!("{f}:"))).collect();
+        assert_eq!(
+            lines,
+            vec![format!("{f}:9:5: GW401 [错误] 中文语境中使用了半角逗号“,”，应使用全角“，”")],
+            "{f}: {out}"
+        );
+    }
+    let o = gwlint_in(dir.path(), &["inspect", "--format", "json", "a.txt"], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["paragraphs"][1]["part"], "addressee");
+    // A comment that suppresses nothing is reported.
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "关于开展检查的通知\n\n各单位：\n<!-- gwlint-disable-next-line GW601 -->\n经研究，决定开展检查。\n",
+    )
+    .unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "c.txt"], None);
+    assert!(stdout(&o).contains("c.txt:4:"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("GW001 [警告] 第4行的抑制注释（GW601）没有抑制任何问题"), "{}", stdout(&o));
+}
+
+#[test]
+fn baseline_records_then_reports_only_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("documents/03_baogao_errors.txt"), dir.path().join("a.txt")).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("已把当前的 8 个问题写入基线 base.json"), "{}", stderr(&o));
+    // An edit elsewhere in the file does not bring the recorded findings back.
+    let text = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    let edited = text.replace("二、存在问题", "二、存在的问题").replace("特此报告。", "特此报告,请批示。");
+    std::fs::write(dir.path().join("a.txt"), edited).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "--baseline", "base.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let codes: Vec<&str> = out.lines().filter_map(|l| l.split(' ').nth(1)).filter(|c| c.starts_with("GW")).collect();
+    assert_eq!(codes, vec!["GW401", "GW202"], "{out}");
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", "--update-baseline", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn per_file_ignores_and_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("模板")).unwrap();
+    std::fs::create_dir_all(dir.path().join("归档")).unwrap();
+    let doc = "关于开展检查的通知\n\n各单位：\n　　共组织活动XX场。\n";
+    std::fs::write(dir.path().join("模板/a.txt"), doc).unwrap();
+    std::fs::write(dir.path().join("b.txt"), doc).unwrap();
+    std::fs::write(dir.path().join("归档/old.txt"), doc).unwrap();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "[lint.per-file-ignores]\n\"模板/**\" = [\"GW605\"]\n\n[files]\nexclude = [\"归档/**\"]\n",
+    )
+    .unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "."], None);
+    let out = stdout(&o);
+    assert!(out.contains("b.txt:4:8: GW605"), "{out}");
+    assert!(!out.contains("模板/a.txt:4:8: GW605"), "{out}");
+    assert!(!out.contains("归档"), "{out}");
+    assert!(out.contains("检查了 2 个文件"), "{out}");
+}
+
+#[test]
+fn init_writes_a_valid_commented_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = gwlint_in(dir.path(), &["init"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("gwlint.toml")).unwrap();
+    gwlint_core::Config::from_toml("gwlint.toml", &text).unwrap();
+    // Every commented key is a real key: uncommented, the file still loads.
+    let uncommented: String = text
+        .lines()
+        .map(|l| l.strip_prefix("# ").filter(|r| r.starts_with('[') || r.contains(" = ")).unwrap_or(l))
+        .map(|l| l.split("   #").next().unwrap_or(l).to_string() + "\n")
+        .collect();
+    gwlint_core::Config::from_toml("gwlint.toml", &uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+    assert_eq!(gwlint_in(dir.path(), &["init"], None).status.code(), Some(2), "no overwrite without --force");
+}
+
+/// The commands in the README's CI section, run as written against a folder of drafts.
+#[test]
+fn readme_ci_commands_work_as_written() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let commands: Vec<String> = readme
+        .lines()
+        .map(|l| l.trim().trim_start_matches("- run: ").trim_start_matches("- ").to_string())
+        .filter(|l| l.starts_with("gwlint check") && l.contains("公文/"))
+        .collect();
+    assert!(commands.len() >= 4, "{commands:?}");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("公文")).unwrap();
+    for f in ["03_baogao_errors.txt", "02_qingshi_clean.txt"] {
+        std::fs::copy(fixture(&format!("documents/{f}")), dir.path().join("公文").join(f)).unwrap();
+    }
+    for cmd in commands {
+        let cmd = cmd.split("  #").next().unwrap().trim().to_string();
+        let args: Vec<&str> = cmd.split_whitespace().skip(1).collect();
+        let o = gwlint_in(dir.path(), &args, None);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{cmd}: {}", stderr(&o));
+        if cmd.contains("--format github") {
+            assert!(stdout(&o).lines().all(|l| l.starts_with("::")), "{cmd}");
+        }
+        if let Some(out) = cmd.split("-o ").nth(1).and_then(|r| r.split_whitespace().next()) {
+            let text = std::fs::read_to_string(dir.path().join(out)).unwrap();
+            serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        }
+    }
+    // The pre-commit hook definition runs the same binary.
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(hooks.contains("entry: gwlint check --format concise"));
+}
