@@ -229,3 +229,27 @@ fn readme_ci_commands_work_as_written() {
     let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
     assert!(hooks.contains("entry: gwlint check --format concise"));
 }
+
+#[test]
+fn profiles_and_extend() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("base.toml"), "[lint]\nprofile = \"template\"\n").unwrap();
+    std::fs::write(dir.path().join("sub/gwlint.toml"), "extend = \"../base.toml\"\n[lint]\nignore = [\"GW401\"]\n")
+        .unwrap();
+    let doc = "关于开展检查的请示\n\n市人民政府：\n　　共组织活动XX场,妥否，请批示。\n";
+    std::fs::write(dir.path().join("sub/a.txt"), doc).unwrap();
+    let sub = dir.path().join("sub");
+    let run = |args: &[&str]| stdout(&gwlint_in(&sub, args, None));
+    // The base's template profile hides the placeholder and the missing date; the child ignores GW401.
+    let out = run(&["check", "--format", "concise", "a.txt"]);
+    assert!(out.contains("未发现问题"), "{out}");
+    let out = run(&["check", "--format", "concise", "--profile", "formal", "a.txt"]);
+    assert!(out.contains("GW605") && out.contains("GW312") && !out.contains("GW401"), "{out}");
+    let out = run(&["check", "--format", "concise", "--profile", "draft", "a.txt"]);
+    assert!(out.contains("GW605") && !out.contains("GW312"), "{out}");
+    std::fs::write(dir.path().join("base.toml"), "extend = \"sub/gwlint.toml\"\n").unwrap();
+    let o = gwlint_in(&sub, &["check", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("extend 形成循环"), "{}", stderr(&o));
+}

@@ -97,6 +97,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// 检查的文件类型：formal（完整公文，全部规则）、draft（文字草稿：不要求签发人、成文日期和版式）、
+    /// template（模板：同 draft，且允许占位符）
+    #[arg(long, value_parser = ["formal", "draft", "template"], value_name = "PROFILE")]
+    pub profile: Option<String>,
+
     /// 应用安全修复（全角标点、〔〕、日期写法等不改变意思的修改），写回原文件
     #[arg(long)]
     pub fix: bool,

@@ -37,8 +37,8 @@ pub fn load(args: &ConfigArgs) -> Result<Loaded, String> {
     let Some(path) = path else {
         return Ok(Loaded { config: Config::default(), root: cwd, path: None });
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}：无法读取配置文件：{e}", path.display()))?;
-    let config = Config::from_toml(&path.display().to_string(), &text).map_err(|e| e.to_string())?;
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("无法读取配置文件：{e}"));
+    let config = gwlint_core::config::load_with_extends(&path, &read).map_err(|e| e.to_string())?;
     let root = path.parent().map(Path::to_path_buf).unwrap_or(cwd);
     Ok(Loaded { config, root, path: Some(path) })
 }
@@ -62,6 +62,10 @@ pub fn linter(loaded: &Loaded, args: &CheckArgs) -> Result<Linter, String> {
     }
     sel.extend_select.extend(args.extend_select.iter().cloned());
     sel.ignore.extend(args.ignore.iter().cloned());
+    if let Some(p) = &args.profile {
+        sel.profile =
+            Some(gwlint_core::config::Profile::parse(p.as_str()).ok_or_else(|| format!("未知的 profile“{p}”"))?);
+    }
     let where_ = loaded.path.as_ref().map(|p| format!("{}：", p.display())).unwrap_or_default();
     Linter::new(registry(loaded)?, &sel).map_err(|e| format!("{where_}{e}"))
 }

@@ -10,6 +10,9 @@ use crate::diagnostic::Severity;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Another configuration file this one builds on (relative to this file); its settings
+    /// apply unless this file sets them.
+    pub extend: Option<String>,
     #[serde(default)]
     pub lint: LintConfig,
     #[serde(default)]
@@ -95,6 +98,9 @@ pub struct LintConfig {
     pub ignore: Vec<String>,
     /// Lowest severity that makes the exit code 1.
     pub fail_on: Option<Severity>,
+    /// What kind of files are checked: "formal" (complete documents, every rule), "draft" (text
+    /// drafts without 版头 and 版记 or final layout), "template" (templates with placeholders).
+    pub profile: Option<Profile>,
     /// Extra rule packs, relative to the configuration file.
     #[serde(default)]
     pub packs: Vec<String>,
@@ -107,6 +113,87 @@ pub struct LintConfig {
     /// Rules to ignore in files matching a glob (relative to the configuration file).
     #[serde(default)]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
+}
+
+/// Rule sets for the kinds of files people check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Complete documents: every rule.
+    Formal,
+    /// Text drafts: no 签发人, 成文日期 or layout requirements yet.
+    Draft,
+    /// Templates: as drafts, and placeholders are expected.
+    Template,
+}
+
+impl Profile {
+    pub fn parse(s: &str) -> Option<Profile> {
+        match s {
+            "formal" => Some(Profile::Formal),
+            "draft" => Some(Profile::Draft),
+            "template" => Some(Profile::Template),
+            _ => None,
+        }
+    }
+
+    /// The rules the profile turns off.
+    pub fn ignored(self) -> &'static [&'static str] {
+        match self {
+            Profile::Formal => &[],
+            Profile::Draft => &["GW311", "GW312", "GW7"],
+            Profile::Template => &["GW311", "GW312", "GW7", "GW303", "GW605"],
+        }
+    }
+}
+
+/// Load a configuration and the files it extends, nearest settings winning. `read` returns
+/// the text of a path; paths in `extend` are relative to the file that names them.
+pub fn load_with_extends(
+    path: &std::path::Path,
+    read: &dyn Fn(&std::path::Path) -> Result<String, String>,
+) -> Result<Config, ConfigError> {
+    let mut chain = Vec::new();
+    let mut next = Some(path.to_path_buf());
+    while let Some(p) = next.take() {
+        if chain.iter().any(|(q, _): &(std::path::PathBuf, toml::Table)| q == &p) || chain.len() > 10 {
+            return Err(ConfigError {
+                path: p.display().to_string(), line: None, message: "extend 形成循环".into()
+            });
+        }
+        let shown = p.display().to_string();
+        let text = read(&p).map_err(|m| ConfigError { path: shown.clone(), line: None, message: m })?;
+        // Validate each file on its own first, so errors point at the right file and line.
+        let config = Config::from_toml(&shown, &text)?;
+        let table: toml::Table = toml::from_str(&text).map_err(|e| ConfigError {
+            path: shown.clone(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        next = config.extend.as_ref().map(|e| p.parent().unwrap_or(std::path::Path::new(".")).join(e));
+        chain.push((p, table));
+    }
+    let mut merged = toml::Table::new();
+    for (_, table) in chain.into_iter().rev() {
+        deep_merge(&mut merged, table);
+    }
+    merged.remove("extend");
+    Config::deserialize(toml::Value::Table(merged)).map_err(|e| ConfigError {
+        path: path.display().to_string(),
+        line: None,
+        message: translate(e.message().trim()),
+    })
+}
+
+fn deep_merge(base: &mut toml::Table, over: toml::Table) {
+    for (k, v) in over {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => deep_merge(b, o),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
 }
 
 /// `[files]`
@@ -162,6 +249,27 @@ mod tests {
         assert_eq!(c.lint.fail_on, Some(Severity::Warning));
         assert_eq!(c.lint.severity["GW401"], Severity::Warning);
         assert_eq!(c.files.exclude, vec!["old/**"]);
+    }
+
+    #[test]
+    fn extend_merges_nearest_last() {
+        let files: std::collections::HashMap<&str, &str> = [
+            ("/a/gwlint.toml", "extend = \"../base.toml\"\n[lint]\nignore = [\"GW605\"]\n"),
+            ("/a/../base.toml", "[lint]\nignore = [\"GW401\"]\nfail-on = \"error\"\nprofile = \"draft\"\n"),
+        ]
+        .into_iter()
+        .collect();
+        let read =
+            |p: &std::path::Path| files.get(p.to_str().unwrap()).map(|s| s.to_string()).ok_or("missing".to_string());
+        let c = load_with_extends(std::path::Path::new("/a/gwlint.toml"), &read).unwrap();
+        assert_eq!(c.lint.ignore, vec!["GW605"]);
+        assert_eq!(c.lint.fail_on, Some(Severity::Error));
+        assert_eq!(c.lint.profile, Some(Profile::Draft));
+        let looping: std::collections::HashMap<&str, &str> =
+            [("/x.toml", "extend = \"y.toml\"\n"), ("/y.toml", "extend = \"x.toml\"\n")].into_iter().collect();
+        let read =
+            |p: &std::path::Path| looping.get(p.to_str().unwrap()).map(|s| s.to_string()).ok_or("missing".to_string());
+        assert!(load_with_extends(std::path::Path::new("/x.toml"), &read).is_err());
     }
 
     #[test]

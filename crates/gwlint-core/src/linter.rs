@@ -31,11 +31,13 @@ pub struct Selection {
     pub options: BTreeMap<String, toml::Table>,
     /// The drafting organ's profile, for the routing rules that need it.
     pub org: Option<OrgProfile>,
+    /// The kind of files checked (draft, formal, template).
+    pub profile: Option<crate::config::Profile>,
 }
 
 impl From<&Config> for Selection {
     fn from(c: &Config) -> Self {
-        Selection { org: c.organization.clone(), ..Selection::from(&c.lint) }
+        Selection { org: c.organization.clone(), profile: c.lint.profile, ..Selection::from(&c.lint) }
     }
 }
 
@@ -48,6 +50,7 @@ impl From<&LintConfig> for Selection {
             severity: c.severity.clone(),
             options: c.options.clone(),
             org: None,
+            profile: c.profile,
         }
     }
 }
@@ -61,7 +64,9 @@ impl Linter {
     pub fn new(registry: Registry, sel: &Selection) -> Result<Linter, String> {
         let mut select = sel.select.clone().unwrap_or_else(|| vec!["GW".to_string()]);
         select.extend(sel.extend_select.iter().cloned());
-        let enabled = registry.resolve(&select, &sel.ignore)?;
+        let mut ignore = sel.ignore.clone();
+        ignore.extend(sel.profile.map_or(&[][..], |p| p.ignored()).iter().map(|s| s.to_string()));
+        let enabled = registry.resolve(&select, &ignore)?;
         for key in sel.severity.keys().chain(sel.options.keys()) {
             if registry.find(key).is_none() {
                 return Err(format!("未知的规则代码或名称：“{key}”"));
