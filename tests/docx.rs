@@ -355,3 +355,32 @@ fn files_saved_by_libreoffice() {
     let styled = layout("styles_from_html.docx");
     assert_eq!(styled, vec!["GW705 连续4个正文段落首行未缩进两个字".to_string()], "{styled:?}");
 }
+
+#[test]
+fn word_comments_suppress_rules_on_the_commented_paragraphs() {
+    use docx_rs::Comment;
+    let body = |text: &str| {
+        Paragraph::new().add_run(Run::new().add_text(text).fonts(RunFonts::new().east_asia("仿宋_GB2312")).size(32))
+    };
+    let build = |comment: &str| {
+        let c = Comment::new(1).author("审核").add_paragraph(Paragraph::new().add_run(Run::new().add_text(comment)));
+        let addressee = body("王市长：").add_comment_start(c).add_comment_end(1);
+        let mut buf = std::io::Cursor::new(Vec::new());
+        Docx::new()
+            .add_paragraph(body("平安市审计局关于开展审计的请示"))
+            .add_paragraph(body(""))
+            .add_paragraph(addressee)
+            .add_paragraph(body("妥否，请批示。"))
+            .build()
+            .pack(&mut buf)
+            .unwrap();
+        buf.into_inner()
+    };
+    let (_, d) = lint("a.docx", &build("gwlint-disable GW204 -- 市长直接交办"));
+    assert!(!codes(&d).contains(&"GW204".to_string()), "{:?}", codes(&d));
+    let (_, d) = lint("b.docx", &build("请核对"));
+    assert!(codes(&d).contains(&"GW204".to_string()), "an ordinary comment suppresses nothing");
+    let (_, d) = lint("c.docx", &build("gwlint-disable GW601"));
+    let unused: Vec<&str> = d.iter().filter(|d| d.code == "GW001").map(|d| d.message.as_str()).collect();
+    assert_eq!(unused, vec!["第3段的 Word 抑制批注（GW601）没有抑制任何问题"]);
+}

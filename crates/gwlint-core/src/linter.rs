@@ -154,9 +154,15 @@ impl Linter {
             if used || d.kind == crate::document::suppress::DirectiveKind::Enable {
                 continue;
             }
-            let at = doc.text_offset_of_source_line(d.line);
             let what = if d.codes.is_empty() { "所有规则".to_string() } else { d.codes.join("、") };
-            cx.report(crate::span::Span::empty(at), format!("第{}行的抑制注释（{what}）没有抑制任何问题", d.line))
+            // In a .docx the suppression is a Word comment over paragraphs (lines are paragraphs).
+            let (line, message) = if doc.kind == crate::document::SourceKind::Docx {
+                (d.line + 1, format!("第{}段的 Word 抑制批注（{what}）没有抑制任何问题", d.line + 1))
+            } else {
+                (d.line, format!("第{}行的抑制注释（{what}）没有抑制任何问题", d.line))
+            };
+            let at = doc.text_offset_of_source_line(line);
+            cx.report(crate::span::Span::empty(at), message)
                 .with_label("未使用的抑制注释")
                 .with_help("删除这条注释，或核对其中的规则代码。");
         }

@@ -13,6 +13,8 @@ use super::format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
 /// formatting.
 pub struct DocxContent {
     pub paragraphs: Vec<String>,
+    /// Word comments whose text is a gwlint suppression ("gwlint-disable GW204 -- 理由").
+    pub suppressions: Vec<super::suppress::Directive>,
     pub format: Option<DocFormat>,
     /// Why the formatting is missing, when it is.
     pub note: Option<String>,
@@ -32,17 +34,26 @@ pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
         return Ok(fallback(&parts.document_xml, "无法读取文档结构"));
     };
     let cascade = Cascade::new(&styles, &themes);
-    let mut walker = Walker { cascade: &cascade, paragraphs: Vec::new(), formats: Vec::new(), in_table: 0 };
+    let mut walker = Walker {
+        cascade: &cascade,
+        paragraphs: Vec::new(),
+        formats: Vec::new(),
+        in_table: 0,
+        comments: Vec::new(),
+        comment_ends: Vec::new(),
+    };
     walker.children(document.get("children"));
     let page = page_setup(&document["sectionProperty"]);
+    let suppressions = walker.suppressions();
     let format = DocFormat { page, paragraphs: walker.formats };
-    Ok(DocxContent { paragraphs: walker.paragraphs, format: Some(format), note: None })
+    Ok(DocxContent { paragraphs: walker.paragraphs, suppressions, format: Some(format), note: None })
 }
 
 fn fallback(document_xml: &[u8], why: &str) -> DocxContent {
     let why: String = why.chars().take(120).collect();
     DocxContent {
         paragraphs: text_only(document_xml),
+        suppressions: Vec::new(),
         format: None,
         note: Some(format!("无法完整解析此 .docx（{why}），已改用纯文本提取：文字规则照常检查，版式规则未运行")),
     }
@@ -180,9 +191,57 @@ struct Walker<'a> {
     paragraphs: Vec<String>,
     formats: Vec<ParagraphFormat>,
     in_table: usize,
+    /// Word comments: (id, text, index of the paragraph where the commented range starts).
+    comments: Vec<(i64, String, usize)>,
+    /// (id, index of the paragraph where the commented range ends).
+    comment_ends: Vec<(i64, usize)>,
+}
+
+/// The text of a comment's paragraphs.
+fn comment_text(comment: &Value) -> String {
+    fn collect(v: &Value, out: &mut String) {
+        match v {
+            Value::Object(m) => {
+                if m.get("type").and_then(Value::as_str) == Some("text") {
+                    out.push_str(m.get("data").and_then(|d| d["text"].as_str()).unwrap_or(""));
+                }
+                m.values().for_each(|x| collect(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    collect(&comment["children"], &mut out);
+    out
 }
 
 impl Walker<'_> {
+    /// Comments that say "gwlint-disable …" suppress those rules on the paragraphs they cover:
+    /// a Disable before the first paragraph and an Enable after the last (lines are paragraphs).
+    fn suppressions(&self) -> Vec<super::suppress::Directive> {
+        use super::suppress::{Directive, DirectiveKind};
+        let mut out = Vec::new();
+        for (id, text, start) in &self.comments {
+            let text = text.trim();
+            let Some(rest) = text.strip_prefix("gwlint-disable") else { continue };
+            let (codes, reason) = match rest.split_once("--") {
+                Some((a, b)) => (a, Some(b.trim().to_string()).filter(|r| !r.is_empty())),
+                None => (rest, None),
+            };
+            let codes: Vec<String> = codes
+                .split([',', ' ', '，', '、'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            let end = self.comment_ends.iter().find(|(i, _)| i == id).map_or(*start, |(_, e)| *e);
+            out.push(Directive { kind: DirectiveKind::Disable, codes: codes.clone(), reason, line: *start });
+            out.push(Directive { kind: DirectiveKind::Enable, codes, reason: None, line: end + 2 });
+        }
+        out
+    }
+
     fn children(&mut self, children: Option<&Value>) {
         for c in children.and_then(Value::as_array).into_iter().flatten() {
             match c["type"].as_str() {
@@ -215,6 +274,17 @@ impl Walker<'_> {
         let mut text = String::new();
         let mut runs = Vec::new();
         self.runs(&p["children"], &run_base, &mut text, &mut runs);
+        let here = self.paragraphs.len();
+        for c in p["children"].as_array().into_iter().flatten() {
+            match c["type"].as_str() {
+                Some("commentRangeStart") => {
+                    let id = c["data"]["id"].as_i64().unwrap_or(-1);
+                    self.comments.push((id, comment_text(&c["data"]["comment"]), here));
+                }
+                Some("commentRangeEnd") => self.comment_ends.push((c["data"]["id"].as_i64().unwrap_or(-1), here)),
+                _ => {}
+            }
+        }
         let indent = &para_props.get("indent").cloned().unwrap_or(Value::Null);
         let first_line =
             (indent["specialIndent"]["type"] == "firstLine").then(|| indent["specialIndent"]["val"].as_i64()).flatten();

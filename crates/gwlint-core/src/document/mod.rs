@@ -297,6 +297,7 @@ impl Document {
         let mut doc = Document::from_decoded(path, SourceKind::Docx, decoded)?;
         doc.format = content.format;
         doc.notes.extend(content.note);
+        doc.suppressions = content.suppressions;
         Ok(doc)
     }
 
