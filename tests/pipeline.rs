@@ -253,3 +253,19 @@ fn profiles_and_extend() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("extend 形成循环"), "{}", stderr(&o));
 }
+
+/// docs/gwlint.schema.json is generated from the configuration types and kept current.
+#[test]
+fn config_schema_is_current() {
+    let o = gwlint(&["config-schema"]);
+    let generated = stdout(&o);
+    let committed = std::fs::read_to_string(root().join("docs/gwlint.schema.json")).unwrap();
+    assert_eq!(generated, committed, "run: cargo run -- config-schema > docs/gwlint.schema.json");
+    let v: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert_eq!(v["additionalProperties"], false);
+    for key in
+        ["select", "extend-select", "ignore", "fail-on", "profile", "packs", "severity", "options", "per-file-ignores"]
+    {
+        assert!(v["$defs"]["LintConfig"]["properties"].get(key).is_some(), "{key}");
+    }
+}

@@ -32,6 +32,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 在当前目录写一个带注释的 gwlint.toml
     Init(InitArgs),
+    /// 输出 gwlint.toml 的 JSON Schema（供编辑器补全和校验）
+    ConfigSchema,
 }
 
 #[derive(Args, Debug)]

@@ -38,6 +38,9 @@ fn main() -> ExitCode {
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
         Command::Init(a) => init(a),
+        Command::ConfigSchema => {
+            emit(|out| out.write_all(gwlint_core::Config::json_schema().as_bytes())).err().unwrap_or(EXIT_CLEAN)
+        }
     };
     ExitCode::from(code)
 }

@@ -7,40 +7,50 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Severity;
 
 /// The whole configuration file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "gwlint.toml", description = "gwlint 配置文件（公文检查工具）")]
 pub struct Config {
     /// Another configuration file this one builds on (relative to this file); its settings
     /// apply unless this file sets them.
+    #[schemars(description = "在另一个配置文件（相对于本文件的路径）的基础上修改；本文件未设置的项沿用它的设置")]
     pub extend: Option<String>,
     #[serde(default)]
+    #[schemars(description = "规则的选择、级别和选项")]
     pub lint: LintConfig,
     #[serde(default)]
+    #[schemars(description = "遍历目录时的文件范围")]
     pub files: FilesConfig,
     /// Who the drafting organ is and who stands above, below and beside it.
+    #[schemars(description = "本机关的上下级关系，用于行文方向检查（GW207—GW209）；不配置则这些规则不运行")]
     pub organization: Option<OrgProfile>,
 }
 
 /// `[organization]`: the drafting organ's place in the hierarchy. Routing rules that need to
 /// know who is a superior (请示 to a non-superior, 越级行文, 通知 to a superior) only run when
 /// this is set.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OrgProfile {
     /// The organ's own full name (and short names).
     #[serde(default)]
+    #[schemars(description = "本机关的全称和规范简称")]
     pub name: Vec<String>,
     /// Direct superiors (the organs a 请示 or 报告 goes to).
     #[serde(default)]
+    #[schemars(description = "直接上级机关（请示、报告的主送机关）")]
     pub superiors: Vec<String>,
     /// Organs above the direct superiors (writing to them skips a level).
     #[serde(default)]
+    #[schemars(description = "直接上级之上的机关（主送它们即越级行文）")]
     pub higher: Vec<String>,
     /// Subordinate organs.
     #[serde(default)]
+    #[schemars(description = "下级机关")]
     pub subordinates: Vec<String>,
     /// Organs of the same level, or not in the same line (函 goes to them).
     #[serde(default)]
+    #[schemars(description = "同级或不相隶属的机关（用函行文）")]
     pub peers: Vec<String>,
 }
 
@@ -86,44 +96,59 @@ impl OrgProfile {
 }
 
 /// `[lint]`
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(description = "[lint]：规则的选择、级别和选项")]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LintConfig {
     /// Rules to enable: codes, prefixes ("GW4") or names. Default: all.
+    #[schemars(description = "启用的规则：代码（GW401）、前缀（GW4）或名称；默认全部")]
     pub select: Option<Vec<String>>,
     /// Added to `select` (or to the default).
     #[serde(default)]
+    #[schemars(description = "在 select 或默认之外再启用的规则")]
     pub extend_select: Vec<String>,
     #[serde(default)]
+    #[schemars(description = "停用的规则：代码、前缀或名称")]
     pub ignore: Vec<String>,
     /// Lowest severity that makes the exit code 1.
+    #[schemars(description = "达到该级别的问题使退出码为 1（默认 warning）")]
     pub fail_on: Option<Severity>,
     /// What kind of files are checked: "formal" (complete documents, every rule), "draft" (text
     /// drafts without 版头 and 版记 or final layout), "template" (templates with placeholders).
+    #[schemars(description = "文件类型：formal 完整公文（全部规则）、draft 文字草稿、template 模板")]
     pub profile: Option<Profile>,
     /// Extra rule packs, relative to the configuration file.
     #[serde(default)]
+    #[schemars(description = "额外的词表文件（相对于本配置文件），格式同 rules/typos.toml")]
     pub packs: Vec<String>,
     /// Severity per rule code or name.
     #[serde(default)]
+    #[schemars(description = "按规则（代码或名称）调整级别")]
     pub severity: BTreeMap<String, Severity>,
     /// Options per rule code or name.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, serde_json::Value>>")]
+    #[schemars(description = "按规则（代码或名称）设置选项")]
     pub options: BTreeMap<String, toml::Table>,
     /// Rules to ignore in files matching a glob (relative to the configuration file).
     #[serde(default)]
+    #[schemars(description = "按文件停用规则：键为相对于本配置文件的 glob，值为规则代码、前缀或名称")]
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
 }
 
 /// Rule sets for the kinds of files people check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[schemars(description = "文件类型")]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// Complete documents: every rule.
+    #[schemars(description = "完整公文：全部规则")]
     Formal,
     /// Text drafts: no 签发人, 成文日期 or layout requirements yet.
+    #[schemars(description = "文字草稿：不要求签发人、成文日期和 .docx 版式")]
     Draft,
     /// Templates: as drafts, and placeholders are expected.
+    #[schemars(description = "模板：同文字草稿，且允许占位符")]
     Template,
 }
 
@@ -197,11 +222,13 @@ fn deep_merge(base: &mut toml::Table, over: toml::Table) {
 }
 
 /// `[files]`
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[schemars(description = "[files]：遍历目录时的文件范围")]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FilesConfig {
     /// Glob patterns of files and directories to skip when walking directories.
     #[serde(default)]
+    #[schemars(description = "遍历目录时跳过的 glob")]
     pub exclude: Vec<String>,
 }
 
@@ -215,6 +242,12 @@ pub struct ConfigError {
 }
 
 impl Config {
+    /// The JSON schema of gwlint.toml, for editors (taplo, VS Code Even Better TOML).
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Config);
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    }
+
     pub fn from_toml(path: &str, text: &str) -> Result<Config, ConfigError> {
         toml::from_str(text).map_err(|e| ConfigError {
             path: path.to_string(),
