@@ -302,7 +302,9 @@ fn is_salutation(l: &str) -> bool {
 fn is_addressee(l: &str) -> bool {
     (l.ends_with('：') || l.ends_with(':'))
         && char_len(l) <= 200
-        && !l.contains(['。', '；', '！', '？'])
+        && !l.contains(['。', '！', '？'])
+        // A semicolon between organs is a punctuation error (GW313), not a sentence.
+        && (!l.contains(['；', ';']) || char_len(l) <= 60)
         && !l.contains("如下")
         && outline::detect(l, 0).is_none()
         && !ATTACHMENT_NOTE.is_match(l)

@@ -1,4 +1,5 @@
 //! GW3xx 要素格式 (GB/T 9704—2012 elements checked from text).
+pub mod addressee_punctuation;
 pub mod attachment_consistency;
 pub mod attachment_note;
 pub mod colophon;

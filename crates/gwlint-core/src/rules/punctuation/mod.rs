@@ -9,6 +9,7 @@ pub mod fullwidth_alnum;
 pub mod halfwidth_punctuation;
 pub mod heading_end;
 pub mod invisible_chars;
+pub mod line_endings;
 pub mod ordinal_dunhao;
 pub mod paired_marks;
 pub mod paragraph_end;
