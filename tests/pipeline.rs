@@ -312,3 +312,31 @@ fn sarif_validates_against_the_schema() {
     v["runs"][0]["results"][0]["level"] = serde_json::json!("fatal");
     assert!(!validator.is_valid(&v));
 }
+
+#[test]
+fn baseline_works_on_markdown_and_docx() {
+    use crate::docx::{build_docx, para};
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# 关于开展检查的通知\n\n各单位：\n\n　　经研究,决定开展检查。\n";
+    std::fs::write(dir.path().join("a.md"), md).unwrap();
+    let docx = |extra: &str| {
+        let mut paras =
+            vec![para("关于开展检查的通知", "方正小标宋简体", 44, false), para("各单位：", "仿宋_GB2312", 32, false)];
+        paras.push(para("经研究,决定开展检查。", "仿宋_GB2312", 32, true));
+        if !extra.is_empty() {
+            paras.push(para(extra, "仿宋_GB2312", 32, true));
+        }
+        build_docx(&paras, None)
+    };
+    std::fs::write(dir.path().join("b.docx"), docx("")).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", "a.md", "b.docx"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(dir.path().join("a.md"), format!("{md}\n　　请认真贯澈落实。\n")).unwrap();
+    std::fs::write(dir.path().join("b.docx"), docx("请认真贯澈落实。")).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "--baseline", "base.json", "a.md", "b.docx"], None);
+    let out = stdout(&o);
+    // (GW312 is anchored to the last paragraph, which the edit changed: it is "new" too.)
+    let found: Vec<&str> = out.lines().filter(|l| l.contains(": GW") && !l.contains("GW312")).collect();
+    assert_eq!(found.len(), 2, "{out}");
+    assert!(found.iter().all(|l| l.contains("GW601")), "only the new typo is reported: {out}");
+}
