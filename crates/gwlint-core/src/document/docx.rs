@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::docx_preflight::{preflight, text_only};
-use super::format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
+use super::format::{DocFormat, Footer, PageSetup, ParagraphFormat, RunFormat};
 
 /// What the reader produces: the paragraphs' text and, when docx-rs could read the file, the
 /// formatting.
@@ -45,7 +45,8 @@ pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     walker.children(document.get("children"));
     let page = page_setup(&document["sectionProperty"]);
     let suppressions = walker.suppressions();
-    let format = DocFormat { page, paragraphs: walker.formats };
+    let footer = footer(&document["sectionProperty"]);
+    let format = DocFormat { page, footer, paragraphs: walker.formats };
     Ok(DocxContent { paragraphs: walker.paragraphs, suppressions, format: Some(format), note: None })
 }
 
@@ -57,6 +58,30 @@ fn fallback(document_xml: &[u8], why: &str) -> DocxContent {
         format: None,
         note: Some(format!("无法完整解析此 .docx（{why}），已改用纯文本提取：文字规则照常检查，版式规则未运行")),
     }
+}
+
+/// The default footer: its text (fields shown by their cached value) and whether it holds PAGE.
+fn footer(sp: &Value) -> Option<Footer> {
+    let f = sp.get("footer")?.as_array()?.get(1)?;
+    fn walk(v: &Value, text: &mut String, page: &mut bool) {
+        match v {
+            Value::Object(m) => {
+                let kind = m.get("type").and_then(Value::as_str).unwrap_or("");
+                if kind == "text" {
+                    text.push_str(m.get("data").and_then(|d| d["text"].as_str()).unwrap_or(""));
+                } else if kind.starts_with("instrText") {
+                    let instr = m.get("data").map(|d| d.to_string()).unwrap_or_default();
+                    *page |= instr.to_ascii_uppercase().contains("PAGE");
+                }
+                m.values().for_each(|x| walk(x, text, page));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, text, page)),
+            _ => {}
+        }
+    }
+    let (mut text, mut page_field) = (String::new(), false);
+    walk(f, &mut text, &mut page_field);
+    Some(Footer { text, page_field })
 }
 
 fn page_setup(sp: &Value) -> Option<PageSetup> {

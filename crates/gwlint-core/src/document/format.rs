@@ -39,9 +39,20 @@ pub struct ParagraphFormat {
     pub runs: Vec<RunFormat>,
 }
 
+/// The page-number footer, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Footer {
+    /// The footer's text with each field shown as its cached value ("— 1 —").
+    pub text: String,
+    /// The footer holds a PAGE field.
+    pub page_field: bool,
+}
+
 /// Everything the layout rules read. `paragraphs[i]` is line `i` of `Document::text`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DocFormat {
     pub page: Option<PageSetup>,
+    /// The default footer of the last section.
+    pub footer: Option<Footer>,
     pub paragraphs: Vec<ParagraphFormat>,
 }

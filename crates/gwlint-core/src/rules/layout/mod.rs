@@ -2,6 +2,7 @@
 pub mod common;
 pub mod first_line_indent;
 pub mod fonts;
+pub mod page_number;
 pub mod page_setup;
 pub mod read_note;
 pub mod spec;
