@@ -73,6 +73,7 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(wording::de_di_de::DeDiDe),
         Box::new(wording::duplicated_words::DuplicatedWords),
         Box::new(wording::placeholders::Placeholders),
+        Box::new(wording::naming_consistency::NamingConsistency),
         Box::new(layout::read_note::DocxReadNote),
         Box::new(layout::page_setup::PageSetup),
         Box::new(layout::fonts::TitleFont),

@@ -2,4 +2,5 @@
 pub mod context_confusion;
 pub mod de_di_de;
 pub mod duplicated_words;
+pub mod naming_consistency;
 pub mod placeholders;
