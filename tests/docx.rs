@@ -201,7 +201,9 @@ fn document_xml(body: &str) -> Vec<u8> {
     format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).into_bytes()
 }
 
-/// Parse in a thread with a deadline: a hang fails the test instead of blocking it.
+/// Parse in a thread with a deadline: a hang fails the test instead of blocking it. The deadline
+/// is a hang guard, not a speed target (speed lives in BENCHMARKS.md), so it is generous enough
+/// for a debug build on a loaded CI machine.
 fn parse_within(name: &'static str, bytes: Vec<u8>) -> Result<Document, String> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
@@ -210,7 +212,7 @@ fn parse_within(name: &'static str, bytes: Vec<u8>) -> Result<Document, String> 
             let _ = tx.send(Document::parse(name, &bytes, &ParseOptions::default()).map_err(|e| e.to_string()));
         })
         .unwrap();
-    rx.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|_| panic!("{name}: no answer within 10 s"))
+    rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| panic!("{name}: no answer within 60 s"))
 }
 
 #[test]
@@ -265,11 +267,9 @@ fn malformed_files_give_clean_errors() {
     }
     cases.push(("corrupt_deflate.docx", corrupt, ""));
     for (name, bytes, expected) in cases {
-        let started = std::time::Instant::now();
         let result = parse_within(name, bytes);
         let err = result.err().unwrap_or_else(|| panic!("{name} was accepted"));
         assert!(err.contains(expected), "{name}: {err}");
-        assert!(started.elapsed() < Duration::from_secs(5), "{name} took {:?}", started.elapsed());
     }
 }
 
@@ -416,4 +416,26 @@ fn page_numbers_in_the_footer() {
     assert!(gw706(build_docx_with_footer(&paras, None, Some(("— ", " —")))).is_empty());
     assert_eq!(gw706(build_docx_with_footer(&paras, None, None)), vec!["页脚没有设置页码"]);
     assert_eq!(gw706(build_docx_with_footer(&paras, None, Some(("第", "页")))), vec!["页码写作“第1页”，应写作“— 1 —”"]);
+}
+
+#[test]
+fn text_box_paragraphs_are_read_once_after_their_anchor() {
+    // A Word text box: the DrawingML shape and its VML fallback hold the same paragraph.
+    let para = "<w:p><w:r><w:t>文本框中的说明文字。</w:t></w:r></w:p>";
+    let text_box = format!(
+        r#"<w:p><w:r><w:t>正文段落。</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1000000" cy="500000"/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{para}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{para}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+    );
+    let mut parts = parts_of(build_docx(&good_paragraphs(), None));
+    for (name, data) in parts.iter_mut() {
+        if name == "word/document.xml" {
+            let s = String::from_utf8(data.clone()).unwrap();
+            let at = s.find("<w:sectPr").expect("section properties");
+            *data = format!("{}{text_box}{}", &s[..at], &s[at..]).into_bytes();
+        }
+    }
+    let doc = parse_within("text_box.docx", rezip(&parts)).expect("readable");
+    assert!(doc.format.is_some(), "read by docx-rs, not by the plain-text fallback");
+    assert_eq!(doc.text.matches("文本框中的说明文字").count(), 1, "{}", doc.text);
+    let anchor = doc.text.find("正文段落。").expect("anchor paragraph");
+    assert!(doc.text.find("文本框中的说明文字").unwrap() > anchor);
 }

@@ -223,6 +223,19 @@ struct Walker<'a> {
 }
 
 /// The text of a comment's paragraphs.
+/// The paragraphs inside a drawing's text boxes (`w:txbxContent`), in document order; pictures
+/// have none. Tables inside a text box contribute their cells' paragraphs.
+fn text_box_paragraphs(drawing: &Value, out: &mut Vec<Value>) {
+    match drawing {
+        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("paragraph") => {
+            out.push(map.get("data").cloned().unwrap_or(Value::Null));
+        }
+        Value::Object(map) => map.values().for_each(|v| text_box_paragraphs(v, out)),
+        Value::Array(items) => items.iter().for_each(|v| text_box_paragraphs(v, out)),
+        _ => {}
+    }
+}
+
 fn comment_text(comment: &Value) -> String {
     fn collect(v: &Value, out: &mut String) {
         match v {
@@ -298,7 +311,8 @@ impl Walker<'_> {
         merge(&mut para_props, prop);
         let mut text = String::new();
         let mut runs = Vec::new();
-        self.runs(&p["children"], &run_base, &mut text, &mut runs);
+        let mut boxed = Vec::new();
+        self.runs(&p["children"], &run_base, &mut text, &mut runs, &mut boxed);
         let here = self.paragraphs.len();
         for c in p["children"].as_array().into_iter().flatten() {
             match c["type"].as_str() {
@@ -322,13 +336,27 @@ impl Walker<'_> {
             runs,
         });
         self.paragraphs.push(text);
+        // Text boxes anchored in this paragraph: their paragraphs follow it in reading order.
+        // Like table cells they are outside the body flow, so the layout rules leave them alone.
+        self.in_table += 1;
+        for inner in &boxed {
+            self.paragraph(inner);
+        }
+        self.in_table -= 1;
     }
 
-    fn runs(&self, children: &Value, base: &Map<String, Value>, text: &mut String, out: &mut Vec<RunFormat>) {
+    fn runs(
+        &self,
+        children: &Value,
+        base: &Map<String, Value>,
+        text: &mut String,
+        out: &mut Vec<RunFormat>,
+        boxed: &mut Vec<Value>,
+    ) {
         for c in children.as_array().into_iter().flatten() {
             if c["type"] != "run" {
                 // Hyperlinks, insertions, smart tags: runs nested inside.
-                self.runs(&c["data"]["children"], base, text, out);
+                self.runs(&c["data"]["children"], base, text, out, boxed);
                 continue;
             }
             let rp = &c["data"]["runProperty"];
@@ -344,6 +372,7 @@ impl Walker<'_> {
                 match piece["type"].as_str() {
                     Some("text") => text.push_str(piece["data"]["text"].as_str().unwrap_or("")),
                     Some("tab") => text.push('\t'),
+                    Some("drawing") => text_box_paragraphs(&piece["data"], boxed),
                     _ => {}
                 }
             }

@@ -34,7 +34,8 @@ pub struct ParagraphFormat {
     pub first_line_twips: Option<i64>,
     /// First-line indent in hundredths of a character (200 = two characters).
     pub first_line_chars: Option<i64>,
-    /// The paragraph stands in a table (版记 rows, attachment tables).
+    /// The paragraph stands outside the body flow: in a table (版记 rows, attachment tables) or
+    /// in a text box.
     pub in_table: bool,
     pub runs: Vec<RunFormat>,
 }
