@@ -268,7 +268,8 @@ fn docx_section(dir: &Path, gwlint: Option<&Path>) {
         return;
     }
     let path = dir.join("hundred_pages.docx");
-    if std::fs::write(&path, buf.into_inner()).is_err() {
+    let good = buf.into_inner();
+    if std::fs::write(&path, &good).is_err() {
         return;
     }
     println!("\n### A 100-page .docx ({n} paragraphs, {chars} characters)\n");
@@ -294,5 +295,55 @@ fn docx_section(dir: &Path, gwlint: Option<&Path>) {
                 m.peak_kib as f64 / 1024.0
             );
         }
+    }
+    if let Some(g) = gwlint {
+        malformed_section(dir, g, &good);
+    }
+}
+
+/// Broken .docx files must be rejected quickly with a message, never hang: time the whole
+/// `gwlint check` process on each kind (the tests check the messages).
+fn malformed_section(dir: &Path, gwlint: &Path, good: &[u8]) {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let mut corrupt = good.to_vec();
+    let mid = corrupt.len() / 3;
+    for b in &mut corrupt[mid..mid + 64] {
+        *b ^= 0x5A;
+    }
+    let mut nested = Table::new(vec![TableRow::new(vec![
+        TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text("最内层")))
+    ])]);
+    for _ in 0..300 {
+        nested = Table::new(vec![TableRow::new(vec![TableCell::new().add_table(nested)])]);
+    }
+    let mut deep = std::io::Cursor::new(Vec::new());
+    let deep = match Docx::new().add_table(nested).build().pack(&mut deep) {
+        Ok(()) => deep.into_inner(),
+        Err(_) => Vec::new(),
+    };
+    let cases: [(&str, Vec<u8>); 5] = [
+        ("truncated (first half of the 100-page file)", good[..good.len() / 2].to_vec()),
+        ("corrupt deflate (64 bytes flipped)", corrupt),
+        ("tables nested 300 deep", deep),
+        ("a text file renamed .docx", "这是一段文字".repeat(1000).into_bytes()),
+        ("empty file", Vec::new()),
+    ];
+    println!("\n### Malformed .docx files: time to a clean error\n");
+    println!("| file | wall | exit code 2 |\n|---|---|---|");
+    for (i, (name, bytes)) in cases.iter().enumerate() {
+        let path = dir.join(format!("malformed_{i}.docx"));
+        if std::fs::write(&path, bytes).is_err() {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let status = std::process::Command::new(gwlint)
+            .args(["check", "--no-config", "--format", "concise"])
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        let wall = started.elapsed().as_secs_f64();
+        let code = status.ok().and_then(|s| s.code()).map_or("-".to_string(), |c| c.to_string());
+        println!("| {name} | {wall:.3} s | {code} |");
     }
 }
