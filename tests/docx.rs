@@ -16,10 +16,12 @@ pub struct Para<'a> {
     pub size: usize,
     pub indent: bool,
     pub center: bool,
+    /// Right-aligned with a four-character right indent (署名, 成文日期).
+    pub right: bool,
 }
 
 pub fn para<'a>(text: &'a str, font: &'a str, size: usize, indent: bool) -> Para<'a> {
-    Para { text, font, size, indent, center: false }
+    Para { text, font, size, indent, center: false, right: false }
 }
 
 /// Build a .docx with GB/T 9704 page setup unless `margins` overrides it (top, bottom, left,
@@ -53,6 +55,9 @@ pub fn build_docx_with_footer(
         if p.center {
             paragraph = paragraph.align(AlignmentType::Center);
         }
+        if p.right {
+            paragraph = paragraph.align(AlignmentType::Right).indent(None, None, Some(1280), None);
+        }
         docx = docx.add_paragraph(paragraph);
     }
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -72,8 +77,8 @@ fn good_paragraphs() -> Vec<Para<'static>> {
         para("（一）落实行政首长负责制。", "楷体_GB2312", 32, true),
         para("各地要严格落实防汛责任制。", "仿宋_GB2312", 32, true),
         para("", "仿宋_GB2312", 32, false),
-        para("平安市人民政府办公室", "仿宋_GB2312", 32, false),
-        para("2025年5月6日", "仿宋_GB2312", 32, false),
+        Para { right: true, ..para("平安市人民政府办公室", "仿宋_GB2312", 32, false) },
+        Para { right: true, ..para("2025年5月6日", "仿宋_GB2312", 32, false) },
     ]
 }
 
@@ -372,9 +377,17 @@ fn files_saved_by_libreoffice() {
     assert!(bad.contains(&"GW703 正文字体为宋体（应为仿宋_GB2312）".to_string()), "{bad:?}");
     assert!(bad.iter().any(|m| m.starts_with("GW701 上边距（天头）为 25.4 mm")), "{bad:?}");
     // Fonts set only in basedOn paragraph styles are resolved: no font finding, but the indent
-    // LibreOffice dropped is reported.
+    // LibreOffice dropped is reported, and so are the 署名 and 日期 the HTML leaves at the left.
     let styled = layout("styles_from_html.docx");
-    assert_eq!(styled, vec!["GW705 连续4个正文段落首行未缩进两个字".to_string()], "{styled:?}");
+    assert_eq!(
+        styled,
+        vec![
+            "GW705 连续4个正文段落首行未缩进两个字".to_string(),
+            "GW707 发文机关署名顶格排在左侧（应排在右侧，成文日期右空四字）".to_string(),
+            "GW707 成文日期顶格排在左侧（应排在右侧，成文日期右空四字）".to_string(),
+        ],
+        "{styled:?}"
+    );
 }
 
 #[test]
@@ -438,4 +451,28 @@ fn text_box_paragraphs_are_read_once_after_their_anchor() {
     assert_eq!(doc.text.matches("文本框中的说明文字").count(), 1, "{}", doc.text);
     let anchor = doc.text.find("正文段落。").expect("anchor paragraph");
     assert!(doc.text.find("文本框中的说明文字").unwrap() > anchor);
+}
+
+#[test]
+fn signature_and_date_at_the_left_margin() {
+    let mut paras = good_paragraphs();
+    let n = paras.len();
+    paras[n - 1].right = false;
+    paras[n - 2].right = false;
+    let (_, d) = lint("left.docx", &build_docx(&paras, None));
+    let found: Vec<&str> = d.iter().filter(|d| d.code == "GW707").map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        found,
+        vec![
+            "发文机关署名顶格排在左侧（应排在右侧，成文日期右空四字）",
+            "成文日期顶格排在左侧（应排在右侧，成文日期右空四字）"
+        ]
+    );
+    // Placed with leading full-width spaces instead of alignment: accepted.
+    let signature = format!("{}平安市人民政府办公室", "\u{3000}".repeat(12));
+    let date = format!("{}2025年5月6日", "\u{3000}".repeat(13));
+    paras[n - 2] = para(&signature, "仿宋_GB2312", 32, false);
+    paras[n - 1] = para(&date, "仿宋_GB2312", 32, false);
+    let (_, d) = lint("spaces.docx", &build_docx(&paras, None));
+    assert!(!codes(&d).contains(&"GW707".to_string()), "{:?}", codes(&d));
 }

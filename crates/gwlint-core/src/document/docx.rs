@@ -332,6 +332,8 @@ impl Walker<'_> {
             alignment: para_props.get("alignment").and_then(Value::as_str).map(String::from),
             first_line_twips: first_line,
             first_line_chars: indent["firstLineChars"].as_i64(),
+            left_twips: indent["start"].as_i64(),
+            left_chars: indent["startChars"].as_i64(),
             in_table: self.in_table > 0,
             runs,
         });

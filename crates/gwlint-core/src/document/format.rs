@@ -34,6 +34,10 @@ pub struct ParagraphFormat {
     pub first_line_twips: Option<i64>,
     /// First-line indent in hundredths of a character (200 = two characters).
     pub first_line_chars: Option<i64>,
+    /// Left (start) indent of the whole paragraph in twips, when given that way.
+    pub left_twips: Option<i64>,
+    /// Left (start) indent in hundredths of a character.
+    pub left_chars: Option<i64>,
     /// The paragraph stands outside the body flow: in a table (版记 rows, attachment tables) or
     /// in a text box.
     pub in_table: bool,

@@ -81,5 +81,6 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(layout::fonts::HeadingFont),
         Box::new(layout::first_line_indent::FirstLineIndent),
         Box::new(layout::page_number::PageNumber),
+        Box::new(layout::closing_placement::ClosingPlacement),
     ]
 }

@@ -59,6 +59,13 @@ pub const KAITI: &[&str] =
 pub const INDENT_TWIPS: std::ops::RangeInclusive<i64> = 560..=720;
 pub const INDENT_CHARS: std::ops::RangeInclusive<i64> = 180..=220;
 
+/// 7.3.5: 署名 and 成文日期 stand on the right (日期右空四字, 署名 centred over it). A paragraph counts
+/// as placed on the right when aligned right or centre, indented on the left by at least a third
+/// of the 156 mm 版心 (about 10 三号 characters), or led by at least four spaces.
+pub const CLOSING_MIN_LEFT_TWIPS: i64 = 2950;
+pub const CLOSING_MIN_LEFT_CHARS: i64 = 1000;
+pub const CLOSING_MIN_LEADING_SPACES: usize = 4;
+
 pub fn mm(twips: i64) -> f64 {
     twips as f64 / TWIPS_PER_MM
 }
