@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::chars_with_offsets;
 use crate::span::Span;
 
 declare_rule! {
@@ -55,9 +56,8 @@ impl Rule for AddresseePunctuation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for p in doc.parts(Part::Addressee) {
-            let content = doc.content(p);
-            for (i, c) in content.char_indices().filter(|(_, c)| matches!(c, '；' | ';')) {
-                let span = Span::new(p.span.start + i, p.span.start + i + c.len_utf8());
+            for (i, c) in chars_with_offsets(doc, p).filter(|(_, c)| matches!(c, '；' | ';')) {
+                let span = Span::new(i, i + c.len_utf8());
                 cx.report(span, "主送机关之间不用分号，同类机关用顿号，不同类机关用逗号")
                     .with_label("应为“，”或“、”")
                     .with_fix(Fix::replace("改为“，”", Applicability::Safe, span, "，"));

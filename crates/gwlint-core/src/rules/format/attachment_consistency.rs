@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::body_paragraphs;
-use crate::span::Span;
+use crate::rules::common::{body_paragraphs, group_span};
 use crate::text::strip_spaces;
 
 declare_rule! {
@@ -131,11 +130,8 @@ impl Rule for AttachmentConsistency {
                 let n: usize = m[1].parse().unwrap_or(0);
                 if n > count {
                     let g = m.get(0).expect("match");
-                    cx.report(
-                        Span::new(p.span.start + g.start(), p.span.start + g.end()),
-                        format!("正文提到“附件{n}”，但只有{count}个附件"),
-                    )
-                    .with_label("不存在的附件");
+                    cx.report(group_span(p, g), format!("正文提到“附件{n}”，但只有{count}个附件"))
+                        .with_label("不存在的附件");
                 }
             }
         }

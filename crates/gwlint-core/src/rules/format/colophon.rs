@@ -4,6 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::chars_with_offsets;
 use crate::span::Span;
 
 declare_rule! {
@@ -63,8 +64,8 @@ impl Rule for Colophon {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for p in doc.parts(Part::CopyTo) {
             let c = doc.content(p);
-            for (i, ch) in c.char_indices().filter(|(_, ch)| matches!(ch, '；' | ';')) {
-                let span = Span::new(p.span.start + i, p.span.start + i + ch.len_utf8());
+            for (i, ch) in chars_with_offsets(doc, p).filter(|(_, ch)| matches!(ch, '；' | ';')) {
+                let span = Span::new(i, i + ch.len_utf8());
                 cx.report(span, "抄送机关之间应用逗号或顿号隔开，不用分号")
                     .with_label("应为“，”")
                     .with_fix(Fix::replace("改为“，”", Applicability::Safe, span, "，"));

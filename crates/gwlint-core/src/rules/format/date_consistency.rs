@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::document::facts::find_dates;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::body_paragraphs;
+use crate::rules::common::{body_paragraphs, group_span};
 use crate::span::Span;
 
 declare_rule! {
@@ -88,7 +88,7 @@ impl Rule for DateConsistency {
             let m = c.get(1).expect("group");
             let year: u32 = m.as_str().parse().unwrap_or(0);
             if year > signed.year {
-                let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+                let span = group_span(p, m);
                 cx.report(span, format!("发文字号的年份（{year}）晚于成文日期的年份（{}）", signed.year))
                     .with_label("年份不符");
             }

@@ -7,6 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::group_span;
 use crate::span::Span;
 use crate::text::chinese_digits_value;
 
@@ -82,7 +83,7 @@ impl Rule for DocNumberFormat {
         for p in doc.parts(Part::DocNumber) {
             let content = doc.content(p);
             let Some(c) = DOC_NUMBER.captures(content) else { continue };
-            let at = |m: regex::Match<'_>| Span::new(p.span.start + m.start(), p.span.start + m.end());
+            let at = |m: regex::Match<'_>| group_span(p, m);
             let (open, close) = (&c["open"], &c["close"]);
             if open != "〔" || close != "〕" {
                 let (o, cl) = (at(c.name("open").unwrap()), at(c.name("close").unwrap()));

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::title_paragraphs;
+use crate::rules::common::{chars_with_offsets, title_paragraphs};
 use crate::span::Span;
 
 declare_rule! {
@@ -59,10 +59,9 @@ impl Rule for TitlePunctuation {
         let Some(last) = paras.last() else { return };
         let title_end = last.span.end;
         for p in &paras {
-            let content = doc.content(p);
             // Marks inside 《》 or “” belong to a quoted title and are not the title's own.
             let mut depth = 0i32;
-            for (i, c) in content.char_indices() {
+            for (i, c) in chars_with_offsets(doc, p) {
                 match c {
                     '《' | '“' => depth += 1,
                     '》' | '”' => depth = (depth - 1).max(0),
@@ -71,7 +70,7 @@ impl Rule for TitlePunctuation {
                 if depth > 0 || !SENTENCE_MARKS.contains(&c) {
                     continue;
                 }
-                let span = Span::new(p.span.start + i, p.span.start + i + c.len_utf8());
+                let span = Span::new(i, i + c.len_utf8());
                 if span.end == title_end {
                     cx.report(span, format!("标题末尾不用标点“{c}”")).with_label("多余的标点").with_fix(Fix::replace(
                         "删除标题末尾的标点",
