@@ -58,6 +58,14 @@ pub fn strip_spaces(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
 }
 
+/// Full-width ASCII forms (！ to ～: digits, letters, marks) turned into their half-width
+/// forms; every other char is kept.
+pub fn to_half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| if ('！'..='～').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .collect()
+}
+
 /// Number of chars in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()

@@ -9,7 +9,7 @@ use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::group_span;
 use crate::span::Span;
-use crate::text::chinese_digits_value;
+use crate::text::{chinese_digits_value, to_half_width};
 
 declare_rule! {
     /// ## 作用
@@ -68,12 +68,6 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub struct DocNumberFormat;
 
-fn half_width_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
-        .collect()
-}
-
 impl Rule for DocNumberFormat {
     fn meta(&self) -> &RuleMeta {
         &DOC_NUMBER_FORMAT
@@ -97,7 +91,7 @@ impl Rule for DocNumberFormat {
                     ));
             }
             let year = c.name("year").unwrap();
-            let y = half_width_digits(year.as_str());
+            let y = to_half_width(year.as_str());
             if y.chars().count() == 2 {
                 cx.report(at(year), "发文字号的年份应标全称（四位数字）")
                     .with_label("年份不全")
@@ -129,7 +123,7 @@ impl Rule for DocNumberFormat {
                 ));
             }
             let seq = c.name("seq").unwrap();
-            let s = half_width_digits(seq.as_str());
+            let s = to_half_width(seq.as_str());
             let trimmed = s.trim_start_matches('0');
             if s.len() > 1 && s.starts_with('0') && !trimmed.is_empty() {
                 cx.report(at(seq), format!("发文字号的顺序号不编虚位：“{}”应为“{trimmed}”", seq.as_str()))

@@ -8,6 +8,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::paragraph_matches;
+use crate::text::to_half_width;
 
 declare_rule! {
     /// ## 作用
@@ -44,12 +45,6 @@ declare_rule! {
 /// Full-width digits and letters, with a full-width decimal point between digits.
 static FULLWIDTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[０-９Ａ-Ｚａ-ｚ]+(?:[．][０-９]+)?").unwrap());
 
-fn half(s: &str) -> String {
-    s.chars()
-        .map(|c| if ('！'..='～').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
-        .collect()
-}
-
 pub struct FullwidthAlnum;
 
 impl Rule for FullwidthAlnum {
@@ -60,7 +55,7 @@ impl Rule for FullwidthAlnum {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for (_, _, span) in paragraph_matches(doc, &FULLWIDTH) {
             let found = doc.slice(span);
-            let right = half(found);
+            let right = to_half_width(found);
             cx.report(span, format!("全角字符“{found}”应改为半角“{right}”"))
                 .with_label(format!("应为“{right}”"))
                 .with_fix(Fix::replace(format!("改为“{right}”"), Applicability::Safe, span, &right));
