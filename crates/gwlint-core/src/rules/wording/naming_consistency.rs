@@ -93,11 +93,7 @@ fn report_full_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &str
     let shown = if open == "《" { format!("《{short}》") } else { format!("“{short}”") };
     // Paragraphs quoting other texts (a 修改决定 quoting the articles it amends) carry their own
     // short names; only the document's own prose counts.
-    let body: Vec<Span> = doc
-        .parts(Part::Body)
-        .filter(|p| !doc.text[p.span.start..p.span.end].trim_start_matches([' ', '\u{3000}']).starts_with('“'))
-        .map(|p| p.span)
-        .collect();
+    let body: Vec<Span> = doc.parts(Part::Body).filter(|p| !doc.content(p).starts_with('“')).map(|p| p.span).collect();
     if !body.iter().any(|b| b.start <= at.start && at.end <= b.end) {
         return;
     }
