@@ -306,6 +306,11 @@ impl Document {
         self.format.as_ref()?.paragraphs.get(line)
     }
 
+    /// Formatting of paragraph `p` (only for .docx read by docx-rs).
+    pub fn format_of(&self, p: &Paragraph) -> Option<&ParagraphFormat> {
+        self.paragraph_format(self.line_of(p))
+    }
+
     /// Byte offset in `self.text` of the start of `line` (0-based). For .docx documents text and
     /// source are the same, one Word paragraph per line.
     pub fn line_offset(&self, line: usize) -> usize {

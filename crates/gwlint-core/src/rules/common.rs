@@ -122,7 +122,7 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
         }
         let inside_quote = open_quotes > 0 || content.starts_with(['“', '"', '「']);
         // "1." in a table cell of a .docx is a list item of the table, not an outline number.
-        let in_table = doc.paragraph_format(doc.line_of(p)).is_some_and(|f| f.in_table);
+        let in_table = doc.format_of(p).is_some_and(|f| f.in_table);
         if p.heading.is_some() && !inside_quote && !in_table {
             current.push(p);
         }

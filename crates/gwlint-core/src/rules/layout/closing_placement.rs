@@ -48,7 +48,7 @@ impl Rule for ClosingPlacement {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for (part, what) in [(Part::Signature, "发文机关署名"), (Part::Date, "成文日期")] {
             for p in doc.parts(part) {
-                let Some(fmt) = doc.paragraph_format(doc.line_of(p)).filter(|f| !f.in_table) else { continue };
+                let Some(fmt) = doc.format_of(p).filter(|f| !f.in_table) else { continue };
                 let aligned = fmt.alignment.as_deref().is_some_and(|a| matches!(a, "right" | "end" | "center"));
                 let indented = fmt.left_twips.is_some_and(|t| t >= CLOSING_MIN_LEFT_TWIPS)
                     || fmt.left_chars.is_some_and(|c| c >= CLOSING_MIN_LEFT_CHARS);

@@ -48,8 +48,7 @@ impl Rule for FirstLineIndent {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut pending: Option<(Span, usize)> = None;
         for p in doc.parts(Part::Body) {
-            let line = doc.line_of(p);
-            let Some(fmt) = doc.paragraph_format(line).filter(|f| !f.in_table) else { continue };
+            let Some(fmt) = doc.format_of(p).filter(|f| !f.in_table) else { continue };
             let indented = fmt.first_line_chars.is_some_and(|c| INDENT_CHARS.contains(&c))
                 || fmt.first_line_twips.is_some_and(|t| INDENT_TWIPS.contains(&t))
                 || doc.text[p.line.start..].starts_with("\u{3000}\u{3000}");

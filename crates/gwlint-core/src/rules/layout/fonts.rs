@@ -153,7 +153,7 @@ impl Rule for BodyFont {
         let paras: Vec<&Paragraph> = doc
             .paragraphs
             .iter()
-            .filter(|p| p.part == Part::Body && doc.paragraph_format(doc.line_of(p)).is_some_and(|f| !f.in_table))
+            .filter(|p| p.part == Part::Body && doc.format_of(p).is_some_and(|f| !f.in_table))
             .collect();
         report_runs(doc, cx, &paras, |p, run, _| {
             if heading_extent(doc, p).is_some_and(|end| run.start < end) {
