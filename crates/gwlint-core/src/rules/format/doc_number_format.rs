@@ -68,6 +68,16 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub struct DocNumberFormat;
 
+/// Full-width digits in the year or the sequence number; `half` is the same number in half-width.
+fn report_full_width(cx: &mut Context<'_>, span: Span, half: &str) {
+    cx.report(span, "发文字号应使用半角阿拉伯数字").with_fix(Fix::replace(
+        "改为半角数字",
+        Applicability::Safe,
+        span,
+        half,
+    ));
+}
+
 impl Rule for DocNumberFormat {
     fn meta(&self) -> &RuleMeta {
         &DOC_NUMBER_FORMAT
@@ -106,12 +116,7 @@ impl Rule for DocNumberFormat {
                     ));
                 }
             } else if y != year.as_str() {
-                cx.report(at(year), "发文字号应使用半角阿拉伯数字").with_fix(Fix::replace(
-                    "改为半角数字",
-                    Applicability::Safe,
-                    at(year),
-                    &y,
-                ));
+                report_full_width(cx, at(year), &y);
             }
             let di = c.name("di").unwrap();
             if !di.is_empty() && !c["code"].ends_with('令') {
@@ -130,12 +135,7 @@ impl Rule for DocNumberFormat {
                     .with_label("虚位")
                     .with_fix(Fix::replace(format!("改为“{trimmed}”"), Applicability::Safe, at(seq), trimmed));
             } else if s != seq.as_str() {
-                cx.report(at(seq), "发文字号应使用半角阿拉伯数字").with_fix(Fix::replace(
-                    "改为半角数字",
-                    Applicability::Safe,
-                    at(seq),
-                    &s,
-                ));
+                report_full_width(cx, at(seq), &s);
             }
             for sp in ["sp1", "sp2", "sp3"] {
                 let m = c.name(sp).unwrap();
