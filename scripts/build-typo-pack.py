@@ -9,7 +9,7 @@ text and its right form is attested. Sources and filters:
   wrong form  2+ Han characters (3+ from the large lists), not a known word (公文写作 vocabulary, 成语 list), and absent
               from every clean text: the 公文 corpus, the error-free negatives (人民日报, 学习强国)
               and the correct side of the *training* splits of the spelling benchmarks
-              (test splits are kept for evaluation)
+              (test splits, and the 公文-domain odw split, are kept for evaluation)
   right form  attested: a known word or idiom, or present in the clean text
   fix         safe when the right form is a listed 成语 or 公文 word, unsafe otherwise
 
@@ -43,6 +43,8 @@ for f in glob.glob(os.path.join(shared, "corpus", "gongwen", "*", "docs", "*.txt
 for f in glob.glob(os.path.join(csc, "negatives", "*.jsonl")):
     clean_parts.extend(json.loads(l)["text"] for l in open(f, encoding="utf-8"))
 for f in glob.glob(os.path.join(csc, "**", "*train*.jsonl"), recursive=True):
+    if "odw" in os.path.basename(f):
+        continue  # the 公文-domain split is an evaluation set (gwlint-eval --csc)
     clean_parts.extend(json.loads(l)["correct_text"] for l in open(f, encoding="utf-8"))
 clean = "\n".join(clean_parts)
 

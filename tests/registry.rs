@@ -56,3 +56,15 @@ fn every_pack_in_rules_dir_is_embedded() {
         }
     }
 }
+
+/// GW609 (near misses of idioms) defers to the curated pair lists: the same characters are
+/// reported once, by the more specific rule; selected alone, GW609 still reports them.
+#[test]
+fn a_general_rule_defers_to_a_specific_one_on_the_same_characters() {
+    use gwlint_core::{Document, Linter, Selection, SourceKind};
+    let doc = Document::from_text("t.txt", SourceKind::Txt, "我们将一如继往地支持，营造公平竟争的环境。").unwrap();
+    let codes = |linter: &Linter| linter.check(&doc).iter().map(|d| d.code.to_string()).collect::<Vec<_>>();
+    assert_eq!(codes(&Linter::with_defaults()), ["GW601", "GW609"]);
+    let only = Selection { select: Some(vec!["GW609".to_string()]), ..Default::default() };
+    assert_eq!(codes(&Linter::new(Registry::builtin(), &only).unwrap()), ["GW609", "GW609"]);
+}

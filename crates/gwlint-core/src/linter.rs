@@ -119,6 +119,7 @@ impl Linter {
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             rule.check(doc, &mut cx);
         }
+        self.drop_deferred(&mut out);
         for d in &mut out {
             d.span = d.span.clamp_to(&doc.text);
             // A .docx is never rewritten (docx-rs cannot round-trip a package): its fixes are advice.
@@ -131,6 +132,29 @@ impl Linter {
         self.apply_suppressions(doc, &mut out);
         sort_diagnostics(&mut out);
         out
+    }
+
+    /// Drop the findings of a rule that overlap a finding of a rule it defers to.
+    fn drop_deferred(&self, out: &mut Vec<Diagnostic>) {
+        let defers: Vec<(&str, &[&str])> = self
+            .active
+            .iter()
+            .map(|a| &self.registry.rules()[a.index])
+            .filter(|r| !r.defers_to().is_empty())
+            .map(|r| (r.meta().code.as_ref(), r.defers_to()))
+            .collect();
+        if defers.is_empty() {
+            return;
+        }
+        let deferred = |d: &Diagnostic| {
+            defers
+                .iter()
+                .find(|(code, _)| *code == d.code)
+                .is_some_and(|(_, to)| out.iter().any(|o| to.contains(&o.code.as_ref()) && o.span.overlaps(&d.span)))
+        };
+        let keep: Vec<bool> = out.iter().map(|d| !deferred(d)).collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// Drop findings covered by gwlint-disable comments; report the comments that cover nothing

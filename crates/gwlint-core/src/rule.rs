@@ -166,6 +166,14 @@ macro_rules! declare_rule {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, cx: &mut Context<'_>);
+
+    /// Codes whose findings take precedence: a finding of this rule that overlaps a finding
+    /// of one of them in the same document is dropped. A general rule defers to a specific
+    /// one that reports the same characters, and only when that one actually reported them
+    /// (selecting this rule alone still reports everything).
+    fn defers_to(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// What a running rule reports through: stamps the code, name, configured severity and source.

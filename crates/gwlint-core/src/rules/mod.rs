@@ -74,6 +74,7 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(wording::duplicated_words::DuplicatedWords),
         Box::new(wording::placeholders::Placeholders),
         Box::new(wording::naming_consistency::NamingConsistency),
+        Box::new(wording::near_miss_words::NearMissWords),
         Box::new(layout::read_note::DocxReadNote),
         Box::new(layout::page_setup::PageSetup),
         Box::new(layout::fonts::TitleFont),

@@ -3,4 +3,6 @@ pub mod context_confusion;
 pub mod de_di_de;
 pub mod duplicated_words;
 pub mod naming_consistency;
+pub mod near_miss_tables;
+pub mod near_miss_words;
 pub mod placeholders;
