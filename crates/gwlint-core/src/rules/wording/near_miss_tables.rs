@@ -46,15 +46,21 @@ struct Target {
 }
 
 pub struct Tables {
-    words: HashMap<String, WordKind>,
+    words: FxMap<String, WordKind>,
     targets: Vec<Target>,
     /// Four-character targets by their characters with one replaced by '\0'.
-    masked: HashMap<[char; 4], Vec<(u32, u8)>>,
-    /// Longer targets by (first character, last character, length).
-    long: HashMap<(char, char, usize), Vec<u32>>,
-    long_lengths: Vec<usize>,
+    masked: FxMap<[char; 4], Vec<(u32, u8)>>,
+    /// Which characters occur at each position of a four-character target: a window whose
+    /// characters are absent at two positions cannot be a near miss (saves most lookups).
+    at_position: [CharSet; 4],
+    /// Which adjacent pairs occur at positions (0,1), (1,2) and (2,3) of a four-character
+    /// target, as a one-hash Bloom filter: most windows are ruled out without a map lookup.
+    adjacent: [PairFilter; 3],
+    /// Longer targets by first character (their edges are never substituted), longest first.
+    long: FxMap<char, Vec<u32>>,
+    long_first: CharSet,
     /// For each character of a target, the characters that sound or look like it.
-    confusion: HashMap<char, Box<str>>,
+    confusion: FxMap<char, Box<str>>,
     /// Attested pairs of adjacent characters, as `pair_key`, sorted.
     pairs: Vec<u64>,
 }
@@ -64,6 +70,86 @@ fn pair_key(a: char, b: char) -> u64 {
 }
 
 static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, PAIRS));
+
+/// The multiply-rotate hash of rustc (FxHash): the keys are a few characters, hashed millions
+/// of times per megabyte, and need no protection against collisions chosen by an attacker.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A set of characters of the Basic Multilingual Plane (where the targets' characters are).
+#[derive(Clone)]
+struct CharSet(Vec<u64>);
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet(vec![0; 0x10000 / 64])
+    }
+}
+
+impl CharSet {
+    fn insert(&mut self, c: char) {
+        if let Ok(i) = u16::try_from(u32::from(c)) {
+            self.0[usize::from(i) / 64] |= 1 << (i % 64);
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        u16::try_from(u32::from(c)).is_ok_and(|i| self.0[usize::from(i) / 64] & (1 << (i % 64)) != 0)
+    }
+}
+
+/// A set of character pairs with false positives (one hash, 2^18 bits).
+#[derive(Clone)]
+struct PairFilter(Vec<u64>);
+
+impl Default for PairFilter {
+    fn default() -> Self {
+        PairFilter(vec![0; (1 << 18) / 64])
+    }
+}
+
+impl PairFilter {
+    fn bit(a: char, b: char) -> usize {
+        let h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - 18)) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char) {
+        let i = Self::bit(a, b);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let i = Self::bit(a, b);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
 
 /// Data lines: `key<TAB>value`, comments starting with '#'.
 fn data_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -78,12 +164,14 @@ impl Tables {
 
     pub fn from_data(words: &str, confusion: &str, pairs: &str) -> Tables {
         let mut t = Tables {
-            words: HashMap::new(),
+            words: FxMap::default(),
             targets: Vec::new(),
-            masked: HashMap::new(),
-            long: HashMap::new(),
-            long_lengths: Vec::new(),
-            confusion: HashMap::new(),
+            masked: FxMap::default(),
+            at_position: Default::default(),
+            adjacent: Default::default(),
+            long: FxMap::default(),
+            long_first: CharSet::default(),
+            confusion: FxMap::default(),
             pairs: Vec::new(),
         };
         for (word, flag) in data_lines(words) {
@@ -103,17 +191,20 @@ impl Tables {
                     let mut key = four;
                     key[i] = '\0';
                     t.masked.entry(key).or_default().push((idx, i as u8));
+                    t.at_position[i].insert(four[i]);
+                }
+                for k in 0..3 {
+                    t.adjacent[k].insert(four[k], four[k + 1]);
                 }
             } else {
-                let n = chars.len();
-                t.long.entry((chars[0], chars[n - 1], n)).or_default().push(idx);
-                if !t.long_lengths.contains(&n) {
-                    t.long_lengths.push(n);
-                }
+                t.long.entry(chars[0]).or_default().push(idx);
+                t.long_first.insert(chars[0]);
             }
             t.targets.push(Target { chars, kind });
         }
-        t.long_lengths.sort_unstable();
+        for list in t.long.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(t.targets[i as usize].chars.len()));
+        }
         for (c, others) in data_lines(confusion) {
             if let Some(c) = c.chars().next() {
                 t.confusion.insert(c, others.into());
@@ -147,8 +238,10 @@ impl Tables {
             words: self.words.clone(),
             targets: self.targets.iter().map(|t| Target { chars: t.chars.clone(), kind: t.kind }).collect(),
             masked: self.masked.clone(),
+            at_position: self.at_position.clone(),
+            adjacent: self.adjacent.clone(),
             long: self.long.clone(),
-            long_lengths: self.long_lengths.clone(),
+            long_first: self.long_first.clone(),
             confusion: self.confusion.clone(),
             pairs,
         }
@@ -209,10 +302,14 @@ impl Tables {
 
     /// A target that the run at `s` misspells: (target, length, position of the substitution).
     fn near_miss_at(&self, chars: &[char], s: usize) -> Option<(u32, usize, usize)> {
-        for &n in self.long_lengths.iter().rev() {
-            let Some(window) = chars.get(s..s + n) else { continue };
-            for &t in self.long.get(&(window[0], window[n - 1], n)).into_iter().flatten() {
+        if self.long_first.contains(chars[s]) {
+            for &t in &self.long[&chars[s]] {
                 let w = &self.targets[t as usize].chars;
+                let n = w.len();
+                let Some(window) = chars.get(s..s + n) else { continue };
+                if window[n - 1] != w[n - 1] {
+                    continue;
+                }
                 let mut diff = (1..n - 1).filter(|&k| window[k] != w[k]);
                 if let (Some(i), None) = (diff.next(), diff.next()) {
                     if self.accept(chars, s, t, i) {
@@ -222,7 +319,19 @@ impl Tables {
             }
         }
         let window: [char; 4] = chars.get(s..s + 4)?.try_into().ok()?;
+        let known: [bool; 4] = std::array::from_fn(|k| self.at_position[k].contains(window[k]));
+        if known.iter().filter(|&&k| !k).count() > 1 {
+            return None;
+        }
         for i in 0..4 {
+            if (0..4).any(|k| k != i && !known[k]) {
+                continue;
+            }
+            // Two untouched neighbours must be a pair some target has there.
+            let k = if i < 2 { i + 1 } else { 0 };
+            if !self.adjacent[k].may_contain(window[k], window[k + 1]) {
+                continue;
+            }
             let mut key = window;
             key[i] = '\0';
             for &(t, pos) in self.masked.get(&key).into_iter().flatten() {
