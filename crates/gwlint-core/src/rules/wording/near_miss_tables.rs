@@ -53,9 +53,10 @@ pub struct Tables {
     /// Which characters occur at each position of a four-character target: a window whose
     /// characters are absent at two positions cannot be a near miss (saves most lookups).
     at_position: [CharSet; 4],
-    /// Which adjacent pairs occur at positions (0,1), (1,2) and (2,3) of a four-character
-    /// target, as a one-hash Bloom filter: most windows are ruled out without a map lookup.
-    adjacent: [PairFilter; 3],
+    /// Which pairs of characters occur at each pair of positions (0,1), (0,2) … (2,3) of a
+    /// four-character target, as one-hash Bloom filters: most windows are ruled out without a
+    /// map lookup.
+    pairs_at: [PairFilter; 6],
     /// Longer targets by first character (their edges are never substituted), longest first.
     long: FxMap<char, Vec<u32>>,
     long_first: CharSet,
@@ -124,6 +125,8 @@ impl CharSet {
     }
 }
 
+const POSITION_PAIRS: [(usize, usize); 6] = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
+
 /// A set of character pairs with false positives (one hash, 2^18 bits).
 #[derive(Clone)]
 struct PairFilter(Vec<u64>);
@@ -168,7 +171,7 @@ impl Tables {
             targets: Vec::new(),
             masked: FxMap::default(),
             at_position: Default::default(),
-            adjacent: Default::default(),
+            pairs_at: Default::default(),
             long: FxMap::default(),
             long_first: CharSet::default(),
             confusion: FxMap::default(),
@@ -193,8 +196,8 @@ impl Tables {
                     t.masked.entry(key).or_default().push((idx, i as u8));
                     t.at_position[i].insert(four[i]);
                 }
-                for k in 0..3 {
-                    t.adjacent[k].insert(four[k], four[k + 1]);
+                for (f, (a, b)) in POSITION_PAIRS.iter().enumerate() {
+                    t.pairs_at[f].insert(four[*a], four[*b]);
                 }
             } else {
                 t.long.entry(chars[0]).or_default().push(idx);
@@ -239,7 +242,7 @@ impl Tables {
             targets: self.targets.iter().map(|t| Target { chars: t.chars.clone(), kind: t.kind }).collect(),
             masked: self.masked.clone(),
             at_position: self.at_position.clone(),
-            adjacent: self.adjacent.clone(),
+            pairs_at: self.pairs_at.clone(),
             long: self.long.clone(),
             long_first: self.long_first.clone(),
             confusion: self.confusion.clone(),
@@ -327,9 +330,13 @@ impl Tables {
             if (0..4).any(|k| k != i && !known[k]) {
                 continue;
             }
-            // Two untouched neighbours must be a pair some target has there.
-            let k = if i < 2 { i + 1 } else { 0 };
-            if !self.adjacent[k].may_contain(window[k], window[k + 1]) {
+            // Every two untouched characters must be a pair some target has there.
+            let untouched_pairs_known = POSITION_PAIRS
+                .iter()
+                .enumerate()
+                .filter(|(_, (a, b))| *a != i && *b != i)
+                .all(|(f, (a, b))| self.pairs_at[f].may_contain(window[*a], window[*b]));
+            if !untouched_pairs_known {
                 continue;
             }
             let mut key = window;
