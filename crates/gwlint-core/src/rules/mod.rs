@@ -75,6 +75,7 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
         Box::new(wording::placeholders::Placeholders),
         Box::new(wording::naming_consistency::NamingConsistency),
         Box::new(wording::near_miss_words::NearMissWords),
+        Box::new(wording::usage_preference::UsagePreference),
         Box::new(layout::read_note::DocxReadNote),
         Box::new(layout::page_setup::PageSetup),
         Box::new(layout::fonts::TitleFont),

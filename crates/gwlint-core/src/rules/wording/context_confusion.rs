@@ -1,13 +1,11 @@
 //! GW602 context-confusion: words right in one context and wrong in another (截止/截至, 形势/形式).
 
-use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::wording::word_patterns::{report_word_patterns, WordPattern};
 
 declare_rule! {
     /// ## 作用
@@ -44,14 +42,8 @@ declare_rule! {
     };
 }
 
-struct Pattern {
-    re: Regex,
-    right: &'static str,
-    why: &'static str,
-}
-
-static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |re: &str, right, why| Pattern { re: Regex::new(re).expect("pattern"), right, why };
+static PATTERNS: LazyLock<Vec<WordPattern>> = LazyLock::new(|| {
+    let p = WordPattern::new;
     vec![
         p(
             r"(?P<w>截止)(?:[0-9]|目前|今年|去年|本月|上月|本周|当前|现在|年底|年末|发稿|[一二三四五六七八九十]+月)",
@@ -83,15 +75,6 @@ impl Rule for ContextConfusion {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for pat in PATTERNS.iter() {
-            for (p, c, _) in paragraph_matches(doc, &pat.re) {
-                let w = c.name("w").expect("group");
-                let span = group_span(p, w);
-                cx.report(span, format!("此处“{}”应为“{}”", w.as_str(), pat.right))
-                    .with_label(format!("应为“{}”", pat.right))
-                    .with_help(format!("{}。", pat.why))
-                    .with_fix(Fix::replace(format!("改为“{}”", pat.right), Applicability::Unsafe, span, pat.right));
-            }
-        }
+        report_word_patterns(doc, cx, &PATTERNS, "应为", |w, right| format!("此处“{w}”应为“{right}”"));
     }
 }

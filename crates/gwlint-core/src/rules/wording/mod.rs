@@ -6,3 +6,5 @@ pub mod naming_consistency;
 pub mod near_miss_tables;
 pub mod near_miss_words;
 pub mod placeholders;
+pub mod usage_preference;
+pub mod word_patterns;
