@@ -17,7 +17,9 @@ declare_rule! {
     /// 公文中机关、文件、事项的名称应前后一致：首次出现时写全称并注明简称，之后统一用简称。
     /// 同一简称指两个全称，读者无法判断后文的简称指哪一个。
     ///
-    /// 写回全称只检查书名号中的名称（边界明确）；机关名称的全称边界无法从文字中可靠判断，不检查。
+    /// 写回全称检查书名号中的名称，以及以“委员会”“局”“厅”“办公室”等结尾的机关名称。机关名称的
+    /// 起点从文字中判断不准（“会同平安市……”），所以后文的写法必须与引入处至少 8 个字完全一致，
+    /// 且前面不接别的汉字：“省发展和改革委员会”不是“平安市发展和改革委员会”的重写。
     /// 简称“在引入之前就已使用”也不检查：“方案”“规划”这类简称本身是常用词，在标题和全称里早已
     /// 出现，逐字比对会在正确的公文上误报。
     ///
@@ -76,6 +78,7 @@ impl Rule for NamingConsistency {
                 Some(_) => {}
                 None => {
                     report_full_name_after_short(doc, cx, &full, &c["open"], &short, at);
+                    report_organ_name_after_short(doc, cx, &full, &short, at);
                     defined.push((short, full, at));
                 }
             }
@@ -91,23 +94,94 @@ fn report_full_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &str
         return;
     };
     let shown = if open == "《" { format!("《{short}》") } else { format!("“{short}”") };
-    // Paragraphs quoting other texts (a 修改决定 quoting the articles it amends) carry their own
-    // short names; only the document's own prose counts.
-    let body: Vec<Span> = doc.parts(Part::Body).filter(|p| !doc.content(p).starts_with('“')).map(|p| p.span).collect();
-    if !body.iter().any(|b| b.start <= at.start && at.end <= b.end) {
+    let body = own_prose(doc);
+    if !inside(&body, at) {
         return;
     }
     for (i, _) in doc.text[at.end..].match_indices(title) {
         let start = at.end + i;
         let end = start + title.len();
-        let redefined = doc.text[end..].starts_with("（以下") || doc.text[end..].starts_with("(以下");
-        if redefined || !body.iter().any(|b| b.start <= start && end <= b.end) {
+        if redefined_at(doc, end) || !inside(&body, Span::new(start, end)) {
             continue;
         }
         cx.report(Span::new(start, end), format!("{title}已简称为{shown}，此处仍写全称"))
             .with_label("全称")
             .with_secondary(at, "在此引入简称");
     }
+}
+
+/// Organ names (机关、单位) end with one of these.
+const ORGAN_ENDINGS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "办公厅",
+    "领导小组",
+    "人民政府",
+    "人民法院",
+    "人民检察院",
+    "局",
+    "厅",
+    "部",
+    "署",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "公司",
+    "集团",
+];
+
+/// Words after an organ's name that make it the name of another unit (…委员会办公室).
+const SUBUNITS: &[&str] =
+    &["办公室", "办公厅", "党组", "机关", "直属", "所属", "下属", "内设", "分会", "处", "科", "中心"];
+
+/// An organ's full name written again in the document's own prose after its short name was
+/// introduced. The capture may start with other words ("会同平安市…"), so a later occurrence
+/// counts only when at least 8 characters before the ending agree and the text before them is
+/// not another Han character (省发展和改革委员会 is another organ than 平安市发展和改革委员会).
+fn report_organ_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &str, short: &str, at: Span) {
+    const MIN_CHARS: usize = 8;
+    if full.contains('《') || !ORGAN_ENDINGS.iter().any(|e| full.ends_with(e)) || full.chars().count() < MIN_CHARS {
+        return;
+    }
+    let body = own_prose(doc);
+    if !inside(&body, at) {
+        return;
+    }
+    let ending: String = full.chars().rev().take(MIN_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    for (i, _) in doc.text[at.end..].match_indices(ending.as_str()) {
+        let end = at.end + i + ending.len();
+        // Extend the agreement leftwards as far as the full name goes.
+        let before = &doc.text[..end];
+        let agree = full.chars().rev().zip(before.chars().rev()).take_while(|(a, b)| a == b).count();
+        let start = end - full.chars().rev().take(agree).map(char::len_utf8).sum::<usize>();
+        let whole_name = agree == full.chars().count();
+        let boundary = doc.text[..start].chars().next_back().is_none_or(|c| !crate::text::is_han(c));
+        let subunit = SUBUNITS.iter().any(|u| doc.text[end..].starts_with(u));
+        if !(whole_name || boundary) || subunit || redefined_at(doc, end) || !inside(&body, Span::new(start, end)) {
+            continue;
+        }
+        let shown: String = doc.text[start..end].to_string();
+        cx.report(Span::new(start, end), format!("“{shown}”已简称为“{short}”，此处仍写全称"))
+            .with_label("全称")
+            .with_help(format!("引入简称后，后文统一写“{short}”。"))
+            .with_secondary(at, "在此引入简称");
+    }
+}
+
+/// The spans of the 正文 paragraphs in the document's own voice: paragraphs quoting other texts
+/// (a 修改决定 quoting the articles it amends) carry their own short names.
+fn own_prose(doc: &Document) -> Vec<Span> {
+    doc.parts(Part::Body).filter(|p| !doc.content(p).starts_with('“')).map(|p| p.span).collect()
+}
+
+fn inside(spans: &[Span], s: Span) -> bool {
+    spans.iter().any(|b| b.start <= s.start && s.end <= b.end)
+}
+
+/// Is the name ending at `end` followed by its own "（以下简称…）"?
+fn redefined_at(doc: &Document, end: usize) -> bool {
+    doc.text[end..].starts_with("（以下") || doc.text[end..].starts_with("(以下")
 }
 
 /// The full-name capture starts wherever the Han run starts, so it may carry leading words
