@@ -68,3 +68,19 @@ fn a_general_rule_defers_to_a_specific_one_on_the_same_characters() {
     let only = Selection { select: Some(vec!["GW609".to_string()]), ..Default::default() };
     assert_eq!(codes(&Linter::new(Registry::builtin(), &only).unwrap()), ["GW609", "GW609"]);
 }
+
+/// GW413 (full-width letters and digits anywhere) defers to GW301 inside a 发文字号.
+#[test]
+fn full_width_digits_in_a_doc_number_are_reported_once() {
+    use gwlint_core::{Document, Linter, SourceKind};
+    let text = "平安市人民政府文件\n\n平政发〔２０２４〕１２号\n\n关于做好安全生产工作的通知\n\n各区人民政府：\n　　正文第１条。\n";
+    let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+    let codes: Vec<String> = Linter::with_defaults()
+        .check(&doc)
+        .iter()
+        .filter(|d| d.code == "GW301" || d.code == "GW413")
+        .map(|d| format!("{}@{}", d.code, doc.position(d.span.start).line))
+        .collect();
+    // The doc number's digits once each (GW301); the body's full-width digit still by GW413.
+    assert_eq!(codes, ["GW301@3", "GW301@3", "GW413@8"]);
+}

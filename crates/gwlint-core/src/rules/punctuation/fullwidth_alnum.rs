@@ -52,6 +52,12 @@ impl Rule for FullwidthAlnum {
         &FULLWIDTH_ALNUM
     }
 
+    /// GW301 reports full-width digits in a 发文字号 with the doc-number message and fix; the
+    /// same characters are not reported twice.
+    fn defers_to(&self) -> &'static [&'static str] {
+        &["GW301"]
+    }
+
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for (_, _, span) in paragraph_matches(doc, &FULLWIDTH) {
             let found = doc.slice(span);
