@@ -47,7 +47,8 @@ pub fn is_cjk_punct(c: char) -> bool {
     )
 }
 
-/// Whitespace used for indentation in 公文 drafts: ASCII space, tab and the ideographic space.
+/// Whitespace used for indentation in 公文 drafts: ASCII space, tab, the ideographic space and
+/// the no-break space (word processors insert it for runs of spaces).
 pub fn is_indent_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}')
 }

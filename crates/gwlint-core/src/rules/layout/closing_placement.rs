@@ -53,7 +53,7 @@ impl Rule for ClosingPlacement {
                 let indented = fmt.left_twips.is_some_and(|t| t >= CLOSING_MIN_LEFT_TWIPS)
                     || fmt.left_chars.is_some_and(|c| c >= CLOSING_MIN_LEFT_CHARS);
                 let line = &doc.text[p.line.start..p.line.end];
-                let spaces = line.chars().take_while(|c| matches!(c, ' ' | '\u{3000}' | '\t')).count();
+                let spaces = line.chars().take_while(|&c| crate::text::is_indent_space(c)).count();
                 if aligned || indented || spaces >= CLOSING_MIN_LEADING_SPACES {
                     continue;
                 }
