@@ -13,10 +13,9 @@
 //! Then the false alarms per 10,000 characters of the clean real 公文, and a held-out estimate
 //! for GW609, whose attested-pair table includes that corpus.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use std::collections::BTreeMap;
 
 use gwlint_core::rules::wording::near_miss_tables::Tables;
 use gwlint_core::{Diagnostic, Document, Linter, Registry, Selection, Severity, SourceKind};
@@ -47,23 +46,28 @@ fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
+/// The benchmark files scored: everything but the training splits, which the generated data
+/// was filtered with. The 公文-domain split (odw) is only published as "train" and was kept out
+/// of the data, so it is scored.
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else { return out };
-    let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            out.extend(files(&p));
-        } else if p.extension().is_some_and(|e| e == "jsonl") {
-            // Training splits were used to filter the generated data: evaluate on the rest. The
-            // 公文-domain split (odw) is only published as "train" and was kept out of the data.
+    all_jsonl(dir)
+        .into_iter()
+        .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            if !name.contains("train") || name.contains(GONGWEN_DOMAIN) {
-                out.push(p);
-            }
-        }
-    }
+            !name.contains("train") || name.contains(GONGWEN_DOMAIN)
+        })
+        .collect()
+}
+
+/// The documents of the real 公文 corpus: DIR/*/docs/*.
+fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|dir| std::fs::read_dir(dir.path().join("docs")).into_iter().flatten().flatten().map(|f| f.path()))
+        .collect();
+    out.sort();
     out
 }
 
@@ -110,15 +114,13 @@ pub fn run(csc_dir: &Path, corpus: &Path, show: bool) -> ExitCode {
     // False alarms on the clean 公文.
     let mut chars = 0usize;
     let mut alarms = Vec::new();
-    for dir in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(dir.path().join("docs")).into_iter().flatten().flatten() {
-            let Ok(bytes) = std::fs::read(f.path()) else { continue };
-            let name = f.path().display().to_string();
-            let Ok(doc) = Document::parse(&name, &bytes, &Default::default()) else { continue };
-            chars += doc.text.chars().count();
-            for d in linter.check(&doc).into_iter().filter(|d| d.severity >= Severity::Warning) {
-                alarms.push(format!("{name}: {} {}", d.code, d.message));
-            }
+    for path in corpus_files(corpus) {
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let name = path.display().to_string();
+        let Ok(doc) = Document::parse(&name, &bytes, &Default::default()) else { continue };
+        chars += doc.text.chars().count();
+        for d in linter.check(&doc).into_iter().filter(|d| d.severity >= Severity::Warning) {
+            alarms.push(format!("{name}: {} {}", d.code, d.message));
         }
     }
     println!(
@@ -160,13 +162,11 @@ fn held_out_near_miss(csc_dir: &Path, corpus: &Path) {
     }
     let tables = Tables::builtin().with_pairs_from(clean.iter().map(String::as_str));
     let (mut chars, mut found) = (0usize, Vec::new());
-    for dir in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(dir.path().join("docs")).into_iter().flatten().flatten() {
-            let Ok(text) = std::fs::read_to_string(f.path()) else { continue };
-            chars += text.chars().count();
-            for m in tables.scan(&text) {
-                found.push(format!("{}: “{}”→“{}”", f.path().display(), m.wrong, m.right));
-            }
+    for path in corpus_files(corpus) {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        chars += text.chars().count();
+        for m in tables.scan(&text) {
+            found.push(format!("{}: “{}”→“{}”", path.display(), m.wrong, m.right));
         }
     }
     println!(
