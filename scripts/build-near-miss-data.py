@@ -24,22 +24,15 @@ which `gwlint-eval --csc` reports as the 公文-domain evaluation set. Test spli
 Usage: python3 scripts/build-near-miss-data.py [SHARED_DIR]   (default ../shared)
 The output is generated data: rerun only to rebuild, and read the diff.
 """
-import collections, glob, json, os, re, sys
+import collections, json, os, re, sys
+
+from clean_text import clean_texts, lines
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared")
 conf_dir = os.path.join(shared, "corpus", "confusion")
-csc = os.path.join(shared, "corpus", "csc")
 out_dir = os.path.join(os.path.dirname(__file__), "..", "rules", "near-miss")
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 NUMERALS = set("零〇一二三四五六七八九十百千万亿两")
-
-
-def lines(path):
-    with open(path, encoding="utf-8") as f:
-        for l in f:
-            l = l.rstrip("\n")
-            if l and not l.startswith("#"):
-                yield l
 
 
 def is_han(c):
@@ -105,15 +98,7 @@ for name in ("shapeConfusion.json", "soundConfusion.json"):
                 link(k, ch)
 
 # Attested character pairs.
-clean = []
-for f in glob.glob(os.path.join(shared, "corpus", "gongwen", "*", "docs", "*.txt")):
-    clean.append(open(f, encoding="utf-8").read())
-for f in glob.glob(os.path.join(csc, "negatives", "*.jsonl")):
-    clean.extend(json.loads(l)["text"] for l in open(f, encoding="utf-8"))
-for f in glob.glob(os.path.join(csc, "**", "*train*.jsonl"), recursive=True):
-    if "odw" in os.path.basename(f):
-        continue
-    clean.extend(json.loads(l)["correct_text"] for l in open(f, encoding="utf-8"))
+clean = clean_texts(shared)
 followers = collections.defaultdict(set)
 for t in clean:
     for a, b in zip(t, t[1:]):

@@ -16,19 +16,13 @@ text and its right form is attested. Sources and filters:
 Usage: python3 scripts/build-typo-pack.py [SHARED_DIR]   (default ../shared)
 The output is reviewed data: rerun only to rebuild, and read the diff.
 """
-import glob, json, os, re, sys
+import json, os, re, sys
+
+from clean_text import clean_texts, lines
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared")
 conf = os.path.join(shared, "corpus", "confusion")
-csc = os.path.join(shared, "corpus", "csc")
 han = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
-
-def lines(path):
-    with open(path, encoding="utf-8") as f:
-        for l in f:
-            l = l.rstrip("\n")
-            if l and not l.startswith("#"):
-                yield l
 
 vocab = set()
 for l in lines(os.path.join(conf, "ecspell", "gongwen_writing_vocab.txt")):
@@ -37,16 +31,7 @@ for l in lines(os.path.join(conf, "ecspell", "gongwen_writing_vocab_small.txt"))
     vocab.add(l.strip())
 idioms = set(l.split()[0].strip() for l in lines(os.path.join(conf, "ecspell", "chengyu.txt")) if l.split())
 
-clean_parts = []
-for f in glob.glob(os.path.join(shared, "corpus", "gongwen", "*", "docs", "*.txt")):
-    clean_parts.append(open(f, encoding="utf-8").read())
-for f in glob.glob(os.path.join(csc, "negatives", "*.jsonl")):
-    clean_parts.extend(json.loads(l)["text"] for l in open(f, encoding="utf-8"))
-for f in glob.glob(os.path.join(csc, "**", "*train*.jsonl"), recursive=True):
-    if "odw" in os.path.basename(f):
-        continue  # the 公文-domain split is an evaluation set (gwlint-eval --csc)
-    clean_parts.extend(json.loads(l)["correct_text"] for l in open(f, encoding="utf-8"))
-clean = "\n".join(clean_parts)
+clean = "\n".join(clean_texts(shared))
 
 candidates = {}  # wrong -> (right, source)
 def add(wrong, right, source):
