@@ -61,6 +61,7 @@ impl Rule for NamingConsistency {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut defined: Vec<(String, String, Span)> = Vec::new();
+        let body = own_prose(doc);
         for c in DEFINITION.captures_iter(&doc.text) {
             let short = c["short"].trim().to_string();
             if short.chars().count() < 2 {
@@ -71,14 +72,16 @@ impl Rule for NamingConsistency {
             let full = c["full"].to_string();
             match defined.iter().find(|(s, _, _)| *s == short) {
                 Some((_, first_full, first_at)) if !same_name(first_full, &full) => {
-                    cx.report(at, format!("简称“{short}”前文已用于指“{}”，此处又指另一个名称", tail(first_full)))
+                    cx.report(at, format!("简称“{short}”前文已用于指“{}”，此处又指另一个名称", tail(first_full, 12)))
                         .with_label("重复引入的简称")
                         .with_secondary(*first_at, "第一次引入");
                 }
                 Some(_) => {}
                 None => {
-                    report_full_name_after_short(doc, cx, &full, &c["open"], &short, at);
-                    report_organ_name_after_short(doc, cx, &full, &short, at);
+                    if inside(&body, at) {
+                        report_full_name_after_short(doc, cx, &body, &full, &c["open"], &short, at);
+                        report_organ_name_after_short(doc, cx, &body, &full, &short, at);
+                    }
                     defined.push((short, full, at));
                 }
             }
@@ -86,22 +89,27 @@ impl Rule for NamingConsistency {
     }
 }
 
-/// A 《title》 given a short name, written out in full again later in the 正文.
-fn report_full_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &str, open: &str, short: &str, at: Span) {
+/// A 《title》 given a short name (introduced at `at`, inside `body`), written out in full again
+/// later in the 正文.
+fn report_full_name_after_short(
+    doc: &Document,
+    cx: &mut Context<'_>,
+    body: &[Span],
+    full: &str,
+    open: &str,
+    short: &str,
+    at: Span,
+) {
     let Some(title) =
         full.rfind('《').map(|i| &full[i..]).filter(|t| t.ends_with('》') && t.matches('《').count() == 1)
     else {
         return;
     };
     let shown = if open == "《" { format!("《{short}》") } else { format!("“{short}”") };
-    let body = own_prose(doc);
-    if !inside(&body, at) {
-        return;
-    }
     for (i, _) in doc.text[at.end..].match_indices(title) {
         let start = at.end + i;
         let end = start + title.len();
-        if redefined_at(doc, end) || !inside(&body, Span::new(start, end)) {
+        if redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
             continue;
         }
         cx.report(Span::new(start, end), format!("{title}已简称为{shown}，此处仍写全称"))
@@ -139,16 +147,19 @@ const SUBUNITS: &[&str] =
 /// introduced. The capture may start with other words ("会同平安市…"), so a later occurrence
 /// counts only when at least 8 characters before the ending agree and the text before them is
 /// not another Han character (省发展和改革委员会 is another organ than 平安市发展和改革委员会).
-fn report_organ_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &str, short: &str, at: Span) {
+fn report_organ_name_after_short(
+    doc: &Document,
+    cx: &mut Context<'_>,
+    body: &[Span],
+    full: &str,
+    short: &str,
+    at: Span,
+) {
     const MIN_CHARS: usize = 8;
     if full.contains('《') || !ORGAN_ENDINGS.iter().any(|e| full.ends_with(e)) || full.chars().count() < MIN_CHARS {
         return;
     }
-    let body = own_prose(doc);
-    if !inside(&body, at) {
-        return;
-    }
-    let ending: String = full.chars().rev().take(MIN_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    let ending = tail(full, MIN_CHARS);
     for (i, _) in doc.text[at.end..].match_indices(ending.as_str()) {
         let end = at.end + i + ending.len();
         // Extend the agreement leftwards as far as the full name goes.
@@ -158,7 +169,7 @@ fn report_organ_name_after_short(doc: &Document, cx: &mut Context<'_>, full: &st
         let whole_name = agree == full.chars().count();
         let boundary = doc.text[..start].chars().next_back().is_none_or(|c| !crate::text::is_han(c));
         let subunit = SUBUNITS.iter().any(|u| doc.text[end..].starts_with(u));
-        if !(whole_name || boundary) || subunit || redefined_at(doc, end) || !inside(&body, Span::new(start, end)) {
+        if !(whole_name || boundary) || subunit || redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
             continue;
         }
         let shown: String = doc.text[start..end].to_string();
@@ -191,8 +202,9 @@ fn same_name(a: &str, b: &str) -> bool {
     common >= 4 || common == a.chars().count() || common == b.chars().count()
 }
 
-/// The last dozen characters of a full-name capture, enough to recognise it in a message.
-fn tail(full: &str) -> String {
-    let n = full.chars().count();
-    full.chars().skip(n.saturating_sub(12)).collect()
+/// The last `n` characters of a full-name capture (a dozen are enough to recognise it in a
+/// message).
+fn tail(full: &str, n: usize) -> String {
+    let len = full.chars().count();
+    full.chars().skip(len.saturating_sub(n)).collect()
 }
