@@ -73,15 +73,14 @@ pub struct FixedDocument {
 /// Translate a fix on `Document::text` into the same fix on `Document::source`. None when an
 /// edit covers text that is not a plain copy of the source (markup, a normalised line break).
 fn to_source(doc: &Document, fix: &Fix) -> Option<Fix> {
-    let mut edits = Vec::with_capacity(fix.edits.len());
-    for e in &fix.edits {
-        let (a, b) = (doc.source_offset(e.span.start), doc.source_offset(e.span.end));
-        let text = doc.text.get(e.span.start..e.span.end)?;
-        if b < a || doc.source.get(a..b)? != text {
-            return None;
-        }
-        edits.push(Edit { span: Span::new(a, b), replacement: e.replacement.clone() });
-    }
+    let edits = fix
+        .edits
+        .iter()
+        .map(|e| {
+            doc.source_edit(e)
+                .map(|s| Edit { span: Span::new(s.range.start.offset, s.range.end.offset), replacement: s.replacement })
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some(Fix { title: fix.title.clone(), applicability: fix.applicability, edits })
 }
 

@@ -62,18 +62,180 @@ pub struct Position {
     pub utf16_column: usize,
 }
 
-/// Start offsets of every line of a text, for offset → line/column conversion.
+/// The one definition of a line break in gwlint: `\r\n`, a lone `\r` or `\n`. Returns the
+/// length of the break starting at byte `i`, or 0 when none starts there.
+pub fn line_break_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'\n') => 1,
+        Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r') => 1,
+        _ => 0,
+    }
+}
+
+/// How characters of the indexed text are stored in the file, to give byte offsets into the
+/// file as stored (a GBK or UTF-16 file has other offsets than the decoded text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FileEncoding {
+    /// The text is the file (UTF-8), after a byte-order mark of `bom` bytes.
+    #[default]
+    Utf8,
+    Utf8Bom,
+    /// UTF-16 (either byte order), with or without a byte-order mark.
+    Utf16 {
+        bom: bool,
+    },
+    /// GB18030 (also used for files read as GBK).
+    Gb18030,
+    /// The text has no byte representation of its own (a .docx paragraph text).
+    None,
+}
+
+impl FileEncoding {
+    /// From a `Document`'s encoding name and BOM flag.
+    pub fn from_name(name: &str, bom: bool) -> FileEncoding {
+        match name {
+            "UTF-8" if bom => FileEncoding::Utf8Bom,
+            "UTF-8" => FileEncoding::Utf8,
+            "UTF-16LE" | "UTF-16BE" => FileEncoding::Utf16 { bom },
+            _ => FileEncoding::Gb18030,
+        }
+    }
+
+    fn start(self) -> Option<usize> {
+        match self {
+            FileEncoding::Utf8 | FileEncoding::Gb18030 | FileEncoding::Utf16 { bom: false } => Some(0),
+            FileEncoding::Utf8Bom => Some(3),
+            FileEncoding::Utf16 { bom: true } => Some(2),
+            FileEncoding::None => None,
+        }
+    }
+
+    /// Bytes `s` takes in the file.
+    fn encoded_len(self, s: &str) -> usize {
+        match self {
+            FileEncoding::Utf8 | FileEncoding::Utf8Bom | FileEncoding::None => s.len(),
+            FileEncoding::Utf16 { .. } => 2 * s.chars().map(char::len_utf16).sum::<usize>(),
+            FileEncoding::Gb18030 => {
+                if s.is_ascii() {
+                    return s.len();
+                }
+                let mut encoder = encoding_rs::GB18030.new_encoder();
+                let mut buf = [0u8; 1024];
+                let (mut total, mut rest) = (0, s);
+                loop {
+                    let (result, read, written) = encoder.encode_from_utf8_without_replacement(rest, &mut buf, true);
+                    total += written;
+                    rest = &rest[read..];
+                    match result {
+                        encoding_rs::EncoderResult::InputEmpty => return total,
+                        encoding_rs::EncoderResult::OutputFull => {}
+                        // GB18030 encodes every scalar value; count a replacement byte regardless.
+                        encoding_rs::EncoderResult::Unmappable(_) => total += 1,
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A point of an indexed text: 1-based line and column (chars and UTF-16 units), the byte offset
+/// in the indexed text and, where the text has one, the byte offset in the file as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Point {
+    pub line: usize,
+    pub column: usize,
+    pub utf16_column: usize,
+    /// Byte offset in the indexed (decoded) text.
+    pub offset: usize,
+    /// Byte offset in the file as stored (encoding and byte-order mark included); None for
+    /// texts that are not stored as such (.docx).
+    pub file_byte: Option<usize>,
+}
+
+impl Point {
+    pub fn position(&self) -> Position {
+        Position { line: self.line, column: self.column, utf16_column: self.utf16_column }
+    }
+}
+
+/// A checkpoint of the index: everything known about one offset, so a position query scans
+/// at most `MARK_EVERY` bytes whatever the length of the line.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mark {
+    offset: usize,
+    line: usize,
+    column: usize,
+    utf16_column: usize,
+    file_byte: usize,
+}
+
+const MARK_EVERY: usize = 256;
+
+/// Line starts and column checkpoints of a text, for offset → line/column/file-byte conversion
+/// and back. Line breaks follow `line_break_len` (CRLF, lone CR, LF).
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    marks: Vec<Mark>,
+    encoding: FileEncoding,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        LineIndex::with_encoding(text, FileEncoding::Utf8)
+    }
+
+    /// An index that also knows the file's byte offsets.
+    pub fn with_encoding(text: &str, encoding: FileEncoding) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + text.len() / 40 + 1);
+        let file_start = encoding.start().unwrap_or(0);
+        let mut mark = Mark { file_byte: file_start, ..Mark::default() };
         starts.push(0);
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        marks.push(mark);
+        let mut i = 0;
+        let mut last_mark = 0;
+        while i < bytes.len() {
+            let brk = line_break_len(bytes, i);
+            if brk > 0 {
+                i += brk;
+                mark = Mark {
+                    offset: i,
+                    line: mark.line + 1,
+                    column: 0,
+                    utf16_column: 0,
+                    file_byte: mark.file_byte + encoding.encoded_len(&text[mark.offset..i]),
+                };
+                starts.push(i);
+                marks.push(mark);
+                last_mark = i;
+                continue;
+            }
+            // Jump ahead to the next line break or checkpoint distance, on a char boundary.
+            let limit = (last_mark + MARK_EVERY).min(bytes.len());
+            let next_break = bytes[i..limit].iter().position(|&b| b == b'\n' || b == b'\r').map(|p| i + p);
+            match next_break {
+                Some(b) => i = b,
+                None => {
+                    i = text.ceil_char_boundary(limit);
+                    if i < bytes.len() && line_break_len(bytes, i) == 0 {
+                        let chunk = &text[mark.offset..i];
+                        mark = Mark {
+                            offset: i,
+                            line: mark.line,
+                            column: mark.column + chunk.chars().count(),
+                            utf16_column: mark.utf16_column + chunk.chars().map(char::len_utf16).sum::<usize>(),
+                            file_byte: mark.file_byte + encoding.encoded_len(chunk),
+                        };
+                        marks.push(mark);
+                        last_mark = i;
+                    }
+                }
+            }
+        }
+        LineIndex { starts, marks, encoding }
     }
 
     pub fn line_count(&self) -> usize {
@@ -85,22 +247,53 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
+    /// Byte offset of the start of a 0-based line (the last line for lines past the end).
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.min(self.starts.len() - 1)]
     }
 
+    /// Byte range of a 0-based line in `text`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_start(line);
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let mut end = end.max(start);
+        while end > start && matches!(text.as_bytes()[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The point of `offset` in `text` (which must be the text this index was built from).
+    /// An offset inside a line break is the end of that line.
+    pub fn point(&self, text: &str, offset: usize) -> Point {
+        let offset = text.floor_char_boundary(offset.min(text.len()));
+        let m = self.marks[self.marks.partition_point(|m| m.offset <= offset).saturating_sub(1)];
+        let line_end = self.line_range(text, m.line).end;
+        let prefix = &text[m.offset..offset.min(line_end).max(m.offset)];
+        let file_byte = self.encoding.start().map(|_| {
+            let full = &text[m.offset..offset];
+            m.file_byte + self.encoding.encoded_len(full)
+        });
+        Point {
+            line: m.line + 1,
+            column: m.column + prefix.chars().count() + 1,
+            utf16_column: m.utf16_column + prefix.chars().map(char::len_utf16).sum::<usize>() + 1,
+            offset,
+            file_byte,
+        }
+    }
+
     /// Position of `offset` in `text` (which must be the text this index was built from).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = text.floor_char_boundary(offset.min(text.len()));
-        let line = self.line_of(offset);
-        let prefix = &text[self.starts[line]..offset];
-        let prefix = prefix.strip_suffix('\r').unwrap_or(prefix);
-        Position { line: line + 1, column: prefix.chars().count() + 1, utf16_column: prefix.encode_utf16().count() + 1 }
+        self.point(text, offset).position()
     }
-}
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i)
+    /// The byte offset of a 1-based line and char column (clamped to the line).
+    pub fn offset_of(&self, text: &str, line: usize, column: usize) -> usize {
+        let range = self.line_range(text, line.saturating_sub(1));
+        let line_text = &text[range.clone()];
+        range.start + line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
+    }
 }
 
 #[cfg(test)]
@@ -123,6 +316,49 @@ mod tests {
         let idx = LineIndex::new(text);
         let p = idx.position(text, text.find('，').unwrap());
         assert_eq!((p.column, p.utf16_column), (4, 5));
+    }
+
+    #[test]
+    fn every_line_break_counts_once() {
+        let text = "一\r二\r\n三\n四";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        for (ch, line) in [('一', 1), ('二', 2), ('三', 3), ('四', 4)] {
+            let p = idx.position(text, text.find(ch).unwrap());
+            assert_eq!((p.line, p.column), (line, 1), "{ch}");
+        }
+        // The end of a line (its break) is the column after its last char.
+        let p = idx.position(text, text.find('\r').unwrap());
+        assert_eq!((p.line, p.column), (1, 2));
+        assert_eq!(idx.line_range(text, 1), 4..7);
+        assert_eq!(idx.offset_of(text, 3, 1), text.find('三').unwrap());
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_a_rescan() {
+        let text: String = "中文,𠮷a".repeat(400) + "\n尾";
+        let idx = LineIndex::with_encoding(&text, FileEncoding::Gb18030);
+        for (off, _) in text.char_indices().step_by(37) {
+            let p = idx.point(&text, off);
+            let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[line_start..off];
+            assert_eq!(p.column, prefix.chars().count() + 1);
+            assert_eq!(p.utf16_column, prefix.encode_utf16().count() + 1);
+            let (bytes, _, _) = encoding_rs::GB18030.encode(&text[..off]);
+            assert_eq!(p.file_byte, Some(bytes.len()));
+        }
+    }
+
+    #[test]
+    fn file_bytes_follow_the_stored_encoding() {
+        let text = "标题\n正文，";
+        let off = text.find('，').unwrap();
+        let at = |e| LineIndex::with_encoding(text, e).point(text, off).file_byte;
+        assert_eq!(at(FileEncoding::Utf8), Some(off));
+        assert_eq!(at(FileEncoding::Utf8Bom), Some(off + 3));
+        assert_eq!(at(FileEncoding::Utf16 { bom: true }), Some(2 + 2 * 5));
+        assert_eq!(at(FileEncoding::Gb18030), Some(2 * 4 + 1));
+        assert_eq!(at(FileEncoding::None), None);
     }
 
     #[test]

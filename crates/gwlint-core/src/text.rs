@@ -67,6 +67,31 @@ pub fn to_half_width(s: &str) -> String {
         .collect()
 }
 
+/// The lines of `s` with their line breaks (`\r\n`, a lone `\r` or `\n`, as
+/// `span::line_break_len` defines them); the last line may have none.
+pub fn lines_with_breaks(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            let brk = crate::span::line_break_len(bytes, i);
+            if brk > 0 {
+                let line = &s[start..i + brk];
+                start = i + brk;
+                return Some(line);
+            }
+            i += 1;
+        }
+        let line = &s[start..];
+        start = bytes.len();
+        Some(line)
+    })
+}
+
 /// Number of chars in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()

@@ -13,7 +13,7 @@ pub fn to_plain(source: &str) -> (String, SourceMap) {
     let mut map = SourceMap::default();
     map.push(0, 0);
     let mut line_start = 0;
-    for line in source.split_inclusive('\n') {
+    for line in crate::text::lines_with_breaks(source) {
         let content_end = line_start + line.trim_end_matches(['\n', '\r']).len();
         let mut i = line_start;
         while i < content_end {
@@ -82,6 +82,15 @@ mod tests {
         assert!(!text.contains("注释"));
         let off = text.find("生产工作，").unwrap();
         assert_eq!(&src[map.to_source(off)..map.to_source(off) + 6], "生产");
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let src = "标题\r正文,内容\r";
+        let (text, map) = to_plain(src);
+        assert_eq!(text, "标题\n正文,内容\n");
+        let off = text.find(',').unwrap();
+        assert_eq!(&src[map.to_source(off)..map.to_source(off) + 1], ",");
     }
 
     #[test]

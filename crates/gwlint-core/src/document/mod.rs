@@ -25,7 +25,8 @@ pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
 pub use outline::{Heading, MarkerStyle};
 pub use source_map::SourceMap;
 
-use crate::span::{LineIndex, Position, Span};
+use crate::diagnostic::Edit;
+use crate::span::{FileEncoding, LineIndex, Point, Position, Span};
 
 /// The largest input accepted by default (a long 公文 is well under 1 MB).
 pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -222,7 +223,24 @@ pub struct Document {
     /// Suppression comments found in the source.
     pub suppressions: Vec<suppress::Directive>,
     map: SourceMap,
+    /// Lines and checkpoints of `source`, with file byte offsets.
     source_lines: LineIndex,
+    /// Lines of `text` (for .docx, line N is Word paragraph N).
+    text_lines: LineIndex,
+}
+
+/// A range of the source file: start and end points (line, columns, source and file bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceRange {
+    pub start: Point,
+    pub end: Point,
+}
+
+/// An edit of the source file: the range it replaces and the replacement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceEdit {
+    pub range: SourceRange,
+    pub replacement: String,
 }
 
 impl Document {
@@ -271,7 +289,8 @@ impl Document {
             encoding: decoded.encoding,
             bom: decoded.bom,
             encoding_guessed: decoded.guessed,
-            source_lines: LineIndex::new(&decoded.text),
+            source_lines: LineIndex::with_encoding(&decoded.text, file_encoding(kind, decoded.encoding, decoded.bom)),
+            text_lines: LineIndex::new(&text),
             source: decoded.text,
             text,
             paragraphs: Vec::new(),
@@ -308,32 +327,28 @@ impl Document {
 
     /// Formatting of paragraph `p` (only for .docx read by docx-rs).
     pub fn format_of(&self, p: &Paragraph) -> Option<&ParagraphFormat> {
-        self.paragraph_format(self.line_of(p))
+        self.paragraph_format(self.text_line_of(p))
     }
 
-    /// Byte offset in `self.text` of the start of `line` (0-based). For .docx documents text and
-    /// source are the same, one Word paragraph per line.
+    /// Byte offset in `self.text` of the start of text line `line` (0-based); for a .docx, of
+    /// Word paragraph `line`.
     pub fn line_offset(&self, line: usize) -> usize {
-        self.map.to_source(0) + self.source_lines.line_start(line)
+        self.text_lines.line_start(line)
     }
 
-    /// The first byte offset in `self.text` whose source position is on `line` (1-based) or later.
+    /// 0-based line of `self.text` a paragraph stands on; for a .docx, its Word paragraph
+    /// number (empty paragraphs counted).
+    pub fn text_line_of(&self, p: &Paragraph) -> usize {
+        self.text_lines.line_of(p.line.start)
+    }
+
+    /// The offset in `self.text` where source line `line` (1-based) starts, or where the text
+    /// continues when that line's start was removed (markup, a suppression comment).
     pub fn text_offset_of_source_line(&self, line: usize) -> usize {
-        let (mut lo, mut hi) = (0, self.text.len());
-        while lo < hi {
-            let mid = self.text.floor_char_boundary((lo + hi) / 2);
-            if self.position(mid).line < line {
-                lo = self.text.ceil_char_boundary(mid + 1);
-            } else {
-                hi = mid;
-            }
+        if line > self.source_lines.line_count() {
+            return self.text.len();
         }
-        lo
-    }
-
-    /// 0-based line of a paragraph.
-    pub fn line_of(&self, p: &Paragraph) -> usize {
-        self.source_lines.line_of(p.line.start)
+        self.map.to_text(self.source_lines.line_start(line.saturating_sub(1))).min(self.text.len())
     }
 
     /// The text of a span of `self.text`.
@@ -361,12 +376,44 @@ impl Document {
 
     /// Byte offset in `self.source` of a byte offset in `self.text`.
     pub fn source_offset(&self, offset: usize) -> usize {
-        self.map.to_source(offset)
+        self.map.to_source(offset.min(self.text.len())).min(self.source.len())
+    }
+
+    /// Byte offset in `self.text` of a byte offset in `self.source` (the inverse of
+    /// `source_offset`; removed source bytes map to where the text continues).
+    pub fn text_offset(&self, source_offset: usize) -> usize {
+        self.map.to_text(source_offset.min(self.source.len())).min(self.text.len())
+    }
+
+    /// The source point (line, columns, file byte) of a byte offset in `self.text`.
+    pub fn source_point(&self, offset: usize) -> Point {
+        self.source_lines.point(&self.source, self.source_offset(offset))
+    }
+
+    /// The source range of a span of `self.text`: what every front end reports.
+    pub fn source_range(&self, span: Span) -> SourceRange {
+        let start = self.source_point(span.start);
+        let end = if span.is_empty() { start } else { self.source_point(span.end) };
+        SourceRange { start, end }
+    }
+
+    /// An edit of `self.text` as an edit of the source file. None when the edit covers text that
+    /// is not a plain copy of the source (markup, a normalised line break), so it cannot be
+    /// made in the file as it is.
+    pub fn source_edit(&self, edit: &Edit) -> Option<SourceEdit> {
+        let (a, b) = (self.source_offset(edit.span.start), self.source_offset(edit.span.end));
+        let text = self.text.get(edit.span.start..edit.span.end)?;
+        if b < a || self.source.get(a..b)? != text {
+            return None;
+        }
+        let start = self.source_lines.point(&self.source, a);
+        let end = self.source_lines.point(&self.source, b);
+        Some(SourceEdit { range: SourceRange { start, end }, replacement: edit.replacement.clone() })
     }
 
     /// 1-based line and char column in the source file of a byte offset in `self.text`.
     pub fn position(&self, offset: usize) -> Position {
-        self.source_lines.position(&self.source, self.map.to_source(offset))
+        self.source_point(offset).position()
     }
 
     /// 0-based line and 0-based char column of a byte offset in `self.source`.
@@ -378,18 +425,20 @@ impl Document {
     /// Byte range of the source line containing `source_offset`, without its line break.
     pub fn source_line_range(&self, source_offset: usize) -> std::ops::Range<usize> {
         let line = self.source_lines.line_of(source_offset.min(self.source.len()));
-        let start = self.source_lines.line_start(line);
-        let rest = &self.source[start..];
-        let len = rest.find('\n').unwrap_or(rest.len());
-        start..start + rest[..len].trim_end_matches('\r').len()
+        self.source_lines.line_range(&self.source, line)
     }
 
     /// The whole source line (1-based) for rendering.
     pub fn source_line(&self, line: usize) -> &str {
-        let start = self.source_lines.line_start(line.saturating_sub(1));
-        let rest = &self.source[start..];
-        let end = rest.find('\n').unwrap_or(rest.len());
-        rest[..end].trim_end_matches('\r')
+        &self.source[self.source_lines.line_range(&self.source, line.saturating_sub(1))]
+    }
+}
+
+/// How a document's source is stored in its file.
+fn file_encoding(kind: SourceKind, encoding: &str, bom: bool) -> FileEncoding {
+    match kind {
+        SourceKind::Docx => FileEncoding::None,
+        _ => FileEncoding::from_name(encoding, bom),
     }
 }
 

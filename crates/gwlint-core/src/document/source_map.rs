@@ -25,6 +25,19 @@ impl SourceMap {
         self.anchors.push((text, source));
     }
 
+    /// The text offset of a source offset. A source offset inside removed bytes (markup, a
+    /// suppression comment, the second byte of a CRLF) maps to where the text continues.
+    pub fn to_text(&self, source: usize) -> usize {
+        let i = self.anchors.partition_point(|&(_, s)| s <= source);
+        match i.checked_sub(1).and_then(|k| self.anchors.get(k)) {
+            Some(&(t, s)) => {
+                let t = t + (source - s);
+                self.anchors.get(i).map_or(t, |&(next, _)| t.min(next))
+            }
+            None => source,
+        }
+    }
+
     pub fn to_source(&self, offset: usize) -> usize {
         let i = self.anchors.partition_point(|&(t, _)| t <= offset);
         match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
@@ -48,5 +61,12 @@ mod tests {
         assert_eq!(m.to_source(5), 6);
         assert_eq!(m.to_source(7), 8);
         assert_eq!(m.anchors.len(), 2);
+        assert_eq!(m.to_text(3), 3);
+        assert_eq!(m.to_text(5), 5); // the removed byte maps to where the text continues
+        assert_eq!(m.to_text(6), 5);
+        assert_eq!(m.to_text(8), 7);
+        for t in 0..12 {
+            assert_eq!(m.to_text(m.to_source(t)), t);
+        }
     }
 }

@@ -70,7 +70,7 @@ pub fn find(source: &str, txt_lines: bool) -> (Vec<Directive>, Vec<std::ops::Ran
         return (directives, remove);
     }
     let mut start = 0;
-    for (i, raw) in source.split_inclusive('\n').enumerate() {
+    for (i, raw) in crate::text::lines_with_breaks(source).enumerate() {
         let line = raw.trim_end_matches(['\n', '\r']);
         if txt_lines && LINE_COMMENT.is_match(line) {
             if let Some(d) = parse(line, i + 1) {

@@ -34,7 +34,7 @@ pub fn report_runs(
         }
     };
     for p in paras {
-        let line = doc.line_of(p);
+        let line = doc.text_line_of(p);
         let Some(fmt) = doc.paragraph_format(line) else { continue };
         let base = doc.line_offset(line);
         for run in &fmt.runs {
