@@ -160,6 +160,33 @@ fn baseline_records_then_reports_only_new_findings() {
     assert_eq!(o.status.code(), Some(0));
 }
 
+/// Baselines store the specified, toolchain-independent fingerprint (version 2); an old
+/// version 1 file is still read and the user is asked to rewrite it; an unknown version fails.
+#[test]
+fn baseline_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "关于开展检查的请示\n\n市政府：\n经研究,拟开展检查。\n").unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--select", "GW401", "--baseline", "base.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap()).unwrap();
+    assert_eq!(written["version"], 2);
+    // The value pinned in gwlint_core::fingerprint's unit test, through the CLI.
+    assert_eq!(written["findings"][0]["fingerprint"], "8b6a5e0ca0793c28");
+
+    let mut old = written.clone();
+    old["version"] = serde_json::json!(1);
+    std::fs::write(dir.path().join("old.json"), old.to_string()).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--select", "GW401", "--baseline", "old.json", "a.txt"], None);
+    assert!(stderr(&o).contains("旧格式（version 1"), "{}", stderr(&o));
+
+    old["version"] = serde_json::json!(7);
+    std::fs::write(dir.path().join("bad.json"), old.to_string()).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "bad.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("基线文件版本 7 无法识别"), "{}", stderr(&o));
+}
+
 #[test]
 fn per_file_ignores_and_exclude() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,8 +6,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
+use gwlint_core::{Diagnostic, Document};
+
 use crate::check::FileResult;
 use crate::output::machine::fingerprint;
+
+/// Version 2 fingerprints use the specified hash of `gwlint_core::fingerprint`. Version 1 files
+/// (written with Rust's `DefaultHasher`) are still read, matched with that hash, and the user
+/// is told to rewrite them once with `--update-baseline`.
+const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +49,8 @@ fn entries(results: &[FileResult]) -> Vec<Entry> {
 /// What the baseline did, for the message on stderr.
 pub enum Outcome {
     Written(usize),
-    Filtered(usize),
+    /// Findings dropped; true when the file is an old version that should be rewritten.
+    Filtered(usize, bool),
 }
 
 /// Write the baseline (when missing or `update`), or drop the findings it records.
@@ -50,7 +58,8 @@ pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Ou
     if update || !path.exists() {
         let findings = entries(results);
         let n = findings.len();
-        let text = serde_json::to_string_pretty(&BaselineFile { version: 1, findings }).map_err(|e| e.to_string())?;
+        let text =
+            serde_json::to_string_pretty(&BaselineFile { version: VERSION, findings }).map_err(|e| e.to_string())?;
         std::fs::write(path, text + "\n").map_err(|e| format!("{}：无法写入基线文件：{e}", path.display()))?;
         for r in results.iter_mut() {
             if let Ok((_, diags)) = &mut r.outcome {
@@ -62,6 +71,21 @@ pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Ou
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}：无法读取基线文件：{e}", path.display()))?;
     let base: BaselineFile =
         serde_json::from_str(&text).map_err(|e| format!("{}：基线文件格式错误：{e}", path.display()))?;
+    if base.version != 1 && base.version != VERSION {
+        return Err(format!(
+            "{}：基线文件版本 {} 无法识别（本版本 gwlint 写入版本 {VERSION}）",
+            path.display(),
+            base.version
+        ));
+    }
+    let legacy = base.version == 1;
+    let print = |path: &str, doc: &Document, d: &Diagnostic| {
+        if legacy {
+            legacy_fingerprint(path, doc, d)
+        } else {
+            fingerprint(path, doc, d)
+        }
+    };
     // A multiset: two identical findings in the baseline cover two, not more.
     let mut remaining: HashMap<Entry, usize> = HashMap::new();
     for e in base.findings {
@@ -72,8 +96,7 @@ pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Ou
         let path_str = r.path.clone();
         let Ok((doc, diags)) = &mut r.outcome else { continue };
         diags.retain(|d| {
-            let key =
-                Entry { path: path_str.clone(), code: d.code.to_string(), fingerprint: fingerprint(&path_str, doc, d) };
+            let key = Entry { path: path_str.clone(), code: d.code.to_string(), fingerprint: print(&path_str, doc, d) };
             match remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
@@ -84,5 +107,16 @@ pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Ou
             }
         });
     }
-    Ok(Outcome::Filtered(filtered))
+    Ok(Outcome::Filtered(filtered, legacy))
+}
+
+/// The fingerprint of version 1 baselines: Rust's `DefaultHasher` over the same fields, with the
+/// context before the finding in reverse order. Only for reading old files.
+fn legacy_fingerprint(path: &str, doc: &Document, d: &Diagnostic) -> String {
+    use std::hash::{Hash, Hasher};
+    let (before, found, after) = gwlint_core::fingerprint::context(doc, d);
+    let before: String = before.chars().rev().collect();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (path, d.code.as_ref(), before, found, after).hash(&mut h);
+    format!("{:016x}", h.finish())
 }

@@ -21,10 +21,7 @@ pub struct FileResult {
 }
 
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    gwlint_core::fingerprint::of_bytes(bytes)
 }
 
 pub fn parse_options(args: &InputArgs) -> Result<ParseOptions, String> {

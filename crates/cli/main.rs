@@ -148,10 +148,18 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             Ok(baseline::Outcome::Written(n)) => {
                 let _ = writeln!(io::stderr().lock(), "已把当前的 {n} 个问题写入基线 {}，本次不报告。", file.display());
             }
-            Ok(baseline::Outcome::Filtered(n)) if n > 0 => {
-                let _ = writeln!(io::stderr().lock(), "基线 {} 中记录的 {n} 个问题未报告。", file.display());
+            Ok(baseline::Outcome::Filtered(n, legacy)) => {
+                if n > 0 {
+                    let _ = writeln!(io::stderr().lock(), "基线 {} 中记录的 {n} 个问题未报告。", file.display());
+                }
+                if legacy {
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "基线 {} 是旧格式（version 1，其指纹随 Rust 版本可能变化）：请运行一次 --update-baseline 改写为新格式。",
+                        file.display()
+                    );
+                }
             }
-            Ok(_) => {}
             Err(e) => return fail(e),
         }
     }

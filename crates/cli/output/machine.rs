@@ -18,22 +18,9 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A stable fingerprint of a finding: file, rule and the text around it (not its position).
+/// The stable fingerprint of a finding (specified in `gwlint_core::fingerprint`).
 pub fn fingerprint(path: &str, doc: &Document, d: &Diagnostic) -> String {
-    use std::hash::{Hash, Hasher};
-    // Context from the same line only, so an edit in a neighbouring paragraph changes nothing.
-    let before = doc.text[..d.span.start.min(doc.text.len())]
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .take(12)
-        .collect::<String>();
-    let found = doc.slice(d.span);
-    let after: String =
-        doc.text[d.span.end.min(doc.text.len())..].chars().take_while(|&c| c != '\n').take(12).collect();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (path, d.code.as_ref(), before, found, after).hash(&mut h);
-    format!("{:016x}", h.finish())
+    gwlint_core::fingerprint::finding(path, doc, d)
 }
 
 pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: &Registry) -> io::Result<()> {
@@ -68,7 +55,7 @@ pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: 
                     "artifactLocation": { "uri": path },
                     "region": { "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column }
                 }}],
-                "partialFingerprints": { "gwlint/v1": fingerprint(path, doc, d) }
+                "partialFingerprints": { "gwlint/v2": fingerprint(path, doc, d) }
             });
             if let Some(i) = index_of(&d.code) {
                 r["ruleIndex"] = json!(i);

@@ -13,6 +13,7 @@ pub mod char_sets;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fingerprint;
 pub mod fix;
 pub mod linter;
 pub mod pack;

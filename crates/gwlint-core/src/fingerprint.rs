@@ -1,0 +1,84 @@
+//! Stable fingerprints of findings, for baselines and SARIF `partialFingerprints`.
+//!
+//! The hash is specified here, not borrowed from the standard library (whose `DefaultHasher`
+//! may change between Rust releases and would silently invalidate every stored baseline):
+//! 64-bit FNV-1a over the UTF-8 bytes of the fields, each field followed by the byte 0x1F (unit
+//! separator), printed as 16 lowercase hex digits. The fields are the path as given, the rule
+//! code, up to 12 characters before the finding on its line, the flagged text, and up to 12
+//! characters after it on its line. The position is not hashed, so edits elsewhere in the file
+//! keep the fingerprint.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// 64-bit FNV-1a of a sequence of fields, each terminated by 0x1F.
+pub fn fnv1a64<'a>(fields: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut h = FNV_OFFSET;
+    for field in fields {
+        for &b in field.iter().chain(std::iter::once(&0x1F)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// Characters of context taken on each side of a finding.
+const CONTEXT_CHARS: usize = 12;
+
+/// The fingerprint of a finding: file, rule and the text around it on its line.
+pub fn finding(path: &str, doc: &Document, d: &Diagnostic) -> String {
+    let (before, found, after) = context(doc, d);
+    let h = fnv1a64([path.as_bytes(), d.code.as_bytes(), before.as_bytes(), found.as_bytes(), after.as_bytes()]);
+    format!("{h:016x}")
+}
+
+/// The text before (in reading order), at and after a finding, on its line only, so an edit in
+/// a neighbouring paragraph changes nothing.
+pub fn context<'a>(doc: &'a Document, d: &Diagnostic) -> (String, &'a str, String) {
+    let start = d.span.start.min(doc.text.len());
+    let end = d.span.end.min(doc.text.len());
+    let mut before: Vec<char> =
+        doc.text[..start].chars().rev().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
+    before.reverse();
+    let after = doc.text[end..].chars().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
+    (before.into_iter().collect(), doc.slice(d.span), after)
+}
+
+/// The fingerprint of an arbitrary byte string (files read, to detect a change before a fix is
+/// written back).
+pub fn of_bytes(bytes: &[u8]) -> u64 {
+    fnv1a64([bytes])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Linter, SourceKind};
+
+    /// FNV-1a's published test vectors (without our separator) pin the algorithm itself.
+    #[test]
+    fn fnv1a_matches_the_reference() {
+        let plain = |s: &[u8]| s.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME));
+        assert_eq!(plain(b""), 0xcbf29ce484222325);
+        assert_eq!(plain(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(plain(b"foobar"), 0x85944171f73967e8);
+        assert_eq!(fnv1a64([&b"a"[..]]), plain(b"a\x1f"));
+    }
+
+    /// A known finding has a known fingerprint (computed independently with Python): a change
+    /// here invalidates users' baselines.
+    #[test]
+    fn a_known_finding_keeps_its_fingerprint() {
+        let doc =
+            Document::from_text("a.txt", SourceKind::Txt, "关于开展检查的请示\n\n市政府：\n经研究,拟开展检查。\n")
+                .unwrap();
+        let d = Linter::with_defaults().check(&doc).into_iter().find(|d| d.code == "GW401").unwrap();
+        let (before, found, after) = context(&doc, &d);
+        assert_eq!((before.as_str(), found, after.as_str()), ("经研究", ",", "拟开展检查。"));
+        assert_eq!(finding("a.txt", &doc, &d), "8b6a5e0ca0793c28");
+    }
+}
