@@ -13,7 +13,7 @@ fn checking_the_fixture_documents_reports_findings_with_exit_1() {
     assert!(out.contains("GW601 common-typos"), "{out}");
     assert!(out.contains("错别字：“贯澈”应为“贯彻”"), "{out}");
     assert!(out.contains("fixtures/documents/03_baogao_errors.txt:4:27"), "{out}");
-    assert!(out.contains("检查了 14 个文件"), "{out}");
+    assert!(out.contains("检查了 15 个文件"), "{out}");
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn gbk_files_are_detected_and_reported() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["files"][0]["encoding"], "GB18030");
     assert_eq!(v["files"][0]["genre"], "通知");
-    assert_eq!(v["diagnostics"][0]["line"], 4);
+    assert_eq!(v["diagnostics"][0]["range"]["start"]["line"], 4);
 }
 
 #[test]

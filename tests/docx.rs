@@ -175,7 +175,12 @@ fn positions_are_paragraph_numbers_in_json_and_human_output() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["files"][0]["kind"], "docx");
     let d = &v["diagnostics"][0];
-    assert_eq!((d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("GW401"), Some(7), Some(13)));
+    let start = &d["range"]["start"];
+    assert_eq!(
+        (d["code"].as_str(), start["line"].as_u64(), start["column"].as_u64()),
+        (Some("GW401"), Some(7), Some(13))
+    );
+    assert!(start["byte"].is_null(), "a .docx paragraph has no file byte offset");
     assert_eq!(d["fix"]["applicability"], "display-only");
     let o = gwlint_in(dir.path(), &["check", "a.docx"], None);
     assert!(stdout(&o).contains("位置：第7段（“各地要严格落实防汛责…”）第13字"), "{}", stdout(&o));

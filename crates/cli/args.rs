@@ -23,7 +23,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// 检查文件或目录（.txt、.md、.docx），报告问题
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
     /// 列出全部规则
@@ -78,6 +78,10 @@ pub struct CheckArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = Format::Human, env = "GWLINT_FORMAT")]
     pub format: Format,
+
+    /// JSON 输出（json、json-lines）的格式版本：2 为文件坐标（默认），1 为旧格式（保留一个版本）
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=2))]
+    pub json_version: u32,
 
     /// 只启用这些规则（代码、前缀或名称，逗号分隔），如 GW1,GW401,common-typos
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -183,7 +187,7 @@ pub enum Format {
     Human,
     /// 每个问题一行：路径:行:列: 代码 [级别] 说明
     Concise,
-    /// 机器可读 JSON（格式见 DESIGN.md）
+    /// 机器可读 JSON（格式见 docs/json-output.md）
     Json,
     /// 每行一个问题的 JSON
     JsonLines,

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let code = match cli.command {
-        Command::Check(a) => check(a, color),
+        Command::Check(a) => check(*a, color),
         Command::Inspect(a) => inspect(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),
@@ -168,8 +168,8 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         match args.format {
             Format::Human => output::human::render(out, &results, color && args.output.is_none())?,
             Format::Concise => output::concise::render(out, &results)?,
-            Format::Json => output::json::render(out, &results)?,
-            Format::JsonLines => output::machine::json_lines(out, &results)?,
+            Format::Json => output::json::render(out, &results, &walk_errors, args.json_version)?,
+            Format::JsonLines => output::machine::json_lines(out, &results, args.json_version)?,
             Format::Sarif => output::machine::sarif(out, &results, registry)?,
             Format::Github => output::machine::github(out, &results)?,
             Format::Gitlab => output::machine::gitlab(out, &results)?,

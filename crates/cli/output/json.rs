@@ -1,9 +1,11 @@
-//! `--format json`: the versioned contract of DESIGN.md. Other tools rely on it: change only
-//! by adding a new version.
+//! `--format json`: the versioned contract of docs/json-output.md. Other tools rely on it:
+//! change only by adding a new version. Version 2 (the default) reports ranges and edits in
+//! file coordinates; version 1 (`--json-version 1`, kept for one release) reports the old shape.
 
 use serde::Serialize;
 use std::io::{self, Write};
 
+use gwlint_core::resolved::ResolvedDiagnostic;
 use gwlint_core::{Diagnostic, Document};
 
 use super::Summary;
@@ -93,7 +95,76 @@ pub fn diagnostic<'a>(path: &'a str, doc: &Document, d: &'a Diagnostic) -> JsonD
     }
 }
 
-pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
+/// The report of contract version 2.
+#[derive(Serialize)]
+pub struct JsonReportV2<'a> {
+    pub version: u32,
+    pub tool: Tool,
+    pub files: Vec<JsonFileV2<'a>>,
+    /// Inputs that could not be read, with the reason (they count in no summary).
+    pub errors: Vec<JsonError<'a>>,
+    pub diagnostics: Vec<ResolvedDiagnostic>,
+    pub summary: Summary,
+}
+
+#[derive(Serialize)]
+pub struct JsonFileV2<'a> {
+    pub path: &'a str,
+    pub kind: &'static str,
+    pub encoding: &'static str,
+    pub bom: bool,
+    /// "gongwen", "speech" or "other": structural and routing rules only judge 公文.
+    pub class: gwlint_core::document::DocClass,
+    pub genre: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct JsonError<'a> {
+    pub path: &'a str,
+    pub message: &'a str,
+}
+
+/// Render the report in the requested contract version.
+pub fn render(
+    out: &mut (impl Write + ?Sized),
+    results: &[FileResult],
+    walk_errors: &[crate::walk::WalkError],
+    version: u32,
+) -> io::Result<()> {
+    if version == 1 {
+        return render_v1(out, results);
+    }
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (path, doc, diags) in super::checked(results) {
+        files.push(JsonFileV2 {
+            path,
+            kind: doc.kind.as_str(),
+            encoding: doc.encoding,
+            bom: doc.bom,
+            class: doc.facts.class,
+            genre: doc.facts.genre.map(|g| g.as_str()),
+        });
+        diagnostics.extend(diags.iter().map(|d| ResolvedDiagnostic::new(path, doc, d)));
+    }
+    let errors = walk_errors
+        .iter()
+        .map(|e| JsonError { path: &e.path, message: &e.message })
+        .chain(results.iter().filter_map(|r| r.outcome.as_ref().err().map(|e| JsonError { path: &r.path, message: e })))
+        .collect();
+    let report = JsonReportV2 {
+        version: 2,
+        tool: Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") },
+        files,
+        errors,
+        diagnostics,
+        summary: Summary::of(results),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn render_v1(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
     for (path, doc, diags) in super::checked(results) {

@@ -4,6 +4,7 @@
 use serde_json::json;
 use std::io::{self, Write};
 
+use gwlint_core::resolved::{FileRange, ResolvedDiagnostic};
 use gwlint_core::{Diagnostic, Document, Registry, Severity};
 
 use super::checked;
@@ -16,6 +17,19 @@ fn level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
+}
+
+/// A SARIF region: lines and char columns, plus the byte range in the file where it has one.
+fn region(r: &FileRange) -> serde_json::Value {
+    let mut region = json!({
+        "startLine": r.start.line, "startColumn": r.start.column,
+        "endLine": r.end.line, "endColumn": r.end.column
+    });
+    if let (Some(a), Some(b)) = (r.start.byte, r.end.byte) {
+        region["byteOffset"] = json!(a);
+        region["byteLength"] = json!(b - a);
+    }
+    region
 }
 
 /// The stable fingerprint of a finding (specified in `gwlint_core::fingerprint`).
@@ -42,37 +56,33 @@ pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: 
     let mut sarif_results = Vec::new();
     for (path, doc, diags) in checked(results) {
         for d in diags {
-            let (a, b) = (doc.position(d.span.start), doc.position(d.span.end));
-            let region = |s: usize, e: usize| {
-                let (p, q) = (doc.position(s), doc.position(e));
-                json!({ "startLine": p.line, "startColumn": p.column, "endLine": q.line, "endColumn": q.column })
-            };
-            let mut r = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": d.message },
+            let r = ResolvedDiagnostic::new(path, doc, d);
+            let mut result = json!({
+                "ruleId": r.code,
+                "level": level(r.severity),
+                "message": { "text": r.message },
                 "locations": [{ "physicalLocation": {
                     "artifactLocation": { "uri": path },
-                    "region": { "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column }
+                    "region": region(&r.range)
                 }}],
-                "partialFingerprints": { "gwlint/v2": fingerprint(path, doc, d) }
+                "partialFingerprints": { "gwlint/v2": r.fingerprint }
             });
-            if let Some(i) = index_of(&d.code) {
-                r["ruleIndex"] = json!(i);
+            if let Some(i) = index_of(&r.code) {
+                result["ruleIndex"] = json!(i);
             }
-            if let Some(f) = &d.fix {
-                r["fixes"] = json!([{
+            if let Some(f) = r.fix.as_ref().filter(|f| !f.edits.is_empty()) {
+                result["fixes"] = json!([{
                     "description": { "text": f.title },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": path },
                         "replacements": f.edits.iter().map(|e| json!({
-                            "deletedRegion": region(e.span.start, e.span.end),
+                            "deletedRegion": region(&e.range),
                             "insertedContent": { "text": e.replacement }
                         })).collect::<Vec<_>>()
                     }]
                 }]);
             }
-            sarif_results.push(r);
+            sarif_results.push(result);
         }
     }
     let log = json!({
@@ -143,11 +153,17 @@ pub fn gitlab(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
     writeln!(out)
 }
 
-/// One JSON object per finding, one per line (the `json` format's diagnostic objects).
-pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
+/// One JSON object per finding, one per line (the `json` format's diagnostic objects, in the
+/// requested contract version).
+pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult], version: u32) -> io::Result<()> {
     for (path, doc, diags) in checked(results) {
         for d in diags {
-            serde_json::to_writer(&mut *out, &json_diagnostic(path, doc, d)).map_err(io::Error::other)?;
+            if version == 1 {
+                serde_json::to_writer(&mut *out, &json_diagnostic(path, doc, d))
+            } else {
+                serde_json::to_writer(&mut *out, &gwlint_core::resolved::ResolvedDiagnostic::new(path, doc, d))
+            }
+            .map_err(io::Error::other)?;
             writeln!(out)?;
         }
     }
