@@ -7,6 +7,7 @@
 mod decode;
 mod docx;
 pub mod docx_preflight;
+pub mod elements;
 pub mod facts;
 pub mod format;
 mod markdown;
@@ -20,6 +21,7 @@ use serde::Serialize;
 use std::fmt;
 
 pub use decode::{encoding_for_label, Decoded};
+pub use elements::Elements;
 pub use facts::{Direction, DocClass, Facts, Genre};
 pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
 pub use outline::{Heading, MarkerStyle};
@@ -215,6 +217,8 @@ pub struct Document {
     /// Plain text the rules see: one paragraph per line, `\n` line breaks, markup removed.
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
+    /// The typed, positioned 公文 elements (发文字号, 密级, dates, organs, 附件, quotations …).
+    pub elements: Elements,
     pub facts: Facts,
     /// Formatting facts (.docx only), line by line.
     pub format: Option<DocFormat>,
@@ -294,6 +298,7 @@ impl Document {
             source: decoded.text,
             text,
             paragraphs: Vec::new(),
+            elements: Elements::default(),
             facts: Facts::default(),
             format: None,
             notes: Vec::new(),

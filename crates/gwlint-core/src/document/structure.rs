@@ -9,25 +9,13 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::elements::{self, is_copy_number, is_order_number, Attachment, AttachmentNote, DocNumber, Elements};
+use super::elements::{Printed, Secrecy, Urgency};
 use super::facts::{parse_date_line, DocClass, Facts, Genre};
 use super::{outline, Document, Paragraph, Part};
 use crate::span::Span;
-use crate::text::{char_len, is_indent_space, split_outside_brackets, strip_spaces};
+use crate::text::{char_len, is_indent_space, strip_spaces};
 
-static COPY_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{6}$").unwrap());
-static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(绝密|机密|秘密)(\s*★?\s*([0-9]+|[一二三四五六七八九十]+)\s*(年|个月|月)|\s*★\s*长期)?$").unwrap()
-});
-static URGENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
-/// 发文字号 in any bracket style, possibly followed by 签发人 on the same line.
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\p{Han}[\p{Han}A-Za-z0-9]{0,19}\s*[\[［【〔﹝〖（(「]\s*([0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*[\]］】〕﹞〗）)」]\s*第?\s*[0-9０-９]+\s*号?(\s+签发人.*)?$",
-    )
-    .unwrap()
-});
-/// 令号: 第707号.
-static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^第\s*[0-9]+\s*号$").unwrap());
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(（.{0,80}(通过|施行|公布|批准|发布)）|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,80}(通过|施行|公布|批准|发布))$").unwrap()
 });
@@ -36,19 +24,6 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
-static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})\s*印\s*发$")
-        .unwrap()
-});
-/// The first line of an appended attachment: 附件 / 附件2 / 附： alone on a line.
-static ATTACHMENT_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件|附)\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:.．]?$").unwrap());
-/// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
-static ATTACHMENT_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
-/// A continuation line of a 附件说明 list: 2.名称
-static ATTACHMENT_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])").unwrap());
 static SPEECH_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
 static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,7 +41,9 @@ pub fn analyse(doc: &mut Document) {
             p.heading = outline::detect(&doc.text[p.span.start..p.span.end], p.span.start);
         }
     }
-    doc.facts = derive_facts(&contents, &layout);
+    let elements = elements::read(&doc.text, &paragraphs);
+    doc.facts = derive_facts(&doc.text, &contents, &layout, &elements);
+    doc.elements = elements;
     doc.paragraphs = paragraphs;
 }
 
@@ -109,11 +86,11 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
     // 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人 — in any order, at the top.
     while i < n && i < 10 {
         let l = lines[i];
-        let part = if COPY_NUMBER.is_match(l) {
+        let part = if is_copy_number(l) {
             Part::CopyNumber
-        } else if SECRECY.is_match(l) {
+        } else if Secrecy::parse(l, 0).is_some() {
             Part::Secrecy
-        } else if URGENCY.is_match(l) {
+        } else if Urgency::parse(l, 0).is_some() {
             Part::Urgency
         } else if is_doc_number(l) {
             Part::DocNumber
@@ -145,7 +122,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
         let l = lines[i];
         let part = if TITLE_NOTE.is_match(&strip_spaces(l)) && title.is_some() {
             Part::TitleNote
-        } else if is_doc_number(l) || ORDER_NUMBER.is_match(l) {
+        } else if is_doc_number(l) || is_order_number(l) {
             Part::DocNumber
         } else if l.starts_with("签发人") {
             Part::Signer
@@ -186,7 +163,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
         let l = lines[end - 1];
         if COPY_TO.is_match(l) {
             parts[end - 1] = Part::CopyTo;
-        } else if PRINTED.is_match(l) {
+        } else if Printed::is_printed_line(l) {
             parts[end - 1] = Part::Printed;
         } else {
             break;
@@ -198,7 +175,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
     if let Some(date) = find_date(lines, paras, body_start, end) {
         parts[date] = Part::Date;
         let mut k = date + 1;
-        while k < end && !ATTACHMENT_HEAD.is_match(lines[k]) && is_annotation(lines[k]) {
+        while k < end && !Attachment::is_head(lines[k]) && is_annotation(lines[k]) {
             parts[k] = Part::Annotation;
             k += 1;
         }
@@ -225,7 +202,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
 }
 
 fn is_doc_number(l: &str) -> bool {
-    char_len(l) <= 40 && DOC_NUMBER.is_match(l)
+    DocNumber::parse(l, 0).is_some()
 }
 
 /// 发文机关标志: "××市人民政府文件", or an organ name standing right above the 发文字号.
@@ -307,7 +284,7 @@ fn is_addressee(l: &str) -> bool {
         && (!l.contains(['；', ';']) || char_len(l) <= 60)
         && !l.contains("如下")
         && outline::detect(l, 0).is_none()
-        && !ATTACHMENT_NOTE.is_match(l)
+        && !AttachmentNote::starts(l)
         && !l.starts_with("抄送")
 }
 
@@ -320,11 +297,11 @@ fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Op
             return false;
         }
         let mut k = j + 1;
-        while k < end && k - j <= 3 && is_annotation(lines[k]) && !ATTACHMENT_HEAD.is_match(lines[k]) {
+        while k < end && k - j <= 3 && is_annotation(lines[k]) && !Attachment::is_head(lines[k]) {
             k += 1;
         }
         let signed = j > from && signature_start(lines, from, j) < j;
-        k == end || ATTACHMENT_HEAD.is_match(lines[k]) || (signed && paras[k].blank_before)
+        k == end || Attachment::is_head(lines[k]) || (signed && paras[k].blank_before)
     })
 }
 
@@ -344,7 +321,7 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
         let organ_like = (2..=30).contains(&char_len(&l))
             && !l.contains(['。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ','])
             && outline::detect(&l, 0).is_none()
-            && !ATTACHMENT_NOTE.is_match(&l)
+            && !AttachmentNote::starts(&l)
             && parse_date_line(&l).is_none()
             && !l.chars().next().is_some_and(|c| c.is_ascii_digit());
         if !organ_like {
@@ -358,12 +335,8 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
 /// First line of the 附件说明 in the lines just above `until`.
 fn attachment_note_start(lines: &[&str], from: usize, until: usize) -> Option<usize> {
     let window = until.saturating_sub(15).max(from);
-    (window..until).find(|&a| {
-        ATTACHMENT_NOTE.is_match(lines[a])
-            && lines[a + 1..until]
-                .iter()
-                .all(|l| ATTACHMENT_ITEM.is_match(l) || (char_len(l) <= 60 && !l.contains('。')))
-    })
+    (window..until)
+        .find(|&a| AttachmentNote::starts(lines[a]) && lines[a + 1..until].iter().all(|l| AttachmentNote::continues(l)))
 }
 
 fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint: Option<DocClass>) -> DocClass {
@@ -386,64 +359,47 @@ fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint:
     }
 }
 
-fn derive_facts(lines: &[&str], layout: &Layout) -> Facts {
+/// The facts: plain views of the elements (names as strings), plus what is derived from the
+/// title (文种, 行文方向, 发文机关).
+fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Facts {
     let of = |part: Part| lines.iter().zip(&layout.parts).filter(move |(_, p)| **p == part).map(|(l, _)| *l);
+    let at = |span: crate::span::Span| text[span.start..span.end].to_string();
     let title: Option<String> = {
         let t: Vec<&str> = of(Part::Title).collect();
         (!t.is_empty()).then(|| t.iter().map(|l| l.trim()).collect::<String>())
     };
     let genre = title.as_deref().and_then(Genre::from_title);
-    let split_organs = |s: &str| -> Vec<String> {
-        split_outside_brackets(s.trim_end_matches(['：', ':', '。', '.']), &['、', '，', ',', '；', ';'])
-            .into_iter()
-            .map(strip_spaces)
-            .filter(|x| !x.is_empty())
-            .collect()
-    };
-    let recipients = of(Part::Addressee).next().map(split_organs).unwrap_or_default();
+    let names = |organs: &[elements::Organ]| organs.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
     let issuer = title
         .as_deref()
         .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
         .map(|a| ["转发", "批转", "印发"].iter().fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string()))
         .filter(|a| !a.is_empty())
-        .or_else(|| {
-            let s: Vec<String> = of(Part::Signature).map(strip_spaces).collect();
-            (!s.is_empty()).then(|| s.join("、"))
-        })
+        .or_else(|| (!e.signature.is_empty()).then(|| names(&e.signature).join("、")))
         .or_else(|| of(Part::IssuerMark).next().map(|m| strip_spaces(m).trim_end_matches("文件").to_string()));
-    let date = of(Part::Date).next().map(|d| d.to_string());
-    let date_value = date.as_deref().and_then(parse_date_line);
-    let doc_number = of(Part::DocNumber).next().map(|d| d.split("签发人").next().unwrap_or(d).trim().to_string());
-    let attachments = attachment_names(of(Part::AttachmentNote));
-    let copy_to =
-        of(Part::CopyTo).flat_map(|l| split_organs(l.split_once(['：', ':']).map_or(l, |(_, r)| r))).collect();
+    // A 令号 (第707号) has no parts; it is shown as written.
+    let doc_number =
+        e.doc_number.as_ref().map(|d| at(d.span)).or_else(|| of(Part::DocNumber).next().map(str::to_string));
+    let attachments = e
+        .attachment_note
+        .iter()
+        .flat_map(|n| &n.items)
+        .map(|i| at(i.name).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
     Facts {
         class: layout.class,
         direction: genre.map(|g| g.default_direction()),
         title,
         genre,
         doc_number,
-        recipients,
+        recipients: names(&e.addressees),
         issuer,
-        date,
-        date_value,
+        date: e.date.as_ref().map(|d| d.written.clone()),
+        date_value: e.date.as_ref().map(|d| d.value),
         attachments,
-        copy_to,
+        copy_to: names(&e.copy_to),
     }
-}
-
-/// "附件：1.名称" / "2.名称" → ["名称", "名称"].
-fn attachment_names<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
-    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(附件\s*[0-9]{0,2}\s*[：:.．、]?|附\s*[：:])?\s*([0-9]{1,2}\s*[.．、,，]|[（(][0-9]{1,2}[)）])?\s*",
-        )
-        .unwrap()
-    });
-    lines
-        .map(|l| LEAD.replace(l, "").trim().trim_end_matches(['。', '；', ';', '，']).to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 #[cfg(test)]

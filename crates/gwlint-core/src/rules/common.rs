@@ -104,41 +104,32 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
     let mut scopes: Vec<Vec<&Paragraph>> = Vec::new();
     let mut current: Vec<&Paragraph> = Vec::new();
     let mut scope_part = None;
-    let mut open_quotes: i32 = 0;
     for p in &doc.paragraphs {
         let part = p.part;
         if !matches!(part, Part::Body | Part::Attachment) {
             continue;
         }
-        let content = doc.content(p);
         // A new appended attachment ("附件2" alone on a line) starts a new scope.
-        let new_attachment = part == Part::Attachment && is_attachment_head(content);
+        let new_attachment =
+            part == Part::Attachment && doc.elements.attachments.iter().any(|a| a.first_paragraph == p.index);
         if scope_part != Some(part) || new_attachment {
             if !current.is_empty() {
                 scopes.push(std::mem::take(&mut current));
             }
             scope_part = Some(part);
-            open_quotes = 0;
         }
-        let inside_quote = open_quotes > 0 || content.starts_with(['“', '"', '「']);
+        let inside_quote =
+            doc.elements.quotations.contains(p.span.start) || doc.content(p).starts_with(['“', '"', '「']);
         // "1." in a table cell of a .docx is a list item of the table, not an outline number.
         let in_table = doc.format_of(p).is_some_and(|f| f.in_table);
         if p.heading.is_some() && !inside_quote && !in_table {
             current.push(p);
         }
-        let opens = content.matches(['“', '「']).count() as i32;
-        let closes = content.matches(['”', '」']).count() as i32;
-        open_quotes = (open_quotes + opens - closes).max(0);
     }
     if !current.is_empty() {
         scopes.push(current);
     }
     scopes
-}
-
-fn is_attachment_head(content: &str) -> bool {
-    let c = content.trim_end_matches(['：', ':']);
-    c.strip_prefix("附件").is_some_and(|rest| rest.chars().all(|ch| ch.is_ascii_digit()))
 }
 
 /// Every match of `re` in every paragraph (matches never cross a paragraph), with the

@@ -4,9 +4,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{body_paragraphs, group_span};
+use crate::span::Span;
 use crate::text::strip_spaces;
 
 declare_rule! {
@@ -61,7 +62,6 @@ declare_rule! {
 }
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"附件([0-9]{1,2})").unwrap());
-static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^附件\s*([0-9]{0,2})\s*[：:.．]?$").unwrap());
 /// A trailing note in brackets: "（共130项）".
 static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（()）]*[)）]$").unwrap());
 
@@ -86,32 +86,30 @@ impl Rule for AttachmentConsistency {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let noted = &doc.facts.attachments;
-        let note_span = doc.parts(Part::AttachmentNote).next().map(|p| p.span);
+        let note_span = doc.elements.attachment_note.as_ref().map(|n| n.span);
         // Appended attachments: "附件N" alone on a line, the next line is the title.
-        let appended: Vec<_> = doc.parts(Part::Attachment).collect();
-        let mut heads = Vec::new();
-        for (i, p) in appended.iter().enumerate() {
-            if let Some(c) = HEAD.captures(doc.content(p)) {
-                let title = appended.get(i + 1).map(|t| doc.content(t)).unwrap_or("");
-                heads.push((*p, c[1].parse::<usize>().ok(), title));
-            }
-        }
+        let heads: Vec<(Span, Option<usize>, &str)> = doc
+            .elements
+            .attachments
+            .iter()
+            .map(|a| (a.head, a.number.map(|n| n as usize), a.title.map_or("", |t| doc.slice(t))))
+            .collect();
         if !noted.is_empty() && !heads.is_empty() {
             if heads.len() != noted.len() {
-                let d = cx
-                    .report(heads[0].0.span, format!("附件说明列了{}个附件，正文后附了{}个", noted.len(), heads.len()));
+                let d =
+                    cx.report(heads[0].0, format!("附件说明列了{}个附件，正文后附了{}个", noted.len(), heads.len()));
                 d.with_label("附件数量不一致");
                 if let Some(s) = note_span {
                     d.with_secondary(s, "附件说明");
                 }
             }
-            for (k, (p, number, title)) in heads.iter().enumerate() {
+            for (k, &(head, number, title)) in heads.iter().enumerate() {
                 if noted.len() > 1 && number.is_some_and(|n| n != k + 1) {
-                    cx.report(p.span, format!("附件顺序号应为“附件{}”", k + 1)).with_label("顺序号不符");
+                    cx.report(head, format!("附件顺序号应为“附件{}”", k + 1)).with_label("顺序号不符");
                 }
                 if let Some(name) = noted.get(k) {
                     if !title.is_empty() && !same_name(title, name) {
-                        let d = cx.report(p.span, format!("附件标题“{title}”与附件说明中的名称“{name}”不一致"));
+                        let d = cx.report(head, format!("附件标题“{title}”与附件说明中的名称“{name}”不一致"));
                         d.with_label("名称不一致");
                         if let Some(s) = note_span {
                             d.with_secondary(s, "附件说明");

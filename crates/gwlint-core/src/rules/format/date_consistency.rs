@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use crate::declare_rule;
 use crate::document::facts::find_dates;
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{body_paragraphs, group_span};
+use crate::rules::common::body_paragraphs;
 use crate::span::Span;
 
 declare_rule! {
@@ -57,7 +57,6 @@ declare_rule! {
 
 /// A deadline: 于2025年3月10日前报送, 在2025年3月10日之前完成.
 static DEADLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:前|之前|以前)").unwrap());
-static DOC_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[〔\[［（(]([0-9]{4})[〕\]］）)]").unwrap());
 
 pub struct DateConsistency;
 
@@ -67,29 +66,21 @@ impl Rule for DateConsistency {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(signed) = doc.facts.date_value else { return };
-        let signed_span = doc.parts(Part::Date).next().map(|p| p.span);
-        for p in doc.parts(Part::Printed) {
-            let content = doc.content(p);
-            let Some(d) = find_dates(content).pop() else { continue };
-            if d.value.ordinal() < signed.ordinal() {
-                let span = Span::new(p.span.start + d.start, p.span.start + d.end);
-                let diag =
-                    cx.report(span, format!("印发日期（{}）早于成文日期（{}）", d.value.standard(), signed.standard()));
-                diag.with_label("印发日期");
-                if let Some(s) = signed_span {
-                    diag.with_secondary(s, "成文日期");
-                }
+        let Some(date) = &doc.elements.date else { return };
+        let (signed, signed_span) = (date.value, Some(date.span));
+        if let Some(printed) = doc.elements.printed.as_ref().filter(|p| p.date.value.ordinal() < signed.ordinal()) {
+            let d = &printed.date;
+            let diag =
+                cx.report(d.span, format!("印发日期（{}）早于成文日期（{}）", d.value.standard(), signed.standard()));
+            diag.with_label("印发日期");
+            if let Some(s) = signed_span {
+                diag.with_secondary(s, "成文日期");
             }
         }
-        for p in doc.parts(Part::DocNumber) {
-            let content = doc.content(p);
-            let Some(c) = DOC_YEAR.captures(content) else { continue };
-            let m = c.get(1).expect("group");
-            let year: u32 = m.as_str().parse().unwrap_or(0);
+        if let Some(n) = &doc.elements.doc_number {
+            let year = n.year_value.filter(|&y| y >= 1000).unwrap_or(0);
             if year > signed.year {
-                let span = group_span(p, m);
-                cx.report(span, format!("发文字号的年份（{year}）晚于成文日期的年份（{}）", signed.year))
+                cx.report(n.year, format!("发文字号的年份（{year}）晚于成文日期的年份（{}）", signed.year))
                     .with_label("年份不符");
             }
         }

@@ -1,15 +1,11 @@
 //! GW301 doc-number-format: 发文字号 = 机关代字 + 〔年份〕 + 序号 + 号.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::group_span;
 use crate::span::Span;
-use crate::text::{chinese_digits_value, to_half_width};
+use crate::text::to_half_width;
 
 declare_rule! {
     /// ## 作用
@@ -57,15 +53,6 @@ declare_rule! {
     };
 }
 
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
-        r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
-        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]+)(?P<sp3>\s*)(?P<hao>号?)"
-    ))
-    .unwrap()
-});
-
 pub struct DocNumberFormat;
 
 /// Full-width digits in the year or the sequence number; `half` is the same number in half-width.
@@ -84,81 +71,73 @@ impl Rule for DocNumberFormat {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for p in doc.parts(Part::DocNumber) {
-            let content = doc.content(p);
-            let Some(c) = DOC_NUMBER.captures(content) else { continue };
-            let at = |m: regex::Match<'_>| group_span(p, m);
-            let (open, close) = (&c["open"], &c["close"]);
-            if open != "〔" || close != "〕" {
-                let (o, cl) = (at(c.name("open").unwrap()), at(c.name("close").unwrap()));
-                cx.report(o, format!("发文字号的年份应使用六角括号“〔〕”，不能用“{open}{close}”"))
-                    .with_label("应为“〔”")
-                    .with_secondary(cl, "应为“〕”")
-                    .with_fix(Fix::new(
-                        "改为六角括号〔〕",
-                        Applicability::Safe,
-                        vec![crate::Edit::replace(o, "〔"), crate::Edit::replace(cl, "〕")],
-                    ));
-            }
-            let year = c.name("year").unwrap();
-            let y = to_half_width(year.as_str());
-            if y.chars().count() == 2 {
-                cx.report(at(year), "发文字号的年份应标全称（四位数字）")
-                    .with_label("年份不全")
-                    .with_fix(Fix::replace(format!("改为“20{y}”"), Applicability::Unsafe, at(year), &format!("20{y}")));
-            } else if !y.chars().all(|ch| ch.is_ascii_digit()) {
-                if let Some(v) = chinese_digits_value(&y) {
-                    cx.report(at(year), "发文字号的年份应使用阿拉伯数字").with_fix(Fix::replace(
-                        format!("改为“{v}”"),
-                        Applicability::Safe,
-                        at(year),
-                        &v.to_string(),
-                    ));
-                }
-            } else if y != year.as_str() {
-                report_full_width(cx, at(year), &y);
-            }
-            let di = c.name("di").unwrap();
-            if !di.is_empty() && !c["code"].ends_with('令') {
-                cx.report(at(di), "发文字号的顺序号前不加“第”字").with_label("多余的“第”").with_fix(Fix::replace(
-                    "删除“第”",
+        let Some(n) = &doc.elements.doc_number else { return };
+        let text = |s: Span| doc.slice(s);
+        let (open, close) = (text(n.open), text(n.close));
+        if open != "〔" || close != "〕" {
+            cx.report(n.open, format!("发文字号的年份应使用六角括号“〔〕”，不能用“{open}{close}”"))
+                .with_label("应为“〔”")
+                .with_secondary(n.close, "应为“〕”")
+                .with_fix(Fix::new(
+                    "改为六角括号〔〕",
                     Applicability::Safe,
-                    at(di),
-                    "",
+                    vec![crate::Edit::replace(n.open, "〔"), crate::Edit::replace(n.close, "〕")],
+                ));
+        }
+        let year = text(n.year);
+        let y = to_half_width(year);
+        if y.chars().count() == 2 {
+            cx.report(n.year, "发文字号的年份应标全称（四位数字）").with_label("年份不全").with_fix(Fix::replace(
+                format!("改为“20{y}”"),
+                Applicability::Unsafe,
+                n.year,
+                &format!("20{y}"),
+            ));
+        } else if !y.chars().all(|ch| ch.is_ascii_digit()) {
+            if let Some(v) = n.year_value {
+                cx.report(n.year, "发文字号的年份应使用阿拉伯数字").with_fix(Fix::replace(
+                    format!("改为“{v}”"),
+                    Applicability::Safe,
+                    n.year,
+                    &v.to_string(),
                 ));
             }
-            let seq = c.name("seq").unwrap();
-            let s = to_half_width(seq.as_str());
-            let trimmed = s.trim_start_matches('0');
-            if s.len() > 1 && s.starts_with('0') && !trimmed.is_empty() {
-                cx.report(at(seq), format!("发文字号的顺序号不编虚位：“{}”应为“{trimmed}”", seq.as_str()))
-                    .with_label("虚位")
-                    .with_fix(Fix::replace(format!("改为“{trimmed}”"), Applicability::Safe, at(seq), trimmed));
-            } else if s != seq.as_str() {
-                report_full_width(cx, at(seq), &s);
-            }
-            for sp in ["sp1", "sp2", "sp3"] {
-                let m = c.name(sp).unwrap();
-                if !m.is_empty() {
-                    cx.report(at(m), "发文字号中不应有空格").with_label("空格").with_fix(Fix::replace(
-                        "删除空格",
-                        Applicability::Safe,
-                        at(m),
-                        "",
-                    ));
-                }
-            }
-            let hao = c.name("hao").unwrap();
-            if hao.is_empty() {
-                let end = seq.end();
-                let span = Span::new(p.span.start + end, p.span.start + end);
-                cx.report(at(seq), "发文字号的顺序号后应加“号”字").with_label("缺少“号”").with_fix(Fix::replace(
-                    "补上“号”",
-                    Applicability::Safe,
-                    span,
-                    "号",
-                ));
-            }
+        } else if y != year {
+            report_full_width(cx, n.year, &y);
+        }
+        if let Some(di) = n.di.filter(|_| !text(n.code).ends_with('令')) {
+            cx.report(di, "发文字号的顺序号前不加“第”字").with_label("多余的“第”").with_fix(Fix::replace(
+                "删除“第”",
+                Applicability::Safe,
+                di,
+                "",
+            ));
+        }
+        let seq = text(n.seq);
+        let s = to_half_width(seq);
+        let trimmed = s.trim_start_matches('0');
+        if s.len() > 1 && s.starts_with('0') && !trimmed.is_empty() {
+            cx.report(n.seq, format!("发文字号的顺序号不编虚位：“{seq}”应为“{trimmed}”"))
+                .with_label("虚位")
+                .with_fix(Fix::replace(format!("改为“{trimmed}”"), Applicability::Safe, n.seq, trimmed));
+        } else if s != seq {
+            report_full_width(cx, n.seq, &s);
+        }
+        for &sp in &n.spaces {
+            cx.report(sp, "发文字号中不应有空格").with_label("空格").with_fix(Fix::replace(
+                "删除空格",
+                Applicability::Safe,
+                sp,
+                "",
+            ));
+        }
+        if n.hao.is_none() {
+            cx.report(n.seq, "发文字号的顺序号后应加“号”字").with_label("缺少“号”").with_fix(Fix::replace(
+                "补上“号”",
+                Applicability::Safe,
+                Span::empty(n.seq.end),
+                "号",
+            ));
         }
     }
 }

@@ -1,14 +1,10 @@
 //! GW309 masthead-elements: 份号, 密级和保密期限, 紧急程度.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use crate::text::chinese_number;
 
 declare_rule! {
     /// ## 作用
@@ -56,10 +52,6 @@ declare_rule! {
     };
 }
 
-static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<lvl>绝密|机密|秘密)(?P<sp>\s*)(?P<star>★?)\s*(?P<term>[0-9]+|[一二三四五六七八九十]+)?\s*(?P<unit>年|个月|月)?$").unwrap()
-});
-
 pub struct MastheadElements;
 
 impl Rule for MastheadElements {
@@ -68,37 +60,28 @@ impl Rule for MastheadElements {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for p in &doc.paragraphs {
-            let c = doc.content(p);
-            let at = |s: usize, e: usize| Span::new(p.span.start + s, p.span.start + e);
-            match p.part {
-                Part::CopyNumber if c.len() != 6 => {
-                    cx.report(p.span, format!("份号一般用6位阿拉伯数字，此处为{}位", c.len())).with_label("份号位数");
-                }
-                Part::Urgency if matches!(c, "紧急" | "急件" | "急") => {
-                    cx.report(p.span, format!("紧急程度应标注“特急”或“加急”，不能写“{c}”")).with_label("紧急程度");
-                }
-                Part::Secrecy => {
-                    let Some(m) = SECRECY.captures(c) else { continue };
-                    let Some(term) = m.name("term") else { continue };
-                    if m["star"].is_empty() {
-                        let lvl = m.name("lvl").expect("group");
-                        let sp = m.name("sp").expect("group");
-                        cx.report(at(0, term.end()), "密级和保密期限之间应用“★”隔开")
-                            .with_label("缺少“★”")
-                            .with_fix(Fix::replace("插入“★”", Applicability::Safe, at(lvl.end(), sp.end()), "★"));
-                    }
-                    if let Some(v) = chinese_number(term.as_str()) {
-                        cx.report(at(term.start(), term.end()), "保密期限应使用阿拉伯数字").with_fix(Fix::replace(
-                            format!("改为“{v}”"),
-                            Applicability::Safe,
-                            at(term.start(), term.end()),
-                            &v.to_string(),
-                        ));
-                    }
-                }
-                _ => {}
-            }
+        let e = &doc.elements;
+        if let Some(n) = e.copy_number.filter(|n| n.len() != 6) {
+            cx.report(n, format!("份号一般用6位阿拉伯数字，此处为{}位", n.len())).with_label("份号位数");
+        }
+        if let Some(u) = e.urgency.as_ref().filter(|u| matches!(doc.slice(u.span), "紧急" | "急件" | "急")) {
+            cx.report(u.span, format!("紧急程度应标注“特急”或“加急”，不能写“{}”", doc.slice(u.span)))
+                .with_label("紧急程度");
+        }
+        let Some(s) = &e.secrecy else { return };
+        let Some(term) = s.term else { return };
+        if s.star.is_none() {
+            cx.report(Span::new(s.span.start, term.end), "密级和保密期限之间应用“★”隔开")
+                .with_label("缺少“★”")
+                .with_fix(Fix::replace("插入“★”", Applicability::Safe, Span::new(s.level_span.end, s.gap.end), "★"));
+        }
+        if let Some(v) = s.term_value.filter(|_| !doc.slice(term).starts_with(|c: char| c.is_ascii_digit())) {
+            cx.report(term, "保密期限应使用阿拉伯数字").with_fix(Fix::replace(
+                format!("改为“{v}”"),
+                Applicability::Safe,
+                term,
+                &v.to_string(),
+            ));
         }
     }
 }

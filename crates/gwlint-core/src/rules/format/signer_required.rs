@@ -60,8 +60,7 @@ impl Rule for SignerRequired {
             return;
         }
         let Some(number) = doc.parts(Part::DocNumber).next() else { return };
-        let has_signer = doc.parts(Part::Signer).next().is_some() || doc.content(number).contains("签发人");
-        if !has_signer {
+        if doc.elements.signer.is_none() {
             cx.report(number.span, "上行文应在发文字号同行标注签发人")
                 .with_label("缺少签发人")
                 .with_help("在发文字号右侧写“签发人：姓名”。");

@@ -1,6 +1,7 @@
 //! GW402 paired-marks: “” ‘’ （） 《》 〈〉 【】 open and close in order.
 
 use crate::declare_rule;
+use crate::document::elements::QuoteKind;
 use crate::document::{Document, Paragraph, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -50,7 +51,6 @@ const BRACKETS: &[(char, char, &str)] = &[
     ('【', '】', "方头括号"),
     ('〔', '〕', "六角括号"),
 ];
-const QUOTES: &[(char, char, &str)] = &[('“', '”', "引号"), ('‘', '’', "单引号")];
 
 pub struct PairedMarks;
 
@@ -71,26 +71,27 @@ impl Rule for PairedMarks {
             });
             scan(cx, chars, BRACKETS);
         }
-        // Quotations may run over several paragraphs, with or without the open-quote convention
-        // (a “ that opens a paragraph while a quotation is still open continues it).
-        let mut depth: i64 = 0;
-        let mut marks = Vec::new();
-        for p in &doc.paragraphs {
-            let content = doc.content(p);
-            let mut skip_first = depth > 0 && content.starts_with('“');
-            for (i, c) in content.char_indices().filter(|(_, c)| matches!(c, '“' | '”' | '‘' | '’')) {
-                if std::mem::take(&mut skip_first) {
-                    continue;
-                }
-                depth += match c {
-                    '“' => 1,
-                    '”' => -1,
-                    _ => 0,
-                };
-                marks.push((p.span.start + i, c));
-            }
+        // Quotations may run over several paragraphs, with or without the open-quote convention;
+        // the structure pass has paired them (`Document::elements.quotations`).
+        let quotes = &doc.elements.quotations;
+        for q in quotes.all.iter().filter(|q| q.kind != QuoteKind::Book && q.close.is_none()) {
+            let (open, close) = q.kind.marks();
+            cx.report(q.open, format!("“{open}”缺少与之配对的“{close}”"))
+                .with_label(format!("未闭合的{}", name(q.kind)));
         }
-        scan(cx, marks.into_iter(), QUOTES);
+        for &(kind, at) in quotes.stray_closes.iter().filter(|(k, _)| *k != QuoteKind::Book) {
+            let (open, close) = kind.marks();
+            let n = name(kind);
+            cx.report(at, format!("“{close}”缺少与之配对的“{open}”")).with_label(format!("多余的后{n}或缺少前{n}"));
+        }
+    }
+}
+
+fn name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Double => "引号",
+        QuoteKind::Single => "单引号",
+        QuoteKind::Book => "书名号",
     }
 }
 

@@ -62,33 +62,14 @@ impl Rule for ReportNoRequest {
         }
         for p in body_paragraphs(doc) {
             let c = doc.content(p);
-            let quoted = quoted_ranges(c);
-            for span in request_spans(c, p.span.start) {
-                let rel = span.start - p.span.start;
-                if quoted.iter().any(|q| q.contains(&rel)) {
-                    continue;
-                }
+            // Quoted words (“”, 《》) are not the writer's own request.
+            for span in
+                request_spans(c, p.span.start).into_iter().filter(|s| !doc.elements.quotations.contains(s.start))
+            {
                 cx.report(span, format!("报告中夹带请示事项：“{}”", doc.slice(span)))
                     .with_label("请求批准的用语")
                     .with_help("报告只汇报工作、反映情况，不提请求；需要批准的事项应另行请示。如确为上级机关负责人直接交办的事项，可用抑制注释说明。");
             }
         }
     }
-}
-
-/// Byte ranges inside “” and 《》 (quoted words are not the writer's own request).
-fn quoted_ranges(s: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in s.char_indices() {
-        match (open, c) {
-            (None, '“') | (None, '《') => open = Some((i, c)),
-            (Some((start, '“')), '”') | (Some((start, '《')), '》') => {
-                out.push(start..i);
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }

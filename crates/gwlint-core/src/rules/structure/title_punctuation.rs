@@ -60,14 +60,8 @@ impl Rule for TitlePunctuation {
         let title_end = last.span.end;
         for p in &paras {
             // Marks inside 《》 or “” belong to a quoted title and are not the title's own.
-            let mut depth = 0i32;
             for (i, c) in chars_with_offsets(doc, p) {
-                match c {
-                    '《' | '“' => depth += 1,
-                    '》' | '”' => depth = (depth - 1).max(0),
-                    _ => {}
-                }
-                if depth > 0 || !SENTENCE_MARKS.contains(&c) {
+                if !SENTENCE_MARKS.contains(&c) || doc.elements.quotations.contains(i) {
                     continue;
                 }
                 let span = Span::new(i, i + c.len_utf8());
