@@ -436,26 +436,69 @@ fn page_numbers_in_the_footer() {
     assert_eq!(gw706(build_docx_with_footer(&paras, None, Some(("第", "页")))), vec!["页码写作“第1页”，应写作“— 1 —”"]);
 }
 
-#[test]
-fn text_box_paragraphs_are_read_once_after_their_anchor() {
-    // A Word text box: the DrawingML shape and its VML fallback hold the same paragraph.
+/// A document with a Word text box whose DrawingML shape and VML fallback hold the same paragraph.
+fn with_text_box(break_docx_rs: bool) -> Vec<u8> {
     let para = "<w:p><w:r><w:t>文本框中的说明文字。</w:t></w:r></w:p>";
     let text_box = format!(
-        r#"<w:p><w:r><w:t>正文段落。</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1000000" cy="500000"/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{para}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{para}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#
+        r#"<w:p><w:r><w:t>正文段落。</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1000000" cy="500000"/><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{para}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{para}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>锚点后的文字,在此。</w:t></w:r></w:p>"#
     );
     let mut parts = parts_of(build_docx(&good_paragraphs(), None));
     for (name, data) in parts.iter_mut() {
         if name == "word/document.xml" {
-            let s = String::from_utf8(data.clone()).unwrap();
+            let mut s = String::from_utf8(data.clone()).unwrap();
+            if break_docx_rs {
+                s = s.replacen("<w:sz w:val=\"32\" />", "<w:sz w:val=\"abc\" />", 1).replacen(
+                    "<w:sz w:val=\"32\"/>",
+                    "<w:sz w:val=\"abc\"/>",
+                    1,
+                );
+            }
             let at = s.find("<w:sectPr").expect("section properties");
             *data = format!("{}{text_box}{}", &s[..at], &s[at..]).into_bytes();
         }
     }
-    let doc = parse_within("text_box.docx", rezip(&parts)).expect("readable");
+    rezip(&parts)
+}
+
+#[test]
+fn text_box_paragraphs_are_read_once_after_their_anchor() {
+    let doc = parse_within("text_box.docx", with_text_box(false)).expect("readable");
     assert!(doc.format.is_some(), "read by docx-rs, not by the plain-text fallback");
     assert_eq!(doc.text.matches("文本框中的说明文字").count(), 1, "{}", doc.text);
     let anchor = doc.text.find("正文段落。").expect("anchor paragraph");
     assert!(doc.text.find("文本框中的说明文字").unwrap() > anchor);
+    // The anchor keeps its text after the box, and the box comes after the whole anchor.
+    assert!(doc.text.contains("正文段落。锚点后的文字,在此。\n文本框中的说明文字。"), "{}", doc.text);
+}
+
+/// The plain-text fallback (docx-rs rejects the file) reads the same paragraphs as the normal
+/// path: 第N段 and every position mean one thing on both paths.
+#[test]
+fn both_reading_paths_give_the_same_paragraphs_and_positions() {
+    let normal = parse_within("box.docx", with_text_box(false)).expect("readable");
+    let fallback = parse_within("box.docx", with_text_box(true)).expect("readable");
+    assert!(normal.format.is_some() && fallback.format.is_none());
+    assert_eq!(normal.text, fallback.text);
+    let linter = Linter::with_defaults();
+    let at = |doc: &Document| -> Vec<(String, usize, usize)> {
+        linter
+            .check(doc)
+            .iter()
+            .filter(|d| !d.code.starts_with("GW7"))
+            .map(|d| {
+                let p = doc.position(d.span.start);
+                (d.code.to_string(), p.line, p.column)
+            })
+            .collect()
+    };
+    let found = at(&normal);
+    assert!(found.iter().any(|(c, _, _)| c == "GW401"), "{found:?}");
+    assert_eq!(found, at(&fallback));
+    // The finding's characters are located in document.xml: the anchor paragraph's third run.
+    let comma = normal.text.find("文字,").unwrap() + "文字".len();
+    let loc = normal.docx_location(comma).unwrap();
+    assert_eq!((loc.run, loc.node, loc.offset), (2, 0, "锚点后的文字".len()));
+    assert_eq!(fallback.docx_location(comma), Some(loc));
 }
 
 #[test]

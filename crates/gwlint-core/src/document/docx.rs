@@ -6,13 +6,16 @@
 
 use serde_json::{Map, Value};
 
-use super::docx_preflight::{preflight, text_only};
+use super::docx_map::DocxMap;
+use super::docx_preflight::preflight;
 use super::format::{DocFormat, Footer, PageSetup, ParagraphFormat, RunFormat};
 
 /// What the reader produces: the paragraphs' text and, when docx-rs could read the file, the
 /// formatting.
 pub struct DocxContent {
     pub paragraphs: Vec<String>,
+    /// Where the paragraphs' characters stand in document.xml (both reading paths).
+    pub map: DocxMap,
     /// Word comments whose text is a gwlint suppression ("gwlint-disable GW204 -- 理由").
     pub suppressions: Vec<super::suppress::Directive>,
     pub format: Option<DocFormat>,
@@ -22,16 +25,17 @@ pub struct DocxContent {
 
 pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     let parts = preflight(bytes)?;
+    let map = DocxMap::read(&parts.document_xml);
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| docx_rs::read_docx(bytes)));
     let docx = match parsed {
         Ok(Ok(d)) => d,
-        Ok(Err(e)) => return Ok(fallback(&parts.document_xml, &format!("{e:?}"))),
-        Err(_) => return Ok(fallback(&parts.document_xml, "解析器内部错误")),
+        Ok(Err(e)) => return Ok(fallback(map, &format!("{e:?}"))),
+        Err(_) => return Ok(fallback(map, "解析器内部错误")),
     };
     let (Ok(document), Ok(styles), Ok(themes)) =
         (serde_json::to_value(&docx.document), serde_json::to_value(&docx.styles), serde_json::to_value(&docx.themes))
     else {
-        return Ok(fallback(&parts.document_xml, "无法读取文档结构"));
+        return Ok(fallback(map, "无法读取文档结构"));
     };
     let cascade = Cascade::new(&styles, &themes);
     let mut walker = Walker {
@@ -46,14 +50,24 @@ pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     let page = page_setup(&document["sectionProperty"]);
     let suppressions = walker.suppressions();
     let footer = footer(&document["sectionProperty"]);
+    // The formatting belongs to docx-rs's paragraphs; it is used only when they are the map's
+    // paragraphs, text for text, so that 第N段 and every offset mean one thing.
+    let texts = map.texts();
+    let same = |a: &String, b: &String| a.chars().filter(|c| !matches!(c, '\n' | '\r')).eq(b.chars());
+    if walker.paragraphs.len() != texts.len() || !walker.paragraphs.iter().zip(&texts).all(|(a, b)| same(a, b)) {
+        let first = walker.paragraphs.iter().zip(&texts).position(|(a, b)| !same(a, b)).unwrap_or(texts.len());
+        let why = format!("docx-rs 与 XML 读出的第{}段不一致", first + 1);
+        return Ok(DocxContent { suppressions, ..fallback(map, &why) });
+    }
     let format = DocFormat { page, footer, paragraphs: walker.formats };
-    Ok(DocxContent { paragraphs: walker.paragraphs, suppressions, format: Some(format), note: None })
+    Ok(DocxContent { paragraphs: texts, map, suppressions, format: Some(format), note: None })
 }
 
-fn fallback(document_xml: &[u8], why: &str) -> DocxContent {
+fn fallback(map: DocxMap, why: &str) -> DocxContent {
     let why: String = why.chars().take(120).collect();
     DocxContent {
-        paragraphs: text_only(document_xml),
+        paragraphs: map.texts(),
+        map,
         suppressions: Vec::new(),
         format: None,
         note: Some(format!("无法完整解析此 .docx（{why}），已改用纯文本提取：文字规则照常检查，版式规则未运行")),

@@ -6,6 +6,7 @@
 
 mod decode;
 mod docx;
+pub mod docx_map;
 pub mod docx_preflight;
 pub mod elements;
 pub mod facts;
@@ -222,6 +223,8 @@ pub struct Document {
     pub facts: Facts,
     /// Formatting facts (.docx only), line by line.
     pub format: Option<DocFormat>,
+    /// Where each paragraph's characters stand in word/document.xml (.docx only).
+    pub docx_map: Option<docx_map::DocxMap>,
     /// Notes about how the file was read (a .docx read as plain text only).
     pub notes: Vec<String>,
     /// Suppression comments found in the source.
@@ -301,6 +304,7 @@ impl Document {
             elements: Elements::default(),
             facts: Facts::default(),
             format: None,
+            docx_map: None,
             notes: Vec::new(),
             suppressions: directives,
             map,
@@ -316,10 +320,12 @@ impl Document {
             return Err(ReadError::Empty);
         }
         let content = docx::read(bytes).map_err(ReadError::Docx)?;
-        let text = content.paragraphs.iter().map(|p| p.replace(['\n', '\r'], "")).collect::<Vec<_>>().join("\n");
+        // The map's paragraphs have no line breaks inside: one paragraph, one line.
+        let text = content.paragraphs.join("\n");
         let decoded = Decoded { text, encoding: "UTF-8", bom: false, guessed: false };
         let mut doc = Document::from_decoded(path, SourceKind::Docx, decoded)?;
         doc.format = content.format;
+        doc.docx_map = Some(content.map);
         doc.notes.extend(content.note);
         doc.suppressions = content.suppressions;
         Ok(doc)
@@ -414,6 +420,14 @@ impl Document {
         let start = self.source_lines.point(&self.source, a);
         let end = self.source_lines.point(&self.source, b);
         Some(SourceEdit { range: SourceRange { start, end }, replacement: edit.replacement.clone() })
+    }
+
+    /// Where a byte offset of `self.text` stands in word/document.xml (.docx only): the `w:p`,
+    /// the run, the text node and the offset in it.
+    pub fn docx_location(&self, offset: usize) -> Option<docx_map::DocxLocation> {
+        let map = self.docx_map.as_ref()?;
+        let line = self.text_lines.line_of(offset.min(self.text.len()));
+        map.locate(line, offset - self.text_lines.line_start(line))
     }
 
     /// 1-based line and char column in the source file of a byte offset in `self.text`.
