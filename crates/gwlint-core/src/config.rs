@@ -1,7 +1,7 @@
 //! `gwlint.toml`: which rules run, at which severity, with which options and extra packs.
 //! Every table rejects unknown keys, and errors point at the line.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -137,7 +137,7 @@ pub struct LintConfig {
 }
 
 /// Rule sets for the kinds of files people check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(description = "文件类型")]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
@@ -162,12 +162,11 @@ impl Profile {
         }
     }
 
-    /// The rules the profile turns off.
-    pub fn ignored(self) -> &'static [&'static str] {
+    pub fn as_str(self) -> &'static str {
         match self {
-            Profile::Formal => &[],
-            Profile::Draft => &["GW311", "GW312", "GW7"],
-            Profile::Template => &["GW311", "GW312", "GW7", "GW303", "GW605"],
+            Profile::Formal => "formal",
+            Profile::Draft => "draft",
+            Profile::Template => "template",
         }
     }
 }

@@ -20,8 +20,10 @@ pub mod pack;
 pub mod registry;
 pub mod resolved;
 pub mod rule;
-pub mod rules;
+mod rules;
+pub mod selector;
 pub mod span;
+mod suppression;
 pub mod text;
 
 pub use config::Config;
@@ -31,3 +33,10 @@ pub use linter::{Linter, Selection};
 pub use registry::Registry;
 pub use rule::{Category, Rule, RuleMeta};
 pub use span::{Position, Span};
+
+/// For gwlint's own evaluation tools (`crates/gwlint-dev`), not a stable interface.
+#[doc(hidden)]
+pub mod dev {
+    /// The GW609 tables, rebuilt with other attested pairs for the held-out estimate.
+    pub use crate::rules::wording::near_miss_tables::Tables;
+}

@@ -7,6 +7,16 @@ use crate::diagnostic::{sort_diagnostics, Diagnostic, Severity};
 use crate::document::{DocClass, Document};
 use crate::registry::Registry;
 use crate::rule::{Context, Scope};
+use crate::selector::{Selectors, UnknownSelector};
+
+/// Why a selection cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectionError {
+    #[error(transparent)]
+    UnknownSelector(#[from] UnknownSelector),
+    #[error("未知的规则代码或名称：“{0}”")]
+    UnknownRule(String),
+}
 
 struct Active {
     index: usize,
@@ -61,15 +71,22 @@ impl Linter {
         Linter::new(Registry::builtin(), &Selection::default()).expect("default selection is valid")
     }
 
-    pub fn new(registry: Registry, sel: &Selection) -> Result<Linter, String> {
-        let mut select = sel.select.clone().unwrap_or_else(|| vec!["GW".to_string()]);
-        select.extend(sel.extend_select.iter().cloned());
-        let mut ignore = sel.ignore.clone();
-        ignore.extend(sel.profile.map_or(&[][..], |p| p.ignored()).iter().map(|s| s.to_string()));
-        let enabled = registry.resolve(&select, &ignore)?;
+    pub fn new(registry: Registry, sel: &Selection) -> Result<Linter, SelectionError> {
+        let mut select = Selectors::parse(sel.select.as_deref().unwrap_or(&["GW".to_string()]));
+        select.0.extend(Selectors::parse(&sel.extend_select).0);
+        let ignore = Selectors::parse(&sel.ignore);
+        let mut enabled = registry.resolve(&select, &ignore)?;
+        // A profile turns off the rules whose metadata says so, unless one is selected by its
+        // own code or name.
+        if let Some(profile) = sel.profile {
+            enabled.retain(|&i| {
+                let m = registry.rules()[i].meta();
+                !m.skip_in.contains(&profile) || select.best(m) == Some(100)
+            });
+        }
         for key in sel.severity.keys().chain(sel.options.keys()) {
             if registry.find(key).is_none() {
-                return Err(format!("未知的规则代码或名称：“{key}”"));
+                return Err(SelectionError::UnknownRule(key.clone()));
             }
         }
         let lookup = |map_key: &str, code: &str, name: &str| map_key.eq_ignore_ascii_case(code) || map_key == name;
@@ -106,11 +123,12 @@ impl Linter {
     /// Like `check`, without the rules named by `ignore` (codes, prefixes or names): the
     /// per-file ignores of a configuration.
     pub fn check_ignoring(&self, doc: &Document, ignore: &[String]) -> Vec<Diagnostic> {
+        let ignore = Selectors::parse(ignore);
         let mut out = Vec::new();
         for a in &self.active {
             let rule = &self.registry.rules()[a.index];
             let meta = rule.meta();
-            if crate::rules::meta::unused_suppression::names_any(ignore, &meta.code, &meta.name) {
+            if ignore.matches_code(&meta.code, &meta.name) {
                 continue;
             }
             if meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen {
@@ -139,9 +157,9 @@ impl Linter {
         let defers: Vec<(&str, &[&str])> = self
             .active
             .iter()
-            .map(|a| &self.registry.rules()[a.index])
-            .filter(|r| !r.defers_to().is_empty())
-            .map(|r| (r.meta().code.as_ref(), r.defers_to()))
+            .map(|a| self.registry.rules()[a.index].meta())
+            .filter(|m| !m.defers_to.is_empty())
+            .map(|m| (m.code.as_ref(), m.defers_to))
             .collect();
         if defers.is_empty() {
             return;
@@ -160,7 +178,8 @@ impl Linter {
     /// Drop findings covered by gwlint-disable comments; report the comments that cover nothing
     /// as GW001 when that rule is enabled.
     fn apply_suppressions(&self, doc: &Document, out: &mut Vec<crate::diagnostic::Diagnostic>) {
-        use crate::rules::meta::unused_suppression::{suppressed, UNUSED_SUPPRESSION};
+        use crate::rules::meta::unused_suppression::UNUSED_SUPPRESSION;
+        use crate::suppression::suppressed;
         let directives = &doc.suppressions;
         if directives.is_empty() {
             return;

@@ -163,6 +163,8 @@ impl DictRule {
             summary: Cow::Owned(r.summary),
             source: Cow::Owned(r.source),
             docs: Cow::Owned(r.docs),
+            defers_to: &[],
+            skip_in: &[],
         };
         Ok(DictRule { meta, message: r.message, entries, automaton })
     }

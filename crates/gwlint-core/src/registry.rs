@@ -1,10 +1,9 @@
 //! The set of known rules: built-in code rules, the packs shipped in `rules/`, and extra
 //! packs from the user's configuration; plus `--select`/`--ignore` resolution.
 
-use std::collections::HashSet;
-
 use crate::pack::{DictRule, PackError};
 use crate::rule::{Rule, RuleMeta};
+use crate::selector::{Selector, Selectors, UnknownSelector};
 
 /// Packs shipped with gwlint, embedded in the binary. `tests` check that every file in
 /// `rules/` is listed here.
@@ -24,6 +23,8 @@ pub enum RegistryError {
     Pack(#[from] PackError),
     #[error("{path}：规则代码 {code} 已被规则“{other}”使用")]
     DuplicateCode { path: String, code: String, other: String },
+    #[error("规则 {code} 让位于不存在的规则 {target}")]
+    UnknownDeferral { code: String, target: String },
 }
 
 impl Registry {
@@ -35,6 +36,7 @@ impl Registry {
             let pack = DictRule::from_toml(path, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
             reg.add(path, Box::new(pack)).unwrap_or_else(|e| panic!("{e}"));
         }
+        reg.check_deferrals().unwrap_or_else(|e| panic!("{e}"));
         reg
     }
 
@@ -72,59 +74,39 @@ impl Registry {
         self.rules.iter().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key).map(|r| r.as_ref())
     }
 
-    /// Does a selector (code, code prefix such as "GW4", or rule name) name anything?
-    pub fn selector_is_known(&self, sel: &str) -> bool {
-        let s = sel.to_ascii_uppercase();
-        if s == "ALL" || is_category_prefix(&s) {
-            return true;
-        }
-        self.metas().any(|m| m.code.starts_with(&s) || m.name == sel)
+    /// Does a selector name anything (a whole family always does)?
+    pub fn selector_is_known(&self, sel: &Selector) -> bool {
+        sel.is_family() || sel == &Selector::All || self.metas().any(|m| sel.matches(m))
     }
 
     /// Indices of the enabled rules. The most specific matching selector wins (a code beats
     /// a prefix, a longer prefix beats a shorter one); on a tie, ignore wins.
-    pub fn resolve(&self, select: &[String], ignore: &[String]) -> Result<Vec<usize>, String> {
-        let unknown: Vec<&String> = select
-            .iter()
-            .chain(ignore)
-            .filter(|s| !self.selector_is_known(s))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        if let Some(u) = unknown.iter().min() {
-            return Err(format!("未知的规则代码、前缀或名称：“{u}”（用 gwlint rules 查看全部规则）"));
+    pub fn resolve(&self, select: &Selectors, ignore: &Selectors) -> Result<Vec<usize>, UnknownSelector> {
+        if let Some(unknown) =
+            select.0.iter().chain(&ignore.0).filter(|s| !self.selector_is_known(s)).min_by_key(|s| s.to_string())
+        {
+            return Err(UnknownSelector(unknown.to_string()));
         }
-        let specificity = |sel: &str, m: &RuleMeta| -> Option<usize> {
-            let s = sel.to_ascii_uppercase();
-            if s == "ALL" {
-                Some(0)
-            } else if m.name == sel || m.code == s.as_str() {
-                Some(100)
-            } else if m.code.starts_with(&s) {
-                Some(s.len())
-            } else {
-                None
-            }
-        };
-        let mut enabled = Vec::new();
-        for (i, r) in self.rules.iter().enumerate() {
-            let m = r.meta();
-            let best_sel = select.iter().filter_map(|s| specificity(s, m)).max();
-            let best_ign = ignore.iter().filter_map(|s| specificity(s, m)).max();
-            let on = match (best_sel, best_ign) {
+        Ok(self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| match (select.best(r.meta()), ignore.best(r.meta())) {
                 (Some(s), Some(i)) => s > i,
                 (Some(_), None) => true,
                 _ => false,
-            };
-            if on {
-                enabled.push(i);
+            })
+            .map(|(i, _)| i)
+            .collect())
+    }
+
+    /// Every deferral names a registered rule.
+    fn check_deferrals(&self) -> Result<(), RegistryError> {
+        for m in self.metas() {
+            if let Some(missing) = m.defers_to.iter().find(|c| !self.metas().any(|o| o.code == **c)) {
+                return Err(RegistryError::UnknownDeferral { code: m.code.to_string(), target: missing.to_string() });
             }
         }
-        Ok(enabled)
+        Ok(())
     }
-}
-
-/// "GW", "GW0" … "GW7": whole families, valid even before a family has rules.
-fn is_category_prefix(s: &str) -> bool {
-    s == "GW" || (s.len() == 3 && s.starts_with("GW") && matches!(s.as_bytes()[2], b'0'..=b'7'))
 }

@@ -94,6 +94,13 @@ pub struct RuleMeta {
     pub source: Cow<'static, str>,
     /// Chinese docs: ## 作用 / ## 原因 / ## 示例 / ## 应改为 / ## 依据.
     pub docs: Cow<'static, str>,
+    /// Codes whose findings take precedence: a finding of this rule that overlaps a finding of
+    /// one of them in the same document is dropped. A general rule defers to a specific one
+    /// that reports the same characters, and only when that one actually reported them
+    /// (selecting this rule alone still reports everything). The registry checks every code.
+    pub defers_to: &'static [&'static str],
+    /// The file profiles (`--profile`) in which the rule does not run.
+    pub skip_in: &'static [crate::config::Profile],
 }
 
 impl RuleMeta {
@@ -145,7 +152,10 @@ macro_rules! declare_rule {
             fix: $fix:ident,
             scope: $scope:ident,
             summary: $summary:literal,
-            source: $source:literal $(,)?
+            source: $source:literal
+            $(, defers_to: [$($defer:literal),* $(,)?])?
+            $(, skip_in: [$($skip:ident),* $(,)?])?
+            $(,)?
         };
     ) => {
         $vis static $NAME: $crate::rule::RuleMeta = $crate::rule::RuleMeta {
@@ -158,6 +168,8 @@ macro_rules! declare_rule {
             summary: ::std::borrow::Cow::Borrowed($summary),
             source: ::std::borrow::Cow::Borrowed($source),
             docs: ::std::borrow::Cow::Borrowed(concat!($($doc, "\n"),*)),
+            defers_to: &[$($($defer),*)?],
+            skip_in: &[$($($crate::config::Profile::$skip),*)?],
         };
     };
 }
@@ -166,14 +178,6 @@ macro_rules! declare_rule {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, cx: &mut Context<'_>);
-
-    /// Codes whose findings take precedence: a finding of this rule that overlaps a finding
-    /// of one of them in the same document is dropped. A general rule defers to a specific
-    /// one that reports the same characters, and only when that one actually reported them
-    /// (selecting this rule alone still reports everything).
-    fn defers_to(&self) -> &'static [&'static str] {
-        &[]
-    }
 }
 
 /// What a running rule reports through: stamps the code, name, configured severity and source.

@@ -47,6 +47,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "公文应写明成文日期",
         source: "《党政机关公文处理工作条例》第九条（十二）；GB/T 9704—2012 7.3.5",
+        skip_in: [Draft, Template],
     };
 }
 

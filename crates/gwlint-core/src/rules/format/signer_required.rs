@@ -45,6 +45,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "上行文应标注签发人",
         source: "《党政机关公文处理工作条例》第九条（六）；GB/T 9704—2012 7.2.5",
+        skip_in: [Draft, Template],
     };
 }
 

@@ -35,6 +35,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "发文机关署名和成文日期排在右侧",
         source: "GB/T 9704—2012 7.3.5",
+        skip_in: [Draft, Template],
     };
 }
 

@@ -35,6 +35,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "正文段落首行缩进两个字",
         source: "GB/T 9704—2012 7.3.3",
+        skip_in: [Draft, Template],
     };
 }
 

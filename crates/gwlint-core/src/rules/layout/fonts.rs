@@ -35,6 +35,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "标题用2号小标宋体",
         source: "GB/T 9704—2012 7.3.1",
+        skip_in: [Draft, Template],
     };
 }
 
@@ -68,6 +69,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "正文用3号仿宋体",
         source: "GB/T 9704—2012 7.3.3",
+        skip_in: [Draft, Template],
     };
 }
 
@@ -101,6 +103,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "一级标题用黑体，二级标题用楷体",
         source: "GB/T 9704—2012 7.3.3",
+        skip_in: [Draft, Template],
     };
 }
 

@@ -35,6 +35,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "页脚页码写作“— 1 —”",
         source: "GB/T 9704—2012 7.5",
+        skip_in: [Draft, Template],
     };
 }
 

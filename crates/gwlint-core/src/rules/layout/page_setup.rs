@@ -37,6 +37,7 @@ declare_rule! {
         scope: Gongwen,
         summary: "A4 纸，天头37 mm、订口28 mm，版心156 mm×225 mm",
         source: "GB/T 9704—2012 5.1、5.2.1",
+        skip_in: [Draft, Template],
     };
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         scope: AnyText,
         summary: "无法完整解析 .docx 时的提示（版式规则未运行）",
         source: "gwlint 读取说明",
+        skip_in: [Draft, Template],
     };
 }
 

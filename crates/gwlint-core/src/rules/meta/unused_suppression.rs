@@ -1,7 +1,6 @@
 //! GW001 unused-suppression: a gwlint-disable comment that suppresses nothing.
 
 use crate::declare_rule;
-use crate::document::suppress::{Directive, DirectiveKind};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 
@@ -54,53 +53,4 @@ impl Rule for UnusedSuppression {
     }
 
     fn check(&self, _doc: &Document, _cx: &mut Context<'_>) {}
-}
-
-/// Does a directive's code list name this rule?
-pub fn names(directive_codes: &[String], code: &str, name: &str) -> bool {
-    directive_codes.is_empty()
-        || directive_codes.iter().any(|c| {
-            let up = c.to_ascii_uppercase();
-            up == code || code.starts_with(&up) || c == name
-        })
-}
-
-/// Does a non-empty selector list name this rule (an empty list names nothing)?
-pub fn names_any(selectors: &[String], code: &str, name: &str) -> bool {
-    !selectors.is_empty() && names(selectors, code, name)
-}
-
-/// Is a finding of `code`/`name` on source `line` suppressed? Marks the directives that apply.
-pub fn suppressed(directives: &[Directive], used: &mut [bool], code: &str, name: &str, line: usize) -> bool {
-    let mut hit = false;
-    for (i, d) in directives.iter().enumerate() {
-        if !names(&d.codes, code, name) {
-            continue;
-        }
-        let applies = match d.kind {
-            DirectiveKind::File => true,
-            DirectiveKind::NextLine => {
-                line == d.line + 1 || (line == d.line + 2 && next_is_directive(directives, d.line + 1))
-            }
-            DirectiveKind::Disable => {
-                d.line < line
-                    && !directives.iter().any(|e| {
-                        e.kind == DirectiveKind::Enable
-                            && d.line < e.line
-                            && e.line <= line
-                            && names(&e.codes, code, name)
-                    })
-            }
-            DirectiveKind::Enable => false,
-        };
-        if applies {
-            used[i] = true;
-            hit = true;
-        }
-    }
-    hit
-}
-
-fn next_is_directive(directives: &[Directive], line: usize) -> bool {
-    directives.iter().any(|d| d.line == line)
 }

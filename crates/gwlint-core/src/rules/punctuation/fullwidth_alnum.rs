@@ -39,6 +39,7 @@ declare_rule! {
         scope: AnyText,
         summary: "数字、字母用半角",
         source: "GB/T 15835—2011 5.1.7.1",
+        defers_to: ["GW301"],
     };
 }
 
@@ -50,12 +51,6 @@ pub struct FullwidthAlnum;
 impl Rule for FullwidthAlnum {
     fn meta(&self) -> &RuleMeta {
         &FULLWIDTH_ALNUM
-    }
-
-    /// GW301 reports full-width digits in a 发文字号 with the doc-number message and fix; the
-    /// same characters are not reported twice.
-    fn defers_to(&self) -> &'static [&'static str] {
-        &["GW301"]
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {

@@ -43,6 +43,7 @@ declare_rule! {
         scope: AnyText,
         summary: "成语和公文常用词中的音近、形近错字",
         source: "《现代汉语词典》（第7版）",
+        defers_to: ["GW601", "GW602", "GW606"],
     };
 }
 
@@ -51,12 +52,6 @@ pub struct NearMissWords;
 impl Rule for NearMissWords {
     fn meta(&self) -> &RuleMeta {
         &NEAR_MISS_WORDS
-    }
-
-    /// The curated pair lists name the wrong form exactly: where one of them reports the same
-    /// characters, its finding stands and this one is dropped.
-    fn defers_to(&self) -> &'static [&'static str] {
-        &["GW601", "GW602", "GW606"]
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {

@@ -38,6 +38,7 @@ declare_rule! {
         scope: AnyText,
         summary: "草稿中遗留的占位符",
         source: "《党政机关公文处理工作条例》第十九条、第二十条",
+        skip_in: [Template],
     };
 }
 

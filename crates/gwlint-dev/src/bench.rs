@@ -1,7 +1,7 @@
 //! `gwlint-bench`: throughput and memory of gwlint on the real 公文 corpus, side by side with
 //! the floor (`cat | wc -m`: reading and decoding) and with autocorrect's lint mode.
 //!
-//! Usage: cargo run --release --bin gwlint-bench -- [--corpus DIR] [--mb N] [--autocorrect PATH]
+//! Usage: cargo run --release -p gwlint-dev --bin gwlint-bench -- [--corpus DIR] [--mb N] [--autocorrect PATH]
 //! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT.
 //! Results are printed as Markdown for BENCHMARKS.md. Not a test: timings on a shared
 //! 2-core machine are noisy, so compare the ratios of one run.

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gwlint_core::rules::wording::near_miss_tables::Tables;
+use gwlint_core::dev::Tables;
 use gwlint_core::{Diagnostic, Document, Linter, Registry, Selection, Severity, SourceKind};
 
 /// The rules that look for wrong characters. GW604 (duplicated words) is not among them: the

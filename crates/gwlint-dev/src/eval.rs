@@ -1,7 +1,7 @@
 //! `gwlint-eval`: quality numbers on the real 公文 corpus (not a test: it needs ../shared).
 //!
-//! Usage: cargo run --release --bin gwlint-eval -- [--corpus DIR] [--show-findings]
-//!        cargo run --release --bin gwlint-eval -- --csc [--csc-dir DIR] [--corpus DIR]
+//! Usage: cargo run --release -p gwlint-dev --bin gwlint-eval -- [--corpus DIR] [--show-findings]
+//!        cargo run --release -p gwlint-dev --bin gwlint-eval -- --csc [--csc-dir DIR] [--corpus DIR]
 //!
 //! For every document under DIR/*/docs with metadata in DIR/*/index.jsonl it reports whether
 //! `inspect` recognised the title and the 文种 that the metadata gives, how documents were

@@ -1,2 +1,0 @@
-//! GW0xx: about gwlint itself.
-pub mod unused_suppression;
