@@ -2,7 +2,6 @@
 //! parallel, renders reports and owns the exit codes (0 clean, 1 findings, 2 usage/config/input).
 
 mod args;
-mod baseline;
 mod check;
 mod fixing;
 mod inspect;
@@ -77,19 +76,12 @@ fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), u8> {
 }
 
 fn check(args: CheckArgs, color: bool) -> u8 {
-    let loaded = match settings::load(&args.config) {
-        Ok(l) => l,
+    let ws = match settings::workspace(&args) {
+        Ok(w) => w,
         Err(e) => return fail(e),
     };
-    let linter = match settings::linter(&loaded, &args) {
-        Ok(l) => l,
-        Err(e) => return fail(e),
-    };
-    let opts = match check::parse_options(&args.input) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    let fail_on = settings::fail_on(&loaded, &args);
+    let linter = ws.linter();
+    let fail_on = ws.fail_on();
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         match read_file_list(list) {
@@ -103,18 +95,14 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             Err(e) => return fail(e),
         }
     }
-    let (inputs, walk_errors) = walk::collect(&paths, &loaded.config.files.exclude, &loaded.root);
-    let ignores = match check::PerFileIgnores::new(&loaded.root, &loaded.config.lint.per_file_ignores) {
-        Ok(i) => i,
-        Err(e) => return fail(e),
-    };
-    let mut results = check::run(&linter, &inputs, &args.input, &opts, &ignores);
+    let (inputs, walk_errors) = walk::collect(&paths, ws.excludes(), ws.root());
+    let mut results = check::run(&ws, &inputs, &args.input);
 
     let mut fix_errors = false;
     if args.fix || args.diff {
         let min = if args.unsafe_fixes { gwlint_core::Applicability::Unsafe } else { gwlint_core::Applicability::Safe };
         let mut diff_out = Vec::new();
-        let summary = match fixing::apply(&mut results, &linter, min, args.fix, &mut diff_out) {
+        let summary = match fixing::apply(&mut results, linter, min, args.fix, &mut diff_out) {
             Ok(s) => s,
             Err(e) => return fail(format!("修复失败：{e}")),
         };
@@ -144,7 +132,15 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     }
 
     if let Some(file) = &args.baseline {
-        match baseline::apply(file, args.update_baseline, &mut results) {
+        use gwlint_workspace::baseline;
+        let files: Vec<baseline::Checked<'_>> = results
+            .iter_mut()
+            .filter_map(|r| match &mut r.outcome {
+                Ok((doc, diags)) => Some((r.path.as_str(), &*doc, diags)),
+                Err(_) => None,
+            })
+            .collect();
+        match baseline::apply(file, args.update_baseline, files) {
             Ok(baseline::Outcome::Written(n)) => {
                 let _ = writeln!(io::stderr().lock(), "已把当前的 {n} 个问题写入基线 {}，本次不报告。", file.display());
             }
@@ -160,7 +156,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
                     );
                 }
             }
-            Err(e) => return fail(e),
+            Err(e) => return fail(e.to_string()),
         }
     }
     let registry = linter.registry();
@@ -230,12 +226,12 @@ fn fail(msg: String) -> u8 {
 }
 
 fn inspect(args: InspectArgs) -> u8 {
-    let opts = match check::parse_options(&args.input) {
-        Ok(o) => o,
+    let ws = match settings::reader(&args.input) {
+        Ok(w) => w,
         Err(e) => return fail(e),
     };
     let input = if args.path.as_os_str() == "-" { walk::Input::Stdin } else { walk::Input::File(args.path.clone()) };
-    let (path, doc) = check::read(&input, &args.input, &opts);
+    let (path, doc) = check::read(&ws, &input, &args.input);
     let doc = match doc {
         Ok(d) => d,
         Err(e) => return fail(format!("{path}：{e}")),
@@ -248,7 +244,7 @@ fn inspect(args: InspectArgs) -> u8 {
 }
 
 fn rules(args: RulesArgs) -> u8 {
-    let reg = match settings::load(&args.config).and_then(|l| settings::registry(&l)) {
+    let reg = match settings::registry(&args.config) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
@@ -274,7 +270,7 @@ fn init(args: InitArgs) -> u8 {
 }
 
 fn explain(args: ExplainArgs) -> u8 {
-    let reg = match settings::load(&args.config).and_then(|l| settings::registry(&l)) {
+    let reg = match settings::registry(&args.config) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };

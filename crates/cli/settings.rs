@@ -1,81 +1,61 @@
-//! Finding and loading gwlint.toml, and turning it plus the command line into a `Linter`.
+//! The command line as workspace overrides: gwlint-workspace finds and loads gwlint.toml, its
+//! packs and per-file ignores; the flags refine it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use gwlint_core::config::Config;
-use gwlint_core::{Linter, Registry, Selection, Severity};
+use gwlint_core::Registry;
+use gwlint_workspace::{ConfigSource, Overrides, Workspace};
 
-use crate::args::{CheckArgs, ConfigArgs, FailOn};
+use crate::args::{CheckArgs, ConfigArgs, FailOn, InputArgs};
 
-pub const CONFIG_NAME: &str = "gwlint.toml";
+pub use gwlint_workspace::CONFIG_NAME;
 
-/// A loaded configuration and where it came from.
-pub struct Loaded {
-    pub config: Config,
-    /// The directory the configuration's relative paths start from.
-    pub root: PathBuf,
-    pub path: Option<PathBuf>,
-}
-
-/// Search `start` and its parents for gwlint.toml.
-pub fn find_config(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join(CONFIG_NAME)).find(|p| p.is_file())
-}
-
-pub fn load(args: &ConfigArgs) -> Result<Loaded, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("无法确定当前目录：{e}"))?;
-    let path = if args.no_config {
-        None
+fn source(args: &ConfigArgs) -> ConfigSource {
+    if args.no_config {
+        ConfigSource::None
     } else if let Some(p) = &args.config {
-        if !p.is_file() {
-            return Err(format!("{}：配置文件不存在", p.display()));
-        }
-        Some(p.clone())
+        ConfigSource::File(p.clone())
     } else {
-        find_config(&cwd)
+        ConfigSource::Discover
+    }
+}
+
+fn cwd() -> Result<PathBuf, String> {
+    std::env::current_dir().map_err(|e| format!("无法确定当前目录：{e}"))
+}
+
+/// The workspace for `gwlint check`: configuration found from the current directory, then the
+/// command line on top.
+pub fn workspace(args: &CheckArgs) -> Result<Workspace, String> {
+    let overrides = Overrides {
+        config: source(&args.config),
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        profile: args.profile.clone(),
+        fail_on: args.fail_on.map(|f| match f {
+            FailOn::Error => gwlint_core::Severity::Error,
+            FailOn::Warning => gwlint_core::Severity::Warning,
+            FailOn::Info => gwlint_core::Severity::Info,
+        }),
+        encoding: args.input.encoding.clone(),
+        max_file_size: Some(args.input.max_file_size),
     };
-    let Some(path) = path else {
-        return Ok(Loaded { config: Config::default(), root: cwd, path: None });
+    Workspace::discover(&cwd()?, &overrides).map_err(|e| e.to_string())
+}
+
+/// A workspace without configuration, for reading one file (`gwlint inspect`).
+pub fn reader(input: &InputArgs) -> Result<Workspace, String> {
+    let overrides = Overrides {
+        config: ConfigSource::None,
+        encoding: input.encoding.clone(),
+        max_file_size: Some(input.max_file_size),
+        ..Overrides::default()
     };
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("无法读取配置文件：{e}"));
-    let config = gwlint_core::config::load_with_extends(&path, &read).map_err(|e| e.to_string())?;
-    let root = path.parent().map(Path::to_path_buf).unwrap_or(cwd);
-    Ok(Loaded { config, root, path: Some(path) })
+    Workspace::discover(&cwd()?, &overrides).map_err(|e| e.to_string())
 }
 
-/// The registry with the configuration's extra packs.
-pub fn registry(loaded: &Loaded) -> Result<Registry, String> {
-    let mut reg = Registry::builtin();
-    for pack in &loaded.config.lint.packs {
-        let p = loaded.root.join(pack);
-        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}：无法读取规则包：{e}", p.display()))?;
-        reg.add_pack(&p.display().to_string(), &text).map_err(|e| e.to_string())?;
-    }
-    Ok(reg)
-}
-
-/// Build the linter for `gwlint check`: the command line refines the configuration.
-pub fn linter(loaded: &Loaded, args: &CheckArgs) -> Result<Linter, String> {
-    let mut sel = Selection::from(&loaded.config);
-    if let Some(s) = &args.select {
-        sel.select = Some(s.clone());
-    }
-    sel.extend_select.extend(args.extend_select.iter().cloned());
-    sel.ignore.extend(args.ignore.iter().cloned());
-    if let Some(p) = &args.profile {
-        sel.profile =
-            Some(gwlint_core::config::Profile::parse(p.as_str()).ok_or_else(|| format!("未知的 profile“{p}”"))?);
-    }
-    let where_ = loaded.path.as_ref().map(|p| format!("{}：", p.display())).unwrap_or_default();
-    Linter::new(registry(loaded)?, &sel).map_err(|e| format!("{where_}{e}"))
-}
-
-/// The lowest severity that fails the run.
-pub fn fail_on(loaded: &Loaded, args: &CheckArgs) -> Severity {
-    match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Info) => Severity::Info,
-        None => loaded.config.lint.fail_on.unwrap_or(Severity::Warning),
-    }
+/// The registry with the configuration's extra packs (`gwlint rules`, `gwlint explain`).
+pub fn registry(args: &ConfigArgs) -> Result<Registry, String> {
+    gwlint_workspace::registry_for(&cwd()?, &source(args)).map_err(|e| e.to_string())
 }

@@ -110,6 +110,11 @@ impl Linter {
         &self.registry
     }
 
+    /// The registry, giving up the selection.
+    pub fn into_registry(self) -> Registry {
+        self.registry
+    }
+
     /// Codes of the rules that will run.
     pub fn enabled_codes(&self) -> Vec<&str> {
         self.active.iter().map(|a| self.registry.rules()[a.index].meta().code.as_ref()).collect()

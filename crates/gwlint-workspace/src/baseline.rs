@@ -6,10 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
+use gwlint_core::fingerprint::finding as fingerprint;
 use gwlint_core::{Diagnostic, Document};
-
-use crate::check::FileResult;
-use crate::output::machine::fingerprint;
 
 /// Version 2 fingerprints use the specified hash of `gwlint_core::fingerprint`. Version 1 files
 /// (written with Rust's `DefaultHasher`) are still read, matched with that hash, and the user
@@ -31,15 +29,25 @@ struct Entry {
     fingerprint: String,
 }
 
-fn entries(results: &[FileResult]) -> Vec<Entry> {
+/// A checked file as the baseline sees it: its path as given, the document and its findings.
+pub type Checked<'a> = (&'a str, &'a Document, &'a mut Vec<Diagnostic>);
+
+/// Why a baseline could not be used. The message names the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}：{message}", path.display())]
+pub struct BaselineError {
+    pub path: std::path::PathBuf,
+    pub message: String,
+}
+
+fn entries(files: &[Checked<'_>]) -> Vec<Entry> {
     let mut out = Vec::new();
-    for r in results {
-        let Ok((doc, diags)) = &r.outcome else { continue };
-        for d in diags {
+    for (path, doc, diags) in files {
+        for d in diags.iter() {
             out.push(Entry {
-                path: r.path.clone(),
+                path: path.to_string(),
                 code: d.code.to_string(),
-                fingerprint: fingerprint(&r.path, doc, d),
+                fingerprint: fingerprint(path, doc, d),
             });
         }
     }
@@ -54,29 +62,23 @@ pub enum Outcome {
 }
 
 /// Write the baseline (when missing or `update`), or drop the findings it records.
-pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Outcome, String> {
+pub fn apply(path: &Path, update: bool, mut files: Vec<Checked<'_>>) -> Result<Outcome, BaselineError> {
+    let err = |message: String| BaselineError { path: path.to_path_buf(), message };
     if update || !path.exists() {
-        let findings = entries(results);
+        let findings = entries(&files);
         let n = findings.len();
-        let text =
-            serde_json::to_string_pretty(&BaselineFile { version: VERSION, findings }).map_err(|e| e.to_string())?;
-        std::fs::write(path, text + "\n").map_err(|e| format!("{}：无法写入基线文件：{e}", path.display()))?;
-        for r in results.iter_mut() {
-            if let Ok((_, diags)) = &mut r.outcome {
-                diags.clear();
-            }
+        let text = serde_json::to_string_pretty(&BaselineFile { version: VERSION, findings })
+            .map_err(|e| err(e.to_string()))?;
+        std::fs::write(path, text + "\n").map_err(|e| err(format!("无法写入基线文件：{e}")))?;
+        for (_, _, diags) in files.iter_mut() {
+            diags.clear();
         }
         return Ok(Outcome::Written(n));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}：无法读取基线文件：{e}", path.display()))?;
-    let base: BaselineFile =
-        serde_json::from_str(&text).map_err(|e| format!("{}：基线文件格式错误：{e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| err(format!("无法读取基线文件：{e}")))?;
+    let base: BaselineFile = serde_json::from_str(&text).map_err(|e| err(format!("基线文件格式错误：{e}")))?;
     if base.version != 1 && base.version != VERSION {
-        return Err(format!(
-            "{}：基线文件版本 {} 无法识别（本版本 gwlint 写入版本 {VERSION}）",
-            path.display(),
-            base.version
-        ));
+        return Err(err(format!("基线文件版本 {} 无法识别（本版本 gwlint 写入版本 {VERSION}）", base.version)));
     }
     let legacy = base.version == 1;
     let print = |path: &str, doc: &Document, d: &Diagnostic| {
@@ -92,11 +94,10 @@ pub fn apply(path: &Path, update: bool, results: &mut [FileResult]) -> Result<Ou
         *remaining.entry(e).or_default() += 1;
     }
     let mut filtered = 0;
-    for r in results.iter_mut() {
-        let path_str = r.path.clone();
-        let Ok((doc, diags)) = &mut r.outcome else { continue };
+    for (path, doc, diags) in files.iter_mut() {
+        let (path, doc): (&str, &Document) = (path, doc);
         diags.retain(|d| {
-            let key = Entry { path: path_str.clone(), code: d.code.to_string(), fingerprint: print(&path_str, doc, d) };
+            let key = Entry { path: path.to_string(), code: d.code.to_string(), fingerprint: print(path, doc, d) };
             match remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
