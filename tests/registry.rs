@@ -93,3 +93,30 @@ fn full_width_digits_in_a_doc_number_are_reported_once() {
     // The doc number's digits once each (GW301); the body's full-width digit still by GW413.
     assert_eq!(codes, ["GW301@3", "GW301@3", "GW413@8"]);
 }
+
+/// The README's rule table is the registry's: every rule once, with its name, default severity
+/// and summary, in code order.
+#[test]
+fn readme_rule_table_matches_the_registry() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let rows: Vec<Vec<String>> = readme
+        .lines()
+        .filter(|l| l.starts_with("| GW"))
+        .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect())
+        .collect();
+    let expected: Vec<Vec<String>> = Registry::builtin()
+        .metas()
+        .map(|m| {
+            vec![
+                m.code.to_string(),
+                m.name.to_string(),
+                m.default_severity.label_zh().to_string(),
+                m.summary.to_string(),
+            ]
+        })
+        .collect();
+    for (row, want) in rows.iter().zip(&expected) {
+        assert_eq!(row, want, "README rule table row (run `gwlint rules` for the current list)");
+    }
+    assert_eq!(rows.len(), expected.len(), "README lists {} rules, the registry has {}", rows.len(), expected.len());
+}

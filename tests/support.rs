@@ -45,15 +45,72 @@ pub fn stderr(o: &Output) -> String {
 /// The default linter, or one configured by a `gwlint.toml` beside the fixture (rules that
 /// need an `[organization]` profile keep theirs next to their fixtures).
 pub fn linter_for(path: &Path) -> Linter {
+    Linter::new(gwlint_core::Registry::builtin(), &selection_for(path)).unwrap()
+}
+
+fn selection_for(path: &Path) -> gwlint_core::Selection {
     let cfg = path.parent().map(|d| d.join("gwlint.toml")).filter(|p| p.is_file());
     match cfg {
         Some(c) => {
             let text = std::fs::read_to_string(&c).unwrap();
             let config = gwlint_core::Config::from_toml("gwlint.toml", &text).unwrap();
-            Linter::new(gwlint_core::Registry::builtin(), &gwlint_core::Selection::from(&config)).unwrap()
+            gwlint_core::Selection::from(&config)
         }
-        None => Linter::with_defaults(),
+        None => gwlint_core::Selection::default(),
     }
+}
+
+/// The snapshot of a rule fixture (`fixtures/rules/GWxxx/…`): the rule run alone on it, every
+/// finding in full — range, severity, message, label, help, related locations, and its fix as a
+/// before/after of the lines it changes. GW001 (unused suppression comments) needs the other
+/// rules' findings to judge, so it runs with all rules and only its findings are shown.
+pub fn rule_snapshot_of(path: &Path) -> String {
+    let code = path.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let doc = Document::parse(&name, &bytes, &ParseOptions::default()).unwrap();
+    let mut sel = selection_for(path);
+    if code != "GW001" {
+        sel.select = Some(vec![code.clone()]);
+        sel.extend_select.clear();
+    }
+    let linter = Linter::new(gwlint_core::Registry::builtin(), &sel).unwrap();
+    let diags: Vec<_> = linter.check(&doc).into_iter().filter(|d| d.code == code.as_str()).collect();
+    let mut s = String::new();
+    if diags.is_empty() {
+        s.push_str("(no findings)\n");
+    }
+    let range = |span: gwlint_core::Span| {
+        let (a, b) = (doc.position(span.start), doc.position(span.end));
+        format!("{}:{}-{}:{}", a.line, a.column, b.line, b.column)
+    };
+    for d in &diags {
+        writeln!(s, "{} {} {} {}", range(d.span), d.code, d.severity, d.message).unwrap();
+        if let Some(l) = &d.label {
+            writeln!(s, "  label: {l}").unwrap();
+        }
+        for l in &d.labels {
+            writeln!(s, "  related {}: {}", range(l.span), l.message).unwrap();
+        }
+        if let Some(h) = &d.help {
+            writeln!(s, "  help: {h}").unwrap();
+        }
+        if let Some(f) = &d.fix {
+            writeln!(s, "  fix ({}): {}", f.applicability.as_str(), f.title).unwrap();
+            let fixed = apply_fixes(&doc.text, std::slice::from_ref(d), Applicability::DisplayOnly);
+            let before: Vec<&str> = doc.text.lines().collect();
+            let after: Vec<&str> = fixed.text.lines().collect();
+            let first = before.iter().zip(&after).take_while(|(a, b)| a == b).count();
+            let tail = before.iter().rev().zip(after.iter().rev()).take_while(|(a, b)| a == b).count();
+            for l in &before[first..before.len() - tail.min(before.len() - first)] {
+                writeln!(s, "    -{l}").unwrap();
+            }
+            for l in &after[first..after.len() - tail.min(after.len() - first)] {
+                writeln!(s, "    +{l}").unwrap();
+            }
+        }
+    }
+    s
 }
 
 /// The snapshot of a document: how it was understood, what was found, what the safe fixes give.

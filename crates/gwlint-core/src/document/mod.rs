@@ -471,3 +471,34 @@ fn unsupported(path: &str) -> ReadError {
         _ => ReadError::Unsupported(format!(".{ext}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paragraph lines are lines of the text, whatever the source looks like: in Markdown the
+    /// markup before a paragraph shifts its text offsets away from its source offsets.
+    #[test]
+    fn text_lines_of_markdown_paragraphs() {
+        let src = "# **关于**开展检查的**通知**\n\n<!-- 注释 -->\n各单位：\n\n**经研究**，决定开展检查。\n";
+        let doc = Document::from_text("a.md", SourceKind::Md, src).unwrap();
+        let lines: Vec<usize> = doc.paragraphs.iter().map(|p| doc.text_line_of(p)).collect();
+        assert_eq!(lines, vec![0, 3, 5]);
+        let body = &doc.paragraphs[2];
+        assert_eq!(doc.line_offset(5), body.line.start);
+        assert_eq!(doc.position(body.span.start).line, 6);
+        assert_eq!(doc.text_offset_of_source_line(6), body.line.start);
+    }
+
+    /// A CR-only file: one line per CR, positions and source lines agree.
+    #[test]
+    fn cr_only_positions() {
+        let src = "关于开展检查的请示\r\r市政府：\r经研究,拟开展检查。\r";
+        let doc = Document::from_text("a.txt", SourceKind::Txt, src).unwrap();
+        let comma = doc.text.find(',').unwrap();
+        let p = doc.position(comma);
+        assert_eq!((p.line, p.column), (4, 4));
+        assert_eq!(doc.source_line(4), "经研究,拟开展检查。");
+        assert_eq!(doc.text_offset(doc.source_offset(comma)), comma);
+    }
+}
