@@ -575,19 +575,39 @@ pub struct Quotations {
     /// The union of the insides of closed quotations, sorted, for `contains`.
     #[serde(skip)]
     inside: Vec<Span>,
+    /// The same for book titles (《》) alone.
+    #[serde(skip)]
+    inside_books: Vec<Span>,
+}
+
+/// Is `offset` inside one of the sorted, disjoint spans?
+fn within(spans: &[Span], offset: usize) -> bool {
+    let i = spans.partition_point(|s| s.start <= offset);
+    i > 0 && spans[i - 1].contains(offset)
+}
+
+/// The union of spans, sorted and merged.
+fn union(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 impl Quotations {
     /// Is `offset` inside a closed quotation (between its marks)?
     pub fn contains(&self, offset: usize) -> bool {
-        let i = self.inside.partition_point(|s| s.start <= offset);
-        i > 0 && self.inside[i - 1].contains(offset)
+        within(&self.inside, offset)
     }
 
-    /// Is `span` wholly inside one closed quotation?
-    pub fn covers(&self, span: Span) -> bool {
-        let i = self.inside.partition_point(|s| s.start <= span.start);
-        i > 0 && self.inside[i - 1].start <= span.start && span.end <= self.inside[i - 1].end
+    /// Is `offset` inside a closed book title (《》)?
+    pub fn in_book_title(&self, offset: usize) -> bool {
+        within(&self.inside_books, offset)
     }
 
     /// Find the quotations in the paragraphs of a text. “” and ‘’ may run over paragraphs; 《》
@@ -632,14 +652,9 @@ impl Quotations {
                 }
             }
         }
-        let mut inside: Vec<Span> = q.all.iter().filter(|x| x.close.is_some()).map(|x| x.inner(text.len())).collect();
-        inside.sort();
-        for s in inside {
-            match q.inside.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => q.inside.push(s),
-            }
-        }
+        let closed = || q.all.iter().filter(|x| x.close.is_some());
+        q.inside = union(closed().map(|x| x.inner(text.len())).collect());
+        q.inside_books = union(closed().filter(|x| x.kind == QuoteKind::Book).map(|x| x.inner(text.len())).collect());
         q
     }
 }

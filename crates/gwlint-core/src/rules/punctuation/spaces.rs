@@ -67,22 +67,6 @@ static LIST_NUMBER: LazyLock<Regex> =
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$").unwrap());
 static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)*\s+").unwrap());
 
-/// Byte ranges between `open` and `close` in `s`.
-fn bracket_ranges(s: &str, open: char, close: char) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c == open {
-            start = Some(i);
-        } else if c == close {
-            if let Some(a) = start.take() {
-                out.push(a..i);
-            }
-        }
-    }
-    out
-}
-
 pub struct Spaces;
 
 impl Rule for Spaces {
@@ -102,7 +86,6 @@ impl Rule for Spaces {
             if LETTER_SPACED.is_match(content) || CHAPTER.is_match(content) {
                 continue;
             }
-            let titles = bracket_ranges(content, '《', '》');
             // A label padded for alignment before its colon: "主  任：", "召 集 人：".
             let label_end = content.find(['：', ':']).filter(|&i| content[..i].chars().count() <= 8).unwrap_or(0);
             // A clause number at the start: "5.1.2 省级人民政府……".
@@ -117,7 +100,7 @@ impl Rule for Spaces {
                 // Digits on both sides are two numbers ("1 2"), not Chinese text. Inside a quoted
                 // title the original's spacing stays ("《中共中央 国务院关于……》").
                 if (before.is_ascii_digit() && after.is_ascii_digit())
-                    || titles.iter().any(|r| r.contains(&sp.start()))
+                    || doc.elements.quotations.in_book_title(p.span.start + sp.start())
                     || sp.end() <= label_end
                     || sp.end() <= number_end
                     || LIST_NUMBER.is_match(&content[sp.end()..])
