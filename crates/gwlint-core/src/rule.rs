@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::document::Document;
 use crate::span::Span;
 
-/// Rule families, matching the code ranges (DESIGN.md).
+/// Rule families, matching the code ranges (docs/design.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
