@@ -102,6 +102,11 @@ impl FileEncoding {
         }
     }
 
+    /// Is every file byte the text's own byte (after the BOM)?
+    fn is_text_bytes(self) -> bool {
+        matches!(self, FileEncoding::Utf8 | FileEncoding::Utf8Bom | FileEncoding::None)
+    }
+
     fn start(self) -> Option<usize> {
         match self {
             FileEncoding::Utf8 | FileEncoding::Gb18030 | FileEncoding::Utf16 { bom: false } => Some(0),
@@ -159,12 +164,11 @@ impl Point {
     }
 }
 
-/// A checkpoint of the index: everything known about one offset, so a position query scans
-/// at most `MARK_EVERY` bytes whatever the length of the line.
+/// A checkpoint inside a long line: everything known about one offset, so a position query
+/// scans at most `MARK_EVERY` bytes whatever the length of the line.
 #[derive(Clone, Copy, Debug, Default)]
 struct Mark {
     offset: usize,
-    line: usize,
     column: usize,
     utf16_column: usize,
     file_byte: usize,
@@ -172,11 +176,15 @@ struct Mark {
 
 const MARK_EVERY: usize = 256;
 
-/// Line starts and column checkpoints of a text, for offset → line/column/file-byte conversion
-/// and back. Line breaks follow `line_break_len` (CRLF, lone CR, LF).
+/// Line starts (and, in long lines, column checkpoints) of a text, for offset → line, columns
+/// and file byte. Line breaks follow `line_break_len` (CRLF, lone CR, LF). Memory is one word
+/// per line (two when the file's bytes differ from the text's: GB18030, UTF-16), plus a
+/// checkpoint every 256 bytes of lines longer than that.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// File byte of each line start, when it cannot be derived from the text offset.
+    file_starts: Vec<usize>,
     marks: Vec<Mark>,
     encoding: FileEncoding,
 }
@@ -189,53 +197,53 @@ impl LineIndex {
     /// An index that also knows the file's byte offsets.
     pub fn with_encoding(text: &str, encoding: FileEncoding) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-        let mut marks = Vec::with_capacity(text.len() / MARK_EVERY + text.len() / 40 + 1);
+        let stored = !encoding.is_text_bytes();
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+        let mut starts = Vec::with_capacity(lines);
+        let mut file_starts = Vec::with_capacity(if stored { lines } else { 0 });
+        let mut marks = Vec::new();
         let file_start = encoding.start().unwrap_or(0);
-        let mut mark = Mark { file_byte: file_start, ..Mark::default() };
         starts.push(0);
-        marks.push(mark);
+        if stored {
+            file_starts.push(file_start);
+        }
+        // The last checkpoint: the line start or a mark inside the line.
+        let mut last = Mark { file_byte: file_start, ..Mark::default() };
         let mut i = 0;
-        let mut last_mark = 0;
         while i < bytes.len() {
             let brk = line_break_len(bytes, i);
             if brk > 0 {
                 i += brk;
-                mark = Mark {
-                    offset: i,
-                    line: mark.line + 1,
-                    column: 0,
-                    utf16_column: 0,
-                    file_byte: mark.file_byte + encoding.encoded_len(&text[mark.offset..i]),
-                };
+                if stored {
+                    let file_byte = last.file_byte + encoding.encoded_len(&text[last.offset..i]);
+                    file_starts.push(file_byte);
+                    last = Mark { offset: i, column: 0, utf16_column: 0, file_byte };
+                } else {
+                    last = Mark { offset: i, ..Mark::default() };
+                }
                 starts.push(i);
-                marks.push(mark);
-                last_mark = i;
                 continue;
             }
             // Jump ahead to the next line break or checkpoint distance, on a char boundary.
-            let limit = (last_mark + MARK_EVERY).min(bytes.len());
-            let next_break = bytes[i..limit].iter().position(|&b| b == b'\n' || b == b'\r').map(|p| i + p);
-            match next_break {
-                Some(b) => i = b,
+            let limit = (last.offset + MARK_EVERY).min(bytes.len());
+            match bytes[i..limit].iter().position(|&b| b == b'\n' || b == b'\r') {
+                Some(p) => i += p,
                 None => {
                     i = text.ceil_char_boundary(limit);
                     if i < bytes.len() && line_break_len(bytes, i) == 0 {
-                        let chunk = &text[mark.offset..i];
-                        mark = Mark {
+                        let chunk = &text[last.offset..i];
+                        last = Mark {
                             offset: i,
-                            line: mark.line,
-                            column: mark.column + chunk.chars().count(),
-                            utf16_column: mark.utf16_column + chunk.chars().map(char::len_utf16).sum::<usize>(),
-                            file_byte: mark.file_byte + encoding.encoded_len(chunk),
+                            column: last.column + chunk.chars().count(),
+                            utf16_column: last.utf16_column + chunk.chars().map(char::len_utf16).sum::<usize>(),
+                            file_byte: if stored { last.file_byte + encoding.encoded_len(chunk) } else { 0 },
                         };
-                        marks.push(mark);
-                        last_mark = i;
+                        marks.push(last);
                     }
                 }
             }
         }
-        LineIndex { starts, marks, encoding }
+        LineIndex { starts, file_starts, marks, encoding }
     }
 
     pub fn line_count(&self) -> usize {
@@ -267,17 +275,33 @@ impl LineIndex {
     /// An offset inside a line break is the end of that line.
     pub fn point(&self, text: &str, offset: usize) -> Point {
         let offset = text.floor_char_boundary(offset.min(text.len()));
-        let m = self.marks[self.marks.partition_point(|m| m.offset <= offset).saturating_sub(1)];
-        let line_end = self.line_range(text, m.line).end;
-        let prefix = &text[m.offset..offset.min(line_end).max(m.offset)];
-        let file_byte = self.encoding.start().map(|_| {
-            let full = &text[m.offset..offset];
-            m.file_byte + self.encoding.encoded_len(full)
+        let line = self.line_of(offset);
+        let line_start = self.starts[line];
+        let stored = !self.encoding.is_text_bytes();
+        // The nearest checkpoint at or before the offset on this line.
+        let k = self.marks.partition_point(|m| m.offset <= offset);
+        let base = match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some(m) if m.offset > line_start => m,
+            _ => Mark {
+                offset: line_start,
+                column: 0,
+                utf16_column: 0,
+                file_byte: if stored { self.file_starts[line] } else { 0 },
+            },
+        };
+        let line_end = self.line_range(text, line).end;
+        let prefix = &text[base.offset..offset.min(line_end).max(base.offset)];
+        let file_byte = self.encoding.start().map(|start| {
+            if stored {
+                base.file_byte + self.encoding.encoded_len(&text[base.offset..offset])
+            } else {
+                start + offset
+            }
         });
         Point {
-            line: m.line + 1,
-            column: m.column + prefix.chars().count() + 1,
-            utf16_column: m.utf16_column + prefix.chars().map(char::len_utf16).sum::<usize>() + 1,
+            line: line + 1,
+            column: base.column + prefix.chars().count() + 1,
+            utf16_column: base.utf16_column + prefix.chars().map(char::len_utf16).sum::<usize>() + 1,
             offset,
             file_byte,
         }
@@ -336,16 +360,23 @@ mod tests {
 
     #[test]
     fn long_lines_use_checkpoints_and_agree_with_a_rescan() {
-        let text: String = "中文,𠮷a".repeat(400) + "\n尾";
-        let idx = LineIndex::with_encoding(&text, FileEncoding::Gb18030);
-        for (off, _) in text.char_indices().step_by(37) {
-            let p = idx.point(&text, off);
-            let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
-            let prefix = &text[line_start..off];
-            assert_eq!(p.column, prefix.chars().count() + 1);
-            assert_eq!(p.utf16_column, prefix.encode_utf16().count() + 1);
-            let (bytes, _, _) = encoding_rs::GB18030.encode(&text[..off]);
-            assert_eq!(p.file_byte, Some(bytes.len()));
+        let text: String = "中文,𠮷a".repeat(400) + "\r\n尾\n" + &"短行\n".repeat(3) + &"长行。".repeat(200);
+        for enc in [FileEncoding::Gb18030, FileEncoding::Utf8Bom, FileEncoding::Utf16 { bom: false }] {
+            let idx = LineIndex::with_encoding(&text, enc);
+            for (off, _) in text.char_indices().step_by(37) {
+                let p = idx.point(&text, off);
+                let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+                let prefix = text[line_start..off].trim_end_matches('\r');
+                assert_eq!(p.line, text[..off].matches('\n').count() + 1);
+                assert_eq!(p.column, prefix.chars().count() + 1);
+                assert_eq!(p.utf16_column, prefix.encode_utf16().count() + 1);
+                let bytes = match enc {
+                    FileEncoding::Gb18030 => encoding_rs::GB18030.encode(&text[..off]).0.len(),
+                    FileEncoding::Utf8Bom => 3 + off,
+                    _ => 2 * text[..off].encode_utf16().count(),
+                };
+                assert_eq!(p.file_byte, Some(bytes), "{enc:?} at {off}");
+            }
         }
     }
 

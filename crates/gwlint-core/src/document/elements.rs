@@ -817,6 +817,7 @@ mod tests {
             out.push(Paragraph {
                 index: out.len(),
                 line: Span::new(off, off + line.len()),
+                text_line: out.len(),
                 span: Span::new(off, off + line.len()),
                 blank_before: false,
                 part: Part::Body,

@@ -192,6 +192,9 @@ pub struct Paragraph {
     pub index: usize,
     /// The whole line in `Document::text`, without its line break.
     pub line: Span,
+    /// 0-based line of `Document::text` (for a .docx, the Word paragraph number, empty
+    /// paragraphs counted).
+    pub text_line: usize,
     /// The content: the line without leading indentation and trailing whitespace.
     pub span: Span,
     /// Whether a blank line precedes this paragraph.
@@ -232,8 +235,6 @@ pub struct Document {
     map: SourceMap,
     /// Lines and checkpoints of `source`, with file byte offsets.
     source_lines: LineIndex,
-    /// Lines of `text` (for .docx, line N is Word paragraph N).
-    text_lines: LineIndex,
 }
 
 /// A range of the source file: start and end points (line, columns, source and file bytes).
@@ -297,7 +298,6 @@ impl Document {
             bom: decoded.bom,
             encoding_guessed: decoded.guessed,
             source_lines: LineIndex::with_encoding(&decoded.text, file_encoding(kind, decoded.encoding, decoded.bom)),
-            text_lines: LineIndex::new(&text),
             source: decoded.text,
             text,
             paragraphs: Vec::new(),
@@ -338,19 +338,7 @@ impl Document {
 
     /// Formatting of paragraph `p` (only for .docx read by docx-rs).
     pub fn format_of(&self, p: &Paragraph) -> Option<&ParagraphFormat> {
-        self.paragraph_format(self.text_line_of(p))
-    }
-
-    /// Byte offset in `self.text` of the start of text line `line` (0-based); for a .docx, of
-    /// Word paragraph `line`.
-    pub fn line_offset(&self, line: usize) -> usize {
-        self.text_lines.line_start(line)
-    }
-
-    /// 0-based line of `self.text` a paragraph stands on; for a .docx, its Word paragraph
-    /// number (empty paragraphs counted).
-    pub fn text_line_of(&self, p: &Paragraph) -> usize {
-        self.text_lines.line_of(p.line.start)
+        self.paragraph_format(p.text_line)
     }
 
     /// The offset in `self.text` where source line `line` (1-based) starts, or where the text
@@ -426,8 +414,8 @@ impl Document {
     /// the run, the text node and the offset in it.
     pub fn docx_location(&self, offset: usize) -> Option<docx_map::DocxLocation> {
         let map = self.docx_map.as_ref()?;
-        let line = self.text_lines.line_of(offset.min(self.text.len()));
-        map.locate(line, offset - self.text_lines.line_start(line))
+        let p = self.paragraph_at(offset)?;
+        map.locate(p.text_line, offset - p.line.start)
     }
 
     /// 1-based line and char column in the source file of a byte offset in `self.text`.
@@ -482,10 +470,10 @@ mod tests {
     fn text_lines_of_markdown_paragraphs() {
         let src = "# **关于**开展检查的**通知**\n\n<!-- 注释 -->\n各单位：\n\n**经研究**，决定开展检查。\n";
         let doc = Document::from_text("a.md", SourceKind::Md, src).unwrap();
-        let lines: Vec<usize> = doc.paragraphs.iter().map(|p| doc.text_line_of(p)).collect();
+        let lines: Vec<usize> = doc.paragraphs.iter().map(|p| p.text_line).collect();
         assert_eq!(lines, vec![0, 3, 5]);
         let body = &doc.paragraphs[2];
-        assert_eq!(doc.line_offset(5), body.line.start);
+        assert_eq!(doc.text[..body.line.start].matches('\n').count(), 5);
         assert_eq!(doc.position(body.span.start).line, 6);
         assert_eq!(doc.text_offset_of_source_line(6), body.line.start);
     }

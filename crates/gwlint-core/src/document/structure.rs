@@ -51,7 +51,7 @@ fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut blank_before = false;
-    for line in text.split('\n') {
+    for (text_line, line) in text.split('\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
         let lead = line.len() - line.trim_start_matches(is_indent_space).len();
@@ -63,6 +63,7 @@ fn split_paragraphs(text: &str) -> Vec<Paragraph> {
         out.push(Paragraph {
             index: out.len(),
             line: Span::new(start, start + line.len()),
+            text_line,
             span: Span::new(start + lead, start + lead + content.len()),
             blank_before: blank_before && !out.is_empty(),
             part: Part::Body,

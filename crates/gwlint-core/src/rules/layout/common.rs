@@ -34,9 +34,8 @@ pub fn report_runs(
         }
     };
     for p in paras {
-        let line = doc.text_line_of(p);
-        let Some(fmt) = doc.paragraph_format(line) else { continue };
-        let base = doc.line_offset(line);
+        let Some(fmt) = doc.format_of(p) else { continue };
+        let base = p.line.start;
         for run in &fmt.runs {
             let text = doc.text.get(base + run.start..base + run.end).unwrap_or("");
             if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}').is_empty() {
