@@ -28,6 +28,9 @@ pub struct Elements {
     pub signer: Option<Signer>,
     /// 成文日期.
     pub date: Option<DateElement>,
+    /// Every full date written anywhere in the paragraphs (2025年3月5日, 二〇二五年三月五日,
+    /// 2025-03-05), in text order.
+    pub dates: Vec<DateElement>,
     /// 印发机关和印发日期.
     pub printed: Option<Printed>,
     /// 主送机关, one entry per organ.
@@ -247,20 +250,31 @@ pub fn is_copy_number(line: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/// A date element (成文日期, 印发日期): its value as read and where it is written.
+/// A date: its value, its written style (in `value.style`) and where it is written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DateElement {
     pub span: Span,
     pub value: DateValue,
     /// Written as on the page (2025年05月06日, 二〇二五年五月六日).
     pub written: String,
+    /// Month or day with a leading zero (2025年03月05日).
+    pub padded: bool,
+    /// Spaces inside (2025 年 3 月 5 日).
+    pub spaced: bool,
 }
 
 impl DateElement {
-    /// A line that is only a date (spaces allowed).
+    /// A line that is only a date (any spaces allowed).
     pub fn parse_line(line: &str, base: usize) -> Option<DateElement> {
         let value = parse_date_line(line)?;
-        Some(DateElement { span: Span::new(base, base + line.len()), value, written: line.to_string() })
+        let found = find_dates(line).into_iter().next();
+        Some(DateElement {
+            span: Span::new(base, base + line.len()),
+            value,
+            written: line.to_string(),
+            padded: found.is_some_and(|d| d.padded),
+            spaced: line.contains([' ', '\u{3000}']),
+        })
     }
 
     fn found(line: &str, base: usize, d: &FoundDate) -> DateElement {
@@ -268,7 +282,18 @@ impl DateElement {
             span: Span::new(base + d.start, base + d.end),
             value: d.value,
             written: line[d.start..d.end].into(),
+            padded: d.padded,
+            spaced: d.spaced,
         }
+    }
+}
+
+impl Elements {
+    /// The dates written inside a span (a paragraph), in order.
+    pub fn dates_in(&self, span: Span) -> &[DateElement] {
+        let a = self.dates.partition_point(|d| d.span.start < span.start);
+        let b = self.dates.partition_point(|d| d.span.start < span.end);
+        &self.dates[a..b.max(a)]
     }
 }
 
@@ -673,6 +698,13 @@ pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
         doc_number: of(Part::DocNumber).find_map(|p| DocNumber::parse(content(p), p.span.start)),
         signer: of(Part::Signer).chain(of(Part::DocNumber)).find_map(|p| Signer::find(content(p), p.span.start)),
         date: of(Part::Date).find_map(|p| DateElement::parse_line(content(p), p.span.start)),
+        dates: paragraphs
+            .iter()
+            .flat_map(|p| {
+                let c = content(p);
+                find_dates(c).into_iter().map(move |d| DateElement::found(c, p.span.start, &d))
+            })
+            .collect(),
         printed: of(Part::Printed).find_map(|p| Printed::parse(content(p), p.span.start)),
         addressees: of(Part::Addressee)
             .next()

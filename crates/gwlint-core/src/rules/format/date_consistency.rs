@@ -4,11 +4,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
-use crate::document::facts::find_dates;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::body_paragraphs;
-use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -86,13 +84,13 @@ impl Rule for DateConsistency {
             }
         }
         for p in body_paragraphs(doc) {
-            let content = doc.content(p);
-            for d in find_dates(content) {
-                let before_ok = content[..d.start].ends_with('于') || content[..d.start].ends_with('在');
-                if !before_ok || !DEADLINE_TAIL.is_match(&content[d.end..]) || d.value.ordinal() >= signed.ordinal() {
+            for d in doc.elements.dates_in(p.span) {
+                let (before, after) = (&doc.text[p.span.start..d.span.start], &doc.text[d.span.end..p.span.end]);
+                let before_ok = before.ends_with('于') || before.ends_with('在');
+                if !before_ok || !DEADLINE_TAIL.is_match(after) || d.value.ordinal() >= signed.ordinal() {
                     continue;
                 }
-                let span = Span::new(p.span.start + d.start, p.span.start + d.end);
+                let span = d.span;
                 let diag =
                     cx.report(span, format!("办理时限（{}）早于成文日期（{}）", d.value.standard(), signed.standard()));
                 diag.with_label("时限已过").with_help("核对时限是否沿用了旧稿的日期。");

@@ -2,10 +2,9 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::facts::{find_dates, DateStyle};
+use crate::document::facts::DateStyle;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -64,21 +63,18 @@ impl Rule for DateFormat {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for p in doc.paragraphs.iter().filter(|p| matches!(p.part, Part::Date | Part::Printed)) {
             let what = if p.part == Part::Date { "成文日期" } else { "印发日期" };
-            let content = doc.content(p);
-            let dates = find_dates(content);
+            let dates = doc.elements.dates_in(p.span);
             // The 成文日期 line is only the date; the 印发 line ends with the date before 印发.
             let Some(d) = (if p.part == Part::Date { dates.first() } else { dates.last() }) else { continue };
             let problem = match d.value.style {
                 DateStyle::Chinese => Some(format!("{what}应使用阿拉伯数字")),
-                DateStyle::Separated => {
-                    Some(format!("{what}应写作“年月日”，不用“{}”分隔", sep(&content[d.start..d.end])))
-                }
+                DateStyle::Separated => Some(format!("{what}应写作“年月日”，不用“{}”分隔", sep(&d.written))),
                 DateStyle::Arabic if d.padded => Some(format!("{what}的月、日不编虚位")),
                 DateStyle::Arabic if d.spaced => Some(format!("{what}中不应有空格")),
                 DateStyle::Arabic => None,
             };
             let Some(message) = problem else { continue };
-            let span = Span::new(p.span.start + d.start, p.span.start + d.end);
+            let span = d.span;
             let right = d.value.standard();
             cx.report(span, message).with_label(format!("应为“{right}”")).with_fix(Fix::replace(
                 format!("改为“{right}”"),
