@@ -236,6 +236,15 @@ fn inspect_shows_parts_and_genre() {
         parts,
         ["title", "addressee", "body", "body", "body", "attachment-note", "signature", "date", "annotation"]
     );
+    // The typed elements, each span as a file range with the text it covers.
+    let item = &v["elements"]["attachment_note"]["items"][0]["name"];
+    assert_eq!(item["text"], "平安市区公交线网优化调整方案");
+    assert_eq!(item["range"]["start"]["line"], 8);
+    assert_eq!(item["range"]["start"]["column"], 6);
+    assert_eq!(v["elements"]["date"]["value"]["year"], 2025);
+    assert_eq!(v["elements"]["addressees"][0]["name"], "市人民政府");
+    let o = gwlint(&["inspect", "fixtures/documents/01_tongzhi_formal_clean.txt"]);
+    assert!(stdout(&o).contains("  机关代字：平政办发    年份：2025    顺序号：12"), "{}", stdout(&o));
     let o = gwlint(&["inspect", "fixtures/documents/09_jianghua_speech.txt"]);
     assert!(stdout(&o).contains("类型：讲话稿"));
     let o = gwlint(&["inspect", "nope.txt"]);

@@ -25,6 +25,9 @@ pub struct InspectReport<'a> {
     pub date_iso: Option<String>,
     pub attachments: &'a [String],
     pub copy_to: &'a [String],
+    /// The typed 公文 elements (发文字号 parts, 签发人, 密级, dates, organs, 附件, quotations),
+    /// every span given as a file range (see docs/json-output.md).
+    pub elements: serde_json::Value,
     pub paragraphs: Vec<InspectParagraph<'a>>,
 }
 
@@ -57,6 +60,7 @@ pub fn report(doc: &Document) -> InspectReport<'_> {
         date_iso: f.date_value.map(|d| d.iso()),
         attachments: &f.attachments,
         copy_to: &f.copy_to,
+        elements: elements(doc),
         paragraphs: doc
             .paragraphs
             .iter()
@@ -70,6 +74,33 @@ pub fn report(doc: &Document) -> InspectReport<'_> {
             })
             .collect(),
     }
+}
+
+/// The elements as JSON, with every span (`{"start": n, "end": n}` of the text) replaced by its
+/// file range and the text it covers.
+fn elements(doc: &Document) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value, doc: &Document) {
+        match v {
+            serde_json::Value::Object(m) => {
+                let span =
+                    match (m.len(), m.get("start").and_then(|x| x.as_u64()), m.get("end").and_then(|x| x.as_u64())) {
+                        (2, Some(a), Some(b)) => Some(gwlint_core::Span::new(a as usize, b as usize)),
+                        _ => None,
+                    };
+                if let Some(span) = span {
+                    let range = gwlint_core::resolved::FileRange::from(doc.source_range(span));
+                    *v = serde_json::json!({ "range": range, "text": doc.slice(span) });
+                    return;
+                }
+                m.values_mut().for_each(|x| walk(x, doc));
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, doc)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&doc.elements).unwrap_or_default();
+    walk(&mut v, doc);
+    v
 }
 
 pub fn render_json(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
@@ -108,6 +139,22 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
     )?;
     writeln!(out, "标题：{}", r.title.unwrap_or(none))?;
     writeln!(out, "发文字号：{}", r.doc_number.unwrap_or(none))?;
+    let e = &doc.elements;
+    if let Some(n) = &e.doc_number {
+        let year = n.year_value.map_or_else(|| doc.slice(n.year).to_string(), |y| y.to_string());
+        let seq = n.seq_value.map_or_else(|| doc.slice(n.seq).to_string(), |s| s.to_string());
+        writeln!(out, "  机关代字：{}    年份：{year}    顺序号：{seq}", doc.slice(n.code))?;
+    }
+    if let Some(s) = &e.signer {
+        let names: Vec<&str> = s.names.iter().map(|n| doc.slice(*n)).collect();
+        writeln!(out, "签发人：{}", if names.is_empty() { none.to_string() } else { names.join("、") })?;
+    }
+    if let Some(s) = &e.secrecy {
+        writeln!(out, "密级和保密期限：{}", doc.slice(s.span))?;
+    }
+    if let Some(u) = &e.urgency {
+        writeln!(out, "紧急程度：{}", doc.slice(u.span))?;
+    }
     let join = |v: &[String]| {
         if v.is_empty() {
             none.to_string()
@@ -122,8 +169,33 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
         _ => writeln!(out, "成文日期：{}", r.date.unwrap_or(none))?,
     }
     writeln!(out, "附件：{}", join(r.attachments))?;
+    if !e.attachments.is_empty() {
+        let heads: Vec<String> = e
+            .attachments
+            .iter()
+            .map(|a| {
+                a.title.map_or_else(
+                    || doc.slice(a.head).to_string(),
+                    |t| format!("{}：{}", doc.slice(a.head), excerpt(doc.slice(t), 20)),
+                )
+            })
+            .collect();
+        writeln!(out, "所附附件：{}", heads.join("；"))?;
+    }
     if !r.copy_to.is_empty() {
         writeln!(out, "抄送：{}", join(r.copy_to))?;
+    }
+    if let Some(p) = &e.printed {
+        writeln!(out, "印发：{}", doc.slice(p.span))?;
+    }
+    if !e.quotations.all.is_empty() {
+        let open = e.quotations.all.iter().filter(|q| q.close.is_none()).count() + e.quotations.stray_closes.len();
+        writeln!(
+            out,
+            "引号和书名号：{} 处{}",
+            e.quotations.all.len(),
+            if open > 0 { format!("（{open} 处不成对）") } else { String::new() }
+        )?;
     }
     writeln!(out, "段落：")?;
     for p in &r.paragraphs {
