@@ -4,10 +4,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::span::Span;
-use crate::text::split_outside_brackets;
 
 declare_rule! {
     /// ## 作用
@@ -65,18 +63,10 @@ impl Rule for AddressedToLeader {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(p) = doc.parts(Part::Addressee).next() else {
-            return;
-        };
-        let content = doc.content(p).trim_end_matches(['：', ':']);
-        let mut offset = 0;
-        for item in split_outside_brackets(content, &['、', '，', ',']) {
-            let start = content[offset..].find(item).map_or(offset, |i| offset + i);
-            offset = start + item.len();
-            let name = item.trim();
+        for organ in &doc.elements.addressees {
+            let name = organ.name.as_str();
             if name.chars().count() <= 12 && LEADER.is_match(name) {
-                let span = Span::new(p.span.start + start, p.span.start + start + item.len());
-                cx.report(span, format!("公文主送了领导者个人“{name}”，应主送机关"))
+                cx.report(organ.span, format!("公文主送了领导者个人“{name}”，应主送机关"))
                     .with_label("领导者个人")
                     .with_help("公文应主送机关；除上级机关负责人直接交办的事项外，不得以本机关名义向上级机关负责人报送公文。直接交办的，可用抑制注释说明。");
             }

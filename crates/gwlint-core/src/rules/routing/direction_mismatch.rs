@@ -2,9 +2,8 @@
 
 use crate::config::Relation;
 use crate::declare_rule;
-use crate::document::{Document, Genre, Part};
+use crate::document::{Document, Genre};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -64,10 +63,8 @@ impl Rule for DirectionMismatch {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let (Some(org), Some(genre)) = (cx.org(), doc.facts.genre) else { return };
-        let Some(p) = doc.parts(Part::Addressee).next() else { return };
-        let content = doc.content(p);
-        for organ in &doc.facts.recipients {
-            let Some(rel) = org.relation(organ) else { continue };
+        for organ in &doc.elements.addressees {
+            let Some(rel) = org.relation(&organ.name) else { continue };
             let advice = match (genre, rel) {
                 (Genre::Request | Genre::Report, Relation::Subordinate) => {
                     format!("{}是上行文，不能主送下级机关；对下级部署工作应使用通知等下行文", genre.as_str())
@@ -84,9 +81,7 @@ impl Rule for DirectionMismatch {
                 }
                 _ => continue,
             };
-            let at = content.find(organ.as_str()).unwrap_or(0);
-            let span = Span::new(p.span.start + at, p.span.start + at + organ.len().min(content.len() - at));
-            cx.report(span, format!("{}主送了{}“{organ}”", genre.as_str(), rel.as_zh()))
+            cx.report(organ.span, format!("{}主送了{}“{}”", genre.as_str(), rel.as_zh(), organ.name))
                 .with_label(rel.as_zh())
                 .with_help(format!("{advice}。"));
         }

@@ -2,9 +2,8 @@
 
 use crate::config::Relation;
 use crate::declare_rule;
-use crate::document::{Document, Part};
+use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -63,16 +62,12 @@ impl Rule for SkipLevel {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let Some(org) = cx.org() else { return };
-        let Some(p) = doc.parts(Part::Addressee).next() else { return };
-        let content = doc.content(p);
-        let copied_to_skipped = doc.facts.copy_to.iter().any(|c| org.relation(c) == Some(Relation::Superior));
-        for organ in &doc.facts.recipients {
-            if org.relation(organ) != Some(Relation::Higher) || copied_to_skipped {
+        let copied_to_skipped = doc.elements.copy_to.iter().any(|c| org.relation(&c.name) == Some(Relation::Superior));
+        for organ in &doc.elements.addressees {
+            if org.relation(&organ.name) != Some(Relation::Higher) || copied_to_skipped {
                 continue;
             }
-            let at = content.find(organ.as_str()).unwrap_or(0);
-            let span = Span::new(p.span.start + at, p.span.start + at + organ.len().min(content.len() - at));
-            cx.report(span, format!("越级行文：主送“{organ}”越过了直接上级机关"))
+            cx.report(organ.span, format!("越级行文：主送“{}”越过了直接上级机关", organ.name))
                 .with_label("越级")
                 .with_help("一般应主送直接上级机关；确需越级行文的，应同时抄送被越过的机关。");
         }

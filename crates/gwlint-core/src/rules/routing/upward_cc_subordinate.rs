@@ -1,9 +1,8 @@
 //! GW206 upward-cc-subordinate: a 请示 or 报告 is not copied to subordinate organs.
 
 use crate::declare_rule;
-use crate::document::{Document, Genre, Part};
+use crate::document::{Document, Genre};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -68,16 +67,10 @@ impl Rule for UpwardCcSubordinate {
         let Some(genre) = doc.facts.genre.filter(|g| matches!(g, Genre::Request | Genre::Report)) else {
             return;
         };
-        for p in doc.parts(Part::CopyTo) {
-            let content = doc.content(p);
-            for organ in doc.facts.copy_to.iter().filter(|o| is_subordinate(o)) {
-                if let Some(i) = content.find(organ.as_str()) {
-                    let span = Span::new(p.span.start + i, p.span.start + i + organ.len());
-                    cx.report(span, format!("{}抄送了下级机关“{organ}”", genre.as_str()))
-                        .with_label("下级机关")
-                        .with_help("请示、报告是上行文，只抄送相关上级机关和同级机关。");
-                }
-            }
+        for organ in doc.elements.copy_to.iter().filter(|o| is_subordinate(&o.name)) {
+            cx.report(organ.span, format!("{}抄送了下级机关“{}”", genre.as_str(), organ.name))
+                .with_label("下级机关")
+                .with_help("请示、报告是上行文，只抄送相关上级机关和同级机关。");
         }
     }
 }
