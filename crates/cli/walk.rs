@@ -55,6 +55,10 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
             inputs.push(Input::File(p.clone()));
             continue;
         }
+        if !meta.is_dir() {
+            errors.push(WalkError { path: shown, message: not_a_file(&meta).into() });
+            continue;
+        }
         let before = inputs.len();
         let mut builder = ignore::WalkBuilder::new(p);
         builder.hidden(true).require_git(false).sort_by_file_name(|a, b| a.cmp(b));
@@ -95,6 +99,26 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
     inputs.sort();
     inputs.dedup();
     (inputs, errors)
+}
+
+/// What a path is when it is neither a file nor a directory.
+pub fn not_a_file(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "这是命名管道（FIFO），不是文件：gwlint 只读普通文件（用 - 从标准输入读取）";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "这是设备文件，不是普通文件：gwlint 只读普通文件";
+        }
+        if t.is_socket() {
+            return "这是套接字，不是普通文件：gwlint 只读普通文件";
+        }
+    }
+    let _ = meta;
+    "不是普通文件：gwlint 只读普通文件"
 }
 
 fn build_overrides(exclude: &[String], root: &Path) -> Option<ignore::overrides::Override> {

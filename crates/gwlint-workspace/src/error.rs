@@ -36,6 +36,8 @@ pub enum LintError {
     Read(ReadError),
     #[error("这是一个目录")]
     Directory,
+    #[error("不是普通文件（命名管道、设备或套接字）：gwlint 只读普通文件")]
+    NotAFile,
     #[error("无法读取：{0}")]
     Io(String),
 }

@@ -202,13 +202,24 @@ impl Workspace {
         if meta.is_dir() {
             return Err(LintError::Directory);
         }
+        if !meta.is_file() {
+            // A FIFO blocks, a device never ends: only regular files are read.
+            return Err(LintError::NotAFile);
+        }
         if meta.len() > self.parse.max_bytes as u64 {
             return Err(LintError::Read(ReadError::TooLarge {
                 size: meta.len() as usize,
                 limit: self.parse.max_bytes,
             }));
         }
-        std::fs::read(path).map_err(|e| LintError::Io(e.to_string()))
+        // Read at most one byte over the limit, in case the file grew since its size was taken.
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        std::fs::File::open(path)
+            .and_then(|f| {
+                std::io::Read::read_to_end(&mut std::io::Read::take(f, self.parse.max_bytes as u64 + 1), &mut bytes)
+            })
+            .map_err(|e| LintError::Io(e.to_string()))?;
+        Ok(bytes)
     }
 
     /// Parse bytes into a document (the name's extension picks the reader).

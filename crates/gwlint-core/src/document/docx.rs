@@ -23,14 +23,20 @@ pub struct DocxContent {
     pub note: Option<String>,
 }
 
+/// How long docx-rs may take on one file before the text is read without it. The preflight
+/// rejects every input known to make it loop; this is the last line of defence.
+const DOCX_RS_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
 pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     let parts = preflight(bytes)?;
     let map = DocxMap::read(&parts.document_xml);
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| docx_rs::read_docx(bytes)));
-    let docx = match parsed {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => return Ok(fallback(map, &format!("{e:?}"))),
-        Err(_) => return Ok(fallback(map, "解析器内部错误")),
+    let package = match parts.for_docx_rs {
+        Ok(p) => p,
+        Err(why) => return Ok(fallback(map, &why)),
+    };
+    let docx = match read_with_docx_rs(package) {
+        Ok(d) => d,
+        Err(why) => return Ok(fallback(map, &why)),
     };
     let (Ok(document), Ok(styles), Ok(themes)) =
         (serde_json::to_value(&docx.document), serde_json::to_value(&docx.styles), serde_json::to_value(&docx.themes))
@@ -61,6 +67,25 @@ pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     }
     let format = DocFormat { page, footer, paragraphs: walker.formats };
     Ok(DocxContent { paragraphs: texts, map, suppressions, format: Some(format), note: None })
+}
+
+/// docx-rs on its own thread (with a large stack, its panics caught), within a time limit.
+fn read_with_docx_rs(package: Vec<u8>) -> Result<docx_rs::Docx, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new().name("docx-rs".into()).stack_size(32 << 20).spawn(move || {
+        let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| docx_rs::read_docx(&package)));
+        let _ = tx.send(parsed);
+    });
+    if spawned.is_err() {
+        return Err("无法启动解析线程".into());
+    }
+    match rx.recv_timeout(DOCX_RS_TIME_LIMIT) {
+        Ok(Ok(Ok(d))) => Ok(d),
+        Ok(Ok(Err(e))) => Err(format!("{e:?}")),
+        Ok(Err(_)) => Err("解析器内部错误".into()),
+        // The thread is left to finish on its own; the run goes on with the text.
+        Err(_) => Err(format!("解析超过 {} 秒", DOCX_RS_TIME_LIMIT.as_secs())),
+    }
 }
 
 fn fallback(map: DocxMap, why: &str) -> DocxContent {
@@ -116,6 +141,8 @@ struct Cascade {
     defaults_run: Map<String, Value>,
     defaults_para: Map<String, Value>,
     styles: Vec<Value>,
+    /// Style id → index in `styles` (the first definition wins, as in Word).
+    by_id: std::collections::HashMap<String, usize>,
     minor_ea: Option<String>,
     major_ea: Option<String>,
     default_para_style: Option<String>,
@@ -130,7 +157,14 @@ impl Cascade {
             .iter()
             .find(|s| s["styleType"] == "paragraph" && (s["styleId"] == "Normal" || s["default"] == true))
             .and_then(|s| s["styleId"].as_str().map(String::from));
+        let mut by_id = std::collections::HashMap::new();
+        for (i, s) in list.iter().enumerate() {
+            if let Some(id) = s["styleId"].as_str() {
+                by_id.entry(id.to_string()).or_insert(i);
+            }
+        }
         Cascade {
+            by_id,
             defaults_run: obj(&defaults["runPropertyDefault"]["runProperty"]),
             defaults_para: obj(&defaults["paragraphPropertyDefault"]["paragraphProperty"]),
             styles: list,
@@ -141,7 +175,7 @@ impl Cascade {
     }
 
     fn style(&self, id: &str) -> Option<&Value> {
-        self.styles.iter().find(|s| s["styleId"] == id)
+        self.by_id.get(id).map(|&i| &self.styles[i])
     }
 
     /// The style and its basedOn ancestors, root first (at most 10 levels, no cycles).

@@ -1,6 +1,8 @@
 //! GW608 naming-consistency: one short name must not be introduced for two different full names.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
@@ -61,7 +63,11 @@ impl Rule for NamingConsistency {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut defined: Vec<(String, String, Span)> = Vec::new();
+        let mut by_short: HashMap<String, usize> = HashMap::new();
         let body = own_prose(doc);
+        // What later text is searched for: a 《title》 or an organ name's ending, each with the
+        // introductions that gave it a short name.
+        let mut watches: Vec<Watch> = Vec::new();
         for c in DEFINITION.captures_iter(&doc.text) {
             let short = c["short"].trim().to_string();
             if short.chars().count() < 2 {
@@ -70,7 +76,7 @@ impl Rule for NamingConsistency {
             let whole = c.get(0).expect("match");
             let at = Span::new(whole.start(), whole.end());
             let full = c["full"].to_string();
-            match defined.iter().find(|(s, _, _)| *s == short) {
+            match by_short.get(&short).map(|&k| &defined[k]) {
                 Some((_, first_full, first_at)) if !same_name(first_full, &full) => {
                     cx.report(at, format!("简称“{short}”前文已用于指“{}”，此处又指另一个名称", tail(first_full, 12)))
                         .with_label("重复引入的简称")
@@ -79,42 +85,94 @@ impl Rule for NamingConsistency {
                 Some(_) => {}
                 None => {
                     if inside(&body, at) {
-                        report_full_name_after_short(doc, cx, &body, &full, &c["open"], &short, at);
-                        report_organ_name_after_short(doc, cx, &body, &full, &short, at);
+                        watches.extend(Watch::title(&full, &c["open"], &short, at));
+                        watches.extend(Watch::organ(&full, &short, at));
                     }
+                    by_short.insert(short.clone(), defined.len());
                     defined.push((short, full, at));
                 }
             }
         }
+        report_full_names(doc, cx, &body, &watches);
     }
 }
 
-/// A 《title》 given a short name (introduced at `at`, inside `body`), written out in full again
-/// later in the 正文.
-fn report_full_name_after_short(
-    doc: &Document,
-    cx: &mut Context<'_>,
-    body: &[Span],
-    full: &str,
-    open: &str,
-    short: &str,
+/// A full name to look for after its introduction.
+struct Watch {
+    /// The text searched for: the 《title》, or the last characters of an organ's name.
+    pattern: String,
+    kind: WatchKind,
+    short: String,
+    /// The introduction.
     at: Span,
-) {
-    let Some(title) =
-        full.rfind('《').map(|i| &full[i..]).filter(|t| t.ends_with('》') && t.matches('《').count() == 1)
-    else {
-        return;
-    };
-    let shown = if open == "《" { format!("《{short}》") } else { format!("“{short}”") };
-    for (i, _) in doc.text[at.end..].match_indices(title) {
-        let start = at.end + i;
-        let end = start + title.len();
-        if redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
-            continue;
+}
+
+enum WatchKind {
+    /// A 《title》; the short name as shown (《简称》 or “简称”).
+    Title { shown: String },
+    /// An organ's name; the whole captured name.
+    Organ { full: String },
+}
+
+/// Organ and title names are matched over at least this many characters.
+const MIN_CHARS: usize = 8;
+
+impl Watch {
+    /// A 《title》 given a short name.
+    fn title(full: &str, open: &str, short: &str, at: Span) -> Option<Watch> {
+        let title =
+            full.rfind('《').map(|i| &full[i..]).filter(|t| t.ends_with('》') && t.matches('《').count() == 1)?;
+        let shown = if open == "《" { format!("《{short}》") } else { format!("“{short}”") };
+        Some(Watch { pattern: title.to_string(), kind: WatchKind::Title { shown }, short: short.to_string(), at })
+    }
+
+    /// An organ's name (ending like one) given a short name.
+    fn organ(full: &str, short: &str, at: Span) -> Option<Watch> {
+        if full.contains('《') || !ORGAN_ENDINGS.iter().any(|e| full.ends_with(e)) || full.chars().count() < MIN_CHARS
+        {
+            return None;
         }
-        cx.report(Span::new(start, end), format!("{title}已简称为{shown}，此处仍写全称"))
-            .with_label("全称")
-            .with_secondary(at, "在此引入简称");
+        Some(Watch {
+            pattern: tail(full, MIN_CHARS),
+            kind: WatchKind::Organ { full: full.to_string() },
+            short: short.to_string(),
+            at,
+        })
+    }
+}
+
+/// Full names written again after their short names were introduced, found in one pass over
+/// the text: each occurrence is judged against the nearest introduction before it.
+fn report_full_names(doc: &Document, cx: &mut Context<'_>, body: &[Span], watches: &[Watch]) {
+    if watches.is_empty() {
+        return;
+    }
+    let mut patterns: Vec<&str> = watches.iter().map(|w| w.pattern.as_str()).collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    // Introductions of each pattern, in text order.
+    let mut by_pattern: Vec<Vec<&Watch>> = vec![Vec::new(); patterns.len()];
+    for w in watches {
+        let k = patterns.binary_search(&w.pattern.as_str()).expect("pattern listed");
+        by_pattern[k].push(w);
+    }
+    let Ok(ac) = AhoCorasick::new(&patterns) else { return };
+    for m in ac.find_overlapping_iter(&doc.text) {
+        let intros = &by_pattern[m.pattern().as_usize()];
+        let k = intros.partition_point(|w| w.at.end <= m.start());
+        let Some(w) = k.checked_sub(1).map(|k| intros[k]) else { continue };
+        match &w.kind {
+            WatchKind::Title { shown } => {
+                let (start, end) = (m.start(), m.end());
+                if redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
+                    continue;
+                }
+                cx.report(Span::new(start, end), format!("{}已简称为{shown}，此处仍写全称", w.pattern))
+                    .with_label("全称")
+                    .with_secondary(w.at, "在此引入简称");
+            }
+            WatchKind::Organ { full } => report_organ(doc, cx, body, full, w, m.end()),
+        }
     }
 }
 
@@ -147,37 +205,23 @@ const SUBUNITS: &[&str] =
 /// introduced. The capture may start with other words ("会同平安市…"), so a later occurrence
 /// counts only when at least 8 characters before the ending agree and the text before them is
 /// not another Han character (省发展和改革委员会 is another organ than 平安市发展和改革委员会).
-fn report_organ_name_after_short(
-    doc: &Document,
-    cx: &mut Context<'_>,
-    body: &[Span],
-    full: &str,
-    short: &str,
-    at: Span,
-) {
-    const MIN_CHARS: usize = 8;
-    if full.contains('《') || !ORGAN_ENDINGS.iter().any(|e| full.ends_with(e)) || full.chars().count() < MIN_CHARS {
+fn report_organ(doc: &Document, cx: &mut Context<'_>, body: &[Span], full: &str, w: &Watch, end: usize) {
+    // Extend the agreement leftwards as far as the full name goes.
+    let before = &doc.text[..end];
+    let agree = full.chars().rev().zip(before.chars().rev()).take_while(|(a, b)| a == b).count();
+    let start = end - full.chars().rev().take(agree).map(char::len_utf8).sum::<usize>();
+    let whole_name = agree == full.chars().count();
+    let boundary = doc.text[..start].chars().next_back().is_none_or(|c| !crate::text::is_han(c));
+    let subunit = SUBUNITS.iter().any(|u| doc.text[end..].starts_with(u));
+    if !(whole_name || boundary) || subunit || redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
         return;
     }
-    let ending = tail(full, MIN_CHARS);
-    for (i, _) in doc.text[at.end..].match_indices(ending.as_str()) {
-        let end = at.end + i + ending.len();
-        // Extend the agreement leftwards as far as the full name goes.
-        let before = &doc.text[..end];
-        let agree = full.chars().rev().zip(before.chars().rev()).take_while(|(a, b)| a == b).count();
-        let start = end - full.chars().rev().take(agree).map(char::len_utf8).sum::<usize>();
-        let whole_name = agree == full.chars().count();
-        let boundary = doc.text[..start].chars().next_back().is_none_or(|c| !crate::text::is_han(c));
-        let subunit = SUBUNITS.iter().any(|u| doc.text[end..].starts_with(u));
-        if !(whole_name || boundary) || subunit || redefined_at(doc, end) || !inside(body, Span::new(start, end)) {
-            continue;
-        }
-        let shown: String = doc.text[start..end].to_string();
-        cx.report(Span::new(start, end), format!("“{shown}”已简称为“{short}”，此处仍写全称"))
-            .with_label("全称")
-            .with_help(format!("引入简称后，后文统一写“{short}”。"))
-            .with_secondary(at, "在此引入简称");
-    }
+    let shown: String = doc.text[start..end].to_string();
+    let short = &w.short;
+    cx.report(Span::new(start, end), format!("“{shown}”已简称为“{short}”，此处仍写全称"))
+        .with_label("全称")
+        .with_help(format!("引入简称后，后文统一写“{short}”。"))
+        .with_secondary(w.at, "在此引入简称");
 }
 
 /// The spans of the 正文 paragraphs in the document's own voice: paragraphs quoting other texts
@@ -186,8 +230,10 @@ fn own_prose(doc: &Document) -> Vec<Span> {
     doc.parts(Part::Body).filter(|p| !doc.content(p).starts_with('“')).map(|p| p.span).collect()
 }
 
+/// Is `s` inside one of the (sorted, disjoint) paragraph spans?
 fn inside(spans: &[Span], s: Span) -> bool {
-    spans.iter().any(|b| b.start <= s.start && s.end <= b.end)
+    let i = spans.partition_point(|b| b.start <= s.start);
+    i > 0 && s.end <= spans[i - 1].end
 }
 
 /// Is the name ending at `end` followed by its own "（以下简称…）"?
