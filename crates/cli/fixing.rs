@@ -78,28 +78,88 @@ fn print_diff(out: &mut (impl Write + ?Sized), path: &str, old: &str, new: &str)
     write!(out, "{}", diff.unified_diff().context_radius(1).header(&format!("a/{path}"), &format!("b/{path}")))
 }
 
-/// Write `bytes` over `path` through a temporary file in the same directory and a rename, keeping
-/// the permissions; refuse when the file changed since it was read.
+/// Write `bytes` over `path` through a temporary file beside it and a rename, keeping its
+/// permissions and owner. A symbolic link stays a link: the file it points to is fixed. A
+/// read-only file, or one with several hard links (a rename would split them), is not written.
+/// The file is refused when it changed since it was read, checked again just before the rename.
 fn write_atomically(path: &Path, bytes: &[u8], expected: Option<u64>) -> Result<(), String> {
-    let current = std::fs::read(path).map_err(|e| format!("无法重新读取文件：{e}"))?;
-    if expected.is_some_and(|f| f != fingerprint(&current)) {
-        return Err("文件在检查期间被修改，未写入修复".into());
+    let target = std::fs::canonicalize(path).map_err(|e| format!("无法定位文件：{e}"))?;
+    let meta = std::fs::metadata(&target).map_err(|e| format!("无法读取文件属性：{e}"))?;
+    if meta.permissions().readonly() {
+        return Err("文件是只读的，未写入修复（取消只读后再运行 --fix，或用 --diff 查看修改）".into());
     }
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.gwlint-{}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::set_permissions(&tmp, meta.permissions())?;
-        std::fs::rename(&tmp, path)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(format!(
+                "文件有 {} 个硬链接，替换它会断开链接，未写入修复（可用 --diff 查看修改）",
+                meta.nlink()
+            ));
+        }
+    }
+    let unchanged = || -> Result<(), String> {
+        let current = std::fs::read(&target).map_err(|e| format!("无法重新读取文件：{e}"))?;
+        if expected.is_some_and(|f| f != fingerprint(&current)) {
+            return Err("文件在检查期间被修改，未写入修复".into());
+        }
+        Ok(())
+    };
+    unchanged()?;
+    let (tmp, mut file) = create_temp_beside(&target).map_err(|e| format!("无法创建临时文件：{e}"))?;
+    let result = (|| -> Result<(), String> {
+        let io = |e: io::Error| format!("无法写入修复：{e}");
+        file.write_all(bytes).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        drop(file);
+        std::fs::set_permissions(&tmp, meta.permissions()).map_err(io)?;
+        keep_owner(&tmp, &meta)?;
+        unchanged()?;
+        std::fs::rename(&tmp, &target).map_err(io)
     })();
-    result.map_err(|e| {
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        format!("无法写入修复：{e}")
-    })
+    }
+    result
+}
+
+/// A new temporary file in the directory of `target`, with an unpredictable name, created
+/// exclusively (an existing file or a planted symbolic link at that name is never opened).
+fn create_temp_beside(target: &Path) -> io::Result<(std::path::PathBuf, std::fs::File)> {
+    use std::hash::{BuildHasher, Hasher};
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut last = io::Error::other("no attempt");
+    for attempt in 0..16u32 {
+        // RandomState is seeded from the operating system's randomness.
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u32(std::process::id());
+        h.write_u32(attempt);
+        let tmp = dir.join(format!(".{name}.gwlint-{:016x}.tmp", h.finish()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// Give the temporary file the original's owner and group (when root fixes a user's file).
+/// When that is not possible and the owner would change, the file is not written.
+fn keep_owner(tmp: &Path, original: &std::fs::Metadata) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::os::unix::fs::chown(tmp, Some(original.uid()), Some(original.gid())).is_err() {
+            let now = std::fs::metadata(tmp).map_err(|e| e.to_string())?;
+            if now.uid() != original.uid() {
+                return Err("无法保持文件的所有者，未写入修复".into());
+            }
+        }
+    }
+    let _ = (tmp, original);
+    Ok(())
 }
 
 /// "已修复 3 处问题（2 个文件）" and friends.
@@ -131,5 +191,47 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "别人刚改过");
         write_atomically(&p, "修复后".as_bytes(), Some(fingerprint("别人刚改过".as_bytes()))).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "修复后");
+    }
+
+    #[test]
+    fn links_read_only_files_and_temp_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, "原文").unwrap();
+        // A symbolic link stays a link; the file it points to gets the fix.
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            write_atomically(&link, "修复后".as_bytes(), Some(fingerprint("原文".as_bytes()))).unwrap();
+            assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert_eq!(std::fs::read_to_string(&real).unwrap(), "修复后");
+            // Hard links are not split.
+            let hard = dir.path().join("hard.txt");
+            std::fs::hard_link(&real, &hard).unwrap();
+            let err = write_atomically(&hard, "再修复".as_bytes(), None).unwrap_err();
+            assert!(err.contains("硬链接"), "{err}");
+            std::fs::remove_file(&hard).unwrap();
+        }
+        // A read-only file is left alone.
+        let mut perms = std::fs::metadata(&real).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&real, perms.clone()).unwrap();
+        let err = write_atomically(&real, "再修复".as_bytes(), None).unwrap_err();
+        assert!(err.contains("只读"), "{err}");
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        std::fs::set_permissions(&real, perms).unwrap();
+        // Temporary names differ every time and are created exclusively.
+        let (a, _) = create_temp_beside(&real).unwrap();
+        let (b, _) = create_temp_beside(&real).unwrap();
+        assert_ne!(a, b);
+        assert!(a.file_name().unwrap().to_string_lossy().starts_with(".real.txt.gwlint-"));
+        // Nothing is left behind by a completed fix.
+        std::fs::remove_file(&a).unwrap();
+        std::fs::remove_file(&b).unwrap();
+        write_atomically(&real, "第三次".as_bytes(), None).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert!(left.iter().all(|n| !n.to_string_lossy().contains("gwlint-")), "{left:?}");
     }
 }

@@ -128,9 +128,13 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Characters that real Chinese UTF-8 text contains and GBK bytes misread as UTF-8 do not:
-/// Han, CJK punctuation (U+3000–U+303F), full-width forms and general punctuation (“” ……).
+/// Han, CJK punctuation (U+3000–U+303F), full-width forms and general punctuation (“” ……), and
+/// the replacement character U+FFFD: a UTF-8 file that holds it was damaged once and is still
+/// UTF-8 (its bytes EF BF BD read as GBK are the mojibake “锟斤拷”). This keeps the detection
+/// stable on the fixer's own output.
 fn is_typical_chinese_text(c: char) -> bool {
-    crate::text::is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
+    crate::text::is_han(c)
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}' | '\u{FFFD}')
 }
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -158,6 +162,12 @@ mod tests {
         let d = decode(&gbk, None).unwrap();
         assert_eq!(d.text, "通知");
         assert!(d.guessed);
+    }
+
+    #[test]
+    fn replacement_characters_keep_a_file_utf8() {
+        let d = decode("Draft notes \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} recovered.\n".as_bytes(), None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
     }
 
     #[test]
