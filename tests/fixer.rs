@@ -153,3 +153,70 @@ fn unsafe_fixes_only_with_the_flag_and_stdin_prints_the_fixed_text() {
     let o = gwlint_in(dir.path(), &["check", "--fix", "--unsafe-fixes", "-"], Some(input.as_bytes()));
     assert_eq!(stdout(&o), "关于开展检查的通知\n\n各单位：\n报市政府审定，请支持。\n");
 }
+
+/// The bytes of `old` that differ from `new` (a character diff), as byte offsets of `old`, with
+/// insertions as the offset they stand at.
+fn changed_offsets(old: &str, new: &str) -> Vec<usize> {
+    let diff = similar::TextDiff::from_chars(old, new);
+    let chars: Vec<usize> = old.char_indices().map(|c| c.0).collect();
+    let byte = |i: usize| chars.get(i).copied().unwrap_or(old.len());
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        if let similar::DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let r = op.old_range();
+        if r.is_empty() {
+            out.push(byte(r.start));
+        }
+        out.extend(r.map(byte));
+    }
+    out
+}
+
+/// The mutation fuzzer's minimised inputs (first byte: bit 0 = Markdown, bit 1 = unsafe fixes)
+/// and the hand-made cases: every change `--fix` makes outside the spans the report showed is a
+/// follow-on that it announces; a safe fix never removes the nesting of a forwarding title; the
+/// fixed text is read back in the same encoding; and a second run changes nothing.
+#[test]
+fn fixes_outside_the_report_are_announced() {
+    let dir = fixture("attacks/fix");
+    let mut checked = 0;
+    for path in walk(&dir).into_iter().filter(|p| p.extension().is_none_or(|e| e == "txt")) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let raw = std::fs::read(&path).unwrap();
+        let (mode, bytes) = if name.starts_with("min-") { (raw[0], raw[1..].to_vec()) } else { (0, raw) };
+        let file = if mode & 1 == 1 { "a.md" } else { "a.txt" };
+        let min = if mode & 2 == 2 || name.contains("unsafe") { Applicability::Unsafe } else { Applicability::Safe };
+        let Ok(doc) = Document::parse(file, &bytes, &ParseOptions::default()) else { continue };
+        let linter = Linter::with_defaults();
+        let diags = linter.check(&doc);
+        let mut allowed: Vec<Span> = Vec::new();
+        for d in diags.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min)) {
+            let fix = d.fix.as_ref().unwrap();
+            for s in std::iter::once(d.span).chain(fix.edits.iter().map(|e| e.span)) {
+                allowed.push(Span::new(doc.source_offset(s.start), doc.source_offset(s.end)));
+            }
+        }
+        let fixed = fix_document(&doc, &linter, min, 8).unwrap();
+        let outside = changed_offsets(&doc.source, &fixed.source)
+            .into_iter()
+            .filter(|&a| !allowed.iter().any(|s| s.start <= a && a <= s.end));
+        if outside.count() > 0 {
+            assert!(!fixed.follow_ons.is_empty(), "{name}: changed outside the report without saying so");
+        }
+        // Encoding stays what it was when the fixed bytes are read again.
+        let written = gwlint_core::fix::encode(&fixed.source, doc.encoding, doc.bom);
+        let reread = Document::parse(file, &written, &ParseOptions::default()).unwrap();
+        assert_eq!(reread.encoding, doc.encoding, "{name}");
+        let again = fix_document(&reread, &linter, min, 8).unwrap();
+        assert_eq!(again.applied, 0, "{name}: a second run changed the text");
+        checked += 1;
+    }
+    assert_eq!(checked, 27);
+    // The nested forwarding title keeps its 的通知的通知的通知 (GW104 reports it; no safe fix).
+    let text = std::fs::read_to_string(dir.join("FIX_outside_span_nested_title.txt")).unwrap();
+    let doc = Document::from_text("t.txt", gwlint_core::SourceKind::Txt, &text).unwrap();
+    let fixed = fix_document(&doc, &Linter::with_defaults(), Applicability::Safe, 8).unwrap();
+    assert!(fixed.source.lines().next().unwrap().ends_with("的通知的通知的通知"), "{}", fixed.source);
+}

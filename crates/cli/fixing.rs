@@ -19,6 +19,8 @@ pub struct FixSummary {
     pub errors: Vec<(String, String)>,
     /// Fixed text for standard input (printed instead of a report).
     pub stdin_output: Option<String>,
+    /// Findings that only appeared after earlier fixes and were fixed too, per file.
+    pub follow_ons: Vec<(String, gwlint_core::fix::FollowOn)>,
 }
 
 const MAX_PASSES: usize = 8;
@@ -49,6 +51,7 @@ pub fn apply(
         if fixed.applied == 0 {
             continue;
         }
+        summary.follow_ons.extend(fixed.follow_ons.iter().map(|f| (r.path.clone(), f.clone())));
         if !write {
             print_diff(out, &r.path, &doc.source, &fixed.source)?;
             summary.applied += fixed.applied;
@@ -171,6 +174,16 @@ pub fn summary_line(s: &FixSummary, diff: bool) -> String {
     };
     if s.skipped > 0 {
         line.push_str(&format!("有 {} 处修复与其他修复重叠或无法在原文中定位，已跳过。", s.skipped));
+    }
+    if !s.follow_ons.is_empty() {
+        line.push_str(&format!(
+            "\n其中 {} 处是前面的修复带出的新问题（修复前的报告中没有），也已{}：",
+            s.follow_ons.len(),
+            if diff { "列入上面的修改" } else { "一并修复" }
+        ));
+        for (path, f) in &s.follow_ons {
+            line.push_str(&format!("\n  {path}:{}: {} {}（“{}”）", f.line, f.code, f.message, f.flagged));
+        }
     }
     line
 }

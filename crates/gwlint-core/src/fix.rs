@@ -13,6 +13,8 @@ pub struct FixOutcome {
     pub applied: usize,
     /// Fixes at the requested applicability skipped because they overlap an applied one.
     pub skipped: usize,
+    /// The edits made, in order: the replaced range of the input and the replacement's length.
+    pub edits: Vec<(Span, usize)>,
 }
 
 /// Apply every fix whose applicability is at least `min` (Safe > Unsafe > DisplayOnly never
@@ -29,6 +31,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
     let (mut applied, mut skipped) = (0, 0);
+    let mut edits = Vec::new();
     let mut last_end: Option<usize> = None;
     for fix in fixes {
         let first = fix.edits[0].span.start;
@@ -47,12 +50,13 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], min: Applicability) -
             out.push_str(&text[cursor..e.span.start]);
             out.push_str(&e.replacement);
             cursor = e.span.end;
+            edits.push((e.span, e.replacement.len()));
         }
         last_end = Some(cursor);
         applied += 1;
     }
     out.push_str(&text[cursor..]);
-    FixOutcome { text: out, applied, skipped }
+    FixOutcome { text: out, applied, skipped, edits }
 }
 
 /// The result of fixing a document until no applicable fix is left.
@@ -65,9 +69,23 @@ pub struct FixedDocument {
     /// Fixes skipped (overlapping another fix, or not expressible in the source, such as an
     /// edit across Markdown markup).
     pub skipped: usize,
+    /// Findings that only appeared after earlier fixes (so the report before the fix did not show
+    /// them) and were fixed by a later pass: the caller tells the user.
+    pub follow_ons: Vec<FollowOn>,
     /// The document re-read from the fixed source, and what is left to report on it.
     pub document: Document,
     pub remaining: Vec<Diagnostic>,
+}
+
+/// A finding fixed by a later pass that the first report did not show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowOn {
+    pub code: String,
+    pub message: String,
+    /// The characters it flagged (before its fix).
+    pub flagged: String,
+    /// Its 1-based source line.
+    pub line: usize,
 }
 
 /// Translate a fix on `Document::text` into the same fix on `Document::source`. None when an
@@ -106,11 +124,28 @@ pub fn fix_document_ignoring(
     let mut current = doc.clone();
     let (mut applied, mut skipped) = (0, 0);
     let mut diags = linter.check_ignoring(&current, ignore);
+    let applicable = |d: &Diagnostic| d.fix.as_ref().is_some_and(|f| f.applicability >= min.max(Applicability::Unsafe));
+    // What the user was shown: each fixable finding's rule and the source ranges of its span and
+    // its edits. Later passes (for fixes that overlapped an applied one) may only edit there.
+    let reported: Vec<(String, Span)> = diags
+        .iter()
+        .filter(|d| applicable(d))
+        .flat_map(|d| {
+            let fix = d.fix.as_ref().map(|f| f.edits.as_slice()).unwrap_or_default();
+            std::iter::once(d.span).chain(fix.iter().map(|e| e.span)).map(|s| {
+                let range = Span::new(current.source_offset(s.start), current.source_offset(s.end));
+                (d.code.to_string(), range)
+            })
+        })
+        .collect();
+    // The edits of each pass, in that pass's source coordinates.
+    let mut history: Vec<Vec<(Span, usize)>> = Vec::new();
+    let mut follow_ons = Vec::new();
     for _ in 0..max_passes.max(1) {
         let mut unmappable = 0;
         let source_fixes: Vec<Diagnostic> = diags
             .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min.max(Applicability::Unsafe)))
+            .filter(|d| applicable(d))
             .filter_map(|d| match d.fix.as_ref().and_then(|f| to_source(&current, f)) {
                 Some(f) => Some(Diagnostic { fix: Some(f), ..d.clone() }),
                 None => {
@@ -125,12 +160,67 @@ pub fn fix_document_ignoring(
             break;
         }
         applied += out.applied;
+        // A later pass fixes what overlapped an applied fix (shown in the report) and what the
+        // earlier edits brought about (not shown): the latter are reported as follow-ons.
+        if !history.is_empty() {
+            for d in &source_fixes {
+                let first = d.fix.as_ref().and_then(|f| f.edits.first()).map(|e| e.span);
+                let was_applied = first.is_some_and(|s| out.edits.iter().any(|(e, _)| *e == s));
+                if was_applied && !within_reported(d, &history, &reported) {
+                    let flagged = current.slice(d.span).to_string();
+                    let line = current.position(d.span.start).line;
+                    follow_ons.push(FollowOn { code: d.code.to_string(), message: d.message.clone(), flagged, line });
+                }
+            }
+        }
+        history.push(out.edits);
         let decoded =
             Decoded { text: out.text, encoding: current.encoding, bom: current.bom, guessed: current.encoding_guessed };
         current = Document::from_decoded(&current.path, current.kind, decoded)?;
         diags = linter.check_ignoring(&current, ignore);
     }
-    Ok(FixedDocument { source: current.source.clone(), applied, skipped, document: current, remaining: diags })
+    Ok(FixedDocument {
+        source: current.source.clone(),
+        applied,
+        skipped,
+        follow_ons,
+        document: current,
+        remaining: diags,
+    })
+}
+
+/// Is every edit of a later pass's fix inside a range the first report showed for a finding of
+/// the same rule (mapped back through the edits made since)?
+fn within_reported(d: &Diagnostic, history: &[Vec<(Span, usize)>], reported: &[(String, Span)]) -> bool {
+    let Some(fix) = &d.fix else { return false };
+    fix.edits.iter().all(|e| {
+        let original = history.iter().rev().fold(e.span, |s, pass| map_back(s, pass));
+        reported.iter().any(|(code, r)| *code == d.code.as_ref() && r.start <= original.start && original.end <= r.end)
+    })
+}
+
+/// A range after one pass of edits, as a range before it. A position inside a replacement
+/// stands for the whole range that replacement replaced.
+fn map_back(span: Span, edits: &[(Span, usize)]) -> Span {
+    let back = |p: usize, start_side: bool| -> usize {
+        let mut delta: isize = 0;
+        for &(replaced, len) in edits {
+            let new_start = (replaced.start as isize + delta) as usize;
+            let new_end = new_start + len;
+            let (before, inside) =
+                if start_side { (p < new_start, p < new_end) } else { (p <= new_start, p <= new_end) };
+            if before {
+                break;
+            }
+            if inside {
+                return if start_side { replaced.start } else { replaced.end };
+            }
+            delta += len as isize - replaced.len() as isize;
+        }
+        (p as isize - delta) as usize
+    };
+    let (a, b) = (back(span.start, true), back(span.end, false));
+    Span::new(a.min(b), a.max(b))
 }
 
 /// Encode text for writing back in the encoding it was read in (a GBK file stays GBK, a BOM
@@ -197,6 +287,18 @@ mod tests {
         assert_eq!(fixed.applied, 2);
         let again = fix_document(&fixed.document, &linter, Applicability::Safe, 5).unwrap();
         assert_eq!(again.applied, 0);
+    }
+
+    #[test]
+    fn ranges_map_back_through_edits() {
+        // "[25]" → "〔25〕": the year keeps its place between the new brackets.
+        let edits = vec![(Span::new(3, 4), 3), (Span::new(6, 7), 3)];
+        assert_eq!(map_back(Span::new(6, 8), &edits), Span::new(4, 6));
+        assert_eq!(map_back(Span::new(3, 6), &edits), Span::new(3, 4));
+        assert_eq!(map_back(Span::new(11, 11), &edits), Span::new(7, 7));
+        // A deletion: positions after it shift back.
+        let edits = vec![(Span::new(2, 5), 0)];
+        assert_eq!(map_back(Span::new(4, 6), &edits), Span::new(7, 9));
     }
 
     #[test]

@@ -61,7 +61,10 @@ impl Rule for DuplicatedWords {
             let mut i = 0;
             while i + 1 < chars.len() {
                 // Whole words of three or four characters said twice.
-                if let Some(n) = (3..=4).rev().find(|&n| i + 2 * n <= chars.len() && repeated(&chars, i, n)) {
+                if let Some(n) = (3..=4)
+                    .rev()
+                    .find(|&n| i + 2 * n <= chars.len() && repeated(&chars, i, n) && !forwarded_genre(&chars[i..i + n]))
+                {
                     let word: String = chars[i..i + n].iter().map(|c| c.1).collect();
                     let dup = Span::new(abs(i + n), abs(i + 2 * n));
                     cx.report(Span::new(abs(i), abs(i + 2 * n)), format!("“{word}”重复"))
@@ -90,6 +93,18 @@ impl Rule for DuplicatedWords {
             }
         }
     }
+}
+
+/// “的通知的通知” is how a forwarding title names the forwarded document (关于转发××关于……的通知的
+/// 通知): the nesting of 文种, judged by GW104, never a word typed twice. The repeated unit may be
+/// read from any of its characters (“通知的通知的”), so rotations of 的 + 文种 count too.
+fn forwarded_genre(word: &[(usize, char)]) -> bool {
+    let w: String = word.iter().map(|c| c.1).collect();
+    let twice = format!("{w}{w}");
+    crate::document::Genre::ALL
+        .iter()
+        .map(|g| g.as_str())
+        .any(|g| g.chars().count() + 1 == word.len() && twice.contains(&format!("的{g}")))
 }
 
 /// chars[i..i+n] == chars[i+n..i+2n], all Han, and not an AABB or ABAB reduplication of a
