@@ -206,7 +206,7 @@ fn json_output_matches_the_contract() {
     assert_eq!(r.tool.name, "gwlint");
     assert_eq!(r.summary.files, r.files.len());
     let failed: Vec<&str> = r.errors.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(failed, vec!["no-such.txt", binary.to_str().unwrap()]);
+    assert_eq!(failed, vec![binary.to_str().unwrap(), "no-such.txt"], "sorted by path");
     assert_eq!(r.summary.error + r.summary.warning + r.summary.info, r.diagnostics.len());
     for f in &r.files {
         assert!(["txt", "md", "docx"].contains(&f.kind.as_str()));

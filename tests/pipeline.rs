@@ -369,3 +369,56 @@ fn baseline_works_on_markdown_and_docx() {
     assert_eq!(found.len(), 2, "{out}");
     assert!(found.iter().all(|l| l.contains("GW601")), "only the new typo is reported: {out}");
 }
+
+/// An unreadable input is in every machine report (not only on stderr); `--statistics` never
+/// breaks a machine report; a closed pipe ends quietly.
+#[test]
+fn machine_reports_carry_unreadable_inputs_and_stay_parseable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("documents/03_baogao_errors.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), [0u8, 1, 2, 0, 0xFF]).unwrap();
+    let run = |fmt: &str| gwlint_in(dir.path(), &["check", "--statistics", "--format", fmt, "a.txt", "b.txt"], None);
+    let o = run("sarif");
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF stays JSON with --statistics");
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert_eq!(
+        inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "b.txt"
+    );
+    assert!(stderr(&o).contains("GW601"), "the statistics go to stderr: {}", stderr(&o));
+    let o = run("gitlab");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["check_name"] == "gwlint-read-error" && i["location"]["path"] == "b.txt"));
+    let o = run("junit");
+    assert!(stdout(&o).contains(r#"errors="1""#) && stdout(&o).contains(r#"<error message="#), "{}", stdout(&o));
+    assert!(stdout(&o).trim_end().ends_with("</testsuites>"));
+    let o = run("checkstyle");
+    assert!(stdout(&o).contains(r#"source="gwlint.read-error""#) && stdout(&o).trim_end().ends_with("</checkstyle>"));
+    let o = run("github");
+    assert!(stdout(&o).contains("::error file=b.txt,title=gwlint::"), "{}", stdout(&o));
+    let o = run("json");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"][0]["path"], "b.txt");
+    // A reader that stops early: no "Broken pipe", the exit code is the findings' one.
+    for fmt in ["json", "json-lines", "sarif"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gwlint"))
+            .current_dir(root())
+            .args(["check", "--format", fmt, "fixtures/documents"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{fmt}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("Broken pipe"), "{fmt}");
+    }
+}

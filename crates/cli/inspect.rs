@@ -104,7 +104,7 @@ fn elements(doc: &Document) -> serde_json::Value {
 }
 
 pub fn render_json(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(doc)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &report(doc)).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -97,6 +97,15 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     }
     let (inputs, walk_errors) = walk::collect(&paths, ws.excludes(), ws.root());
     let mut results = check::run(&ws, &inputs, &args.input);
+    // Paths that could not be used are reported like files that could not be read: on stderr
+    // and in every machine report.
+    results.extend(walk_errors.into_iter().map(|e| check::FileResult {
+        input: walk::Input::File(e.path.clone().into()),
+        path: e.path,
+        ignored: Vec::new(),
+        outcome: Err(e.message),
+        fingerprint: None,
+    }));
 
     let mut fix_errors = false;
     if args.fix || args.diff {
@@ -164,7 +173,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         match args.format {
             Format::Human => output::human::render(out, &results, color && args.output.is_none())?,
             Format::Concise => output::concise::render(out, &results)?,
-            Format::Json => output::json::render(out, &results, &walk_errors, args.json_version)?,
+            Format::Json => output::json::render(out, &results, args.json_version)?,
             Format::JsonLines => output::machine::json_lines(out, &results, args.json_version)?,
             Format::Sarif => output::machine::sarif(out, &results, registry)?,
             Format::Github => output::machine::github(out, &results)?,
@@ -172,11 +181,16 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             Format::Junit => output::machine::junit(out, &results)?,
             Format::Checkstyle => output::machine::checkstyle(out, &results)?,
         }
-        if args.statistics {
+        // The table is for people: after a human report, on stderr after a machine one (a JSON,
+        // SARIF or XML report must stay parseable).
+        if args.statistics && matches!(args.format, Format::Human | Format::Concise) {
             output::machine::statistics(out, &results)?;
         }
         Ok(())
     };
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise) {
+        let _ = output::machine::statistics(&mut io::stderr().lock(), &results);
+    }
     let rendered = match &args.output {
         Some(path) => std::fs::File::create(path)
             .map(io::BufWriter::new)
@@ -188,10 +202,6 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         None => emit(render),
     };
     let mut had_error = rendered.is_err() || fix_errors;
-    for e in &walk_errors {
-        error(format!("{}：{}", e.path, e.message));
-        had_error = true;
-    }
     for r in &results {
         if let Err(msg) = &r.outcome {
             error(format!("{}：{}", r.path, msg));

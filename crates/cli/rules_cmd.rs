@@ -38,7 +38,7 @@ pub fn list_json(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<
             source: &m.source,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
     writeln!(out)
 }
 

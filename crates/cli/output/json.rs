@@ -125,12 +125,7 @@ pub struct JsonError<'a> {
 }
 
 /// Render the report in the requested contract version.
-pub fn render(
-    out: &mut (impl Write + ?Sized),
-    results: &[FileResult],
-    walk_errors: &[crate::walk::WalkError],
-    version: u32,
-) -> io::Result<()> {
+pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], version: u32) -> io::Result<()> {
     if version == 1 {
         return render_v1(out, results);
     }
@@ -147,11 +142,11 @@ pub fn render(
         });
         diagnostics.extend(diags.iter().map(|d| ResolvedDiagnostic::new(path, doc, d)));
     }
-    let errors = walk_errors
+    let mut errors: Vec<JsonError<'_>> = results
         .iter()
-        .map(|e| JsonError { path: &e.path, message: &e.message })
-        .chain(results.iter().filter_map(|r| r.outcome.as_ref().err().map(|e| JsonError { path: &r.path, message: e })))
+        .filter_map(|r| r.outcome.as_ref().err().map(|e| JsonError { path: &r.path, message: e }))
         .collect();
+    errors.sort_by(|a, b| a.path.cmp(b.path));
     let report = JsonReportV2 {
         version: 2,
         tool: Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") },
@@ -160,7 +155,7 @@ pub fn render(
         diagnostics,
         summary: Summary::of(results),
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -183,6 +178,6 @@ fn render_v1(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Res
         diagnostics,
         summary: Summary::of(results),
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
     writeln!(out)
 }

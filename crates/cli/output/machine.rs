@@ -96,10 +96,18 @@ pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: 
                 "rules": rules
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": failed(results).next().is_none(),
+                "toolExecutionNotifications": failed(results).map(|(path, message)| json!({
+                    "level": "error",
+                    "message": { "text": message },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path } } }]
+                })).collect::<Vec<_>>()
+            }],
             "results": sarif_results
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -128,6 +136,9 @@ pub fn github(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
             )?;
         }
     }
+    for (path, message) in failed(results) {
+        writeln!(out, "::error file={},title=gwlint::{}", esc_prop(path), esc_data(message))?;
+    }
     Ok(())
 }
 
@@ -149,7 +160,16 @@ pub fn gitlab(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
             }));
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &issues).map_err(io::Error::other)?;
+    for (path, message) in failed(results) {
+        issues.push(json!({
+            "description": format!("无法读取：{message}"),
+            "check_name": "gwlint-read-error",
+            "fingerprint": format!("{:016x}", gwlint_core::fingerprint::fnv1a64([path.as_bytes(), message.as_bytes()])),
+            "severity": "blocker",
+            "location": { "path": path, "lines": { "begin": 1 } }
+        }));
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -163,11 +183,16 @@ pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult], versi
             } else {
                 serde_json::to_writer(&mut *out, &gwlint_core::resolved::ResolvedDiagnostic::new(path, doc, d))
             }
-            .map_err(io::Error::other)?;
+            .map_err(io::Error::from)?;
             writeln!(out)?;
         }
     }
     Ok(())
+}
+
+/// Inputs that could not be read, with the reason.
+fn failed(results: &[FileResult]) -> impl Iterator<Item = (&str, &str)> {
+    results.iter().filter_map(|r| r.outcome.as_ref().err().map(|e| (r.path.as_str(), e.as_str())))
 }
 
 fn xml(s: &str) -> String {
@@ -178,9 +203,16 @@ fn xml(s: &str) -> String {
 pub fn junit(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
     let files: Vec<_> = checked(results).collect();
     let failures: usize = files.iter().map(|(_, _, d)| d.len()).sum();
+    let errors = failed(results).count();
+    let tests = files.len() + errors;
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="gwlint" tests="{}" failures="{failures}">"#, files.len())?;
-    writeln!(out, r#"  <testsuite name="gwlint" tests="{}" failures="{failures}">"#, files.len())?;
+    writeln!(out, r#"<testsuites name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+    writeln!(out, r#"  <testsuite name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+    for (path, message) in failed(results) {
+        writeln!(out, r#"    <testcase name="{p}" classname="{p}">"#, p = xml(path))?;
+        writeln!(out, r#"      <error message="{m}" type="read-error">{m}</error>"#, m = xml(message))?;
+        writeln!(out, "    </testcase>")?;
+    }
     for (path, doc, diags) in files {
         if diags.is_empty() {
             writeln!(out, r#"    <testcase name="{p}" classname="{p}"/>"#, p = xml(path))?;
@@ -228,6 +260,11 @@ pub fn checkstyle(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io
                 d.code
             )?;
         }
+        writeln!(out, "  </file>")?;
+    }
+    for (path, message) in failed(results) {
+        writeln!(out, r#"  <file name="{}">"#, xml(path))?;
+        writeln!(out, r#"    <error severity="error" message="{}" source="gwlint.read-error"/>"#, xml(message))?;
         writeln!(out, "  </file>")?;
     }
     writeln!(out, "</checkstyle>")
