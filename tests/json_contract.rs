@@ -219,7 +219,7 @@ fn json_output_matches_the_contract() {
         assert!(d.range.start.line >= 1 && d.range.start.column >= 1 && d.range.end >= d.range.start);
         assert_eq!(d.fingerprint.len(), 16);
         let docx = d.path.ends_with(".docx");
-        assert_eq!(d.range.start.byte.is_none(), docx, "{}: file bytes exist exactly for text files", d.path);
+        assert_eq!(d.range.start.byte.is_none(), docx, "{}: file bytes exist for these text files", d.path);
         if let Some(f) = &d.fix {
             assert!(["safe", "unsafe", "display-only"].contains(&f.applicability.as_str()));
             assert!(!f.edits.is_empty() || f.applicability == "display-only");

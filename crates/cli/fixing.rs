@@ -40,6 +40,13 @@ pub fn apply(
         if doc.kind == SourceKind::Docx {
             continue; // .docx is never rewritten: its fixes are display-only.
         }
+        if !doc.round_trips {
+            summary.errors.push((
+                r.path.clone(),
+                "文件中有无法按原编码原样写回的字节，未写入修复（可用 --diff 查看修改）".into(),
+            ));
+            continue;
+        }
         let fixed = match fix_document_ignoring(doc, linter, &r.ignored, min, MAX_PASSES) {
             Ok(f) => f,
             Err(e) => {

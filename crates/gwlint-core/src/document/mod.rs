@@ -216,6 +216,10 @@ pub struct Document {
     pub bom: bool,
     /// The encoding was guessed among several plausible ones.
     pub encoding_guessed: bool,
+    /// Encoding the decoded text again gives the file's bytes exactly (false for a rare GBK
+    /// file with bytes GB18030 maps to other characters): only then are file byte offsets
+    /// reported and fixes written back.
+    pub round_trips: bool,
     /// The decoded source, exactly as in the file (line endings kept).
     pub source: String,
     /// Plain text the rules see: one paragraph per line, `\n` line breaks, markup removed.
@@ -261,7 +265,17 @@ impl Document {
         match kind {
             SourceKind::Txt | SourceKind::Md => {
                 let decoded = decode::decode(bytes, opts.encoding)?;
-                Document::from_decoded(path, kind, decoded)
+                let mut doc = Document::from_decoded(path, kind, decoded)?;
+                // GB18030 decoding maps a few unassigned bytes to characters that encode back
+                // differently: then file byte offsets cannot be derived from the text, and a
+                // fix could not be written back byte for byte.
+                if !matches!(doc.encoding, "UTF-8" | "UTF-16LE" | "UTF-16BE")
+                    && crate::fix::encode(&doc.source, doc.encoding, doc.bom) != bytes
+                {
+                    doc.round_trips = false;
+                    doc.source_lines = LineIndex::with_encoding(&doc.source, FileEncoding::None);
+                }
+                Ok(doc)
             }
             SourceKind::Docx => Document::from_docx(path, bytes),
         }
@@ -297,6 +311,7 @@ impl Document {
             encoding: decoded.encoding,
             bom: decoded.bom,
             encoding_guessed: decoded.guessed,
+            round_trips: true,
             source_lines: LineIndex::with_encoding(&decoded.text, file_encoding(kind, decoded.encoding, decoded.bom)),
             source: decoded.text,
             text,
@@ -488,5 +503,27 @@ mod tests {
         assert_eq!((p.line, p.column), (4, 4));
         assert_eq!(doc.source_line(4), "经研究,拟开展检查。");
         assert_eq!(doc.text_offset(doc.source_offset(comma)), comma);
+    }
+}
+
+#[cfg(test)]
+mod round_trip_tests {
+    use super::*;
+
+    /// A GBK file whose bytes do not survive decoding and encoding again: no file byte offsets
+    /// (they could be wrong), and the document says so.
+    #[test]
+    fn bytes_that_do_not_round_trip_give_no_file_offsets() {
+        let (mut bytes, _, _) = encoding_rs::GB18030.encode("关于开展检查的通知\n各单位：\n经研究,决定");
+        let mut raw = bytes.to_vec();
+        raw.insert(raw.len() - 4, 0x80); // a lone 0x80: decoded as €, encoded back as two bytes
+        bytes = std::borrow::Cow::Owned(raw.clone());
+        let doc = Document::parse("a.txt", &bytes, &ParseOptions::default()).unwrap();
+        assert_eq!(doc.encoding, "GB18030");
+        assert!(!doc.round_trips);
+        assert_eq!(doc.source_point(doc.text.find(',').unwrap()).file_byte, None);
+        let (clean, _, _) = encoding_rs::GB18030.encode("关于开展检查的通知\n经研究,决定");
+        let doc = Document::parse("a.txt", &clean, &ParseOptions::default()).unwrap();
+        assert!(doc.round_trips);
     }
 }
