@@ -140,6 +140,17 @@ fn bad_inputs_get_clear_errors_and_the_rest_is_still_checked() {
     }
     assert!(!err.contains("panicked"));
     assert!(stdout(&o).contains("good.txt:3:4: GW401"), "{}", stdout(&o));
+    assert!(err.contains("可用 --max-file-size 调整上限"), "{err}");
+    // An empty or blank file is nothing to check, not a failure.
+    let o = gwlint_in(p, &["check", "empty.txt", "blank.txt"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("提示：empty.txt：文件为空，未检查"), "{}", stderr(&o));
+    // Files gwlint cannot read are listed when a directory is checked, not skipped silently.
+    std::fs::create_dir(p.join("folder")).unwrap();
+    std::fs::copy(p.join("good.txt"), p.join("folder/good.txt")).unwrap();
+    std::fs::write(p.join("folder/old.doc"), b"\xd0\xcf\x11\xe0").unwrap();
+    let o = gwlint_in(p, &["check", "folder"], None);
+    assert!(stderr(&o).contains("old.doc：gwlint 不读此格式，未检查"), "{}", stderr(&o));
 }
 
 #[test]

@@ -422,3 +422,22 @@ fn machine_reports_carry_unreadable_inputs_and_stay_parseable() {
         assert!(!String::from_utf8_lossy(&o.stderr).contains("Broken pipe"), "{fmt}");
     }
 }
+
+/// A baseline records paths relative to itself: the same files checked from another directory
+/// or by absolute path are still recognised.
+#[test]
+fn baselines_match_however_the_path_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::copy(fixture("documents/03_baogao_errors.txt"), dir.path().join("drafts/a.txt")).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", "drafts/a.txt"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap()).unwrap();
+    assert_eq!(base["findings"][0]["path"], "drafts/a.txt");
+    let abs = dir.path().join("drafts/a.txt");
+    let o = gwlint_in(dir.path(), &["check", "--baseline", "base.json", abs.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "absolute path: {}", stdout(&o));
+    let o = gwlint_in(&dir.path().join("drafts"), &["check", "--baseline", "../base.json", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(0), "another directory: {}", stdout(&o));
+}

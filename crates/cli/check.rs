@@ -3,8 +3,9 @@
 use rayon::prelude::*;
 use std::io::Read;
 
+use gwlint_core::ReadError;
 use gwlint_core::{Diagnostic, Document};
-use gwlint_workspace::{FileReport, Workspace};
+use gwlint_workspace::{FileReport, LintError, Workspace};
 
 use crate::args::InputArgs;
 use crate::walk::Input;
@@ -18,21 +19,50 @@ pub struct FileResult {
     pub outcome: Result<(Document, Vec<Diagnostic>), String>,
     /// Fingerprint of the bytes that were read, to detect a file changed before a fix is written.
     pub fingerprint: Option<u64>,
+    /// The input was not checked for a reason that is no failure (an empty file): the message
+    /// in `outcome` is a notice, not an error.
+    pub notice: bool,
 }
 
 pub fn fingerprint(bytes: &[u8]) -> u64 {
     gwlint_core::fingerprint::of_bytes(bytes)
 }
 
-/// Read and lint one input. Errors are Chinese messages without the path.
-pub fn lint(ws: &Workspace, input: &Input, args: &InputArgs) -> (String, Result<FileReport, String>) {
+/// Why an input was not checked: a Chinese message without the path, and whether it is only a
+/// notice (an empty file is nothing to check, not a failure).
+pub struct Skipped {
+    pub message: String,
+    pub notice: bool,
+}
+
+impl From<LintError> for Skipped {
+    fn from(e: LintError) -> Self {
+        let notice = matches!(e, LintError::Read(ReadError::Empty | ReadError::Blank));
+        let mut message = e.to_string();
+        if matches!(e, LintError::Read(ReadError::TooLarge { .. })) {
+            message.push_str("（可用 --max-file-size 调整上限）");
+        }
+        Skipped { message, notice }
+    }
+}
+
+impl From<String> for Skipped {
+    fn from(message: String) -> Self {
+        Skipped { message, notice: false }
+    }
+}
+
+/// Read and lint one input.
+pub fn lint(ws: &Workspace, input: &Input, args: &InputArgs) -> (String, Result<FileReport, Skipped>) {
     match input {
         Input::Stdin => {
             let name = args.stdin_filename.clone();
-            let r = read_stdin(ws).and_then(|bytes| ws.lint_bytes(&name, &bytes).map_err(|e| e.to_string()));
+            let r = read_stdin(ws)
+                .map_err(Skipped::from)
+                .and_then(|bytes| ws.lint_bytes(&name, &bytes).map_err(Skipped::from));
             (name, r)
         }
-        Input::File(path) => (path.display().to_string(), ws.lint_path(path).map_err(|e| e.to_string())),
+        Input::File(path) => (path.display().to_string(), ws.lint_path(path).map_err(Skipped::from)),
     }
 }
 
@@ -60,7 +90,7 @@ fn read_stdin(ws: &Workspace) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn result(input: &Input, path: String, report: Result<FileReport, String>) -> FileResult {
+fn result(input: &Input, path: String, report: Result<FileReport, Skipped>) -> FileResult {
     match report {
         Ok(r) => FileResult {
             path,
@@ -68,8 +98,16 @@ fn result(input: &Input, path: String, report: Result<FileReport, String>) -> Fi
             ignored: r.ignored,
             fingerprint: matches!(input, Input::File(_)).then_some(r.fingerprint),
             outcome: Ok((r.document, r.diagnostics)),
+            notice: false,
         },
-        Err(e) => FileResult { path, input: input.clone(), ignored: Vec::new(), outcome: Err(e), fingerprint: None },
+        Err(e) => FileResult {
+            path,
+            input: input.clone(),
+            ignored: Vec::new(),
+            outcome: Err(e.message),
+            fingerprint: None,
+            notice: e.notice,
+        },
     }
 }
 
@@ -89,8 +127,9 @@ pub fn run(ws: &Workspace, inputs: &[Input], args: &InputArgs) -> Vec<FileResult
         .collect();
     for (slot, input) in results.iter_mut().zip(inputs) {
         if slot.is_none() {
-            let (path, report) =
-                stdin.take().unwrap_or_else(|| (args.stdin_filename.clone(), Err("标准输入只能读取一次".into())));
+            let (path, report) = stdin.take().unwrap_or_else(|| {
+                (args.stdin_filename.clone(), Err(Skipped::from("标准输入只能读取一次".to_string())))
+            });
             *slot = Some(result(input, path, report));
         }
     }

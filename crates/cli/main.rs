@@ -95,7 +95,14 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             Err(e) => return fail(e),
         }
     }
-    let (inputs, walk_errors) = walk::collect(&paths, ws.excludes(), ws.root());
+    let walk::Collected { inputs, errors: walk_errors, legacy } = walk::collect(&paths, ws.excludes(), ws.root());
+    for p in &legacy {
+        let _ = writeln!(
+            io::stderr().lock(),
+            "gwlint: 提示：{}：gwlint 不读此格式，未检查（请在 Word 或 WPS 中“另存为” .docx）",
+            p.display()
+        );
+    }
     let mut results = check::run(&ws, &inputs, &args.input);
     // Paths that could not be used are reported like files that could not be read: on stderr
     // and in every machine report.
@@ -105,6 +112,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         ignored: Vec::new(),
         outcome: Err(e.message),
         fingerprint: None,
+        notice: false,
     }));
 
     let mut fix_errors = false;
@@ -203,9 +211,15 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     };
     let mut had_error = rendered.is_err() || fix_errors;
     for r in &results {
-        if let Err(msg) = &r.outcome {
-            error(format!("{}：{}", r.path, msg));
-            had_error = true;
+        match &r.outcome {
+            Err(msg) if r.notice => {
+                let _ = writeln!(io::stderr().lock(), "gwlint: 提示：{}：{msg}，未检查", r.path);
+            }
+            Err(msg) => {
+                error(format!("{}：{}", r.path, msg));
+                had_error = true;
+            }
+            Ok(_) => {}
         }
     }
     let failing = output::checked(&results).flat_map(|(_, _, d)| d).any(|d| d.severity >= fail_on);

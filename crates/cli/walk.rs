@@ -29,9 +29,10 @@ fn is_checked_extension(path: &Path) -> bool {
 
 /// Expand `paths`: files are taken as given; directories are walked for .txt, .md and .docx files
 /// (hidden files, ignored files and lock files skipped). Results are sorted and deduplicated.
-pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input>, Vec<WalkError>) {
+pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> Collected {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let mut legacy = Vec::new();
     let overrides = build_overrides(exclude, root);
     for p in paths {
         if p.as_os_str() == "-" {
@@ -70,9 +71,11 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
                 Ok(e) => {
                     let path = e.path();
                     let name = e.file_name().to_string_lossy();
-                    if e.file_type().is_some_and(|t| t.is_file()) && !is_lock_file(&name) && is_checked_extension(path)
-                    {
+                    let file = e.file_type().is_some_and(|t| t.is_file()) && !is_lock_file(&name);
+                    if file && is_checked_extension(path) {
                         inputs.push(Input::File(path.to_path_buf()));
+                    } else if file && is_legacy_extension(path) {
+                        legacy.push(path.to_path_buf());
                     }
                 }
                 Err(err) => {
@@ -80,7 +83,7 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
                 }
             }
         }
-        if inputs.len() == before {
+        if inputs.len() == before && legacy.is_empty() {
             errors.push(WalkError {
                 path: shown, message: "目录中没有可检查的文件（.txt、.md、.docx）".into()
             });
@@ -98,7 +101,22 @@ pub fn collect(paths: &[PathBuf], exclude: &[String], root: &Path) -> (Vec<Input
     }
     inputs.sort();
     inputs.dedup();
-    (inputs, errors)
+    legacy.sort();
+    Collected { inputs, errors, legacy }
+}
+
+/// What the paths expand to.
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<WalkError>,
+    /// Files in the directories that gwlint cannot read but a drafter may expect to be checked
+    /// (.doc, .wps, .pdf, .ofd, .rtf): listed, not silently skipped.
+    pub legacy: Vec<PathBuf>,
+}
+
+fn is_legacy_extension(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "doc" | "wps" | "pdf" | "ofd" | "rtf" | "odt")
 }
 
 /// What a path is when it is neither a file nor a directory.

@@ -102,7 +102,8 @@ fuzz_target!(|pkg: Package| {
     for b in &pkg.body {
         block(b, 0, &mut body);
     }
-    let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {NS}><w:body>{body}</w:body></w:document>");
+    let document =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {NS}><w:body>{body}</w:body></w:document>");
     let styles: String = pkg
         .styles
         .iter()
@@ -118,11 +119,18 @@ fuzz_target!(|pkg: Package| {
         ("word/document.xml", document),
     ];
     if pkg.with_rels {
-        let styles_rel = if pkg.with_styles { r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"# } else { "" };
+        let styles_rel = if pkg.with_styles {
+            r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        } else {
+            ""
+        };
         parts.push(("word/_rels/document.xml.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{styles_rel}</Relationships>"#)));
     }
     if pkg.with_styles {
-        parts.push(("word/styles.xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles {NS}>{styles}</w:styles>")));
+        parts.push((
+            "word/styles.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles {NS}>{styles}</w:styles>"),
+        ));
     }
     let mut buf = std::io::Cursor::new(Vec::new());
     {

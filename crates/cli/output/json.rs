@@ -144,6 +144,7 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], version: 
     }
     let mut errors: Vec<JsonError<'_>> = results
         .iter()
+        .filter(|r| !r.notice)
         .filter_map(|r| r.outcome.as_ref().err().map(|e| JsonError { path: &r.path, message: e }))
         .collect();
     errors.sort_by(|a, b| a.path.cmp(b.path));

@@ -192,7 +192,7 @@ pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult], versi
 
 /// Inputs that could not be read, with the reason.
 fn failed(results: &[FileResult]) -> impl Iterator<Item = (&str, &str)> {
-    results.iter().filter_map(|r| r.outcome.as_ref().err().map(|e| (r.path.as_str(), e.as_str())))
+    results.iter().filter(|r| !r.notice).filter_map(|r| r.outcome.as_ref().err().map(|e| (r.path.as_str(), e.as_str())))
 }
 
 fn xml(s: &str) -> String {

@@ -9,7 +9,8 @@ use std::path::Path;
 use gwlint_core::fingerprint::finding as fingerprint;
 use gwlint_core::{Diagnostic, Document};
 
-/// Version 2 fingerprints use the specified hash of `gwlint_core::fingerprint`. Version 1 files
+/// Version 2 fingerprints use the specified hash of `gwlint_core::fingerprint`, and paths are
+/// relative to the baseline file. Version 1 files
 /// (written with Rust's `DefaultHasher`) are still read, matched with that hash, and the user
 /// is told to rewrite them once with `--update-baseline`.
 const VERSION: u32 = 2;
@@ -40,15 +41,21 @@ pub struct BaselineError {
     pub message: String,
 }
 
-fn entries(files: &[Checked<'_>]) -> Vec<Entry> {
+/// A file's path as the baseline records it: relative to the baseline file's directory, with
+/// `/` separators, whatever directory gwlint runs in and however the path was typed. Names that
+/// are not files (standard input) stay as given.
+fn baseline_path(typed: &str, base_dir: Option<&Path>) -> String {
+    let (Some(base), Ok(file)) = (base_dir, std::fs::canonicalize(typed)) else { return typed.to_string() };
+    let rel = file.strip_prefix(base).map(Path::to_path_buf).unwrap_or(file);
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+}
+
+fn entries(files: &[Checked<'_>], base_dir: Option<&Path>) -> Vec<Entry> {
     let mut out = Vec::new();
     for (path, doc, diags) in files {
+        let path = baseline_path(path, base_dir);
         for d in diags.iter() {
-            out.push(Entry {
-                path: path.to_string(),
-                code: d.code.to_string(),
-                fingerprint: fingerprint(path, doc, d),
-            });
+            out.push(Entry { path: path.clone(), code: d.code.to_string(), fingerprint: fingerprint(&path, doc, d) });
         }
     }
     out
@@ -64,8 +71,11 @@ pub enum Outcome {
 /// Write the baseline (when missing or `update`), or drop the findings it records.
 pub fn apply(path: &Path, update: bool, mut files: Vec<Checked<'_>>) -> Result<Outcome, BaselineError> {
     let err = |message: String| BaselineError { path: path.to_path_buf(), message };
+    // The directory of the baseline file, resolved (it may not exist yet).
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let base_dir = std::fs::canonicalize(dir).ok();
     if update || !path.exists() {
-        let findings = entries(&files);
+        let findings = entries(&files, base_dir.as_deref());
         let n = findings.len();
         let text = serde_json::to_string_pretty(&BaselineFile { version: VERSION, findings })
             .map_err(|e| err(e.to_string()))?;
@@ -94,10 +104,12 @@ pub fn apply(path: &Path, update: bool, mut files: Vec<Checked<'_>>) -> Result<O
         *remaining.entry(e).or_default() += 1;
     }
     let mut filtered = 0;
-    for (path, doc, diags) in files.iter_mut() {
-        let (path, doc): (&str, &Document) = (path, doc);
+    for (typed, doc, diags) in files.iter_mut() {
+        let doc: &Document = doc;
+        // Version 1 recorded paths as typed; version 2 relative to the baseline file.
+        let path = if legacy { typed.to_string() } else { baseline_path(typed, base_dir.as_deref()) };
         diags.retain(|d| {
-            let key = Entry { path: path.to_string(), code: d.code.to_string(), fingerprint: print(path, doc, d) };
+            let key = Entry { path: path.clone(), code: d.code.to_string(), fingerprint: print(&path, doc, d) };
             match remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
