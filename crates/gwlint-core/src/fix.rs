@@ -72,6 +72,9 @@ pub struct FixedDocument {
     /// Findings that only appeared after earlier fixes (so the report before the fix did not show
     /// them) and were fixed by a later pass: the caller tells the user.
     pub follow_ons: Vec<FollowOn>,
+    /// The ranges of the original source that the fixes replaced (for a follow-on, the range its
+    /// edit maps back to).
+    pub changed: Vec<Span>,
     /// The document re-read from the fixed source, and what is left to report on it.
     pub document: Document,
     pub remaining: Vec<Diagnostic>,
@@ -174,16 +177,25 @@ pub fn fix_document_ignoring(
             }
         }
         history.push(out.edits);
-        let decoded =
-            Decoded { text: out.text, encoding: current.encoding, bom: current.bom, guessed: current.encoding_guessed };
+        let decoded = Decoded::new(out.text, current.encoding, current.bom, current.encoding_guessed);
         current = Document::from_decoded(&current.path, current.kind, decoded)?;
         diags = linter.check_ignoring(&current, ignore);
     }
+    // Every edit made, as a range of the original source.
+    let changed = history
+        .iter()
+        .enumerate()
+        .flat_map(|(k, pass)| {
+            let earlier = &history[..k];
+            pass.iter().map(move |(span, _)| earlier.iter().rev().fold(*span, |s, p| map_back(s, p)))
+        })
+        .collect();
     Ok(FixedDocument {
         source: current.source.clone(),
         applied,
         skipped,
         follow_ons,
+        changed,
         document: current,
         remaining: diags,
     })

@@ -14,6 +14,24 @@ pub struct Decoded {
     pub bom: bool,
     /// True when the bytes were valid in more than one candidate encoding and the choice was a guess.
     pub guessed: bool,
+    /// Bytes that are not valid in the encoding (a damaged UTF-8 file): each was read as U+FFFD.
+    pub invalid: Vec<InvalidBytes>,
+}
+
+/// A run of bytes the encoding cannot decode, read as one U+FFFD.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidBytes {
+    /// Byte offset of the U+FFFD in the decoded text.
+    pub text_offset: usize,
+    /// Byte offset in the file, and the bytes.
+    pub file_offset: usize,
+    pub bytes: Vec<u8>,
+}
+
+impl Decoded {
+    pub fn new(text: String, encoding: &'static str, bom: bool, guessed: bool) -> Decoded {
+        Decoded { text, encoding, bom, guessed, invalid: Vec::new() }
+    }
 }
 
 /// Look up an encoding label given on the command line (`--encoding gbk`).
@@ -47,21 +65,21 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             Some((b, len)) if b == enc => (&bytes[len..], true),
             _ => (bytes, false),
         };
-        return strict(enc, body)
-            .map(|text| Decoded { text, encoding: canonical_name(enc), bom: had_bom, guessed: false })
-            .ok_or_else(|| ReadError::Undecodable {
+        return strict(enc, body).map(|text| Decoded::new(text, canonical_name(enc), had_bom, false)).ok_or_else(
+            || ReadError::Undecodable {
                 encoding: canonical_name(enc).to_string(),
                 offset: first_bad_offset(enc, body),
-            });
+            },
+        );
     }
     if let Some((enc, len)) = bom {
         let body = &bytes[len..];
-        return strict(enc, body)
-            .map(|text| Decoded { text, encoding: canonical_name(enc), bom: true, guessed: false })
-            .ok_or_else(|| ReadError::Undecodable {
+        return strict(enc, body).map(|text| Decoded::new(text, canonical_name(enc), true, false)).ok_or_else(|| {
+            ReadError::Undecodable {
                 encoding: canonical_name(enc).to_string(),
                 offset: len + first_bad_offset(enc, body),
-            });
+            }
+        });
     }
     if looks_binary(bytes) {
         return Err(ReadError::Binary);
@@ -70,16 +88,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         // Short GBK text can be valid UTF-8 by accident ("通知" in GBK decodes to two
         // non-Han chars). Prefer GB18030 when UTF-8 yields no Han but GB18030 does.
         if s.is_ascii() || s.chars().any(is_typical_chinese_text) {
-            return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", bom: false, guessed: false });
+            return Ok(Decoded::new(s.to_string(), "UTF-8", false, false));
         }
         if let Some(g) = strict(GB18030, bytes).filter(|g| has_han(g)) {
-            return Ok(Decoded { text: g, encoding: "GB18030", bom: false, guessed: true });
+            return Ok(Decoded::new(g, "GB18030", false, true));
         }
-        return Ok(Decoded { text: s.to_string(), encoding: "UTF-8", bom: false, guessed: false });
+        return Ok(Decoded::new(s.to_string(), "UTF-8", false, false));
     }
     if let Some(g) = strict(GB18030, bytes) {
         if has_han(&g) {
-            return Ok(Decoded { text: g, encoding: "GB18030", bom: false, guessed: false });
+            return Ok(Decoded::new(g, "GB18030", false, false));
         }
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -87,10 +105,56 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     if let Some(text) = strict(enc, bytes) {
         if has_han(&text) {
-            return Ok(Decoded { text, encoding: canonical_name(enc), bom: false, guessed: true });
+            return Ok(Decoded::new(text, canonical_name(enc), false, true));
         }
     }
+    // Mostly UTF-8 with a few damaged bytes: read it, and report the bytes as findings.
+    if let Some(d) = lossy_utf8(bytes) {
+        return Ok(d);
+    }
     Err(ReadError::Undecodable { encoding: "UTF-8".into(), offset: utf8_error_offset(bytes) })
+}
+
+/// At most this many damaged runs, and at most one per this many valid characters, make a file
+/// a damaged UTF-8 file rather than another encoding.
+const MAX_INVALID_RUNS: usize = 64;
+const MIN_CHARS_PER_INVALID_RUN: usize = 10;
+
+/// Decode UTF-8 with each invalid run read as U+FFFD, when the file holds real multi-byte UTF-8
+/// text and only a few invalid runs.
+fn lossy_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = Vec::new();
+    let mut rest = bytes;
+    let mut offset = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                text.push_str(std::str::from_utf8(good).ok()?);
+                let n = e.error_len().unwrap_or(bad.len());
+                invalid.push(InvalidBytes {
+                    text_offset: text.len(),
+                    file_offset: offset + good.len(),
+                    bytes: bad[..n].to_vec(),
+                });
+                text.push('\u{FFFD}');
+                offset += good.len() + n;
+                rest = &bad[n..];
+                if invalid.len() > MAX_INVALID_RUNS {
+                    return None;
+                }
+            }
+        }
+    }
+    let chars = text.chars().count();
+    let multibyte = text.chars().filter(|c| c.len_utf8() > 1 && *c != '\u{FFFD}').count();
+    (multibyte * 4 >= chars.min(400) && chars >= invalid.len() * MIN_CHARS_PER_INVALID_RUN && has_han(&text))
+        .then(|| Decoded { text, encoding: "UTF-8", bom: false, guessed: false, invalid })
 }
 
 fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
@@ -184,6 +248,20 @@ mod tests {
     fn utf8_bom_is_removed() {
         let d = decode("\u{feff}通知".as_bytes(), None).unwrap();
         assert_eq!((d.text.as_str(), d.bom), ("通知", true));
+    }
+
+    #[test]
+    fn a_damaged_utf8_file_is_read_with_its_bad_bytes_marked() {
+        let mut bytes =
+            "关于开展安全检查的通知：经研究，决定在全市范围内开展安全生产大检查，请各单位认真组织".as_bytes().to_vec();
+        bytes.insert(12, 0xFF);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.invalid.len(), 1);
+        assert_eq!((d.invalid[0].file_offset, d.invalid[0].bytes.as_slice()), (12, &[0xFF][..]));
+        assert_eq!(&d.text[d.invalid[0].text_offset..d.invalid[0].text_offset + 3], "\u{FFFD}");
+        // Mostly garbage stays an error.
+        assert!(decode(&[0xC3, 0x28, 0xFF, 0xFE, 0x41, 0x80, 0x81], None).is_err());
     }
 
     #[test]

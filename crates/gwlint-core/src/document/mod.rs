@@ -21,7 +21,7 @@ mod txt;
 use serde::Serialize;
 use std::fmt;
 
-pub use decode::{encoding_for_label, Decoded};
+pub use decode::{encoding_for_label, Decoded, InvalidBytes};
 pub use elements::Elements;
 pub use facts::{Direction, DocClass, Facts, Genre};
 pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
@@ -220,6 +220,9 @@ pub struct Document {
     /// file with bytes GB18030 maps to other characters): only then are file byte offsets
     /// reported and fixes written back.
     pub round_trips: bool,
+    /// Bytes of a damaged file that the encoding cannot decode, each read as U+FFFD (reported by
+    /// GW418; such a file is never rewritten).
+    pub invalid_bytes: Vec<InvalidBytes>,
     /// The decoded source, exactly as in the file (line endings kept).
     pub source: String,
     /// Plain text the rules see: one paragraph per line, `\n` line breaks, markup removed.
@@ -289,7 +292,7 @@ impl Document {
 
     /// Build a document from text already in memory (tests, editors, embedding).
     pub fn from_text(path: &str, kind: SourceKind, text: &str) -> Result<Document, ReadError> {
-        let decoded = Decoded { text: text.to_string(), encoding: "UTF-8", bom: false, guessed: false };
+        let decoded = Decoded::new(text.to_string(), "UTF-8", false, false);
         Document::from_decoded(path, kind, decoded)
     }
 
@@ -305,14 +308,20 @@ impl Document {
             SourceKind::Md => markdown::to_plain(&decoded.text),
             _ => txt::to_plain(&decoded.text, &remove),
         };
+        let damaged = !decoded.invalid.is_empty();
         let mut doc = Document {
             path: path.to_string(),
             kind,
             encoding: decoded.encoding,
             bom: decoded.bom,
             encoding_guessed: decoded.guessed,
-            round_trips: true,
-            source_lines: LineIndex::with_encoding(&decoded.text, file_encoding(kind, decoded.encoding, decoded.bom)),
+            round_trips: !damaged,
+            invalid_bytes: decoded.invalid,
+            // A damaged file's bytes are not the text's: no file byte offsets.
+            source_lines: LineIndex::with_encoding(
+                &decoded.text,
+                if !damaged { file_encoding(kind, decoded.encoding, decoded.bom) } else { FileEncoding::None },
+            ),
             source: decoded.text,
             text,
             paragraphs: Vec::new(),
@@ -337,7 +346,7 @@ impl Document {
         let content = docx::read(bytes).map_err(ReadError::Docx)?;
         // The map's paragraphs have no line breaks inside: one paragraph, one line.
         let text = content.paragraphs.join("\n");
-        let decoded = Decoded { text, encoding: "UTF-8", bom: false, guessed: false };
+        let decoded = Decoded::new(text, "UTF-8", false, false);
         let mut doc = Document::from_decoded(path, SourceKind::Docx, decoded)?;
         doc.format = content.format;
         doc.docx_map = Some(content.map);
