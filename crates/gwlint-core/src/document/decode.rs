@@ -154,7 +154,7 @@ fn lossy_utf8(bytes: &[u8]) -> Option<Decoded> {
     let chars = text.chars().count();
     let multibyte = text.chars().filter(|c| c.len_utf8() > 1 && *c != '\u{FFFD}').count();
     (multibyte * 4 >= chars.min(400) && chars >= invalid.len() * MIN_CHARS_PER_INVALID_RUN && has_han(&text))
-        .then(|| Decoded { text, encoding: "UTF-8", bom: false, guessed: false, invalid })
+        .then_some(Decoded { text, encoding: "UTF-8", bom: false, guessed: false, invalid })
 }
 
 fn strict(enc: &'static Encoding, bytes: &[u8]) -> Option<String> {
