@@ -243,3 +243,18 @@ fn fifos_and_devices_are_refused_with_a_message() {
         }
     }
 }
+
+/// The default human output on a paragraph of 120,000 characters with findings in it and over
+/// all of it (the attack notes saw a panic inside miette at 100,000).
+#[test]
+fn human_output_on_a_very_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "各单位要认真贯彻落实".repeat(6000);
+    let text = format!("关于开展检查的通知\n\n各单位：\n{line},现通知如下{line}。\n");
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_gwlint")).arg("check").arg(&path).env("NO_COLOR", "1").output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("GW401") && out.contains("long.txt:4:60001"), "{}", &out[..out.len().min(2000)]);
+}
