@@ -238,13 +238,7 @@ fn json_output_matches_the_contract() {
 
 /// Decode file bytes in a document's encoding.
 fn decode(bytes: &[u8], encoding: &str) -> String {
-    let enc = match encoding {
-        "UTF-16LE" => encoding_rs::UTF_16LE,
-        "UTF-16BE" => encoding_rs::UTF_16BE,
-        "UTF-8" => encoding_rs::UTF_8,
-        _ => encoding_rs::GB18030,
-    };
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    gwlint_core::fix::decode_as(bytes, encoding)
 }
 
 /// The characters between two line/column positions of a decoded source, with line breaks as
@@ -375,4 +369,26 @@ fn json_version_1_is_still_available() {
     assert!(first.get("start_byte").is_some());
     let o = gwlint(&["check", "--format", "json", "--json-version", "3", "fixtures/documents"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// A file a detector reads as another legacy encoding (here Shift_JIS): byte offsets follow that
+/// encoding, not GB18030 (found by the fuzzer).
+#[test]
+fn detected_legacy_encodings_get_their_own_byte_offsets() {
+    let raw = std::fs::read(fixture("attacks/fix/min-fuzz-cbd466d2")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sjis.txt");
+    std::fs::write(&path, &raw[1..]).unwrap();
+    let o = gwlint(&["check", "--format", "json", path.to_str().unwrap()]);
+    let r: Report = serde_json::from_slice(&o.stdout).unwrap();
+    let encoding = r.files[0].encoding.clone();
+    assert_ne!(encoding, "GB18030");
+    let doc = gwlint_core::Document::parse("sjis.txt", &raw[1..], &Default::default()).unwrap();
+    let diags = gwlint_core::Linter::with_defaults().check(&doc);
+    assert_eq!(r.diagnostics.len(), diags.len());
+    for (d, lib) in r.diagnostics.iter().zip(&diags) {
+        if let (Some(a), Some(b)) = (d.range.start.byte, d.range.end.byte) {
+            assert_eq!(decode(&raw[1..][a..b], &encoding), doc.slice(lib.span), "{}", d.code);
+        }
+    }
 }

@@ -85,8 +85,9 @@ pub enum FileEncoding {
     Utf16 {
         bom: bool,
     },
-    /// GB18030 (also used for files read as GBK).
-    Gb18030,
+    /// Another encoding: GB18030 (also used for files read as GBK), or one a detector chose
+    /// (Big5, Shift_JIS …).
+    Legacy(&'static encoding_rs::Encoding),
     /// The text has no byte representation of its own (a .docx paragraph text).
     None,
 }
@@ -98,7 +99,10 @@ impl FileEncoding {
             "UTF-8" if bom => FileEncoding::Utf8Bom,
             "UTF-8" => FileEncoding::Utf8,
             "UTF-16LE" | "UTF-16BE" => FileEncoding::Utf16 { bom },
-            _ => FileEncoding::Gb18030,
+            "GB18030" => FileEncoding::Legacy(encoding_rs::GB18030),
+            other => {
+                FileEncoding::Legacy(encoding_rs::Encoding::for_label(other.as_bytes()).unwrap_or(encoding_rs::GB18030))
+            }
         }
     }
 
@@ -109,7 +113,7 @@ impl FileEncoding {
 
     fn start(self) -> Option<usize> {
         match self {
-            FileEncoding::Utf8 | FileEncoding::Gb18030 | FileEncoding::Utf16 { bom: false } => Some(0),
+            FileEncoding::Utf8 | FileEncoding::Legacy(_) | FileEncoding::Utf16 { bom: false } => Some(0),
             FileEncoding::Utf8Bom => Some(3),
             FileEncoding::Utf16 { bom: true } => Some(2),
             FileEncoding::None => None,
@@ -121,11 +125,11 @@ impl FileEncoding {
         match self {
             FileEncoding::Utf8 | FileEncoding::Utf8Bom | FileEncoding::None => s.len(),
             FileEncoding::Utf16 { .. } => 2 * s.chars().map(char::len_utf16).sum::<usize>(),
-            FileEncoding::Gb18030 => {
+            FileEncoding::Legacy(enc) => {
                 if s.is_ascii() {
                     return s.len();
                 }
-                let mut encoder = encoding_rs::GB18030.new_encoder();
+                let mut encoder = enc.new_encoder();
                 let mut buf = [0u8; 1024];
                 let (mut total, mut rest) = (0, s);
                 loop {
@@ -135,7 +139,8 @@ impl FileEncoding {
                     match result {
                         encoding_rs::EncoderResult::InputEmpty => return total,
                         encoding_rs::EncoderResult::OutputFull => {}
-                        // GB18030 encodes every scalar value; count a replacement byte regardless.
+                        // GB18030 encodes every scalar value; others may not (the document then
+                        // does not round-trip and reports no file bytes); count one byte.
                         encoding_rs::EncoderResult::Unmappable(_) => total += 1,
                     }
                 }
@@ -361,7 +366,9 @@ mod tests {
     #[test]
     fn long_lines_use_checkpoints_and_agree_with_a_rescan() {
         let text: String = "中文,𠮷a".repeat(400) + "\r\n尾\n" + &"短行\n".repeat(3) + &"长行。".repeat(200);
-        for enc in [FileEncoding::Gb18030, FileEncoding::Utf8Bom, FileEncoding::Utf16 { bom: false }] {
+        for enc in
+            [FileEncoding::Legacy(encoding_rs::GB18030), FileEncoding::Utf8Bom, FileEncoding::Utf16 { bom: false }]
+        {
             let idx = LineIndex::with_encoding(&text, enc);
             for (off, _) in text.char_indices().step_by(37) {
                 let p = idx.point(&text, off);
@@ -371,7 +378,7 @@ mod tests {
                 assert_eq!(p.column, prefix.chars().count() + 1);
                 assert_eq!(p.utf16_column, prefix.encode_utf16().count() + 1);
                 let bytes = match enc {
-                    FileEncoding::Gb18030 => encoding_rs::GB18030.encode(&text[..off]).0.len(),
+                    FileEncoding::Legacy(_) => encoding_rs::GB18030.encode(&text[..off]).0.len(),
                     FileEncoding::Utf8Bom => 3 + off,
                     _ => 2 * text[..off].encode_utf16().count(),
                 };
@@ -388,7 +395,7 @@ mod tests {
         assert_eq!(at(FileEncoding::Utf8), Some(off));
         assert_eq!(at(FileEncoding::Utf8Bom), Some(off + 3));
         assert_eq!(at(FileEncoding::Utf16 { bom: true }), Some(2 + 2 * 5));
-        assert_eq!(at(FileEncoding::Gb18030), Some(2 * 4 + 1));
+        assert_eq!(at(FileEncoding::Legacy(encoding_rs::GB18030)), Some(2 * 4 + 1));
         assert_eq!(at(FileEncoding::None), None);
     }
 
