@@ -112,6 +112,19 @@ impl Rule for HalfwidthPunctuation {
                     && !protected(off)
                     && (in_chinese_context(&chars, i) || period_after_chinese_bracket(&chars, &flagged, i));
             }
+            // A run of the same mark (“;;;”) is in the context its ends are in: all of it is
+            // converted at once (GW409 then reports the repetition), so one fix pass suffices.
+            let runs = |c: char| matches!(c, ',' | ';' | ':' | '?' | '!');
+            for i in 1..chars.len() {
+                if !flagged[i] && flagged[i - 1] && chars[i].1 == chars[i - 1].1 && runs(chars[i].1) {
+                    flagged[i] = !protected(chars[i].0);
+                }
+            }
+            for i in (0..chars.len().saturating_sub(1)).rev() {
+                if !flagged[i] && flagged[i + 1] && chars[i].1 == chars[i + 1].1 && runs(chars[i].1) {
+                    flagged[i] = !protected(chars[i].0);
+                }
+            }
             let partner = match_parens(&chars);
             let mut done = vec![false; chars.len()];
             for i in 0..chars.len() {
@@ -197,6 +210,7 @@ mod tests {
         assert_eq!(fixed("平政办发(2025)7号\n"), (1, "平政办发（2025）7号\n".into()));
         assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
         assert_eq!(fixed("开展整治(共排查企业2156家).\n"), (2, "开展整治（共排查企业2156家）。\n".into()));
+        assert_eq!(fixed("满山遍野的;;;;荒坡\n"), (4, "满山遍野的；；；；荒坡\n".into()));
     }
 
     #[test]
