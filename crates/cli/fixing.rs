@@ -213,6 +213,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "修复后");
     }
 
+    /// Run as root (as CI is) on a file another user owns: the fixed file keeps its owner.
+    #[cfg(unix)]
+    #[test]
+    fn the_owner_is_kept() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "原文").unwrap();
+        if std::os::unix::fs::chown(&p, Some(65534), Some(65534)).is_err() {
+            return; // not root: a file of another user cannot be made here
+        }
+        write_atomically(&p, "修复后".as_bytes(), Some(fingerprint("原文".as_bytes()))).unwrap();
+        let meta = std::fs::metadata(&p).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "修复后");
+    }
+
     #[test]
     fn links_read_only_files_and_temp_names() {
         let dir = tempfile::tempdir().unwrap();
