@@ -413,10 +413,20 @@ impl Document {
         self.source_lines.point(&self.source, self.source_offset(offset))
     }
 
+    /// The source offset where a range of `self.text` ending at `offset` ends: after its last
+    /// character, before any markup that follows it in the source.
+    pub fn source_end_offset(&self, offset: usize) -> usize {
+        self.map.to_source_end(offset.min(self.text.len())).min(self.source.len())
+    }
+
     /// The source range of a span of `self.text`: what every front end reports.
     pub fn source_range(&self, span: Span) -> SourceRange {
         let start = self.source_point(span.start);
-        let end = if span.is_empty() { start } else { self.source_point(span.end) };
+        let end = if span.is_empty() {
+            start
+        } else {
+            self.source_lines.point(&self.source, self.source_end_offset(span.end).max(start.offset))
+        };
         SourceRange { start, end }
     }
 
@@ -424,7 +434,8 @@ impl Document {
     /// is not a plain copy of the source (markup, a normalised line break), so it cannot be
     /// made in the file as it is.
     pub fn source_edit(&self, edit: &Edit) -> Option<SourceEdit> {
-        let (a, b) = (self.source_offset(edit.span.start), self.source_offset(edit.span.end));
+        let a = self.source_offset(edit.span.start);
+        let b = if edit.span.is_empty() { a } else { self.source_end_offset(edit.span.end) };
         let text = self.text.get(edit.span.start..edit.span.end)?;
         if b < a || self.source.get(a..b)? != text {
             return None;

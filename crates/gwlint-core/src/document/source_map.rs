@@ -38,6 +38,16 @@ impl SourceMap {
         }
     }
 
+    /// The source offset of the end of a range ending at text offset `offset`: the end of the
+    /// text before it, even when removed bytes (markup) follow in the source.
+    pub fn to_source_end(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|&(t, _)| t < offset);
+        match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&(t, s)) => s + (offset - t),
+            None => offset,
+        }
+    }
+
     pub fn to_source(&self, offset: usize) -> usize {
         let i = self.anchors.partition_point(|&(t, _)| t <= offset);
         match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
@@ -68,5 +78,9 @@ mod tests {
         for t in 0..12 {
             assert_eq!(m.to_text(m.to_source(t)), t);
         }
+        // A range ending where a byte was removed ends before that byte.
+        assert_eq!(m.to_source_end(5), 5);
+        assert_eq!(m.to_source(5), 6);
+        assert_eq!(m.to_source_end(7), 8);
     }
 }
