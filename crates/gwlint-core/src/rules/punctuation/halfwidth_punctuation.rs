@@ -114,7 +114,7 @@ impl Rule for HalfwidthPunctuation {
             }
             // A run of the same mark (“;;;”) is in the context its ends are in: all of it is
             // converted at once (GW409 then reports the repetition), so one fix pass suffices.
-            let runs = |c: char| matches!(c, ',' | ';' | ':' | '?' | '!');
+            let runs = |c: char| matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')');
             for i in 1..chars.len() {
                 if !flagged[i] && flagged[i - 1] && chars[i].1 == chars[i - 1].1 && runs(chars[i].1) {
                     flagged[i] = !protected(chars[i].0);
@@ -211,6 +211,7 @@ mod tests {
         assert_eq!(fixed("全部完成.\n"), (1, "全部完成。\n".into()));
         assert_eq!(fixed("开展整治(共排查企业2156家).\n"), (2, "开展整治（共排查企业2156家）。\n".into()));
         assert_eq!(fixed("满山遍野的;;;;荒坡\n"), (4, "满山遍野的；；；；荒坡\n".into()));
+        assert_eq!(fixed("荒坡((((\n"), (4, "荒坡（（（（\n".into()));
     }
 
     #[test]
