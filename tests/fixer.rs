@@ -165,6 +165,13 @@ fn fixes_outside_the_report_are_announced() {
         if outside {
             assert!(!fixed.follow_ons.is_empty(), "{name}: changed outside the report without saying so");
         }
+        // A fix that would change how the file is read (a guessed encoding, damaged bytes) is
+        // never written (the CLI says why); the rest must read back the same.
+        if !doc.round_trips || !gwlint_core::fix::reads_back(&doc, &fixed.source, &ParseOptions::default()) {
+            assert!(name.starts_with("min-fuzz-"), "{name}: an expected input cannot be written back");
+            checked += 1;
+            continue;
+        }
         // Encoding stays what it was when the fixed bytes are read again.
         let written = gwlint_core::fix::encode(&fixed.source, doc.encoding, doc.bom);
         let reread = Document::parse(file, &written, &ParseOptions::default()).unwrap();
@@ -173,7 +180,7 @@ fn fixes_outside_the_report_are_announced() {
         assert_eq!(again.applied, 0, "{name}: a second run changed the text");
         checked += 1;
     }
-    assert_eq!(checked, 35);
+    assert_eq!(checked, 36);
     // The nested forwarding title keeps its 的通知的通知的通知 (GW104 reports it; no safe fix).
     let text = std::fs::read_to_string(dir.join("FIX_outside_span_nested_title.txt")).unwrap();
     let doc = Document::from_text("t.txt", gwlint_core::SourceKind::Txt, &text).unwrap();

@@ -30,6 +30,7 @@ const MAX_PASSES: usize = 8;
 pub fn apply(
     results: &mut [FileResult],
     linter: &Linter,
+    opts: &gwlint_core::ParseOptions,
     min: Applicability,
     write: bool,
     out: &mut (impl Write + ?Sized),
@@ -56,6 +57,16 @@ pub fn apply(
         };
         summary.skipped += fixed.skipped;
         if fixed.applied == 0 {
+            continue;
+        }
+        if !gwlint_core::fix::reads_back(doc, &fixed.source, opts) {
+            summary.errors.push((
+                r.path.clone(),
+                format!(
+                    "修复后的文件将无法再按 {} 读取（编码是推测的），未写入修复：请用 --encoding 指定文件的编码后再运行 --fix",
+                    doc.encoding
+                ),
+            ));
             continue;
         }
         summary.follow_ons.extend(fixed.follow_ons.iter().map(|f| (r.path.clone(), f.clone())));

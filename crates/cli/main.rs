@@ -119,7 +119,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     if args.fix || args.diff {
         let min = if args.unsafe_fixes { gwlint_core::Applicability::Unsafe } else { gwlint_core::Applicability::Safe };
         let mut diff_out = Vec::new();
-        let summary = match fixing::apply(&mut results, linter, min, args.fix, &mut diff_out) {
+        let summary = match fixing::apply(&mut results, linter, ws.parse_options(), min, args.fix, &mut diff_out) {
             Ok(s) => s,
             Err(e) => return fail(format!("修复失败：{e}")),
         };

@@ -266,6 +266,15 @@ pub fn encode(text: &str, encoding: &str, bom: bool) -> Vec<u8> {
     }
 }
 
+/// Are the bytes a fix would write read back as the same encoding and text? A file whose
+/// encoding was a guess (a short or unusual text) may be read differently once changed: such a
+/// fix must not be written.
+pub fn reads_back(doc: &Document, fixed_source: &str, opts: &crate::ParseOptions) -> bool {
+    let bytes = encode(fixed_source, doc.encoding, doc.bom);
+    Document::parse(&doc.path, &bytes, opts)
+        .is_ok_and(|again| again.encoding == doc.encoding && again.source == fixed_source)
+}
+
 /// Decode bytes of a file stored in `encoding` (a `Document::encoding` name), without a BOM:
 /// the inverse of `encode`, for reading a range of a file back.
 pub fn decode_as(bytes: &[u8], encoding: &str) -> String {
