@@ -258,11 +258,7 @@ pub fn encode(text: &str, encoding: &str, bom: bool) -> Vec<u8> {
             out.extend_from_slice(text.as_bytes());
             out
         }
-        other => {
-            let enc = encoding_rs::Encoding::for_label(other.as_bytes()).unwrap_or(encoding_rs::GB18030);
-            let (bytes, _, _) = enc.encode(text);
-            bytes.into_owned()
-        }
+        other => crate::document::encoding_named(other).encode(text).0.into_owned(),
     }
 }
 
@@ -278,13 +274,7 @@ pub fn reads_back(doc: &Document, fixed_source: &str, opts: &crate::ParseOptions
 /// Decode bytes of a file stored in `encoding` (a `Document::encoding` name), without a BOM:
 /// the inverse of `encode`, for reading a range of a file back.
 pub fn decode_as(bytes: &[u8], encoding: &str) -> String {
-    let enc = match encoding {
-        "UTF-16LE" => encoding_rs::UTF_16LE,
-        "UTF-16BE" => encoding_rs::UTF_16BE,
-        "UTF-8" => encoding_rs::UTF_8,
-        other => encoding_rs::Encoding::for_label(other.as_bytes()).unwrap_or(encoding_rs::GB18030),
-    };
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    crate::document::encoding_named(encoding).decode_without_bom_handling(bytes).0.into_owned()
 }
 
 #[cfg(test)]

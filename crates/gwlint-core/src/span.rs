@@ -77,14 +77,13 @@ pub fn line_break_len(bytes: &[u8], i: usize) -> usize {
 /// file as stored (a GBK or UTF-16 file has other offsets than the decoded text).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FileEncoding {
-    /// The text is the file (UTF-8), after a byte-order mark of `bom` bytes.
+    /// The text is the file (UTF-8).
     #[default]
     Utf8,
+    /// UTF-8 after a three-byte byte-order mark.
     Utf8Bom,
     /// UTF-16 (either byte order), with or without a byte-order mark.
-    Utf16 {
-        bom: bool,
-    },
+    Utf16 { bom: bool },
     /// Another encoding: GB18030 (also used for files read as GBK), or one a detector chose
     /// (Big5, Shift_JIS …).
     Legacy(&'static encoding_rs::Encoding),
@@ -93,16 +92,18 @@ pub enum FileEncoding {
 }
 
 impl FileEncoding {
-    /// From a `Document`'s encoding name and BOM flag.
-    pub fn from_name(name: &str, bom: bool) -> FileEncoding {
-        match name {
-            "UTF-8" if bom => FileEncoding::Utf8Bom,
-            "UTF-8" => FileEncoding::Utf8,
-            "UTF-16LE" | "UTF-16BE" => FileEncoding::Utf16 { bom },
-            "GB18030" => FileEncoding::Legacy(encoding_rs::GB18030),
-            other => {
-                FileEncoding::Legacy(encoding_rs::Encoding::for_label(other.as_bytes()).unwrap_or(encoding_rs::GB18030))
+    /// How a file read in `encoding`, with or without a byte-order mark, stores its text.
+    pub fn of(encoding: &'static encoding_rs::Encoding, bom: bool) -> FileEncoding {
+        if encoding == encoding_rs::UTF_8 {
+            if bom {
+                FileEncoding::Utf8Bom
+            } else {
+                FileEncoding::Utf8
             }
+        } else if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            FileEncoding::Utf16 { bom }
+        } else {
+            FileEncoding::Legacy(encoding)
         }
     }
 

@@ -46,6 +46,11 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     }
 }
 
+/// The encoding a `Document::encoding` name stands for (the inverse of `canonical_name`).
+pub fn encoding_named(name: &str) -> &'static Encoding {
+    Encoding::for_label(name.as_bytes()).unwrap_or(GB18030)
+}
+
 fn canonical_name(enc: &'static Encoding) -> &'static str {
     if enc == GB18030 || enc == encoding_rs::GBK {
         "GB18030"

@@ -21,7 +21,7 @@ mod txt;
 use serde::Serialize;
 use std::fmt;
 
-pub use decode::{encoding_for_label, Decoded, InvalidBytes};
+pub use decode::{encoding_for_label, encoding_named, Decoded, InvalidBytes};
 pub use elements::Elements;
 pub use facts::{Direction, DocClass, Facts, Genre};
 pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
@@ -480,7 +480,7 @@ impl Document {
 fn file_encoding(kind: SourceKind, encoding: &str, bom: bool) -> FileEncoding {
     match kind {
         SourceKind::Docx => FileEncoding::None,
-        _ => FileEncoding::from_name(encoding, bom),
+        _ => FileEncoding::of(encoding_named(encoding), bom),
     }
 }
 
