@@ -70,7 +70,8 @@ pub fn preflight(bytes: &[u8]) -> Result<Parts, String> {
         })
         .map_or_else(|| "word/document.xml".to_string(), |(_, target, _)| resolve("", &target));
     let mut total = 0u64;
-    let mut xml_parts: Vec<(String, Vec<u8>)> = Vec::new();
+    // Each XML part with its root element, scanned once.
+    let mut xml_parts: Vec<XmlPart> = Vec::new();
     let mut broken: Option<String> = None;
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).map_err(|e| format!("zip 部件 {i} 无法读取：{e}"))?;
@@ -99,30 +100,34 @@ pub fn preflight(bytes: &[u8]) -> Result<Parts, String> {
             return Err(format!("{name}：压缩比异常（{}:1），疑似压缩炸弹", size / compressed));
         }
         total += data.len() as u64;
+        let scanned = scan_xml(&name, &data);
         if name == main {
             // The main part's text is read by an iterative pass: only a malformed main part is
             // fatal; one nested too deep for docx-rs is read as text only.
-            scan_xml(&name, &data)?;
+            scanned.clone()?;
         }
-        if let Err(why) = check_xml(&name, &data) {
-            broken.get_or_insert(why);
-            if name != main {
-                continue;
+        let root = scanned.as_ref().map(|(r, _)| r.clone()).unwrap_or_default();
+        match scanned.and_then(|s| limit_depth(&name, s)) {
+            Ok(_) => xml_parts.push(XmlPart { name, data, root }),
+            Err(why) => {
+                broken.get_or_insert(why);
+                if name == main {
+                    xml_parts.push(XmlPart { name, data, root });
+                }
             }
         }
-        xml_parts.push((name, data));
     }
-    let Some(k) = xml_parts.iter().position(|(n, _)| *n == main) else {
+    let Some(k) = xml_parts.iter().position(|p| p.name == main) else {
         return Err(if zip.index_for_name(&main).is_some() {
             format!("正文部件 {main} 的内容不是 XML：文件已损坏或被改动")
         } else {
             format!("缺少正文部件 {main}：这不是 Word 文档（可能是改了扩展名的其他文件，如 .xlsx）")
         });
     };
-    let document_xml = xml_parts[k].1.clone();
+    let document_xml = xml_parts[k].data.clone();
     let for_docx_rs = match broken {
         Some(why) => Err(why),
-        None => check_relationships(&xml_parts).and_then(|()| {
+        None => check_relationships(&xml_parts, &main).and_then(|()| {
             if document_xml.len() > MAX_DOCX_RS_DOCUMENT_BYTES {
                 Err(format!("文档正文部件较大（{:.1} MB）", document_xml.len() as f64 / 1048576.0))
             } else {
@@ -163,14 +168,15 @@ fn looks_like_xml(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
-/// Well-formed, with a root element, closed at the end, and not nested deeper than `MAX_DEPTH`.
-fn check_xml(name: &str, data: &[u8]) -> Result<(), String> {
-    root_of(name, data).map(|_| ())
+/// An XML part: its name, its bytes and the local name of its root element.
+struct XmlPart {
+    name: String,
+    data: Vec<u8>,
+    root: String,
 }
 
-/// The local name of the root element, after checking the part as `check_xml` says.
-fn root_of(name: &str, data: &[u8]) -> Result<String, String> {
-    let (root, depth) = scan_xml(name, data)?;
+/// The root of a scanned part, when it is not nested deeper than `MAX_DEPTH` (docx-rs recurses).
+fn limit_depth(name: &str, (root, depth): (String, usize)) -> Result<String, String> {
     if depth > MAX_DEPTH {
         return Err(format!("{name}：XML 嵌套达 {depth} 层（上限 {MAX_DEPTH}），文件异常"));
     }
@@ -225,46 +231,35 @@ const EXPECTED_ROOTS: &[(&str, &str)] = &[
     ("/custom-properties", "Properties"),
 ];
 
-/// The parts docx-rs reads: the package's content types and relationships, and every part a
-/// relationship of a type it reads points to, with the root element that type promises.
-fn check_relationships(parts: &[(String, Vec<u8>)]) -> Result<(), String> {
-    let by_name: HashMap<&str, &[u8]> = parts.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
-    let root = |name: &str| -> Result<String, String> {
-        let data = by_name.get(name).ok_or_else(|| format!("缺少部件 {name} 或其内容不是 XML"))?;
-        root_of(name, data)
+/// The parts docx-rs reads: the package's content types and relationships, the main part's
+/// relationships, and every part a relationship of a type it reads points to, with the root
+/// element that type promises.
+fn check_relationships(parts: &[XmlPart], main: &str) -> Result<(), String> {
+    let by_name: HashMap<&str, &XmlPart> = parts.iter().map(|p| (p.name.as_str(), p)).collect();
+    let expect = |name: &str, expected: &str| -> Result<(), String> {
+        let part = by_name.get(name).ok_or_else(|| format!("缺少部件 {name} 或其内容不是 XML"))?;
+        if part.root != expected {
+            return Err(format!("{name}：根元素应为 {expected}，实为 {}", part.root));
+        }
+        Ok(())
     };
-    for (name, expected) in [("[Content_Types].xml", "Types"), ("_rels/.rels", "Relationships")] {
-        let r = root(name)?;
-        if r != expected {
-            return Err(format!("{name}：根元素应为 {expected}，实为 {r}"));
-        }
-    }
+    expect("[Content_Types].xml", "Types")?;
+    expect("_rels/.rels", "Relationships")?;
     // docx-rs reads the main part's relationships (word/_rels/document.xml.rels) by that name.
-    if let Some(main) = parts.iter().find_map(|(n, d)| (root_of(n, d).ok()? == "document").then_some(n)) {
-        let (dir, file) = main.rsplit_once('/').map_or(("", main.as_str()), |(d, f)| (d, f));
-        let rels = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
-        let r = root(&rels)?;
-        if r != "Relationships" {
-            return Err(format!("{rels}：根元素应为 Relationships，实为 {r}"));
-        }
-    }
-    for (name, data) in parts.iter().filter(|(n, _)| n.ends_with(".rels")) {
-        let r = root_of(name, data)?;
-        if r != "Relationships" {
-            return Err(format!("{name}：根元素应为 Relationships，实为 {r}"));
-        }
-        let dir = name.rsplit_once("_rels/").map_or("", |(d, _)| d);
-        for (kind, target, external) in relationships(data) {
+    let (dir, file) = main.rsplit_once('/').map_or(("", main), |(d, f)| (d, f));
+    expect(
+        &if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") },
+        "Relationships",
+    )?;
+    for part in parts.iter().filter(|p| p.name.ends_with(".rels")) {
+        expect(&part.name, "Relationships")?;
+        let dir = part.name.rsplit_once("_rels/").map_or("", |(d, _)| d);
+        for (kind, target, external) in relationships(&part.data) {
             let Some(&(_, expected)) = EXPECTED_ROOTS.iter().find(|(suffix, _)| kind.ends_with(suffix)) else {
                 continue;
             };
-            if external {
-                continue;
-            }
-            let path = resolve(dir, &target);
-            let r = root(&path)?;
-            if r != expected {
-                return Err(format!("{path}：根元素应为 {expected}，实为 {r}"));
+            if !external {
+                expect(&resolve(dir, &target), expected)?;
             }
         }
     }
@@ -316,12 +311,12 @@ fn resolve(dir: &str, target: &str) -> String {
 }
 
 /// The XML parts in a new package with true sizes (stored, not compressed).
-fn repack(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+fn repack(parts: &[XmlPart]) -> Result<Vec<u8>, String> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, data) in parts {
-        w.start_file(name.as_str(), opts).map_err(|e| format!("无法重新打包（{e}）"))?;
-        w.write_all(data).map_err(|e| format!("无法重新打包（{e}）"))?;
+    for p in parts {
+        w.start_file(p.name.as_str(), opts).map_err(|e| format!("无法重新打包（{e}）"))?;
+        w.write_all(&p.data).map_err(|e| format!("无法重新打包（{e}）"))?;
     }
     w.finish().map(|c| c.into_inner()).map_err(|e| format!("无法重新打包（{e}）"))
 }
@@ -329,6 +324,10 @@ fn repack(parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn root_of(name: &str, data: &[u8]) -> Result<String, String> {
+        limit_depth(name, scan_xml(name, data)?)
+    }
 
     #[test]
     fn roots_and_depth() {
