@@ -267,14 +267,7 @@ fn registry(config: &Config, root: &Path) -> Result<Registry, WorkspaceError> {
 /// The registry a configuration gives (`gwlint rules`, `gwlint explain`).
 pub fn registry_for(start: &Path, source: &ConfigSource) -> Result<Registry, WorkspaceError> {
     let overrides = Overrides { config: source.clone(), ..Overrides::default() };
-    let ws = Workspace::discover(start, &overrides)?;
-    Ok(Workspace::into_registry(ws))
-}
-
-impl Workspace {
-    fn into_registry(self) -> Registry {
-        self.linter.into_registry()
-    }
+    Ok(Workspace::discover(start, &overrides)?.linter.into_registry())
 }
 
 #[cfg(test)]
