@@ -383,6 +383,15 @@ fn json_version_1_is_still_available() {
     assert!(first.get("start_byte").is_some());
     let o = gwlint(&["check", "--format", "json", "--json-version", "3", "fixtures/documents"]);
     assert_eq!(o.status.code(), Some(2));
+    // Scripts that cannot change their command line pin the version in the environment.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gwlint"))
+        .current_dir(crate::support::root())
+        .args(["check", "--format", "json", "fixtures/documents/03_baogao_errors.txt"])
+        .env("GWLINT_JSON_VERSION", "1")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
 }
 
 /// A file a detector reads as another legacy encoding (here Shift_JIS): byte offsets follow that

@@ -18,7 +18,7 @@ pub fn fixture(rel: &str) -> PathBuf {
 /// Run the built binary in `dir` with `args` and optional stdin.
 pub fn gwlint_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gwlint"));
-    cmd.current_dir(dir).args(args).env_remove("GWLINT_FORMAT").env("NO_COLOR", "1");
+    cmd.current_dir(dir).args(args).env_remove("GWLINT_FORMAT").env_remove("GWLINT_JSON_VERSION").env("NO_COLOR", "1");
     cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn gwlint");

@@ -79,8 +79,15 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, env = "GWLINT_FORMAT")]
     pub format: Format,
 
-    /// JSON 输出（json、json-lines）的格式版本：2 为文件坐标（默认），1 为旧格式（保留一个版本）
-    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=2))]
+    /// JSON 输出（json、json-lines）的格式版本：2 为文件坐标（默认），1 为旧格式（保留一个版本）；
+    /// 也可用环境变量 GWLINT_JSON_VERSION 设置，供无法改动命令行的旧脚本使用
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2,
+        env = "GWLINT_JSON_VERSION",
+        value_parser = clap::value_parser!(u32).range(1..=2)
+    )]
     pub json_version: u32,
 
     /// 只启用这些规则（代码、前缀或名称，逗号分隔），如 GW1,GW401,common-typos
