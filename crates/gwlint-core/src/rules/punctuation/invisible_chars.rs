@@ -60,23 +60,55 @@ impl Rule for InvisibleChars {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (off, c) in doc.text.char_indices() {
-            let span = Span::new(off, off + c.len_utf8());
+        let text = doc.text.as_str();
+        let mut chars = text.char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
             if let Some(name) = invisible_name(c) {
+                let span = Span::new(off, off + c.len_utf8());
                 cx.report(span, format!("文中有看不见的{name}（U+{:04X}）", c as u32))
                     .with_label(name)
                     .with_fix(Fix::replace("删除", Applicability::Safe, span, ""));
-            } else if c == '`' || c == '\\' {
-                let prev = doc.text[..off].chars().next_back();
-                let next = doc.text[off + 1..].chars().next();
-                let chinese =
-                    |x: Option<char>| x.is_some_and(|x| crate::text::is_han(x) || crate::text::is_cjk_punct(x));
-                if chinese(prev) || chinese(next) {
-                    cx.report(span, format!("中文正文中有误输入的符号“{c}”"))
-                        .with_label("误输入")
-                        .with_fix(Fix::replace("删除", Applicability::Unsafe, span, ""));
+            } else if is_stray_mark(c) {
+                // A run of marks is one finding with one fix: deleting the marks one at a time
+                // would leave the next one beside the Chinese text for another pass.
+                let mut end = off + c.len_utf8();
+                while let Some(&(next_off, next)) = chars.peek() {
+                    if !is_stray_mark(next) {
+                        break;
+                    }
+                    end = next_off + next.len_utf8();
+                    chars.next();
+                }
+                if beside_chinese(text, off, end) {
+                    let span = Span::new(off, end);
+                    let run = &text[off..end];
+                    let message = match run.chars().count() {
+                        n if n > 3 => format!("中文正文中有误输入的符号“{}…”（连续{n}个）", &run[..3]),
+                        _ => format!("中文正文中有误输入的符号“{run}”"),
+                    };
+                    cx.report(span, message).with_label("误输入").with_fix(Fix::replace(
+                        "删除",
+                        Applicability::Unsafe,
+                        span,
+                        "",
+                    ));
                 }
             }
         }
     }
+}
+
+fn is_stray_mark(c: char) -> bool {
+    c == '`' || c == '\\'
+}
+
+/// Whether the text just before `start` or just after `end` is Chinese, looking past the
+/// characters this rule deletes (invisible ones and other stray marks), so the judgement on a
+/// mark is the same before and after a fix.
+fn beside_chinese(text: &str, start: usize, end: usize) -> bool {
+    let chinese = |x: Option<char>| x.is_some_and(|x| crate::text::is_han(x) || crate::text::is_cjk_punct(x));
+    let kept = |c: &char| invisible_name(*c).is_none() && !is_stray_mark(*c);
+    let prev = text[..start].chars().rev().find(kept);
+    let next = text[end..].chars().find(kept);
+    chinese(prev) || chinese(next)
 }
