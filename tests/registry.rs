@@ -52,7 +52,7 @@ fn every_declared_rule_is_registered() {
         .collect();
     let code_rules: HashSet<String> = registered.difference(&packs).cloned().collect();
     assert_eq!(declared, code_rules);
-    assert_eq!(declared.len(), 70);
+    assert_eq!(declared.len(), 71);
 }
 
 #[test]
@@ -72,7 +72,10 @@ fn every_pack_in_rules_dir_is_embedded() {
 fn a_general_rule_defers_to_a_specific_one_on_the_same_characters() {
     use gwlint_core::{Document, Linter, Selection, SourceKind};
     let doc = Document::from_text("t.txt", SourceKind::Txt, "我们将一如继往地支持，营造公平竟争的环境。").unwrap();
-    let codes = |linter: &Linter| linter.check(&doc).iter().map(|d| d.code.to_string()).collect::<Vec<_>>();
+    // (GW002 notes that the fragment is not read as a 公文.)
+    let codes = |linter: &Linter| {
+        linter.check(&doc).iter().map(|d| d.code.to_string()).filter(|c| c != "GW002").collect::<Vec<_>>()
+    };
     assert_eq!(codes(&Linter::with_defaults()), ["GW601", "GW609"]);
     let only = Selection { select: Some(vec!["GW609".to_string()]), ..Default::default() };
     assert_eq!(codes(&Linter::new(Registry::builtin(), &only).unwrap()), ["GW609", "GW609"]);

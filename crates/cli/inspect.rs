@@ -23,6 +23,9 @@ pub struct InspectReport<'a> {
     pub issuer: Option<&'a str>,
     pub date: Option<&'a str>,
     pub date_iso: Option<String>,
+    /// The standards the document is judged by: "current" or "before2012" (dated before
+    /// 2012-07-01, GB/T 9704—1999).
+    pub era: gwlint_core::document::facts::Era,
     pub attachments: &'a [String],
     pub copy_to: &'a [String],
     /// The typed 公文 elements (发文字号 parts, 签发人, 密级, dates, organs, 附件, quotations),
@@ -58,6 +61,7 @@ pub fn report(doc: &Document) -> InspectReport<'_> {
         issuer: f.issuer.as_deref(),
         date: f.date.as_deref(),
         date_iso: f.date_value.map(|d| d.iso()),
+        era: f.era,
         attachments: &f.attachments,
         copy_to: &f.copy_to,
         elements: elements(doc),
@@ -167,6 +171,9 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
     match (&r.date, &r.date_iso) {
         (Some(d), Some(iso)) => writeln!(out, "成文日期：{d}（{iso}）")?,
         _ => writeln!(out, "成文日期：{}", r.date.unwrap_or(none))?,
+    }
+    if r.era == gwlint_core::document::facts::Era::Before2012 {
+        writeln!(out, "适用标准：{}（成文日期早于2012年7月1日）", r.era.layout_standard())?;
     }
     writeln!(out, "附件：{}", join(r.attachments))?;
     if !e.attachments.is_empty() {

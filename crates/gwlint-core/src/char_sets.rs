@@ -34,6 +34,7 @@ impl std::hash::Hasher for FxHasher {
 }
 
 pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A set of characters of the Basic Multilingual Plane (where the targets' characters are).
 #[derive(Clone)]

@@ -64,6 +64,7 @@ pub struct DocNumber {
     pub close: Span,
     /// “第” before the 顺序号.
     pub di: Option<Span>,
+    /// 顺序号; empty (at the gap) when the 字号 is not yet numbered.
     pub seq: Span,
     pub seq_value: Option<u32>,
     /// “号”.
@@ -76,18 +77,33 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
         r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
-        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]+)(?P<sp3>\s*)(?P<hao>号?)(?P<signer>\s+签发人.*)?$"
+        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]*)(?P<sp3>\s*)(?P<hao>号?)$"
     ))
     .unwrap()
 });
 
 impl DocNumber {
-    /// Read a 发文字号 line (content starting at `base`). None when the line is not one.
+    /// Read a 发文字号 line (content starting at `base`). None when the line is not one. A
+    /// 签发人 may follow on the same line (after any run of spaces); a 字号 not yet numbered
+    /// (平应急〔2024〕　号, filled in when the document is issued) is read with an empty `seq`.
     pub fn parse(line: &str, base: usize) -> Option<DocNumber> {
+        let line = match line.find("签发人") {
+            Some(at) if at > 0 => {
+                if char_len(&line[at..]) > 40 {
+                    return None;
+                }
+                line[..at].trim_end()
+            }
+            _ => line,
+        };
         if char_len(line) > 40 {
             return None;
         }
         let c = DOC_NUMBER.captures(line)?;
+        let numbered = !c["seq"].is_empty();
+        if !numbered && c["hao"].is_empty() {
+            return None;
+        }
         let at = |name: &str| c.name(name).map(|m| Span::new(base + m.start(), base + m.end()));
         let nonempty = |name: &str| at(name).filter(|s| !s.is_empty());
         let year_text = to_half_width(&c["year"]);
@@ -109,7 +125,12 @@ impl DocNumber {
             seq: at("seq")?,
             seq_value: to_half_width(&c["seq"]).parse().ok(),
             hao,
-            spaces: ["sp1", "sp2", "sp3"].iter().filter_map(|n| nonempty(n)).collect(),
+            // The gap left for the number of an unnumbered 字号 is not a stray space.
+            spaces: ["sp1", "sp2", "sp3"]
+                .iter()
+                .take(if numbered { 3 } else { 1 })
+                .filter_map(|n| nonempty(n))
+                .collect(),
         })
     }
 }
@@ -171,10 +192,13 @@ pub enum SecrecyLevel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Secrecy {
     pub span: Span,
+    /// A “密级：” written before the level (the mark stands alone).
+    pub label: Option<Span>,
     pub level: SecrecyLevel,
     pub level_span: Span,
     /// Spaces between the level and the ★ or the term.
     pub gap: Span,
+    /// The separator: “★”, or a look-alike (☆, *) written instead.
     pub star: Option<Span>,
     /// 保密期限: the number (1, 一) …
     pub term: Option<Span>,
@@ -186,7 +210,7 @@ pub struct Secrecy {
 
 static SECRECY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<lvl>绝密|机密|秘密)(?P<sp>\s*)(?P<star>★?)\s*",
+        r"^(?P<label>密级\s*[：:]\s*)?(?P<lvl>绝密|机密|秘密)(?P<sp>\s*)(?P<star>[★☆*＊]?)\s*",
         r"(?:(?P<term>[0-9]+|[一二三四五六七八九十]+)\s*(?P<unit>年|个月|月)|(?P<long>长期))?$"
     ))
     .unwrap()
@@ -209,6 +233,7 @@ impl Secrecy {
         let term = c.name("term");
         Some(Secrecy {
             span: Span::new(base, base + line.len()),
+            label: c.name("label").map(at),
             level,
             level_span: at(c.name("lvl")?),
             gap: at(c.name("sp")?),
@@ -224,19 +249,29 @@ impl Secrecy {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Urgency {
     pub span: Span,
-    /// Whether it is one of the two marks GB/T 9704 allows (特急, 加急).
+    /// The mark without a “紧急程度：” label: 特急, 加急, 急件 …
+    pub mark: Span,
+    /// A “紧急程度：” written before the mark.
+    pub label: Option<Span>,
+    /// Whether the mark is one of the two GB/T 9704 allows (特急, 加急).
     pub standard: bool,
 }
 
-static URGENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(特急|加急|特提|平急|急件|紧急)$").unwrap());
+static URGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>紧急程度\s*[：:]\s*)?(?P<mark>特急件?|加急件?|特提|平急|急件|紧急)$").unwrap()
+});
 
 impl Urgency {
     pub fn parse(line: &str, base: usize) -> Option<Urgency> {
-        URGENCY
-            .is_match(line)
-            .then(|| Urgency {
-                span: Span::new(base, base + line.len()), standard: matches!(line, "特急" | "加急")
-            })
+        let c = URGENCY.captures(line)?;
+        let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
+        let mark = c.name("mark")?;
+        Some(Urgency {
+            span: Span::new(base, base + line.len()),
+            mark: at(mark),
+            label: c.name("label").map(at),
+            standard: matches!(mark.as_str(), "特急" | "加急"),
+        })
     }
 }
 
@@ -338,6 +373,32 @@ pub struct Organ {
     pub span: Span,
     /// The name with spaces removed.
     pub name: String,
+}
+
+/// Organ names (机关、单位) end with one of these.
+pub const ORGAN_ENDINGS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "办公厅",
+    "领导小组",
+    "人民政府",
+    "人民法院",
+    "人民检察院",
+    "局",
+    "厅",
+    "部",
+    "署",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "公司",
+    "集团",
+];
+
+/// Does the name end like the name of an organ or unit (…局, …委员会, …公司)?
+pub fn ends_like_organ(name: &str) -> bool {
+    ORGAN_ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 /// Separators between organs.
@@ -454,6 +515,11 @@ impl AttachmentNote {
     /// Does a 附件说明 start on this line?
     pub fn starts(line: &str) -> bool {
         NOTE_START.is_match(line)
+    }
+
+    /// Is the line a 附件说明 head with nothing after it (“附件：”), the name following below?
+    pub fn is_bare_head(line: &str) -> bool {
+        NOTE_HEAD.find(line).is_some_and(|m| m.end() == line.len()) && Self::starts(line)
     }
 
     /// Can this line continue a 附件说明 list?
@@ -781,7 +847,14 @@ mod tests {
         assert_eq!(s.names.len(), 1);
         assert_eq!(slice(l, Span::new(s.names[0].start - 10, s.names[0].end - 10)), "张三");
         assert!(DocNumber::parse("关于做好防汛工作的通知", 0).is_none());
-        assert!(DocNumber::parse("平应急〔2024〕号", 0).is_none(), "not yet numbered");
+        let l = "平应急〔2024〕　号";
+        let d = DocNumber::parse(l, 0).expect("a 字号 not yet numbered");
+        assert!(d.seq.is_empty() && d.seq_value.is_none() && d.spaces.is_empty());
+        assert!(DocNumber::parse("平应急〔2024〕", 0).is_none());
+        let l = format!("云教〔2024〕18号{}签发人：何建明", " ".repeat(30));
+        let d = DocNumber::parse(&l, 0).unwrap();
+        assert_eq!(slice(&l, d.span), "云教〔2024〕18号");
+        assert!(DocNumber::parse("云教〔2024〕18号签发人：何建明", 0).is_some());
     }
 
     #[test]

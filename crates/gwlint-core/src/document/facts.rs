@@ -93,6 +93,19 @@ impl Genre {
         GENRE_SUFFIXES.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, g)| g)
     }
 
+    /// The 文种 a 发文字号's 机关代字 shows: …函 (国办函, 沪府函) numbers letters and …复 (苏政复)
+    /// numbers replies. Read only when the title names no 文种 (a “……提案的答复”).
+    pub fn from_doc_number_code(code: &str) -> Option<Genre> {
+        let code = strip_spaces(code);
+        if code.ends_with('函') {
+            Some(Genre::Letter)
+        } else if code.ends_with('复') {
+            Some(Genre::Reply)
+        } else {
+            None
+        }
+    }
+
     /// Default 行文方向 of the 文种 (practice; the 条例 assigns none).
     pub fn default_direction(self) -> Direction {
         match self {
@@ -293,6 +306,21 @@ impl DateValue {
 }
 
 /// Parse a line that is only a date (spaces ignored), in any of the forms drafters use.
+/// A 成文日期 whose day (or month and day) is left blank to be filled in when the document is
+/// signed: “2025年3月　日”, “2025年　月　日”, “二〇二五年三月　日”.
+static DATE_UNFILLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[0-9]{4}|[〇零○一二三四五六七八九]{4})\s*年",
+        r"(?:\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月|\s+月)\s+日$"
+    ))
+    .unwrap()
+});
+
+/// Is the line a 成文日期 with its day left blank for signing?
+pub fn is_unfilled_date_line(s: &str) -> bool {
+    DATE_UNFILLED.is_match(s.trim())
+}
+
 pub fn parse_date_line(s: &str) -> Option<DateValue> {
     let s = strip_spaces(s);
     if let Some(c) = DATE_ARABIC.captures(&s) {
@@ -325,6 +353,41 @@ pub fn parse_date_line(s: &str) -> Option<DateValue> {
     None
 }
 
+/// The editions of the standards a document is judged by: those in force at its date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Era {
+    /// GB/T 9704—2012 and GB/T 15834—2011: documents dated from 2012-07-01, and drafts with no
+    /// date.
+    #[default]
+    Current,
+    /// GB/T 9704—1999 and GB/T 15834—1995: documents dated before 2012-07-01, when GB/T
+    /// 9704—2012 took effect. The 1999 layout standard wrote the 成文日期 in Chinese numerals
+    /// (二〇〇四年十月十五日).
+    Before2012,
+}
+
+impl Era {
+    /// The day GB/T 9704—2012 took effect.
+    pub const GBT9704_2012_IN_FORCE: (u32, u32, u32) = (2012, 7, 1);
+
+    /// The era of a document dated `date` (today's standards when there is no date).
+    pub fn of(date: Option<DateValue>) -> Era {
+        match date {
+            Some(d) if d.ordinal() < Self::GBT9704_2012_IN_FORCE => Era::Before2012,
+            _ => Era::Current,
+        }
+    }
+
+    /// The layout standard of the era, as cited in messages.
+    pub fn layout_standard(self) -> &'static str {
+        match self {
+            Era::Current => "GB/T 9704—2012",
+            Era::Before2012 => "GB/T 9704—1999",
+        }
+    }
+}
+
 /// Everything derived from the structure, shown by `gwlint inspect` and used by rules.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Facts {
@@ -332,7 +395,8 @@ pub struct Facts {
     pub class: DocClass,
     /// The title, its lines joined.
     pub title: Option<String>,
-    /// 文种 from the title, e.g. "请示".
+    /// 文种 from the title, e.g. "请示"; when the title names none, from the 发文字号's
+    /// 机关代字 (国办函 → 函).
     pub genre: Option<Genre>,
     /// 行文方向 implied by the 文种.
     pub direction: Option<Direction>,
@@ -350,6 +414,8 @@ pub struct Facts {
     pub attachments: Vec<String>,
     /// 抄送机关.
     pub copy_to: Vec<String>,
+    /// The standards the document is judged by, from its 成文日期 (or, without one, its 印发日期).
+    pub era: Era,
 }
 
 #[cfg(test)]
@@ -391,6 +457,12 @@ mod tests {
         let d = parse_date_line("2025-05-06").unwrap();
         assert_eq!(d.style, DateStyle::Separated);
         assert!(parse_date_line("2025年13月1日").is_none());
+        for l in ["2025年3月　日", "2025年 3 月  日", "2025年　月　日", "二〇二五年三月　日"] {
+            assert!(is_unfilled_date_line(l), "{l}");
+        }
+        for l in ["2025年3月日", "2025年3月", "2025年3月5日", "3月　日"] {
+            assert!(!is_unfilled_date_line(l), "{l}");
+        }
         assert!(parse_date_line("2019年7月25日 上海市第十五届人民代表大会常务委员会第十四次会议通过").is_none());
     }
 }

@@ -11,13 +11,21 @@ use std::sync::LazyLock;
 
 use super::elements::{self, is_copy_number, is_order_number, Attachment, AttachmentNote, DocNumber, Elements};
 use super::elements::{Printed, Secrecy, Urgency};
-use super::facts::{parse_date_line, DocClass, Facts, Genre};
+use super::facts::{is_unfilled_date_line, parse_date_line, DocClass, Era, Facts, Genre};
 use super::{outline, Document, Paragraph, Part};
 use crate::span::Span;
 use crate::text::{char_len, is_indent_space, strip_spaces};
 
+/// 题注 under a title: “（2025年1月6日……会议通过）”, “2021年3月1日 最高人民法院审判委员会第1833次
+/// 会议通过”, “2021年4月22日 施行”, or a meeting line of a joint judicial interpretation
+/// (“2018年7月30日 最高人民法院审判委员会第1745次会议”); read with spaces removed.
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(（.{0,80}(通过|施行|公布|批准|发布)）|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,80}(通过|施行|公布|批准|发布))$").unwrap()
+    Regex::new(concat!(
+        r"^[（(]?(?:.{0,80}(?:通过|施行|公布|批准|发布|修正|修订)[）)]|",
+        r"(?:[0-9]{4}|[〇零○一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日",
+        r"[^。]{0,80}(?:通过|施行|公布|批准|发布|修正|修订|会议)[）)]?)$"
+    ))
+    .unwrap()
 });
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$")
@@ -97,7 +105,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
             Part::DocNumber
         } else if l.starts_with("签发人") {
             Part::Signer
-        } else if is_issuer_mark(l, lines.get(i + 1).copied()) {
+        } else if is_issuer_mark(l, lines.get(i + 1).copied(), paras.get(i + 1).is_some_and(|p| p.blank_before)) {
             Part::IssuerMark
         } else {
             break;
@@ -206,13 +214,23 @@ fn is_doc_number(l: &str) -> bool {
     DocNumber::parse(l, 0).is_some()
 }
 
-/// 发文机关标志: "××市人民政府文件", or an organ name standing right above the 发文字号.
-fn is_issuer_mark(l: &str, next: Option<&str>) -> bool {
+/// 发文机关标志: "××市人民政府文件", an organ name standing right above the 发文字号, or an
+/// organ name set apart by a blank line above a title that reads as one on its own (a 版头
+/// without 文件; an organ name right above "关于……" with no blank line is the title's first line).
+fn is_issuer_mark(l: &str, next: Option<&str>, blank_after: bool) -> bool {
     let plain = strip_spaces(l);
     if char_len(&plain) > 30 || plain.contains("关于") || has_sentence_punct(&plain) {
         return false;
     }
-    plain.ends_with("文件") || next.is_some_and(is_doc_number)
+    // A title right above the 字号 (“对……提案的答复”) is not an organ's name.
+    let organ = elements::ends_like_organ(&plain) || !plain.contains('的');
+    let organ_above_title = blank_after
+        && elements::ends_like_organ(&plain)
+        && next.is_some_and(|t| {
+            let t = strip_spaces(t);
+            t.starts_with("关于") || (t.contains("关于") && Genre::from_title(&t).is_some())
+        });
+    plain.ends_with("文件") || (organ && next.is_some_and(is_doc_number)) || organ_above_title
 }
 
 fn has_sentence_punct(s: &str) -> bool {
@@ -225,7 +243,7 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
         // A title wrongly ending with a mark ("……的通知。") is still a title.
         let core = l.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
         let punct_ok = core.len() == l.len() || Genre::from_title(core).is_some();
-        char_len(l) <= 80 && punct_ok && !core.contains('。') && !is_doc_number(l) && parse_date_line(l).is_none()
+        char_len(l) <= 80 && punct_ok && !core.contains('。') && !is_doc_number(l) && !is_date_line(l)
     };
     let mut joined = String::new();
     let limit = (start + 5).min(lines.len());
@@ -289,12 +307,18 @@ fn is_addressee(l: &str) -> bool {
         && !l.starts_with("抄送")
 }
 
+/// A line that is only a date, or a 成文日期 with its day left blank for signing.
+fn is_date_line(l: &str) -> bool {
+    char_len(l) <= 24 && (parse_date_line(l).is_some() || is_unfilled_date_line(l))
+}
+
 /// The 成文日期: the first date-only line followed by nothing but 附注 lines, then the end of
-/// the document, an appended attachment ("附件2" alone on a line), or — right under a 署名 — a
-/// blank line and the text the document issues (web copies of 印发 notices append it unmarked).
+/// the document, an appended attachment ("附件2" alone on a line), or — right under a 署名 — the
+/// text the document issues, which web copies of 印发/转发 notices append unmarked: after a blank
+/// line, or starting with its own title.
 fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Option<usize> {
     (from..end).find(|&j| {
-        if char_len(lines[j]) > 24 || parse_date_line(lines[j]).is_none() {
+        if !is_date_line(lines[j]) {
             return false;
         }
         let mut k = j + 1;
@@ -302,8 +326,22 @@ fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Op
             k += 1;
         }
         let signed = j > from && signature_start(lines, from, j) < j;
-        k == end || Attachment::is_head(lines[k]) || (signed && paras[k].blank_before)
+        k == end
+            || Attachment::is_head(lines[k])
+            || (signed && (paras[k].blank_before || reads_as_issued_title(lines[k], lines.get(k + 1).copied())))
     })
+}
+
+/// The title of a text appended under the 成文日期: a short line without sentence punctuation
+/// or a heading number, followed by more text (《》 around it are allowed).
+fn reads_as_issued_title(l: &str, next: Option<&str>) -> bool {
+    let plain = strip_spaces(l);
+    (4..=50).contains(&char_len(&plain))
+        && !has_sentence_punct(&plain)
+        && !plain.contains(['、', '“', '”'])
+        && outline::detect(&plain, 0).is_none()
+        && !is_date_line(&plain)
+        && next.is_some()
 }
 
 /// 附注: a parenthesised line (（此件公开发布）, （联系人：…）) or a contact line.
@@ -323,9 +361,11 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
             && !l.contains(['。', '，', '；', '：', ':', '！', '？', '、', '“', '”', '《', '》', ','])
             && outline::detect(&l, 0).is_none()
             && !AttachmentNote::starts(&l)
-            && parse_date_line(&l).is_none()
+            && !is_date_line(&l)
             && !l.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if !organ_like {
+        // The line under a lone “附件：” is the attachment's name, not a 署名.
+        let names_attachment = s >= from + 2 && AttachmentNote::is_bare_head(lines[s - 2]);
+        if !organ_like || names_attachment {
             break;
         }
         s -= 1;
@@ -369,7 +409,11 @@ fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Fa
         let t: Vec<&str> = of(Part::Title).collect();
         (!t.is_empty()).then(|| t.iter().map(|l| l.trim()).collect::<String>())
     };
-    let genre = title.as_deref().and_then(Genre::from_title);
+    let genre = title.as_deref().and_then(Genre::from_title).or_else(|| {
+        let n = e.doc_number.as_ref()?;
+        title.as_ref()?;
+        Genre::from_doc_number_code(&text[n.code.start..n.code.end])
+    });
     let names = |organs: &[elements::Organ]| organs.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
     let issuer = title
         .as_deref()
@@ -396,10 +440,12 @@ fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Fa
         doc_number,
         recipients: names(&e.addressees),
         issuer,
-        date: e.date.as_ref().map(|d| d.written.clone()),
+        // A date with its day left blank (2025年3月　日) is shown as written, without a value.
+        date: e.date.as_ref().map(|d| d.written.clone()).or_else(|| of(Part::Date).next().map(str::to_string)),
         date_value: e.date.as_ref().map(|d| d.value),
         attachments,
         copy_to: names(&e.copy_to),
+        era: Era::of(e.date.as_ref().map(|d| d.value).or_else(|| e.printed.as_ref().map(|p| p.date.value))),
     }
 }
 
@@ -483,5 +529,100 @@ mod tests {
         assert_eq!(doc.facts.class, crate::document::DocClass::Gongwen);
         assert_eq!(doc.facts.genre, None);
         assert_eq!(doc.facts.title.as_deref(), Some("关于2025年防汛工作的安排"));
+    }
+
+    #[test]
+    fn masthead_with_signer_far_right_and_unnumbered_doc_number() {
+        let text = format!(
+            "密级：秘密\n平安县交通运输局\n\n平交〔2024〕　号{}签发人：李明\n\n平安县交通运输局关于申请农村公路养护资金的请示\n\n平安县人民政府：\n　　现申请补助资金。\n　　妥否，请批示。\n\n平安县交通运输局\n2024年6月　日\n",
+            " ".repeat(34)
+        );
+        let got: Vec<Part> = parts(&text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![Secrecy, IssuerMark, DocNumber, Title, Addressee, Body, Body, Signature, Date]);
+        let doc = Document::from_text("t.txt", SourceKind::Txt, &text).unwrap();
+        assert_eq!(doc.facts.genre.map(|g| g.as_str()), Some("请示"));
+        assert_eq!(doc.facts.date.as_deref(), Some("2024年6月　日"));
+        assert_eq!(doc.facts.date_value, None);
+        assert!(doc.elements.signer.is_some());
+    }
+
+    #[test]
+    fn organ_masthead_without_wenjian_above_a_blank_line() {
+        let text = "平安市教育局\n\n平安市教育局关于开展校园安全检查的通知\n\n各县（市、区）教育局：\n　　现就有关事项通知如下。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![IssuerMark, Title, Addressee, Body]);
+        // Without the blank line the organ name is the title's first line.
+        let text = "平安市教育局\n关于开展校园安全检查的通知\n各县（市、区）教育局：\n正文。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, vec![Title, Title, Addressee, Body]);
+    }
+
+    #[test]
+    fn attachment_name_under_a_bare_attachment_head() {
+        let text = "平安市应急管理局关于开展汛前检查的通知\n各区应急管理局：\n　　请于5月10日前报送。\n\n　　附件：\n　　汛前安全检查表\n\n平安市应急管理局\n2025年4月　日\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![Title, Addressee, Body, AttachmentNote, AttachmentNote, Signature, Date]);
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.attachments, vec!["汛前安全检查表"]);
+    }
+
+    #[test]
+    fn issued_text_right_under_the_date() {
+        let text = "平安市人民政府办公室关于印发《平安市应急物资储备管理办法》的通知\n各县（市、区）人民政府：\n　　现印发给你们，请认真贯彻执行。\n　　附件：平安市应急物资储备管理办法\n平安市人民政府办公室\n2025年3月5日\n平安市应急物资储备管理办法\n第一章　总则\n　　第一条　为规范管理，制定本办法。\n　　1.生活类物资；\n　　2.救援类物资。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(
+            got,
+            vec![
+                Title,
+                Addressee,
+                Body,
+                AttachmentNote,
+                Signature,
+                Date,
+                Attachment,
+                Attachment,
+                Attachment,
+                Attachment,
+                Attachment
+            ]
+        );
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.attachments, vec!["平安市应急物资储备管理办法"]);
+    }
+
+    #[test]
+    fn title_notes_of_judicial_documents_before_the_addressee() {
+        let text = "最高人民法院关于审理某类案件适用法律问题的批复\n（2025年1月6日最高人民法院审判委员会第1900次会议通过，自2025年2月1日起施行）\n法释〔2025〕1号\n平安省高级人民法院：\n　　你院请示收悉。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![Title, TitleNote, DocNumber, Addressee, Body]);
+        let text = "最高人民法院、最高人民检察院关于修改某解释的决定\n2018年7月30日 最高人民法院审判委员会第1745次会议\n2018年10月19日 最高人民检察院第十三届检察委员会第七次会议\n2018年12月1日 施行\n根据司法实践情况，现决定修改。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, vec![Title, TitleNote, TitleNote, TitleNote, Body]);
+    }
+
+    #[test]
+    fn genre_of_an_answer_from_the_doc_number() {
+        let text = "对市政协十四届三次会议第0123号提案的答复\n平市交函〔2025〕45号\n张明委员：\n　　现答复如下。\n平安市交通运输局\n2025年6月20日\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.class, crate::document::DocClass::Gongwen);
+        assert_eq!(doc.facts.title.as_deref(), Some("对市政协十四届三次会议第0123号提案的答复"));
+        assert_eq!(doc.facts.genre.map(|g| g.as_str()), Some("函"));
+    }
+
+    #[test]
+    fn era_follows_the_date() {
+        use crate::document::facts::Era;
+        let era = |date: &str| {
+            let text = format!("平安市人民政府关于某事的通知\n各区政府：\n正文。\n平安市人民政府\n{date}\n");
+            Document::from_text("t.txt", SourceKind::Txt, &text).unwrap().facts.era
+        };
+        assert_eq!(era("二〇一二年六月三十日"), Era::Before2012);
+        assert_eq!(era("2012年7月1日"), Era::Current);
+        assert_eq!(era("2025年3月　日"), Era::Current);
     }
 }

@@ -45,6 +45,14 @@ pub fn title_text(doc: &Document) -> String {
     doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default()
 }
 
+/// Does the document answer a deputy's 建议/议案 or a 政协委员's 提案 (“关于对……第12号提案的
+/// 答复”, “……建议的复函”)? By custom such an answer is addressed to the proposer.
+pub fn answers_proposal(doc: &Document) -> bool {
+    let title = title_text(doc);
+    let answer = title.ends_with("答复") || matches!(doc.facts.genre, Some(Genre::Letter | Genre::Reply));
+    answer && ["提案", "建议", "议案"].iter().any(|w| title.contains(w))
+}
+
 /// A request for approval or instructions: 请批准, 请审批, 妥否，请批示, 恳请……拨付 …
 /// Not a request for approval: 请审阅, 请阅示, 请批转 (a 呈转性报告 asks to forward it), 请审议.
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {

@@ -11,7 +11,8 @@ use crate::rules::common::body_paragraphs;
 declare_rule! {
     /// ## 作用
     /// 检查公文中几个日期是否自相矛盾：印发日期早于成文日期；发文字号的年份晚于成文日期的年份；
-    /// 正文中要求“于××××年×月×日前”完成的时限早于成文日期（收文时已经过期）。
+    /// 正文中要求“于××××年×月×日前”完成的时限早于成文日期（收文时已经过期）。“对发生在
+    /// ××××年×月×日以前的行为”这类适用范围不是时限，不检查。
     ///
     /// ## 原因
     /// 成文日期是公文生效的时间（《党政机关公文处理工作条例》第九条（十二））。印发在成文之后；
@@ -55,7 +56,11 @@ declare_rule! {
 }
 
 /// A deadline: 于2025年3月10日前报送, 在2025年3月10日之前完成.
-static DEADLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:前|之前|以前)").unwrap());
+/// “前” after the date of a deadline — but not “以前的”, which limits a noun to a time
+/// (“对发生在2025年2月1日以前的行为”: a scope of application, not a deadline).
+static DEADLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:前|之前|以前)(?:[^的]|$)").unwrap());
+/// Words before “在” that make the date a time something happened, not a time to act by.
+const HAPPENED: &[&str] = &["发生在", "出生在", "成立在", "形成在", "取得在", "签订在", "作出在", "实施在"];
 
 pub struct DateConsistency;
 
@@ -86,7 +91,8 @@ impl Rule for DateConsistency {
         for p in body_paragraphs(doc) {
             for d in doc.elements.dates_in(p.span) {
                 let (before, after) = (&doc.text[p.span.start..d.span.start], &doc.text[d.span.end..p.span.end]);
-                let before_ok = before.ends_with('于') || before.ends_with('在');
+                let before_ok =
+                    (before.ends_with('于') || before.ends_with('在')) && !HAPPENED.iter().any(|w| before.ends_with(w));
                 if !before_ok || !DEADLINE_TAIL.is_match(after) || d.value.ordinal() >= signed.ordinal() {
                     continue;
                 }

@@ -1,8 +1,9 @@
 //! GW302 date-format: 成文日期 and 印发日期 as 2024年3月5日.
 
 use crate::declare_rule;
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::facts::DateStyle;
+use crate::document::facts::{DateStyle, Era};
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 
@@ -11,6 +12,9 @@ declare_rule! {
     /// 检查成文日期和印发日期的写法：用阿拉伯数字将年、月、日标全，月、日不编虚位，如
     /// “2025年3月5日”。汉字数字日期（二〇二五年三月五日）、“2025-03-05”“2025.3.5”“2025/3/5”
     /// 和“2025年03月05日”都会被报告，并给出正确写法作为安全修复。
+    ///
+    /// 按成文时施行的标准判断：成文日期早于2012年7月1日（GB/T 9704—2012施行之日）的公文，
+    /// 按GB/T 9704—1999用汉字书写成文日期是对的，只给出提示说明。没有日期的草稿按现行标准判断。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.3.5.1 规定成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日
@@ -66,6 +70,19 @@ impl Rule for DateFormat {
             let dates = doc.elements.dates_in(p.span);
             // The 成文日期 line is only the date; the 印发 line ends with the date before 印发.
             let Some(d) = (if p.part == Part::Date { dates.first() } else { dates.last() }) else { continue };
+            // GB/T 9704—1999 wrote the 成文日期 in Chinese numerals: right when it was issued.
+            if p.part == Part::Date && d.value.style == DateStyle::Chinese && doc.facts.era == Era::Before2012 {
+                let (y, m, dd) = Era::GBT9704_2012_IN_FORCE;
+                cx.report(
+                    d.span,
+                    format!(
+                        "成文日期用汉字书写，符合成文时施行的GB/T 9704—1999；现行GB/T 9704—2012（{y}年{m}月{dd}日起施行）要求用阿拉伯数字"
+                    ),
+                )
+                .with_label("按成文时的标准判断")
+                .severity = Severity::Info;
+                continue;
+            }
             let problem = match d.value.style {
                 DateStyle::Chinese => Some(format!("{what}应使用阿拉伯数字")),
                 DateStyle::Separated => Some(format!("{what}应写作“年月日”，不用“{}”分隔", sep(&d.written))),

@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::elements::Urgency;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -9,12 +10,13 @@ use crate::span::Span;
 declare_rule! {
     /// ## 作用
     /// 检查版头的份号、密级和保密期限、紧急程度：份号用6位阿拉伯数字；密级与保密期限之间用“★”
-    /// 隔开，期限用阿拉伯数字（如“机密★1年”）；紧急程度只标“特急”或“加急”。
+    /// 隔开（不用“*”“☆”），期限用阿拉伯数字（如“机密★1年”）；紧急程度只标“特急”或“加急”；
+    /// 两者都直接标注，不写“密级：”“紧急程度：”字样。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.2.1 规定份号一般用6位3号阿拉伯数字；7.2.2 规定密级和保密期限一般用
     /// 3号黑体字，两者之间用“★”隔开；7.2.3 规定紧急程度标注“特急”“加急”（电报另有“特提”
-    /// “平急”）。“紧急”“急件”不是规定的紧急程度。
+    /// “平急”）。“紧急”“急件”“特急件”不是规定的紧急程度。
     ///
     /// ## 示例
     /// ```text
@@ -64,11 +66,23 @@ impl Rule for MastheadElements {
         if let Some(n) = e.copy_number.filter(|n| n.len() != 6) {
             cx.report(n, format!("份号一般用6位阿拉伯数字，此处为{}位", n.len())).with_label("份号位数");
         }
-        if let Some(u) = e.urgency.as_ref().filter(|u| matches!(doc.slice(u.span), "紧急" | "急件" | "急")) {
-            cx.report(u.span, format!("紧急程度应标注“特急”或“加急”，不能写“{}”", doc.slice(u.span)))
-                .with_label("紧急程度");
+        if let Some(u) = &e.urgency {
+            check_urgency(doc, cx, u);
         }
         let Some(s) = &e.secrecy else { return };
+        if let Some(label) = s.label {
+            cx.report(label, "密级直接标注，不写“密级：”字样").with_label("多余的字样").with_fix(Fix::replace(
+                "删除“密级：”",
+                Applicability::Safe,
+                label,
+                "",
+            ));
+        }
+        if let Some(star) = s.star.filter(|&st| doc.slice(st) != "★") {
+            cx.report(star, format!("密级和保密期限之间应用“★”隔开，不用“{}”", doc.slice(star)))
+                .with_label("应为“★”")
+                .with_fix(Fix::replace("改为“★”", Applicability::Safe, star, "★"));
+        }
         let Some(term) = s.term else { return };
         if s.star.is_none() {
             cx.report(Span::new(s.span.start, term.end), "密级和保密期限之间应用“★”隔开")
@@ -83,5 +97,24 @@ impl Rule for MastheadElements {
                 &v.to_string(),
             ));
         }
+    }
+}
+
+fn check_urgency(doc: &Document, cx: &mut Context<'_>, u: &Urgency) {
+    if let Some(label) = u.label {
+        cx.report(label, "紧急程度直接标注，不写“紧急程度：”字样").with_label("多余的字样").with_fix(Fix::replace(
+            "删除“紧急程度：”",
+            Applicability::Safe,
+            label,
+            "",
+        ));
+    }
+    let mark = doc.slice(u.mark);
+    if let Some(standard) = mark.strip_suffix('件').filter(|m| matches!(*m, "特急" | "加急")) {
+        cx.report(u.mark, format!("紧急程度应标注“{standard}”，不能写“{mark}”"))
+            .with_label("紧急程度")
+            .with_fix(Fix::replace(format!("改为“{standard}”"), Applicability::Safe, u.mark, standard));
+    } else if matches!(mark, "紧急" | "急件") {
+        cx.report(u.mark, format!("紧急程度应标注“特急”或“加急”，不能写“{mark}”")).with_label("紧急程度");
     }
 }

@@ -77,8 +77,9 @@ impl Rule for DunhaoBeforeConjunction {
 fn starts_another_word(word: &str, rest: &str) -> bool {
     let next = rest.chars().next();
     match word {
-        // 等级, 等次, 等奖, 等额, 等同, 等待 …
-        "等" => next.is_some_and(|n| "级次奖额同待候于量高价比距效值腰边号外".contains(n)),
+        // 等级, 等次, 等奖, 等额, 等同, 等待 …; and 等 as an item itself, a verb in a list of
+        // one-character words followed by another 顿号 (克服“拖、等、靠、要”).
+        "等" => next.is_some_and(|n| "级次奖额同待候于量高价比距效值腰边号外、".contains(n)),
         "和" => next.is_some_and(|n| "平谐睦美解".contains(n)),
         "及" => next.is_some_and(|n| "时早格".contains(n)),
         "或" => next.is_some_and(|n| "然许".contains(n)),

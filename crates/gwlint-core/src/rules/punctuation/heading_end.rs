@@ -79,9 +79,14 @@ impl Rule for HeadingEnd {
             }
             // A section title has its section under it; "十一、将第六条修改为第十一条。" followed by
             // "十二、……" is a numbered sentence, not a heading.
-            let next = doc.paragraphs.get(p.index + 1);
-            let titles_a_section = next.is_some_and(|n| n.heading.is_none_or(|nh| nh.level > 1));
-            if !titles_a_section {
+            // Nor is the last item, followed only by the 结束语 (特此通知。) or the end of the
+            // 正文: "三、请各区于6月底前报送工作总结。" is a numbered request.
+            let next = doc.paragraphs.get(p.index + 1).filter(|n| n.part == p.part);
+            let titles_a_section = next.is_some_and(|n| {
+                n.heading.is_none_or(|nh| nh.level > 1)
+                    && crate::rules::common::closing_formula(doc.content(n)).is_none()
+            });
+            if !titles_a_section || body.starts_with('请') {
                 continue;
             }
             let span = Span::new(p.span.end - '。'.len_utf8(), p.span.end);

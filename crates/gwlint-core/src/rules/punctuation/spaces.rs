@@ -79,6 +79,8 @@ impl Rule for Spaces {
             .paragraphs
             .iter()
             .filter(|p| matches!(p.part, Part::Body | Part::Attachment | Part::Date | Part::AttachmentNote))
+            // The blank of a 成文日期 whose day is filled in at signing (2025年3月　日) is no typo.
+            .filter(|p| p.part != Part::Date || doc.elements.date.is_some())
         {
             let content = doc.content(p);
             // A letter-spaced heading or table header ("主 要 内 容", "国 务 院 工 作 规 则") is

@@ -10,6 +10,7 @@ use crate::rule::{Context, Rule, RuleMeta};
 declare_rule! {
     /// ## 作用
     /// 检查主送机关是否写成了领导者个人，如“王市长：”“刘书记、王市长：”“陈刚同志：”。
+    /// 答复人大代表建议、政协委员提案的答复或复函按惯例主送提出人，不检查。
     ///
     /// ## 原因
     /// 《党政机关公文处理工作条例》第十五条（五）规定，除上级机关负责人直接交办事项外，不得以本机关
@@ -63,6 +64,9 @@ impl Rule for AddressedToLeader {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        if crate::rules::common::answers_proposal(doc) {
+            return;
+        }
         for organ in &doc.elements.addressees {
             let name = organ.name.as_str();
             if name.chars().count() <= 12 && LEADER.is_match(name) {

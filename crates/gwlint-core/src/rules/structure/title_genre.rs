@@ -1,7 +1,7 @@
 //! GW101 title-genre: the title must end with one of the 15 legal 文种.
 
 use crate::declare_rule;
-use crate::document::Document;
+use crate::document::{Document, Genre};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::title_paragraphs;
 use crate::span::Span;
@@ -77,7 +77,7 @@ impl Rule for TitleGenre {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if doc.facts.genre.is_some() {
+        if doc.facts.title.as_deref().and_then(Genre::from_title).is_some() {
             return;
         }
         // Replies to deputies' suggestions and proposals (…建议的答复) are an established form.

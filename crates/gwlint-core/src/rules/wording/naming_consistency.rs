@@ -128,7 +128,7 @@ impl Watch {
 
     /// An organ's name (ending like one) given a short name.
     fn organ(full: &str, short: &str, at: Span) -> Option<Watch> {
-        if full.contains('《') || !ORGAN_ENDINGS.iter().any(|e| full.ends_with(e)) || full.chars().count() < MIN_CHARS
+        if full.contains('《') || !crate::document::elements::ends_like_organ(full) || full.chars().count() < MIN_CHARS
         {
             return None;
         }
@@ -175,27 +175,6 @@ fn report_full_names(doc: &Document, cx: &mut Context<'_>, body: &[Span], watche
         }
     }
 }
-
-/// Organ names (机关、单位) end with one of these.
-const ORGAN_ENDINGS: &[&str] = &[
-    "委员会",
-    "办公室",
-    "办公厅",
-    "领导小组",
-    "人民政府",
-    "人民法院",
-    "人民检察院",
-    "局",
-    "厅",
-    "部",
-    "署",
-    "委",
-    "办",
-    "院",
-    "中心",
-    "公司",
-    "集团",
-];
 
 /// Words after an organ's name that make it the name of another unit (…委员会办公室).
 const SUBUNITS: &[&str] =
