@@ -49,6 +49,9 @@ struct RuleDef {
     #[serde(default)]
     source: String,
     docs: String,
+    /// Leave the titles of other documents quoted in 《》 as written (they are cited verbatim).
+    #[serde(default)]
+    skip_book_titles: bool,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +81,7 @@ pub struct DictRule {
     entries: Vec<Entry>,
     /// Pattern ids below `entries.len()` are entries; the rest are allow phrases.
     automaton: AhoCorasick,
+    skip_book_titles: bool,
 }
 
 fn parse_fix(s: &str) -> Result<Option<Applicability>, String> {
@@ -166,7 +170,7 @@ impl DictRule {
             defers_to: &[],
             skip_in: &[],
         };
-        Ok(DictRule { meta, message: r.message, entries, automaton })
+        Ok(DictRule { meta, message: r.message, entries, automaton, skip_book_titles: r.skip_book_titles })
     }
 
     pub fn len(&self) -> usize {
@@ -196,6 +200,9 @@ impl Rule for DictRule {
                 continue;
             };
             let span = Span::new(m.start(), m.end());
+            if self.skip_book_titles && doc.elements.quotations.in_book_title(span.start) {
+                continue;
+            }
             let message = self.render(e);
             let d = cx.report(span, message);
             if let Some(note) = &e.note {

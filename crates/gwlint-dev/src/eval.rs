@@ -5,8 +5,9 @@
 //!
 //! For every document under DIR/*/docs with metadata in DIR/*/index.jsonl it reports whether
 //! `inspect` recognised the title and the 文种 that the metadata gives, how documents were
-//! classified, and the findings per rule and severity (with --show-findings, every error and
-//! warning with its text, for reading by hand). Output is Markdown for docs/quality.md.
+//! classified, and the findings per rule and severity — how many, per 10,000 characters, and in
+//! how many documents — (with --show-findings, every error and warning with its text, for
+//! reading by hand). Output is Markdown for docs/quality.md.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,9 @@ fn main() -> ExitCode {
     let mut misses = Vec::new();
     let mut findings = Vec::new();
     let mut chars = 0;
+    // Documents with any error or warning, per rule and in all.
+    let mut docs_per_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let mut docs_with_any = 0;
     for (path, title, genre) in &entries {
         let bytes = std::fs::read(path).unwrap_or_default();
         let name = path.display().to_string();
@@ -80,7 +84,16 @@ fn main() -> ExitCode {
                 misses.push(format!("{name}: 文种 {got} ≠ {g}"));
             }
         }
-        for d in linter.check(&doc) {
+        let diags = linter.check(&doc);
+        let mut codes: Vec<String> =
+            diags.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.code.to_string()).collect();
+        codes.sort();
+        codes.dedup();
+        docs_with_any += usize::from(!codes.is_empty());
+        for c in codes {
+            *docs_per_rule.entry(c).or_default() += 1;
+        }
+        for d in diags {
             *per_rule.entry((d.code.to_string(), d.severity)).or_default() += 1;
             if d.severity >= Severity::Warning {
                 let p = doc.position(d.span.start);
@@ -110,14 +123,17 @@ fn main() -> ExitCode {
     for (c, k) in &classes {
         println!("| classified as {c} | {k} |");
     }
-    println!("\n| rule | severity | findings |\n|---|---|---|");
+    let per_10k = |k: usize| k as f64 * 10_000.0 / chars.max(1) as f64;
+    println!("\n| rule | severity | findings | per 10,000 chars | documents |\n|---|---|---|---|---|");
     for ((code, sev), k) in &per_rule {
-        println!("| {code} | {sev} | {k} |");
+        let docs = if *sev >= Severity::Warning { docs_per_rule.get(code).copied().unwrap_or(0) } else { 0 };
+        println!("| {code} | {sev} | {k} | {:.2} | {docs} |", per_10k(*k));
     }
     let errwarn: usize = per_rule.iter().filter(|((_, s), _)| *s >= Severity::Warning).map(|(_, k)| k).sum();
     println!(
-        "\nErrors and warnings: {errwarn} ({:.2} per 10,000 chars).",
-        errwarn as f64 * 10_000.0 / chars.max(1) as f64
+        "\nErrors and warnings: {errwarn} ({:.2} per 10,000 chars); documents with any: {docs_with_any}/{n} ({:.0}%).",
+        per_10k(errwarn),
+        pct(docs_with_any, n)
     );
     if !misses.is_empty() {
         println!("\nRecognition misses:\n");

@@ -90,6 +90,20 @@ impl Genre {
     pub fn from_title(title: &str) -> Option<Genre> {
         let t = strip_spaces(title);
         let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
+        // A date or 字号 in brackets after the title (web pages print “……的通知（2022年11月7日）”)
+        // is a note on the title, not part of it.
+        let t = match t.rfind(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) => {
+                let inner = t[i..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+                let noted = parse_date_line(inner).is_some() || super::elements::DocNumber::parse(inner, 0).is_some();
+                if noted {
+                    &t[..i]
+                } else {
+                    t
+                }
+            }
+            _ => t,
+        };
         GENRE_SUFFIXES.iter().find(|(s, _)| t.ends_with(s)).map(|&(_, g)| g)
     }
 

@@ -21,7 +21,7 @@ use crate::text::{char_len, is_indent_space, strip_spaces};
 /// (“2018年7月30日 最高人民法院审判委员会第1745次会议”); read with spaces removed.
 static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[（(]?(?:.{0,80}(?:通过|施行|公布|批准|发布|修正|修订)[）)]|",
+        r"^[（(]?(?:.{0,200}(?:通过|施行|公布|批准|发布|修正|修订)[）)]|",
         r"(?:[0-9]{4}|[〇零○一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日",
         r"[^。]{0,80}(?:通过|施行|公布|批准|发布|修正|修订|会议)[）)]?)$"
     ))
@@ -31,6 +31,8 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$")
         .unwrap()
 });
+static NON_GONGWEN_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(调研|调查|述职|述廉|述责|考察|研究|评估|分析|可行性研究)报告$").unwrap());
 static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
 static SPEECH_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
@@ -210,6 +212,11 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
     Layout { parts, class }
 }
 
+/// Is the title that of a 调研报告, 述职报告 or another report that is not the 公文 报告?
+pub fn is_non_gongwen_report(title: &str) -> bool {
+    NON_GONGWEN_REPORT.is_match(&strip_spaces(title))
+}
+
 fn is_doc_number(l: &str) -> bool {
     DocNumber::parse(l, 0).is_some()
 }
@@ -347,9 +354,8 @@ fn reads_as_issued_title(l: &str, next: Option<&str>) -> bool {
 /// 附注: a parenthesised line (（此件公开发布）, （联系人：…）) or a contact line.
 fn is_annotation(l: &str) -> bool {
     let l = l.trim();
-    ((l.starts_with('（') && l.ends_with('）')) || (l.starts_with('(') && l.ends_with(')')))
-        || l.starts_with("联系人")
-        || l.starts_with("联系电话")
+    // Either bracket style at either end: “（联系人：……)” mixes them, and is still a 附注.
+    (l.starts_with(['（', '(']) && l.ends_with(['）', ')'])) || l.starts_with("联系人") || l.starts_with("联系电话")
 }
 
 /// First line of the 发文机关署名 above the 成文日期 (== `date` when there is none).
@@ -390,7 +396,9 @@ fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint:
         return DocClass::Speech;
     }
     let has = |p: Part| parts.contains(&p);
-    let genre = Genre::from_title(&title_text).is_some();
+    // A 调研报告 or 述职报告 is a report of another kind, not the 公文 报告: its title alone does
+    // not make the text a 公文 (a 字号 or 主送机关 still does).
+    let genre = Genre::from_title(&title_text).is_some() && !is_non_gongwen_report(&title_text);
     let formal_marks = has(Part::DocNumber) || has(Part::Addressee) || has(Part::IssuerMark);
     let closed = has(Part::Date) && title_text.contains("关于");
     if title.is_some() && (genre || formal_marks || closed) {

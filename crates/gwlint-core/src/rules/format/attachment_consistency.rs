@@ -69,9 +69,15 @@ pub struct AttachmentConsistency;
 
 fn normalise(name: &str) -> String {
     let s = strip_spaces(name);
+    // “修改后的《……规定》” names the amended text by its title.
+    let s = DESCRIBED_TITLE.replace(&s, "《");
     let s = s.trim_matches(['《', '》', '。', '；']);
     TRAILING_NOTE.replace(s, "").into_owned()
 }
+
+/// Words before a quoted title in a 附件说明 that describe the attachment rather than name it.
+static DESCRIBED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:修改后的|修订后的|新修订的|调整后的|更新后的)《").unwrap());
 
 /// An appended title may run over several lines: the first line is then a prefix of the name.
 fn same_name(title: &str, noted: &str) -> bool {

@@ -59,8 +59,10 @@ declare_rule! {
 /// “前” after the date of a deadline — but not “以前的”, which limits a noun to a time
 /// (“对发生在2025年2月1日以前的行为”: a scope of application, not a deadline).
 static DEADLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:前|之前|以前)(?:[^的]|$)").unwrap());
-/// Words before “在” that make the date a time something happened, not a time to act by.
-const HAPPENED: &[&str] = &["发生在", "出生在", "成立在", "形成在", "取得在", "签订在", "作出在", "实施在"];
+/// Words before “于”/“在” that make the date a time something happened or a scope (对于……之前
+/// 已出具的), not a time to act by.
+const NOT_A_DEADLINE: &[&str] =
+    &["对于", "发生在", "出生在", "成立在", "形成在", "取得在", "签订在", "作出在", "实施在"];
 
 pub struct DateConsistency;
 
@@ -91,8 +93,8 @@ impl Rule for DateConsistency {
         for p in body_paragraphs(doc) {
             for d in doc.elements.dates_in(p.span) {
                 let (before, after) = (&doc.text[p.span.start..d.span.start], &doc.text[d.span.end..p.span.end]);
-                let before_ok =
-                    (before.ends_with('于') || before.ends_with('在')) && !HAPPENED.iter().any(|w| before.ends_with(w));
+                let before_ok = (before.ends_with('于') || before.ends_with('在'))
+                    && !NOT_A_DEADLINE.iter().any(|w| before.ends_with(w));
                 if !before_ok || !DEADLINE_TAIL.is_match(after) || d.value.ordinal() >= signed.ordinal() {
                     continue;
                 }

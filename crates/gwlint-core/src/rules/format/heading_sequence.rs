@@ -72,7 +72,8 @@ impl Rule for HeadingSequence {
                 let ok = match last[level] {
                     Some(prev) => n == prev + 1 || (n == 1 && starts_new_list(doc, p, h.level)),
                     None => n == 1 || running[level].is_some_and(|r| n == r + 1),
-                } || follows_inline_item(doc, p, &h);
+                } || follows_inline_item(doc, p, &h)
+                    || restates_cited_article(doc, p, n);
                 if !ok {
                     let expected = last[level].map_or(1, |x| x + 1);
                     let found = doc.slice(h.marker);
@@ -122,6 +123,18 @@ fn follows_inline_item(doc: &Document, p: &crate::document::Paragraph, h: &crate
     let want = format!("{open}{}{close}", h.number - 1);
     let from = p.index.saturating_sub(3);
     doc.paragraphs[from..p.index].iter().any(|q| doc.content(q).contains(&want))
+}
+
+/// An item numbered after the article of another document it restates: “现对……39号文第三条
+/// ……作进一步明确，并增加第五条，具体如下：” followed by “三、……” and “五、……”.
+fn restates_cited_article(doc: &Document, p: &crate::document::Paragraph, n: u32) -> bool {
+    let zh = crate::text::to_chinese_number(n);
+    let cited = [format!("第{zh}条"), format!("第{zh}项"), format!("第{n}条"), format!("第{n}项")];
+    let from = p.index.saturating_sub(10);
+    doc.paragraphs[from..p.index]
+        .iter()
+        .filter(|q| q.heading.is_none())
+        .any(|q| cited.iter().any(|c| doc.content(q).contains(c.as_str())))
 }
 
 fn previous<'a>(doc: &'a Document, p: &crate::document::Paragraph) -> Option<&'a crate::document::Paragraph> {

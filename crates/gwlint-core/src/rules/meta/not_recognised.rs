@@ -65,9 +65,12 @@ impl Rule for NotRecognised {
             DocClass::Other => {
                 let why = match doc.facts.title.as_deref() {
                     None => "没有找到标题（单独成行、以文种结尾或含“关于”的一行）".to_string(),
-                    Some(t) => format!(
-                        "标题“{t}”不以法定文种结尾，也没有找到发文字号、主送机关或“关于……”标题下的成文日期"
+                    Some(t) if crate::document::structure::is_non_gongwen_report(t) => format!(
+                        "标题“{t}”是调研报告、述职报告一类文稿，不是公文文种“报告”，也没有找到发文字号或主送机关"
                     ),
+                    Some(t) => {
+                        format!("标题“{t}”不以法定文种结尾，也没有找到发文字号、主送机关或“关于……”标题下的成文日期")
+                    }
                 };
                 cx.report(span, format!("未识别为公文：{why}；{skipped}"))
                     .with_label("非公文")

@@ -16,7 +16,8 @@ declare_rule! {
     ///
     /// ## 原因
     /// GB/T 15834—2011 4.5.3.4 规定，相邻或相近两数字连用表示概数时不用顿号；GB/T 15835—2011
-    /// 规定概数用汉字（“五六个”）。“二、三产业”“一、二等奖”是缩略形式，保留顿号，不报告。
+    /// 规定概数用汉字（“五六个”）。“二、三产业”“一、二等奖”是缩略形式，保留顿号，不报告；
+    /// 三项以上的列举（7、8、9月）和用阿拉伯数字写的两个月份、日期（8、9月）是确指，也不报告。
     ///
     /// ## 示例
     /// ```text
@@ -66,8 +67,16 @@ impl Rule for ApproxNumberDunhao {
             if y != x + 1 || a.parse::<u32>().is_ok() != b.parse::<u32>().is_ok() {
                 continue;
             }
+            // A list of three or more (7、8、9月) enumerates; so do two months or days written in
+            // digits (8、9月 is August and September: an estimate would be written 八九月).
+            let content = doc.content(p);
+            let whole = c.get(0).expect("match");
+            let listed = content[..whole.start()].ends_with('、');
+            if listed || (both_arabic && matches!(&c["unit"], "年" | "月" | "日")) {
+                continue;
+            }
             // Abbreviations keep the mark: 二、三产业, 一、二等奖, 三、四年级.
-            let rest = &doc.content(p)[c.get(0).expect("match").end()..];
+            let rest = &content[whole.end()..];
             if ["产业", "等奖", "年级", "类", "级", "线", "档"]
                 .iter()
                 .any(|w| rest.starts_with(w) || c["unit"].starts_with(w))

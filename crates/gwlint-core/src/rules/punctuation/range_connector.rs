@@ -11,7 +11,7 @@ use crate::rules::common::{group_span, paragraph_matches};
 
 declare_rule! {
     /// ## 作用
-    /// 检查表示起止、数值范围的连接号：年份起止用一字线“—”（2021—2025年），数值范围用浪纹线
+    /// 检查表示起止、数值范围的连接号：年份、月份起止用一字线“—”（2021—2025年、7—8月），数值范围用浪纹线
     /// “～”（5～10个工作日），不用西文连字符“-”或半角“~”。半角“~”改为“～”是安全修复。
     ///
     /// 编号（表2-8、第3-1条）、电话号码、标准编号和日期写法（另由 GW302 检查）不报告。
@@ -71,8 +71,15 @@ impl Rule for RangeConnector {
             {
                 continue;
             }
+            // “7-8月” is a span of months (July to August): a time, written with the 一字线 like
+            // years; “3-5个月” is a duration, a numeric range.
+            let month =
+                |g: &str| c.name(g).and_then(|m| m.as_str().parse::<u32>().ok()).is_some_and(|v| (1..=12).contains(&v));
+            let months = c.name("unit").is_some_and(|u| u.as_str() == "月") && month("a") && month("b");
             let (sep, right, what) = if let Some(ys) = c.name("ys") {
                 (ys, "—", "年份起止应使用一字线“—”")
+            } else if months {
+                (c.name("s").expect("group"), "—", "月份起止应使用一字线“—”")
             } else {
                 (c.name("s").expect("group"), "～", "数值范围应使用浪纹线“～”")
             };

@@ -5,9 +5,11 @@ use std::sync::LazyLock;
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::elements::ends_like_organ;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::group_span;
+use crate::text::is_han;
 
 declare_rule! {
     /// ## 作用
@@ -92,6 +94,8 @@ impl Rule for Spaces {
             let label_end = content.find(['：', ':']).filter(|&i| content[..i].chars().count() <= 8).unwrap_or(0);
             // A clause number at the start: "5.1.2 省级人民政府……".
             let number_end = LEADING_NUMBER.find(content).map_or(0, |m| m.end());
+            // A row of a list or table (姓名  职务) has no sentence marks; its gaps are columns.
+            let table_row = !content.contains(['。', '，', '；', '！', '？']);
             let mut at = 0;
             // Overlapping: "情 况 说 明" has a space after every character.
             while let Some(c) = SPACE.captures_at(content, at) {
@@ -108,6 +112,9 @@ impl Rule for Spaces {
                     || LIST_NUMBER.is_match(&content[sp.end()..])
                     || DATE_BEFORE.is_match(&content[..sp.start()])
                     || sp.as_str().chars().count() >= 3
+                    || (sp.as_str().chars().count() >= 2 && (table_row || padded_name(content, sp.start(), sp.end())))
+                    || joins_organ_names(&content[..sp.start()], &content[sp.end()..])
+                    || name_column(&content[..sp.start()], &content[sp.end()..])
                 {
                     continue;
                 }
@@ -121,4 +128,71 @@ impl Rule for Spaces {
             }
         }
     }
+}
+
+/// The last (or first) run of Han characters of a text.
+fn last_han_run(s: &str) -> &str {
+    let start = s.char_indices().rev().take_while(|(_, c)| is_han(*c)).last().map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+fn first_han_run(s: &str) -> &str {
+    let end = s.char_indices().find(|(_, c)| !is_han(*c)).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// A two-character name padded to the width of three in a list of names (“何  赟”, “朱  强”):
+/// one Han character on each side of the gap, each standing alone.
+fn padded_name(content: &str, gap_start: usize, gap_end: usize) -> bool {
+    last_han_run(&content[..gap_start]).chars().count() == 1 && first_han_run(&content[gap_end..]).chars().count() == 1
+}
+
+/// Organ names of a joint document separated by a space, as in a cited joint 公告
+/// (“财政部 税务总局公告2019年第1号”, “《中共中央 国务院关于……》”).
+fn joins_organ_names(before: &str, after: &str) -> bool {
+    let next = first_han_run(after);
+    let names_organ = next.char_indices().skip(1).any(|(i, c)| ends_like_organ(&next[..i + c.len_utf8()]));
+    ends_like_organ(last_han_run(before)) && names_organ
+}
+
+/// Words a position or title ends with (市水务局副局长, 高级工程师).
+const POSITIONS: &[&str] = &[
+    "长",
+    "主任",
+    "主席",
+    "书记",
+    "委员",
+    "工程师",
+    "经理",
+    "会计师",
+    "经济师",
+    "教授",
+    "研究员",
+    "总监",
+    "主管",
+    "专员",
+    "成员",
+    "干部",
+    "秘书",
+    "助理",
+    "负责人",
+    "联络员",
+];
+
+/// The gap after a person's name at the start of a row of a personnel list (“组长：周建国 市水务局
+/// 副局长”, “孔 聿 市堤防处处长”), where the name stands in a column before the unit or position.
+fn name_column(before: &str, after: &str) -> bool {
+    let segment = before.rsplit(['：', ':']).next().unwrap_or(before);
+    let name: String = segment.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = name.chars().count();
+    if n == 0 || n > 4 || !name.chars().all(is_han) {
+        return false;
+    }
+    if n == 1 {
+        // The first character of a two-character name spaced out to the width of three.
+        return first_han_run(after).chars().count() == 1;
+    }
+    let cell = after.split(['；', ';', '，', ',', '。']).next().unwrap_or("").trim();
+    POSITIONS.iter().any(|w| cell.ends_with(w))
+        || cell.char_indices().skip(1).any(|(i, c)| ends_like_organ(&cell[..i + c.len_utf8()]))
 }
