@@ -9,6 +9,15 @@ fn documents() {
     });
 }
 
+/// Real documents of the layouts structure recognition must hold (fixtures/layouts/SOURCE.md):
+/// every paragraph's part, the facts and the findings.
+#[test]
+fn layouts() {
+    insta::glob!("../fixtures/layouts", "*.txt", |path| {
+        insta::assert_snapshot!(snapshot_of(path));
+    });
+}
+
 /// Each rule fixture with its rule alone: every finding in full (structure dumps are for the
 /// whole-document fixtures above).
 #[test]
@@ -23,7 +32,7 @@ fn rule_fixtures() {
 fn fixing_twice_changes_nothing() {
     use gwlint_core::fix::fix_document;
     use gwlint_core::{Applicability, Document};
-    for dir in ["documents", "rules"] {
+    for dir in ["documents", "layouts", "rules"] {
         for entry in walk(&crate::support::fixture(dir)).into_iter().filter(|p| is_document(p)) {
             let linter = crate::support::linter_for(&entry);
             let name = entry.file_name().unwrap().to_string_lossy().into_owned();
@@ -60,7 +69,7 @@ fn rule_fixtures_fire_and_stay_silent() {
     }
     let expected = walk(&dir).iter().filter(|p| is_document(p)).count();
     assert_eq!(checked, expected);
-    assert_eq!(checked, 157, "fixtures/rules holds 157 rule fixtures");
+    assert_eq!(checked, 175, "fixtures/rules holds 175 rule fixtures");
 }
 
 fn is_document(p: &std::path::Path) -> bool {

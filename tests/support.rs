@@ -129,12 +129,16 @@ pub fn snapshot_of(path: &Path) -> String {
         f.title.as_deref().unwrap_or("-"),
         f.doc_number.as_deref().unwrap_or("-"),
         f.issuer.as_deref().unwrap_or("-"),
-        f.date_value.map_or("-".to_string(), |d| d.iso()),
+        f.date_value
+            .map_or_else(|| f.date.as_ref().map_or("-".to_string(), |d| format!("{d} (day unfilled)")), |d| d.iso()),
         f.recipients,
         f.attachments,
         f.copy_to
     )
     .unwrap();
+    if f.era != gwlint_core::document::facts::Era::Current {
+        writeln!(s, "era: {:?} (judged by {})", f.era, f.era.layout_standard()).unwrap();
+    }
     writeln!(s, "--- structure ---").unwrap();
     for p in &doc.paragraphs {
         let level = p.heading.map(|h| format!(" L{}", h.level)).unwrap_or_default();
