@@ -181,10 +181,10 @@ pub fn render_human(out: &mut (impl Write + ?Sized), doc: &Document) -> io::Resu
             .attachments
             .iter()
             .map(|a| {
-                a.title.map_or_else(
-                    || doc.slice(a.head).to_string(),
-                    |t| format!("{}：{}", doc.slice(a.head), excerpt(doc.slice(t), 20)),
-                )
+                // “附件：” and “附 件” are shown as 附件.
+                let head: String =
+                    doc.slice(a.head).chars().filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':')).collect();
+                a.title.map_or_else(|| head.clone(), |t| format!("{head}：{}", excerpt(doc.slice(t), 20)))
             })
             .collect();
         writeln!(out, "所附附件：{}", heads.join("；"))?;

@@ -592,9 +592,11 @@ pub struct Attachment {
     pub last_paragraph: usize,
 }
 
-/// The first line of an appended attachment: 附件 / 附件2 / 附件二 / 附： alone on a line.
-static ATTACHMENT_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件|附)\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:.．]?$").unwrap());
+/// The first line of an appended attachment: 附件 / 附件2 / 附件二 / 附： alone on a line (also
+/// letter-spaced: 附 件).
+static ATTACHMENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(附[ \u{3000}]*件|附)\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[：:.．]?$").unwrap()
+});
 
 impl Attachment {
     /// The number on an attachment head line (Some(None) for “附件” without a number); None when
@@ -606,7 +608,7 @@ impl Attachment {
 
     /// Is the head the short “附” (which also heads an appendix inside an attachment's text)?
     fn is_short_head(line: &str) -> bool {
-        !line.starts_with("附件")
+        !strip_spaces(line).starts_with("附件")
     }
 
     pub fn is_head(line: &str) -> bool {

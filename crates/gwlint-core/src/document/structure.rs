@@ -107,7 +107,9 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
             Part::DocNumber
         } else if l.starts_with("签发人") {
             Part::Signer
-        } else if is_issuer_mark(l, lines.get(i + 1).copied(), paras.get(i + 1).is_some_and(|p| p.blank_before)) {
+        } else if is_issuer_mark(l, lines.get(i + 1).copied(), paras.get(i + 1).is_some_and(|p| p.blank_before))
+            || joint_issuer_mark(lines, i)
+        {
             Part::IssuerMark
         } else {
             break;
@@ -131,6 +133,13 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
     // Under the title: 题注, a 发文字号 or 令号 (web copies put it here) and 签发人.
     while i < n {
         let l = lines[i];
+        if let Some(k) = title.and_then(|_| bracketed_note_end(lines, i)) {
+            for p in &mut parts[i..=k] {
+                *p = Part::TitleNote;
+            }
+            i = k + 1;
+            continue;
+        }
         let part = if TITLE_NOTE.is_match(&strip_spaces(l)) && title.is_some() {
             Part::TitleNote
         } else if is_doc_number(l) || is_order_number(l) {
@@ -217,6 +226,23 @@ pub fn is_non_gongwen_report(title: &str) -> bool {
     NON_GONGWEN_REPORT.is_match(&strip_spaces(title))
 }
 
+/// A 题注 in brackets broken over two or three lines (“（2025年1月6日……会议通过，” /
+/// “自2025年2月1日起施行）”): the index of its last line.
+fn bracketed_note_end(lines: &[&str], start: usize) -> Option<usize> {
+    let first = lines[start].trim();
+    if !first.starts_with(['（', '(']) || first.ends_with(['）', ')']) {
+        return None;
+    }
+    let mut joined = strip_spaces(first);
+    for (k, l) in lines.iter().enumerate().skip(start + 1).take(2) {
+        joined.push_str(&strip_spaces(l));
+        if l.trim_end().ends_with(['）', ')']) {
+            return TITLE_NOTE.is_match(&joined).then_some(k);
+        }
+    }
+    None
+}
+
 fn is_doc_number(l: &str) -> bool {
     DocNumber::parse(l, 0).is_some()
 }
@@ -238,6 +264,19 @@ fn is_issuer_mark(l: &str, next: Option<&str>, blank_after: bool) -> bool {
             t.starts_with("关于") || (t.contains("关于") && Genre::from_title(&t).is_some())
         });
     plain.ends_with("文件") || (organ && next.is_some_and(is_doc_number)) || organ_above_title
+}
+
+/// A joint 发文机关标志: organ names on lines of their own above the line that ends with “文件”
+/// (中共平安市委办公室 / 平安市人民政府办公室 / 文件).
+fn joint_issuer_mark(lines: &[&str], i: usize) -> bool {
+    let organ = |l: &str| {
+        let plain = strip_spaces(l);
+        char_len(&plain) <= 30 && !has_sentence_punct(&plain) && elements::ends_like_organ(&plain)
+    };
+    organ(lines[i])
+        && (i + 1..lines.len().min(i + 4))
+            .take_while(|&k| organ(lines[k]) || strip_spaces(lines[k]).ends_with("文件"))
+            .any(|k| strip_spaces(lines[k]).ends_with("文件"))
 }
 
 fn has_sentence_punct(s: &str) -> bool {
@@ -332,9 +371,13 @@ fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Op
         while k < end && k - j <= 3 && is_annotation(lines[k]) && !Attachment::is_head(lines[k]) {
             k += 1;
         }
-        let signed = j > from && signature_start(lines, from, j) < j;
+        let sig = signature_start(lines, from, j);
+        let signed = j > from && sig < j;
+        // A 附件说明 right above the 署名 closes the 主体 whatever follows the date.
+        let noted = signed && attachment_note_start(lines, from, sig).is_some();
         k == end
             || Attachment::is_head(lines[k])
+            || noted
             || (signed && (paras[k].blank_before || reads_as_issued_title(lines[k], lines.get(k + 1).copied())))
     })
 }
@@ -556,6 +599,14 @@ mod tests {
     }
 
     #[test]
+    fn joint_masthead_over_several_lines() {
+        let text = "中共平安市委办公室\n平安市人民政府办公室\n文件\n\n平委办发〔2025〕3号\n\n中共平安市委办公室　平安市人民政府办公室\n关于做好春节期间有关工作的通知\n\n各县（市、区）委和人民政府：\n　　现就有关事项通知如下。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![IssuerMark, IssuerMark, IssuerMark, DocNumber, Title, Title, Addressee, Body]);
+    }
+
+    #[test]
     fn organ_masthead_without_wenjian_above_a_blank_line() {
         let text = "平安市教育局\n\n平安市教育局关于开展校园安全检查的通知\n\n各县（市、区）教育局：\n　　现就有关事项通知如下。\n";
         let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
@@ -600,6 +651,16 @@ mod tests {
         );
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         assert_eq!(doc.facts.attachments, vec!["平安市应急物资储备管理办法"]);
+        // Issued text that starts with its numbered items, no title: the 附件说明 above the
+        // 署名 still closes the 主体, so the items are not read as attachment names.
+        let text = "平安市人民政府办公室关于印发重点工作清单的通知\n各县（市、区）人民政府：\n　　现印发给你们。\n　　附件：重点工作清单\n平安市人民政府办公室\n2025年3月5日\n1.完成老旧小区改造；\n2.开展安全生产检查；\n3.推进乡村振兴。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got,
+            vec![Title, Addressee, Body, AttachmentNote, Signature, Date, Attachment, Attachment, Attachment]
+        );
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.attachments, vec!["重点工作清单"]);
     }
 
     #[test]
@@ -611,6 +672,10 @@ mod tests {
         let text = "最高人民法院、最高人民检察院关于修改某解释的决定\n2018年7月30日 最高人民法院审判委员会第1745次会议\n2018年10月19日 最高人民检察院第十三届检察委员会第七次会议\n2018年12月1日 施行\n根据司法实践情况，现决定修改。\n";
         let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
         assert_eq!(got, vec![Title, TitleNote, TitleNote, TitleNote, Body]);
+        // A bracketed 题注 broken over two lines, the 字号 above the title.
+        let text = "法释〔2025〕1号\n最高人民法院关于某问题的批复\n（2025年1月6日最高人民法院审判委员会第1900次会议通过，\n自2025年2月1日起施行）\n平安省高级人民法院：\n　　你院请示收悉。\n　　此复。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, vec![DocNumber, Title, TitleNote, TitleNote, Addressee, Body, Body]);
     }
 
     #[test]
