@@ -18,6 +18,7 @@ pub mod fix;
 pub mod linter;
 pub mod pack;
 pub mod registry;
+pub mod requests;
 pub mod resolved;
 pub mod rule;
 mod rules;

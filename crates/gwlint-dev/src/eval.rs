@@ -2,6 +2,11 @@
 //!
 //! Usage: cargo run --release -p gwlint-dev --bin gwlint-eval -- [--corpus DIR] [--show-findings]
 //!        cargo run --release -p gwlint-dev --bin gwlint-eval -- --csc [--csc-dir DIR] [--corpus DIR]
+//!        cargo run --release -p gwlint-dev --bin gwlint-eval -- --requests [--corpus DIR]
+//!
+//! `--requests` lists every request the request model reads in the 正文 of the corpus, with the
+//! document's 文种, for reading by hand (real 通知 and 意见 rarely ask their addressees to approve
+//! anything, so what it finds there shows where the model reads too much).
 //!
 //! For every document under DIR/*/docs with metadata in DIR/*/index.jsonl it reports whether
 //! `inspect` recognised the title and the 文种 that the metadata gives, how documents were
@@ -24,6 +29,7 @@ fn main() -> ExitCode {
     let mut csc_dir = PathBuf::from("../shared/corpus/csc");
     let mut show = false;
     let mut csc = false;
+    let mut list_requests = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -31,8 +37,9 @@ fn main() -> ExitCode {
             "--csc-dir" => csc_dir = it.next().map(PathBuf::from).unwrap_or(csc_dir),
             "--show-findings" => show = true,
             "--csc" => csc = true,
+            "--requests" => list_requests = true,
             _ => {
-                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR]");
+                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR] | --requests [--corpus DIR]");
                 return ExitCode::from(2);
             }
         }
@@ -47,6 +54,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if list_requests {
+        return requests(&entries);
+    }
     let linter = Linter::with_defaults();
     let (mut title_ok, mut genre_ok, mut genre_total) = (0, 0, 0);
     let mut classes: BTreeMap<String, usize> = BTreeMap::new();
@@ -147,6 +157,35 @@ fn main() -> ExitCode {
             println!("- {f}");
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// Every request read in the 正文 of the corpus documents.
+fn requests(entries: &[(PathBuf, String, Option<String>)]) -> ExitCode {
+    let mut n = 0;
+    for (path, _, _) in entries {
+        let Ok(doc) = Document::parse(
+            &path.display().to_string(),
+            &std::fs::read(path).unwrap_or_default(),
+            &ParseOptions::default(),
+        ) else {
+            continue;
+        };
+        let genre = doc.facts.genre.map_or("-", |g| g.as_str());
+        for p in doc.parts(gwlint_core::Part::Body) {
+            for r in gwlint_core::requests::requests(doc.content(p), p.span.start) {
+                n += 1;
+                let clause_start = doc.text.floor_char_boundary(r.span.start.saturating_sub(30));
+                println!(
+                    "{genre}\t{}\t{}\t«{}»",
+                    path.display(),
+                    doc.slice(r.span),
+                    &doc.text[clause_start..r.span.end]
+                );
+            }
+        }
+    }
+    eprintln!("{n} requests");
     ExitCode::SUCCESS
 }
 

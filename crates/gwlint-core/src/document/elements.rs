@@ -64,7 +64,8 @@ pub struct DocNumber {
     pub close: Span,
     /// “第” before the 顺序号.
     pub di: Option<Span>,
-    /// 顺序号; empty (at the gap) when the 字号 is not yet numbered.
+    /// 顺序号; empty (at the gap) when the 字号 is not yet numbered, or a placeholder (X, ××)
+    /// that GW605 reports.
     pub seq: Span,
     pub seq_value: Option<u32>,
     /// “号”.
@@ -77,7 +78,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
         r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
-        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]*)(?P<sp3>\s*)(?P<hao>号?)$"
+        r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]*|[XxＸ×*＊]{1,4})(?P<sp3>\s*)(?P<hao>号?)$"
     ))
     .unwrap()
 });
@@ -100,8 +101,8 @@ impl DocNumber {
             return None;
         }
         let c = DOC_NUMBER.captures(line)?;
-        let numbered = !c["seq"].is_empty();
-        if !numbered && c["hao"].is_empty() {
+        let numbered = c["seq"].chars().next().is_some_and(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
+        if c["seq"].is_empty() && c["hao"].is_empty() {
             return None;
         }
         let at = |name: &str| c.name(name).map(|m| Span::new(base + m.start(), base + m.end()));
@@ -853,6 +854,8 @@ mod tests {
         let d = DocNumber::parse(l, 0).expect("a 字号 not yet numbered");
         assert!(d.seq.is_empty() && d.seq_value.is_none() && d.spaces.is_empty());
         assert!(DocNumber::parse("平应急〔2024〕", 0).is_none());
+        let d = DocNumber::parse("岑卫〔2024〕X号", 0).expect("a placeholder number");
+        assert_eq!((d.seq_value, d.seq.len()), (None, 1));
         let l = format!("云教〔2024〕18号{}签发人：何建明", " ".repeat(30));
         let d = DocNumber::parse(&l, 0).unwrap();
         assert_eq!(slice(&l, d.span), "云教〔2024〕18号");

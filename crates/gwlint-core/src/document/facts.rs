@@ -131,6 +131,23 @@ impl Genre {
     }
 }
 
+impl Genre {
+    /// The 文种 a title behaves as for the 行文规则 (see `Facts::acts_as`).
+    pub fn acted_by_title(title: &str) -> Option<Genre> {
+        let t = strip_spaces(title);
+        let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
+        const ASKS: &[&str] = &["请示报告", "申请报告", "报告请示", "申请", "请求", "报批"];
+        const REPORTS: &[&str] = &["汇报", "情况说明", "说明", "总结"];
+        if ASKS.iter().any(|w| t.ends_with(w)) {
+            Some(Genre::Request)
+        } else if REPORTS.iter().any(|w| t.ends_with(w)) {
+            Some(Genre::Report)
+        } else {
+            Genre::from_title(t)
+        }
+    }
+}
+
 impl fmt::Display for Genre {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -224,8 +241,9 @@ impl DateValue {
     }
 }
 
+/// “2025年3月5日”, and a year cut to two digits (“24年9月3日”, read as 2024; GW501 reports it).
 static DATE_ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]{4}|[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
 static DATE_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([〇零○OＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
         .unwrap()
@@ -338,8 +356,9 @@ pub fn is_unfilled_date_line(s: &str) -> bool {
 pub fn parse_date_line(s: &str) -> Option<DateValue> {
     let s = strip_spaces(s);
     if let Some(c) = DATE_ARABIC.captures(&s) {
+        let year: u32 = c[1].parse().ok()?;
         return DateValue {
-            year: c[1].parse().ok()?,
+            year: if c[1].len() == 2 { 2000 + year } else { year },
             month: c[2].parse().ok()?,
             day: c[3].parse().ok()?,
             style: DateStyle::Arabic,
@@ -414,6 +433,11 @@ pub struct Facts {
     pub genre: Option<Genre>,
     /// 行文方向 implied by the 文种.
     pub direction: Option<Direction>,
+    /// The 文种 the text behaves as, which the 行文规则 judge: the title's 文种, except where the
+    /// title ends with a word that is not one or with two (GW101/GW102 report those): 申请,
+    /// 请求, 报批, 请示报告 and 申请报告 ask for approval and are judged as a 请示; 汇报, 情况说明,
+    /// 说明 and 总结 report and are judged as a 报告.
+    pub acts_as: Option<Genre>,
     /// 发文字号 (or 令号).
     pub doc_number: Option<String>,
     /// 主送机关, one entry per organ.
@@ -471,6 +495,7 @@ mod tests {
         let d = parse_date_line("2025-05-06").unwrap();
         assert_eq!(d.style, DateStyle::Separated);
         assert!(parse_date_line("2025年13月1日").is_none());
+        assert_eq!(parse_date_line("24年9月3日").unwrap().iso(), "2024-09-03");
         for l in ["2025年3月　日", "2025年 3 月  日", "2025年　月　日", "二〇二五年三月　日"] {
             assert!(is_unfilled_date_line(l), "{l}");
         }

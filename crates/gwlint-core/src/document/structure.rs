@@ -483,9 +483,11 @@ fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Fa
         .map(|i| at(i.name).trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
+    let acts_as = title.as_deref().and_then(Genre::acted_by_title).or(genre);
     Facts {
         class: layout.class,
         direction: genre.map(|g| g.default_direction()),
+        acts_as,
         title,
         genre,
         doc_number,

@@ -53,32 +53,10 @@ pub fn answers_proposal(doc: &Document) -> bool {
     answer && ["提案", "建议", "议案"].iter().any(|w| title.contains(w))
 }
 
-/// A request for approval or instructions: 请批准, 请审批, 妥否，请批示, 恳请……拨付 …
-/// Not a request for approval: 请审阅, 请阅示, 请批转 (a 呈转性报告 asks to forward it), 请审议.
-static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:妥否|当否|可否|是否可行|是否妥当|是否同意)[，,]?\s*请\p{Han}{0,4}?(?:批示|批复|审批|审定|核示|指示|示复|核准|批准)",
-        r"|恳请[^。；！？\n]{0,24}?(?:批准|审批|批复|核准|拨付|解决|支持|同意|审定)",
-        r"|请(?:予)?\p{Han}{0,8}?(?:批准|审批|批示|批复|核准|审定)",
-    ))
-    .unwrap()
-});
-
-/// Characters that, before 请, make it part of another word (申请, 提请, 邀请, 报请 …).
-fn is_word_before_qing(c: char) -> bool {
-    matches!(c, '申' | '提' | '邀' | '聘' | '宴' | '吁' | '报' | '敬' | '呈' | '声' | '奏' | '恭')
-}
-
-/// Spans of request-for-approval language in `text` (absolute, starting at `base`).
+/// Spans of the requests (for approval, a grant, help or a reply) in `text` (absolute, starting
+/// at `base`), as the request model reads them (`crate::requests`).
 pub fn request_spans(text: &str, base: usize) -> Vec<Span> {
-    REQUEST
-        .find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            !(m.as_str().starts_with('请') && before.is_some_and(is_word_before_qing))
-        })
-        .map(|m| Span::new(base + m.start(), base + m.end()))
-        .collect()
+    crate::requests::requests(text, base).into_iter().map(|r| r.span).collect()
 }
 
 /// Fixed 结束语 and the 文种 they belong to.

@@ -57,7 +57,7 @@ impl Rule for SignerRequired {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if !matches!(doc.facts.genre, Some(Genre::Request | Genre::Report)) {
+        if !matches!(doc.facts.acts_as, Some(Genre::Request | Genre::Report)) {
             return;
         }
         let Some(number) = doc.parts(Part::DocNumber).next() else { return };

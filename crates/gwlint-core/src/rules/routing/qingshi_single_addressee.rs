@@ -51,7 +51,7 @@ impl Rule for QingshiSingleAddressee {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if doc.facts.genre != Some(Genre::Request) || doc.facts.recipients.len() < 2 {
+        if doc.facts.acts_as != Some(Genre::Request) || doc.facts.recipients.len() < 2 {
             return;
         }
         let Some(p) = doc.parts(Part::Addressee).next() else {

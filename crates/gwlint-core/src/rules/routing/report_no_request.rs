@@ -57,7 +57,7 @@ impl Rule for ReportNoRequest {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if doc.facts.genre != Some(Genre::Report) {
+        if doc.facts.acts_as != Some(Genre::Report) {
             return;
         }
         for p in body_paragraphs(doc) {

@@ -67,7 +67,7 @@ impl Rule for SignedByPerson {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if !matches!(doc.facts.genre, Some(Genre::Request | Genre::Report)) {
+        if !matches!(doc.facts.acts_as, Some(Genre::Request | Genre::Report)) {
             return;
         }
         let Some(date) = doc.parts(Part::Date).next() else {

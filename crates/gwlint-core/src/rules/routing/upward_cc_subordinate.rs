@@ -64,7 +64,7 @@ impl Rule for UpwardCcSubordinate {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(genre) = doc.facts.genre.filter(|g| matches!(g, Genre::Request | Genre::Report)) else {
+        let Some(genre) = doc.facts.acts_as.filter(|g| matches!(g, Genre::Request | Genre::Report)) else {
             return;
         };
         for organ in doc.elements.copy_to.iter().filter(|o| is_subordinate(&o.name)) {

@@ -55,7 +55,7 @@ impl Rule for ClosingGenreMismatch {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(genre) = doc.facts.genre else { return };
+        let Some(genre) = doc.facts.acts_as else { return };
         for p in closing_paragraphs(doc, 3) {
             let Some((formula, genres)) = closing_formula(doc.content(p)) else {
                 continue;

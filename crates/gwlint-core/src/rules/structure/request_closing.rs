@@ -63,7 +63,7 @@ impl Rule for RequestClosing {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if doc.facts.genre != Some(Genre::Request) {
+        if doc.facts.acts_as != Some(Genre::Request) {
             return;
         }
         let closing = closing_paragraphs(doc, 3);

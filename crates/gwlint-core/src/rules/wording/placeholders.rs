@@ -58,6 +58,13 @@ impl Rule for Placeholders {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // A 发文字号 numbered with a placeholder (〔2024〕X号); one left blank (〔2024〕　号) is
+        // how a draft waits for its number, and is not reported.
+        if let Some(n) = doc.elements.doc_number.as_ref().filter(|n| !n.seq.is_empty() && n.seq_value.is_none()) {
+            cx.report(n.seq, format!("发文字号的顺序号遗留了占位符“{}”", doc.slice(n.seq)))
+                .with_label("待填写")
+                .with_help("印发时填写顺序号；尚未编号的草稿可留空（〔2025〕　号）。");
+        }
         for (p, c, _) in paragraph_matches(doc, &PLACEHOLDER) {
             let m = c.name("p").expect("group");
             // XX followed by Latin letters or digits is a code or a size (XXL, XX1), not a placeholder.
