@@ -18,6 +18,7 @@ pub mod fix;
 pub mod linter;
 pub mod pack;
 pub mod registry;
+pub mod relations;
 pub mod requests;
 pub mod resolved;
 pub mod rule;

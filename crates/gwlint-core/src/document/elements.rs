@@ -402,6 +402,14 @@ pub fn ends_like_organ(name: &str) -> bool {
     ORGAN_ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
+/// A label written before the 主送机关 (报：, 呈：, 送：, 主送：): the byte length of it and the
+/// spaces after it.
+pub fn addressee_label(line: &str) -> Option<usize> {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:主送|呈报|报送|报|呈|送|致)\s*[：:]\s*").unwrap());
+    LABEL.find(line).map(|m| m.end())
+}
+
 /// Separators between organs.
 const ORGAN_SEPARATORS: &[char] = &['、', '，', ',', '；', ';'];
 
@@ -778,8 +786,9 @@ pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
         addressees: of(Part::Addressee)
             .next()
             .map(|p| {
-                let c = content(p).trim_end_matches(['：', ':', '。', '.']);
-                split_organs(c, p.span.start)
+                let c = content(p);
+                let label = addressee_label(c).unwrap_or(0);
+                split_organs(c[label..].trim_end_matches(['：', ':', '。', '.']), p.span.start + label)
             })
             .unwrap_or_default(),
         copy_to: of(Part::CopyTo)

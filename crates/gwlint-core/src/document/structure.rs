@@ -340,9 +340,14 @@ fn is_salutation(l: &str) -> bool {
     char_len(l) <= 30 && SALUTATION.is_match(l)
 }
 
-/// 主送机关: a short line ending with a colon that is not a sentence.
+/// 主送机关: a short line ending with a colon that is not a sentence, or one written with a
+/// label (“报：县政府”, “呈：”, “主送：”).
 fn is_addressee(l: &str) -> bool {
-    (l.ends_with('：') || l.ends_with(':'))
+    let labelled = elements::addressee_label(l).is_some_and(|n| n < l.len())
+        && char_len(l) <= 60
+        && !l.contains(['。', '！', '？', '，']);
+    labelled
+        || (l.ends_with('：') || l.ends_with(':'))
         && char_len(l) <= 200
         && !l.contains(['。', '！', '？'])
         // A semicolon between organs is a punctuation error (GW313), not a sentence.
@@ -598,6 +603,16 @@ mod tests {
         assert_eq!(doc.facts.date.as_deref(), Some("2024年6月　日"));
         assert_eq!(doc.facts.date_value, None);
         assert!(doc.elements.signer.is_some());
+    }
+
+    #[test]
+    fn addressee_written_with_a_label() {
+        let text = "平安县农业农村局关于申请资金的请示\n\n报：县政府李县长\n　　现申请资金。\n　　妥否，请批示。\n";
+        let got: Vec<Part> = parts(text).into_iter().map(|(p, _)| p).collect();
+        use Part::*;
+        assert_eq!(got, vec![Title, Addressee, Body, Body]);
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        assert_eq!(doc.facts.recipients, vec!["县政府李县长"]);
     }
 
     #[test]

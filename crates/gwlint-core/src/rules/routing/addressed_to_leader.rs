@@ -9,7 +9,8 @@ use crate::rule::{Context, Rule, RuleMeta};
 
 declare_rule! {
     /// ## 作用
-    /// 检查主送机关是否写成了领导者个人，如“王市长：”“刘书记、王市长：”“陈刚同志：”。
+    /// 检查主送机关是否写成了领导者个人，如“王市长：”“刘书记、王市长：”“陈刚同志：”“尊敬的
+    /// 刘市长：”“报：县政府李县长”“呈张局长阅示：”。
     /// 答复人大代表建议、政协委员提案的答复或复函按惯例主送提出人，不检查。
     ///
     /// ## 原因
@@ -56,6 +57,11 @@ static LEADER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Words of submission around a leader's name: 呈……阅示, 报……审阅, ……亲启.
+static SUBMITTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:呈报|呈送|报送|呈|报|送|致)|(?:阅示|阅批|批示|审阅|审批|阅处|亲启|钧鉴|阅)$").unwrap()
+});
+
 pub struct AddressedToLeader;
 
 impl Rule for AddressedToLeader {
@@ -69,7 +75,9 @@ impl Rule for AddressedToLeader {
         }
         for organ in &doc.elements.addressees {
             let name = organ.name.as_str();
-            if name.chars().count() <= 12 && LEADER.is_match(name) {
+            // “呈张局长阅示”: the leader without the words of submission around the name.
+            let bare = SUBMITTED.replace_all(name, "");
+            if bare.chars().count() <= 12 && LEADER.is_match(&bare) {
                 cx.report(organ.span, format!("公文主送了领导者个人“{name}”，应主送机关"))
                     .with_label("领导者个人")
                     .with_help("公文应主送机关；除上级机关负责人直接交办的事项外，不得以本机关名义向上级机关负责人报送公文。直接交办的，可用抑制注释说明。");

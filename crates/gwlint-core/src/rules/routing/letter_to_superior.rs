@@ -3,14 +3,15 @@
 use crate::config::Relation;
 use crate::declare_rule;
 use crate::document::{Document, Genre, Part};
+use crate::relations::relation_to;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{body_paragraphs, request_spans};
 
 declare_rule! {
     /// ## 作用
-    /// 根据 gwlint.toml 中 `[organization]` 的配置，检查是否用函向上级机关请求批准。
-    ///
-    /// 没有配置 `[organization]` 时本规则不运行。
+    /// 检查是否用函向上级机关请求批准。上级机关按 gwlint.toml 中 `[organization]` 的配置判断；
+    /// 没有配置时，只认名称本身看得出的上级：发文机关所在地区的人民政府或党委（平安市交通运输局
+    /// 写给平安市人民政府、市政府、市委）。请求按请求模型读出（请予批准、恳请……拨付、请……审批）。
     ///
     /// ## 原因
     /// 函适用于不相隶属机关之间商洽工作、询问和答复问题、请求批准和答复审批事项（《党政机关公文
@@ -49,7 +50,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         scope: Gongwen,
-        summary: "向上级请求批准应用请示而非函（需配置 [organization]）",
+        summary: "向上级请求批准应用请示而非函",
         source: "《党政机关公文处理工作条例》第八条（十四）、第十五条",
     };
 }
@@ -62,12 +63,15 @@ impl Rule for LetterToSuperior {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let Some(org) = cx.org() else { return };
         if doc.facts.genre != Some(Genre::Letter) {
             return;
         }
-        let to_superior =
-            doc.facts.recipients.iter().any(|r| matches!(org.relation(r), Some(Relation::Superior | Relation::Higher)));
+        let issuer = doc.facts.issuer.as_deref();
+        let to_superior = doc
+            .facts
+            .recipients
+            .iter()
+            .any(|r| matches!(relation_to(issuer, r, cx.org()), Some(Relation::Superior | Relation::Higher)));
         if !to_superior {
             return;
         }
