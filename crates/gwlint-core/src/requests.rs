@@ -96,6 +96,10 @@ static SUBORDINATES: LazyLock<Regex> =
 static NOUN_USE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:上|中|方面|的|工作|计划|情况|程序|手续|权限)").unwrap());
 
+/// After 予以/给予: attention, understanding or guidance, which no one approves.
+static ATTENTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:高度)?(?:关注|重视|理解|指导|指正|监督)").unwrap());
+
 /// The question before a closing request: 妥否，请批示.
 static QUESTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:妥否|当否|可否|是否妥当|是否可行|是否同意)[，,]?$").unwrap());
@@ -178,7 +182,13 @@ fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
         // The first action that is a verb (“资金安排上”, “批准的项目” use it as a noun), with the
         // verb that 予以/给予 introduce (予以倾斜, 给予支持).
         let window = &rest[..window_end];
-        let Some(a) = ACTION.find_iter(window).find(|a| !NOUN_USE.is_match(&window[a.end()..])) else { continue };
+        // 予以关注, 给予指导: attention or guidance is not an approval.
+        let asked = |a: &regex::Match<'_>| {
+            let after = &window[a.end()..];
+            let attention = matches!(a.as_str(), "予以" | "给予") && ATTENTION.is_match(after);
+            !(NOUN_USE.is_match(after) || attention)
+        };
+        let Some(a) = ACTION.find_iter(window).find(asked) else { continue };
         // 给予200万元经费支持: up to the verb it introduces, within the phrase.
         let after = &window[a.end()..];
         let a_end = match ACTION.find(after) {

@@ -6,6 +6,7 @@ use crate::document::{Document, Genre, Part};
 use crate::relations::relation_to;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{body_paragraphs, request_spans};
+use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -81,8 +82,22 @@ impl Rule for LetterToSuperior {
         else {
             return;
         };
+        // The 文种 is what is wrong: the finding stands on the title's “函”, the request and the
+        // superior beside it.
         let addressee = doc.parts(Part::Addressee).next().map(|p| p.span);
-        let d = cx.report(first_request, "用函向上级机关请求批准，应使用请示").with_label("请求批准");
+        let genre_word = doc.parts(Part::Title).last().and_then(|t| {
+            let c = doc.content(t);
+            c.ends_with('函').then(|| Span::new(t.span.end - '函'.len_utf8(), t.span.end))
+        });
+        let message = format!("用函向上级机关请求批准（“{}”），应使用请示", doc.slice(first_request));
+        let d = match genre_word {
+            Some(w) => {
+                let d = cx.report(w, message).with_label("应为请示");
+                d.with_secondary(first_request, "请求批准");
+                d
+            }
+            None => cx.report(first_request, message).with_label("请求批准"),
+        };
         if let Some(a) = addressee {
             d.with_secondary(a, "主送上级机关");
         }
