@@ -3,14 +3,15 @@
 use crate::config::Relation;
 use crate::declare_rule;
 use crate::document::{Document, Genre};
+use crate::relations::relation_to;
 use crate::rule::{Context, Rule, RuleMeta};
 
 declare_rule! {
     /// ## 作用
-    /// 根据 gwlint.toml 中 `[organization]` 配置的本机关上级、下级和同级机关，检查行文方向与文种是否
-    /// 相符：请示、报告只能主送上级机关；通知等下行文不能主送上级机关。
-    ///
-    /// 没有配置 `[organization]` 时本规则不运行（工具无从知道机关之间的隶属关系）。
+    /// 检查行文方向与文种是否相符：请示、报告（以及按请示、报告判断的申请、汇报等）只能主送上级
+    /// 机关；通知等下行文不能主送上级机关。上下级关系按 gwlint.toml 中 `[organization]` 的配置判断；
+    /// 没有配置时，只认名称本身看得出的关系：本地区的人民政府、党委是上级（平安市交通运输局 →
+    /// 市政府），本系统的所、站、中心是下级，“各……”（各乡镇人民政府、各有关单位）是一组下级。
     ///
     /// ## 原因
     /// 《党政机关公文处理工作条例》第十四条至第十六条规定了向上级、向下级行文的规则：请示、报告
@@ -49,7 +50,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         scope: Gongwen,
-        summary: "文种应与行文方向相符（需配置 [organization]）",
+        summary: "文种应与行文方向相符",
         source: "《党政机关公文处理工作条例》第十四条至第十六条",
     };
 }
@@ -62,9 +63,15 @@ impl Rule for DirectionMismatch {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let (Some(org), Some(genre)) = (cx.org(), doc.facts.genre) else { return };
+        let Some(genre) = doc.facts.acts_as else { return };
+        let (issuer, org) = (doc.facts.issuer.as_deref(), cx.org());
         for organ in &doc.elements.addressees {
-            let Some(rel) = org.relation(&organ.name) else { continue };
+            // Configured relations; without them, what the names show (县政府 above a 县's
+            // department, a 所 or 站 of the issuer's field below it), and “各……” addressees,
+            // which are always a group of subordinates.
+            let rel = relation_to(issuer, &organ.name, org)
+                .or_else(|| organ.name.starts_with('各').then_some(Relation::Subordinate));
+            let Some(rel) = rel else { continue };
             let advice = match (genre, rel) {
                 (Genre::Request | Genre::Report, Relation::Subordinate) => {
                     format!("{}是上行文，不能主送下级机关；对下级部署工作应使用通知等下行文", genre.as_str())
