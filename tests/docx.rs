@@ -166,6 +166,36 @@ fn text_rules_find_the_same_on_docx_and_txt() {
     assert_eq!(compared, 13);
 }
 
+/// The 行文规则 read addressees, signatures, requests and 版记 the same way in a .docx: every
+/// routing rule fixture (fixtures/rules/GW2xx) gives the same findings as a .docx.
+#[test]
+fn routing_rules_find_the_same_on_docx_and_txt() {
+    let mut compared = 0;
+    for entry in crate::fixtures::walk(&fixture("rules")) {
+        let code = entry.parent().and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned());
+        if entry.extension().is_none_or(|e| e != "txt") || !code.is_some_and(|c| c.starts_with("GW2")) {
+            continue;
+        }
+        let linter = crate::support::linter_for(&entry);
+        let bytes = std::fs::read(&entry).unwrap();
+        let txt = Document::parse("a.txt", &bytes, &ParseOptions::default()).unwrap();
+        let lines: Vec<&str> = txt.text.trim_end_matches('\n').split('\n').collect();
+        let paras: Vec<Para<'_>> = lines.iter().map(|l| para(l, "仿宋_GB2312", 32, false)).collect();
+        let docx = Document::parse("a.docx", &build_docx(&paras, None), &ParseOptions::default()).unwrap();
+        let routing = |doc: &Document| {
+            linter
+                .check(doc)
+                .iter()
+                .filter(|d| d.code.starts_with("GW2"))
+                .map(|d| (d.code.to_string(), doc.position(d.span.start).line, d.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(routing(&txt), routing(&docx), "{}", entry.display());
+        compared += 1;
+    }
+    assert_eq!(compared, 41);
+}
+
 #[test]
 fn positions_are_paragraph_numbers_in_json_and_human_output() {
     let dir = tempfile::tempdir().unwrap();
