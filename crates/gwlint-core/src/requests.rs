@@ -88,9 +88,11 @@ static NOT_APPROVAL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// After the marker: the ones asked are the sender's subordinates or everyone (an instruction).
-static SUBORDINATES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:各|你们|全体|广大|大家|同志们|各位|有关单位|相关单位|所属|下属)").unwrap());
+/// After the marker: the ones asked are the sender's subordinates or everyone (an instruction), or
+/// a third party (双方, 该组织).
+static SUBORDINATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:各|你们|全体|广大|大家|同志们|各位|有关单位|相关单位|所属|下属|双方|各方|两国|该)").unwrap()
+});
 
 /// After an action word: it is used as a noun (资金安排上, 批准的事项, 审批工作).
 static NOUN_USE: LazyLock<Regex> =
@@ -99,6 +101,11 @@ static NOUN_USE: LazyLock<Regex> =
 /// After 予以/给予: attention, understanding or guidance, which no one approves.
 static ATTENTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:高度)?(?:关注|重视|理解|指导|指正|监督)").unwrap());
+
+/// Before the action: a verb or a noun that makes it a noun (加强协调, 统筹协调, 制度安排, 作出安排).
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:加强|发挥|推动|促进|做好|强化|统筹|深化|沟通和|制度|作出|做出|总体|具体)$").unwrap()
+});
 
 /// The question before a closing request: 妥否，请批示.
 static QUESTION: LazyLock<Regex> =
@@ -209,7 +216,14 @@ fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
         let lead = &rest[..a.start()];
         // “……请求解除合同的，人民法院应予支持”: a condition and its consequence, not a request.
         let conditional = lead.contains("的，") || lead.contains("的,");
-        if lead.ends_with(['经', '已', '获']) || REPORTED.is_match(lead) || conditional {
+        // 得到……帮助 is received, not asked; 加强协调, 制度安排 are nouns of another verb.
+        let received = lead.contains("得到") || lead.contains("获得");
+        if lead.ends_with(['经', '已', '获'])
+            || REPORTED.is_match(lead)
+            || conditional
+            || received
+            || NOMINAL.is_match(lead)
+        {
             continue;
         }
         // “妥否，请批示”: the question belongs to the request.
@@ -261,14 +275,15 @@ fn next_marker(clause: &str, from: usize) -> Option<(usize, &'static str)> {
                 *m == "请求" && before.is_some_and(|c| crate::text::is_han(c) && !"特现拟故并另再谨恳".contains(c));
             // 建议 as a noun: 意见和建议, 建议，并……
             let suggestion_noun = *m == "建议"
-                && (rest["建议".len()..].starts_with(['，', '。', '、', '书', '稿'])
+                && (rest["建议".len()..].starts_with(['，', ',', '。', '、', '书', '稿'])
                     || before.is_some_and(|c| "和及与".contains(c)));
             let inside_word = qing_in_word
                 || others_request
                 || suggestion_noun
                 || (*m == "请" && rest.starts_with("请示"))
                 || (*m == "望" && before.is_some_and(|c| "展观失愿声威名德渴眺瞭守探".contains(c)))
-                || (*m == "盼" && before.is_some_and(|c| "期企顾".contains(c)))
+                || (*m == "盼"
+                    && (before.is_some_and(|c| "期企顾愁所".contains(c)) || rest["盼".len()..].starts_with("什么")))
                 || (*m == "建议" && before.is_some_and(|c| "的项条提倡".contains(c)));
             if !inside_word {
                 return Some((i, m));
