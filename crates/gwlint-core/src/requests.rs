@@ -184,7 +184,7 @@ fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
         if NOT_APPROVAL.is_match(rest) || SUBORDINATES.is_match(rest.trim_start_matches(['，', ','])) {
             continue;
         }
-        // The action follows within the clause, before another marker takes over.
+        // The action follows in the clause, within 48 characters of the marker.
         let window_end = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
         // The first action that is a verb (“资金安排上”, “批准的项目” use it as a noun), with the
         // verb that 予以/给予 introduce (予以倾斜, 给予支持).
