@@ -71,12 +71,7 @@ impl Rule for MastheadElements {
         }
         let Some(s) = &e.secrecy else { return };
         if let Some(label) = s.label {
-            cx.report(label, "密级直接标注，不写“密级：”字样").with_label("多余的字样").with_fix(Fix::replace(
-                "删除“密级：”",
-                Applicability::Safe,
-                label,
-                "",
-            ));
+            report_label(cx, label, "密级");
         }
         if let Some(star) = s.star.filter(|&st| doc.slice(st) != "★") {
             cx.report(star, format!("密级和保密期限之间应用“★”隔开，不用“{}”", doc.slice(star)))
@@ -102,12 +97,7 @@ impl Rule for MastheadElements {
 
 fn check_urgency(doc: &Document, cx: &mut Context<'_>, u: &Urgency) {
     if let Some(label) = u.label {
-        cx.report(label, "紧急程度直接标注，不写“紧急程度：”字样").with_label("多余的字样").with_fix(Fix::replace(
-            "删除“紧急程度：”",
-            Applicability::Safe,
-            label,
-            "",
-        ));
+        report_label(cx, label, "紧急程度");
     }
     let mark = doc.slice(u.mark);
     if let Some(standard) = mark.strip_suffix('件').filter(|m| matches!(*m, "特急" | "加急")) {
@@ -117,4 +107,14 @@ fn check_urgency(doc: &Document, cx: &mut Context<'_>, u: &Urgency) {
     } else if matches!(mark, "紧急" | "急件") {
         cx.report(u.mark, format!("紧急程度应标注“特急”或“加急”，不能写“{mark}”")).with_label("紧急程度");
     }
+}
+
+/// A “密级：” or “紧急程度：” written before the mark, which stands alone.
+fn report_label(cx: &mut Context<'_>, label: Span, what: &str) {
+    cx.report(label, format!("{what}直接标注，不写“{what}：”字样")).with_label("多余的字样").with_fix(Fix::replace(
+        format!("删除“{what}：”"),
+        Applicability::Safe,
+        label,
+        "",
+    ));
 }
