@@ -88,8 +88,8 @@ impl Genre {
 
     /// The 文种 a title ends with, if any (spaces inside the title are ignored).
     pub fn from_title(title: &str) -> Option<Genre> {
-        let t = strip_spaces(title);
-        let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
+        let t = trimmed_title(title);
+        let t = t.as_str();
         // A date or 字号 in brackets after the title (web pages print “……的通知（2022年11月7日）”)
         // is a note on the title, not part of it.
         let t = match t.rfind(['（', '(']) {
@@ -134,8 +134,8 @@ impl Genre {
 impl Genre {
     /// The 文种 a title behaves as for the 行文规则 (see `Facts::acts_as`).
     pub fn acted_by_title(title: &str) -> Option<Genre> {
-        let t = strip_spaces(title);
-        let t = t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']);
+        let t = trimmed_title(title);
+        let t = t.as_str();
         const ASKS: &[&str] = &["请示报告", "申请报告", "报告请示", "申请", "请求", "报批"];
         const REPORTS: &[&str] = &["汇报", "情况说明", "说明", "总结"];
         if ASKS.iter().any(|w| t.ends_with(w)) {
@@ -146,6 +146,12 @@ impl Genre {
             Genre::from_title(t)
         }
     }
+}
+
+/// A title without spaces and without a punctuation mark wrongly put at its end (“……的通知。”).
+fn trimmed_title(title: &str) -> String {
+    let t = strip_spaces(title);
+    t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']).to_string()
 }
 
 impl fmt::Display for Genre {
