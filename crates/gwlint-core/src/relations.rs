@@ -9,7 +9,7 @@
 //! - a unit below the issuer in its own line is its subordinate: a 所, 站, 队 or 中心 of the issuer's
 //!   field (县交通运输局 → 石桥乡交通管理站; 县水利局 → 青龙水库管理所; 县农业农村局 → 县农业技术推广
 //!   中心), the issuer's 二级学院, a company of the issuer's group (宁川城发集团 → 宁川城发物业服务
-//!   有限公司), or units called 所属/下属/局属/基层.
+//!   有限公司), or units called 所属/下属/局属/基层, or a group of organs (各……).
 //!
 //! Anything less plain is left unknown. With `[organization]` configured, the configured relations
 //! win (`relation_to`).
@@ -22,7 +22,17 @@ pub fn relation_to(issuer: Option<&str>, other: &str, org: Option<&OrgProfile>) 
     if let Some(r) = org.and_then(|o| o.relation(other)) {
         return Some(r);
     }
+    if names_subordinates(&strip_spaces(other)) {
+        return Some(Relation::Subordinate);
+    }
     infer(issuer?, other)
+}
+
+/// Names that say by themselves they are subordinate organs, whoever the issuer: a group
+/// (各县（市、区）人民政府, 各有关单位) or units called 所属, 下属, 局属, 直属单位, 基层.
+fn names_subordinates(name: &str) -> bool {
+    name.starts_with('各')
+        || ["所属", "下属", "直属单位", "基层", "局属", "委属", "厅属", "院属", "校属"].iter().any(|w| name.contains(w))
 }
 
 /// The relation the two names show by themselves.
@@ -113,8 +123,7 @@ fn field(name: &str) -> Option<&str> {
 /// `other` is a unit of the issuer's own line: its 所/站/中心 in the same field, its 二级学院,
 /// or a company of its group.
 fn is_own_unit(issuer: &str, other: &str) -> bool {
-    if ["所属", "下属", "直属单位", "基层", "局属", "委属", "厅属", "院属", "校属"].iter().any(|w| other.contains(w))
-    {
+    if names_subordinates(other) {
         return true;
     }
     if other.contains("二级学院") && (issuer.ends_with("学院") || issuer.ends_with("大学")) {
@@ -201,5 +210,6 @@ mod tests {
         let org = OrgProfile { subordinates: vec!["鹿鸣县人民政府".into()], ..Default::default() };
         assert_eq!(relation_to(Some("鹿鸣县交通运输局"), "鹿鸣县人民政府", Some(&org)), Some(Relation::Subordinate));
         assert_eq!(relation_to(None, "县政府", None), None);
+        assert_eq!(relation_to(None, "各乡镇人民政府", None), Some(Relation::Subordinate));
     }
 }

@@ -69,9 +69,7 @@ impl Rule for DirectionMismatch {
             // Configured relations; without them, what the names show (县政府 above a 县's
             // department, a 所 or 站 of the issuer's field below it), and “各……” addressees,
             // which are always a group of subordinates.
-            let rel = relation_to(issuer, &organ.name, org)
-                .or_else(|| organ.name.starts_with('各').then_some(Relation::Subordinate));
-            let Some(rel) = rel else { continue };
+            let Some(rel) = relation_to(issuer, &organ.name, org) else { continue };
             let advice = match (genre, rel) {
                 (Genre::Request | Genre::Report, Relation::Subordinate) => {
                     format!("{}是上行文，不能主送下级机关；对下级部署工作应使用通知等下行文", genre.as_str())

@@ -57,11 +57,6 @@ declare_rule! {
 
 pub struct UpwardCcSubordinate;
 
-/// Words that name subordinate organs in a 抄送 list.
-fn is_subordinate(organ: &str) -> bool {
-    organ.starts_with('各') || ["所属", "下属", "直属单位", "基层"].iter().any(|w| organ.contains(w))
-}
-
 impl Rule for UpwardCcSubordinate {
     fn meta(&self) -> &RuleMeta {
         &UPWARD_CC_SUBORDINATE
@@ -72,7 +67,7 @@ impl Rule for UpwardCcSubordinate {
             return;
         };
         let (issuer, org) = (doc.facts.issuer.as_deref(), cx.org());
-        let below = |name: &str| is_subordinate(name) || relation_to(issuer, name, org) == Some(Relation::Subordinate);
+        let below = |name: &str| relation_to(issuer, name, org) == Some(Relation::Subordinate);
         for organ in doc.elements.copy_to.iter().filter(|o| below(&o.name)) {
             cx.report(organ.span, format!("{}抄送了下级机关“{}”", genre.as_str(), organ.name))
                 .with_label("下级机关")
