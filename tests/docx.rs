@@ -193,7 +193,7 @@ fn routing_rules_find_the_same_on_docx_and_txt() {
         assert_eq!(routing(&txt), routing(&docx), "{}", entry.display());
         compared += 1;
     }
-    assert_eq!(compared, 41);
+    assert_eq!(compared, 43);
 }
 
 #[test]

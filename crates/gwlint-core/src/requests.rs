@@ -4,11 +4,14 @@
 //! *action asked of the addressee* (批准, 审批, 拨付, 给予支持, 予以倾斜, 协调解决, 同意 …) — or a
 //! request for a reply (盼复, 请予答复). What is not a request for approval:
 //!
-//! - asking the addressee to read, consider or forward (请审阅, 请阅示, 请审议, 请批转 — a 呈转性
-//!   报告 asks its superior to forward it);
+//! - asking the addressee to read or consider (请审阅, 请阅示, 请审议);
 //! - instructions to subordinates (请各单位……, 望你们……, 希望广大干部……);
 //! - reported approvals (经市政府批准, 已报请审批, 获批) and third parties' applications (企业申请);
 //! - 请 inside another word (申请, 提请, 邀请, 报请, 请示).
+//!
+//! Asking a superior to approve a text and issue it downward (请批转各地执行, 请转发各区县) is read
+//! as its own kind, [`RequestKind::Forward`]: the 呈转性报告 of the 1990s asked exactly this, and
+//! since the current 条例 it is a request (a 报告 that asks it carries a 请示事项).
 //!
 //! Quotation is left to the caller, who knows the document's quotations.
 //!
@@ -28,6 +31,8 @@ pub enum RequestKind {
     Approval,
     /// A reply (盼复, 请予答复, 请尽快函复).
     Reply,
+    /// To approve the text and issue it downward (请批转各地执行, 请予转发).
+    Forward,
 }
 
 /// One request read in a text.
@@ -82,11 +87,13 @@ static ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static REPLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"盼复|盼予?(?:函复|答复|回复)|请\p{Han}{0,10}?(?:函复|答复|回复|示复)").unwrap());
 
-/// After the marker: asking to read, consider or forward — not to approve.
+/// After the marker: asking to read or consider — not to approve.
 static NOT_APPROVAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:予)?(?:审阅|阅示|阅知|阅研|阅处|审议|批转|转发|参阅|查收|收阅|查阅|知悉|备案|指正|斧正|赐教)")
-        .unwrap()
+    Regex::new(r"^(?:予)?(?:审阅|阅示|阅知|阅研|阅处|审议|参阅|查收|收阅|查阅|知悉|备案|指正|斧正|赐教)").unwrap()
 });
+
+/// After the marker: asking to approve the text and issue it downward.
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:予以?)?(?:批转|转发)").unwrap());
 
 /// After the marker: the ones asked are the sender's subordinates or everyone (an instruction), or
 /// a third party (双方, 该组织).
@@ -160,12 +167,12 @@ pub fn requests(text: &str, base: usize) -> Vec<Request> {
                 continue;
             }
         }
-        if let Some((start, marker, action)) = approval_in(clause) {
+        if let Some((start, marker, action, kind)) = approval_in(clause) {
             out.push(Request {
                 span: abs(start, action.end),
                 marker: abs(marker.start, marker.end),
                 action: abs(action.start, action.end),
-                kind: RequestKind::Approval,
+                kind,
                 bundled,
             });
         }
@@ -174,8 +181,8 @@ pub fn requests(text: &str, base: usize) -> Vec<Request> {
 }
 
 /// The first marker of a clause followed by an action asked of the addressee: where the request
-/// starts, the marker and the action, as clause offsets.
-fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
+/// starts, the marker, the action (clause offsets) and what is asked.
+fn approval_in(clause: &str) -> Option<(usize, Span, Span, RequestKind)> {
     let mut from = 0;
     while let Some((m_start, marker)) = next_marker(clause, from) {
         let m_end = m_start + marker.len();
@@ -183,6 +190,12 @@ fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
         let rest = &clause[m_end..];
         if NOT_APPROVAL.is_match(rest) || SUBORDINATES.is_match(rest.trim_start_matches(['，', ','])) {
             continue;
+        }
+        // “如无不妥，请批转各地执行”: approve and issue downward.
+        if let Some(f) = FORWARD.find(rest) {
+            let start = QUESTION.find(&clause[..m_start]).map_or(m_start, |q| q.start());
+            let action = Span::new(m_end + f.start(), m_end + f.end());
+            return Some((start, Span::new(m_start, m_end), action, RequestKind::Forward));
         }
         // The action follows in the clause, within 48 characters of the marker.
         let window_end = rest.char_indices().nth(48).map_or(rest.len(), |(i, _)| i);
@@ -228,7 +241,8 @@ fn approval_in(clause: &str) -> Option<(usize, Span, Span)> {
         }
         // “妥否，请批示”: the question belongs to the request.
         let start = QUESTION.find(&clause[..m_start]).map_or(m_start, |q| q.start());
-        return Some((start, Span::new(m_start, m_end), Span::new(m_end + a.start(), m_end + a_end)));
+        let action = Span::new(m_end + a.start(), m_end + a_end);
+        return Some((start, Span::new(m_start, m_end), action, RequestKind::Approval));
     }
     None
 }

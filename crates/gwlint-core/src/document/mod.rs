@@ -23,7 +23,7 @@ use std::fmt;
 
 pub use decode::{encoding_for_label, encoding_named, Decoded, InvalidBytes};
 pub use elements::Elements;
-pub use facts::{Direction, DocClass, Facts, Genre};
+pub use facts::{Direction, DocClass, Era, Facts, Genre};
 pub use format::{DocFormat, PageSetup, ParagraphFormat, RunFormat};
 pub use outline::{Heading, MarkerStyle};
 pub use source_map::SourceMap;

@@ -131,7 +131,6 @@ const DOES_NOT_ASK: &[&str] = &[
     "现将有关情况请示如下。",
     "现将工作情况报告如下，请审阅。",
     "以上报告，请审议。",
-    "以上意见如无不妥，请批转各地执行。",
     "特此报告，请阅示。",
     "请查收。",
     "请收阅。",
@@ -282,4 +281,23 @@ fn a_request_names_its_marker_and_action() {
     assert_eq!(r.kind, RequestKind::Reply);
     assert!(requests("同时请市政府同意将该项目列入重点工程。", 0)[0].bundled);
     assert!(!requests("请市政府批准。", 0)[0].bundled);
+}
+
+#[test]
+fn forwarding_is_its_own_kind() {
+    for s in [
+        "以上意见如无不妥，请批转各地执行。",
+        "如无不当，请予转发各区县执行。",
+        "妥否，请批转。",
+        "建议批转各县（市、区）人民政府执行。",
+    ] {
+        let r = requests(s, 0);
+        assert_eq!(r.len(), 1, "{s}");
+        assert_eq!(r[0].kind, RequestKind::Forward, "{s}");
+    }
+    // Subordinates asked to pass a notice on, or a text that was forwarded, are not asked to forward.
+    for s in ["请各单位转发至所属企业。", "请你们转发至各村。", "经市政府批转，现予印发。", "国务院批转了该报告。"]
+    {
+        assert!(requests(s, 0).is_empty(), "{s}");
+    }
 }

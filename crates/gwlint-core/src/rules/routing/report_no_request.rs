@@ -1,9 +1,10 @@
 //! GW202 report-no-request: a 报告 must not carry requests for approval.
 
 use crate::declare_rule;
-use crate::document::{Document, Genre};
+use crate::document::{Document, Era, Genre};
+use crate::requests::{requests, RequestKind};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{body_paragraphs, request_spans};
+use crate::rules::common::body_paragraphs;
 
 declare_rule! {
     /// ## 作用
@@ -18,8 +19,10 @@ declare_rule! {
     /// 《党政机关公文处理工作条例》第十五条（四）规定，除上级机关负责人直接交办的事项外，报告不得
     /// 夹带请示事项。报告是阅件，上级机关不作批复；夹带的请求得不到办理。需要批准的事项应另行请示。
     ///
-    /// “请审阅”“请阅示”是请上级阅知，“以上报告如无不妥，请批转……”是呈转性报告的惯用结语，
-    /// 引用已有批准（“经市政府批准”“报经县政府同意”）、对下级的要求（“请各单位……”“建议各乡镇
+    /// “以上报告如无不妥，请批转各地执行”请上级批准并转发，也是请示事项：呈转性报告是旧《办法》
+    /// 时期的写法，现行条例下应以“意见”或“请示”行文；2012年7月1日以前成文的报告不按此报告。
+    ///
+    /// “请审阅”“请阅示”是请上级阅知，引用已有批准（“经市政府批准”“报经县政府同意”）、对下级的要求（“请各单位……”“建议各乡镇
     /// 充实队伍”）、下一步工作打算（“我们将协调有关部门解决”）、引号中的话也不是请求，这些都不
     /// 报告。
     ///
@@ -69,9 +72,18 @@ impl Rule for ReportNoRequest {
         for p in body_paragraphs(doc) {
             let c = doc.content(p);
             // Quoted words (“”, 《》) are not the writer's own request.
-            for span in
-                request_spans(c, p.span.start).into_iter().filter(|s| !doc.elements.quotations.contains(s.start))
-            {
+            for r in requests(c, p.span.start).into_iter().filter(|r| !doc.elements.quotations.contains(r.span.start)) {
+                let span = r.span;
+                if r.kind == RequestKind::Forward {
+                    // The 呈转性报告 was the accepted form before the current 条例.
+                    if doc.facts.era == Era::Before2012 {
+                        continue;
+                    }
+                    cx.report(span, format!("报告中请求上级批转：“{}”", doc.slice(span)))
+                        .with_label("请求批准并转发")
+                        .with_help("请上级批准并转发是请示事项；呈转性报告是旧《办法》时期的写法，现应以“意见”上报并请批转，或另行请示。");
+                    continue;
+                }
                 cx.report(span, format!("报告中夹带请示事项：“{}”", doc.slice(span)))
                     .with_label("请求批准的用语")
                     .with_help("报告只汇报工作、反映情况，不提请求；需要批准的事项应另行请示。如确为上级机关负责人直接交办的事项，可用抑制注释说明。");
