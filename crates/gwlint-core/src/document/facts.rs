@@ -131,19 +131,93 @@ impl Genre {
     }
 }
 
+/// A word drafters end a title with as if it were a 文种.
+pub struct NonGenreWord {
+    pub word: &'static str,
+    /// The 文种 a text so titled behaves as for the 行文规则 (a 申请 asks, a 汇报 reports).
+    pub acts_as: Option<Genre>,
+    /// What to use instead.
+    pub advice: &'static str,
+}
+
+/// Words drafters use as if they were 文种, with the 文种 the text behaves as and what to use
+/// instead. GW101 reports them; the structure pass reads a line ending with one as a title.
+pub const NON_GENRE_WORDS: &[NonGenreWord] = &[
+    NonGenreWord {
+        word: "汇报", acts_as: Some(Genre::Report), advice: "向上级汇报工作、反映情况应使用“报告”"
+    },
+    NonGenreWord {
+        word: "总结",
+        acts_as: Some(Genre::Report),
+        advice: "向上级报送工作总结应使用“报告”，印发总结可用“关于印发……的通知”",
+    },
+    NonGenreWord {
+        word: "申请",
+        acts_as: Some(Genre::Request),
+        advice: "向上级请求批准应使用“请示”，向不相隶属机关请求批准应使用“函”",
+    },
+    NonGenreWord {
+        word: "请求", acts_as: Some(Genre::Request), advice: "向上级请求指示、批准应使用“请示”"
+    },
+    NonGenreWord {
+        word: "报批", acts_as: Some(Genre::Request), advice: "向上级请求批准应使用“请示”"
+    },
+    NonGenreWord {
+        word: "计划", acts_as: None, advice: "印发计划应使用“关于印发……计划的通知”"
+    },
+    NonGenreWord {
+        word: "方案", acts_as: None, advice: "印发方案应使用“关于印发……方案的通知”"
+    },
+    NonGenreWord {
+        word: "办法", acts_as: None, advice: "印发办法应使用“关于印发……办法的通知”"
+    },
+    NonGenreWord {
+        word: "规定", acts_as: None, advice: "印发规定应使用“关于印发……规定的通知”"
+    },
+    NonGenreWord {
+        word: "细则", acts_as: None, advice: "印发细则应使用“关于印发……细则的通知”"
+    },
+    NonGenreWord {
+        word: "要点", acts_as: None, advice: "印发工作要点应使用“关于印发……要点的通知”"
+    },
+    NonGenreWord {
+        word: "安排",
+        acts_as: None,
+        advice: "印发工作安排应使用“关于印发……安排的通知”，或直接用“通知”部署",
+    },
+    NonGenreWord {
+        word: "说明",
+        acts_as: Some(Genre::Report),
+        advice: "向上级说明情况应使用“报告”，向不相隶属机关说明应使用“函”",
+    },
+    NonGenreWord { word: "建议", acts_as: None, advice: "提出见解和处理办法应使用“意见”" },
+    NonGenreWord {
+        word: "倡议书", acts_as: None, advice: "倡议书不是公文文种；以机关名义发布应使用“通知”或“意见”"
+    },
+    NonGenreWord {
+        word: "简报", acts_as: None, advice: "简报不是公文文种，不应编发字号作为公文办理"
+    },
+];
+
+impl NonGenreWord {
+    /// The word a title (spaces removed) ends with, if any.
+    pub fn ending(title: &str) -> Option<&'static NonGenreWord> {
+        NON_GENRE_WORDS.iter().find(|w| title.ends_with(w.word))
+    }
+}
+
 impl Genre {
-    /// The 文种 a title behaves as for the 行文规则 (see `Facts::acts_as`).
+    /// The 文种 a title behaves as for the 行文规则 (see `Facts::acts_as`): a 请示报告 or 申请报告
+    /// asks like a 请示 (GW102 reports the doubled 文种), a 申请 like a 请示, a 汇报 like a 报告.
     pub fn acted_by_title(title: &str) -> Option<Genre> {
         let t = trimmed_title(title);
-        let t = t.as_str();
-        const ASKS: &[&str] = &["请示报告", "申请报告", "报告请示", "申请", "请求", "报批"];
-        const REPORTS: &[&str] = &["汇报", "情况说明", "说明", "总结"];
-        if ASKS.iter().any(|w| t.ends_with(w)) {
-            Some(Genre::Request)
-        } else if REPORTS.iter().any(|w| t.ends_with(w)) {
-            Some(Genre::Report)
-        } else {
-            Genre::from_title(t)
+        const ASKING_REPORTS: &[&str] = &["请示报告", "申请报告", "报告请示"];
+        if ASKING_REPORTS.iter().any(|w| t.ends_with(w)) {
+            return Some(Genre::Request);
+        }
+        match NonGenreWord::ending(&t) {
+            Some(w) if w.acts_as.is_some() => w.acts_as,
+            _ => Genre::from_title(&t),
         }
     }
 }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use super::elements::{self, is_copy_number, is_order_number, Attachment, AttachmentNote, DocNumber, Elements};
 use super::elements::{Printed, Secrecy, Urgency};
-use super::facts::{is_unfilled_date_line, parse_date_line, DocClass, Era, Facts, Genre};
+use super::facts::{is_unfilled_date_line, parse_date_line, DocClass, Era, Facts, Genre, NonGenreWord};
 use super::{outline, Document, Paragraph, Part};
 use crate::span::Span;
 use crate::text::{char_len, is_indent_space, strip_spaces};
@@ -36,9 +36,6 @@ static NON_GONGWEN_REPORT: LazyLock<Regex> =
 static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
 static SPEECH_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
-static NON_GENRE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(汇报|申请|请求|报批|总结|计划|方案|办法|规定|细则|要点|安排|说明|建议|倡议书|简报|答复)$").unwrap()
-});
 
 /// Split the text into paragraphs (non-empty lines) and recognise the structure.
 pub fn analyse(doc: &mut Document) {
@@ -252,7 +249,7 @@ fn is_doc_number(l: &str) -> bool {
 /// without 文件; an organ name right above "关于……" with no blank line is the title's first line).
 fn is_issuer_mark(l: &str, next: Option<&str>, blank_after: bool) -> bool {
     let plain = strip_spaces(l);
-    if char_len(&plain) > 30 || plain.contains("关于") || has_sentence_punct(&plain) {
+    if !is_name_line(&plain) || plain.contains("关于") {
         return false;
     }
     // A title right above the 字号 (“对……提案的答复”) is not an organ's name.
@@ -271,12 +268,17 @@ fn is_issuer_mark(l: &str, next: Option<&str>, blank_after: bool) -> bool {
 fn joint_issuer_mark(lines: &[&str], i: usize) -> bool {
     let organ = |l: &str| {
         let plain = strip_spaces(l);
-        char_len(&plain) <= 30 && !has_sentence_punct(&plain) && elements::ends_like_organ(&plain)
+        is_name_line(&plain) && elements::ends_like_organ(&plain)
     };
     organ(lines[i])
         && (i + 1..lines.len().min(i + 4))
             .take_while(|&k| organ(lines[k]) || strip_spaces(lines[k]).ends_with("文件"))
             .any(|k| strip_spaces(lines[k]).ends_with("文件"))
+}
+
+/// A line short enough and without the punctuation of a sentence, as a name on a line of its own.
+fn is_name_line(plain: &str) -> bool {
+    char_len(plain) <= 30 && !has_sentence_punct(plain)
 }
 
 fn has_sentence_punct(s: &str) -> bool {
@@ -333,7 +335,10 @@ fn title_end(lines: &[&str], paras: &[Paragraph], start: usize) -> Option<usize>
 
 fn ends_like_title(joined: &str) -> bool {
     let joined = joined.trim_end_matches(['。', '；', '：', ':', '，', '！', '？', '.']);
-    Genre::from_title(joined).is_some() || NON_GENRE_TITLE.is_match(joined) || SPEECH_TITLE.is_match(joined)
+    Genre::from_title(joined).is_some()
+        || NonGenreWord::ending(joined).is_some()
+        || joined.ends_with("答复")
+        || SPEECH_TITLE.is_match(joined)
 }
 
 fn is_salutation(l: &str) -> bool {

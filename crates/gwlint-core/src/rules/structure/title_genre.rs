@@ -1,6 +1,7 @@
 //! GW101 title-genre: the title must end with one of the 15 legal 文种.
 
 use crate::declare_rule;
+use crate::document::facts::NonGenreWord;
 use crate::document::{Document, Genre};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::title_paragraphs;
@@ -49,26 +50,6 @@ declare_rule! {
     };
 }
 
-/// Words drafters use as if they were 文种, with what to use instead.
-const NOT_GENRES: &[(&str, &str)] = &[
-    ("汇报", "向上级汇报工作、反映情况应使用“报告”"),
-    ("总结", "向上级报送工作总结应使用“报告”，印发总结可用“关于印发……的通知”"),
-    ("申请", "向上级请求批准应使用“请示”，向不相隶属机关请求批准应使用“函”"),
-    ("请求", "向上级请求指示、批准应使用“请示”"),
-    ("报批", "向上级请求批准应使用“请示”"),
-    ("计划", "印发计划应使用“关于印发……计划的通知”"),
-    ("方案", "印发方案应使用“关于印发……方案的通知”"),
-    ("办法", "印发办法应使用“关于印发……办法的通知”"),
-    ("规定", "印发规定应使用“关于印发……规定的通知”"),
-    ("细则", "印发细则应使用“关于印发……细则的通知”"),
-    ("要点", "印发工作要点应使用“关于印发……要点的通知”"),
-    ("安排", "印发工作安排应使用“关于印发……安排的通知”，或直接用“通知”部署"),
-    ("说明", "向上级说明情况应使用“报告”，向不相隶属机关说明应使用“函”"),
-    ("建议", "提出见解和处理办法应使用“意见”"),
-    ("倡议书", "倡议书不是公文文种；以机关名义发布应使用“通知”或“意见”"),
-    ("简报", "简报不是公文文种，不应编发字号作为公文办理"),
-];
-
 pub struct TitleGenre;
 
 impl Rule for TitleGenre {
@@ -89,8 +70,8 @@ impl Rule for TitleGenre {
         let text = doc.content(last);
         let joined = strip_spaces(&doc.facts.title.clone().unwrap_or_default());
         let full = Span::new(title[0].span.start, last.span.end);
-        match NOT_GENRES.iter().find(|(w, _)| joined.ends_with(w)) {
-            Some((word, advice)) => {
+        match NonGenreWord::ending(&joined) {
+            Some(&NonGenreWord { word, advice, .. }) => {
                 let span = text
                     .rfind(word)
                     .filter(|&i| i + word.len() == text.len())
