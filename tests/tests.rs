@@ -6,6 +6,7 @@ mod docx;
 mod fixer;
 mod fixtures;
 mod json_contract;
+mod lexicon;
 mod pipeline;
 mod registry;
 mod robustness;

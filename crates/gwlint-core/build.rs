@@ -6,7 +6,15 @@
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "src/lexicon/format.rs"]
+mod format;
+
 fn main() {
+    rule_modules();
+    lexicon_tables();
+}
+
+fn rule_modules() {
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
     println!("cargo::rerun-if-changed={}", rules.display());
     let mut families: Vec<_> =
@@ -47,4 +55,100 @@ fn main() {
     writeln!(modules, "    ]\n}}").unwrap();
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("rules.rs");
     std::fs::write(out, modules).unwrap();
+}
+
+/// The lexicon tables of `rules/lexicon/` as sorted binary arrays in OUT_DIR (see
+/// `src/lexicon/format.rs`).
+fn lexicon_tables() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/lexicon");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let read = |name: &str| {
+        let path = dir.join(name);
+        println!("cargo::rerun-if-changed={}", path.display());
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let rows = |text: &str| -> Vec<(String, String, String)> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| {
+                let mut f = l.split('\t');
+                let a = f.next().unwrap_or_default().to_string();
+                let b = f.next().unwrap_or_default().to_string();
+                let c = f.next().unwrap_or_default().to_string();
+                (a, b, c)
+            })
+            .collect()
+    };
+
+    // Words: key, frequency, tag.
+    let mut words: Vec<(u64, u32, u8)> = rows(&read("words.txt"))
+        .iter()
+        .map(|(w, f, t)| (format::word_key(w), f.parse().expect("word frequency"), format::tag_code(t)))
+        .collect();
+    words.sort_unstable();
+    assert!(words.windows(2).all(|w| w[0].0 != w[1].0), "two lexicon words share a key");
+    let total: u64 = words.iter().map(|w| u64::from(w.1)).sum();
+    write_table(&out, "words", words.iter().map(|w| (w.0, w.1)), Some(words.iter().map(|w| w.2).collect()));
+    // A one-hash filter over the word keys: most strings that are no word are ruled out with one
+    // memory read instead of a binary search.
+    let mut filter = vec![0u8; format::FILTER_BITS / 8];
+    for w in &words {
+        let bit = format::filter_bit(w.0);
+        filter[bit / 8] |= 1 << (bit % 8);
+    }
+    std::fs::write(out.join("words.filter"), filter).unwrap();
+
+    // Character n-grams: key, count.
+    let mut grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))
+        .iter()
+        .map(|(g, n, _)| {
+            let mut cs = g.chars();
+            let a = cs.next().expect("n-gram");
+            (format::ngram_key(a, cs.next()), n.parse().expect("n-gram count"))
+        })
+        .collect();
+    grams.sort_unstable();
+    let chars: u64 = grams.iter().filter(|g| g.0 >> 32 == 0).map(|g| u64::from(g.1)).sum();
+    let mut filter = vec![0u8; format::FILTER_BITS / 8];
+    for g in &grams {
+        let bit = format::filter_bit(g.0.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        filter[bit / 8] |= 1 << (bit % 8);
+    }
+    std::fs::write(out.join("ngrams.filter"), filter).unwrap();
+    write_table(&out, "ngrams", grams.into_iter(), None);
+
+    // Confusion: key = the character, value = offset of its run in a flat array of characters.
+    let mut confusion = rows(&read("confusion.txt"));
+    confusion.sort_by_key(|r| r.0.chars().next().map(u32::from));
+    let mut flat: Vec<u8> = Vec::new();
+    let mut index = Vec::new();
+    for (c, others, _) in &confusion {
+        let c = c.chars().next().expect("confusion character");
+        index.push((u64::from(c), (flat.len() / 4) as u32));
+        for o in others.chars() {
+            flat.extend_from_slice(&u32::from(o).to_le_bytes());
+        }
+    }
+    index.push((u64::MAX, (flat.len() / 4) as u32));
+    write_table(&out, "confusion", index.into_iter(), None);
+    std::fs::write(out.join("confusion.chars"), flat).unwrap();
+
+    std::fs::write(
+        out.join("lexicon_totals.rs"),
+        format!("/// Sum of the lexicon's word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n/// Han characters of clean text counted.\npub const CLEAN_CHARS: u64 = {chars};\n"),
+    )
+    .unwrap();
+}
+
+fn write_table(out: &Path, name: &str, rows: impl Iterator<Item = (u64, u32)>, tags: Option<Vec<u8>>) {
+    let (mut keys, mut values) = (Vec::new(), Vec::new());
+    for (k, v) in rows {
+        keys.extend_from_slice(&k.to_le_bytes());
+        values.extend_from_slice(&v.to_le_bytes());
+    }
+    std::fs::write(out.join(format!("{name}.keys")), keys).unwrap();
+    std::fs::write(out.join(format!("{name}.values")), values).unwrap();
+    if let Some(tags) = tags {
+        std::fs::write(out.join(format!("{name}.tags")), tags).unwrap();
+    }
 }

@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fingerprint;
 pub mod fix;
+pub mod lexicon;
 pub mod linter;
 pub mod pack;
 pub mod registry;
@@ -25,6 +26,7 @@ pub mod rule;
 mod rules;
 pub mod selector;
 pub mod span;
+pub mod spelling;
 mod suppression;
 pub mod text;
 

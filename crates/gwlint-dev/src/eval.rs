@@ -37,6 +37,12 @@ fn main() -> ExitCode {
             "--csc-dir" => csc_dir = it.next().map(PathBuf::from).unwrap_or(csc_dir),
             "--show-findings" => show = true,
             "--csc" => csc = true,
+            "--explain-typos" => {
+                for line in gwlint_core::spelling::substitution::explain(&it.next().unwrap_or_default()) {
+                    println!("{line}");
+                }
+                return ExitCode::SUCCESS;
+            }
             "--requests" => list_requests = true,
             _ => {
                 eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR] | --requests [--corpus DIR]");

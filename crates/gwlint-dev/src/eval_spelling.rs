@@ -22,7 +22,7 @@ use gwlint_core::{Diagnostic, Document, Linter, Registry, Selection, Severity, S
 
 /// The rules that look for wrong characters. GW604 (duplicated words) is not among them: the
 /// benchmarks do not label duplications.
-const TYPO_RULES: &[&str] = &["GW601", "GW602", "GW606", "GW609"];
+const TYPO_RULES: &[&str] = &["GW601", "GW602", "GW606", "GW609", "GW611"];
 
 /// The 公文-domain benchmark, reported first.
 const GONGWEN_DOMAIN: &str = "odw";
@@ -37,6 +37,8 @@ struct Score {
     gold_chars: usize,
     pred_chars: usize,
     hit_chars: usize,
+    /// Detected characters whose fix writes the gold correction.
+    right_fix: usize,
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> (f64, f64, f64) {
@@ -80,8 +82,8 @@ pub fn run(csc_dir: &Path, corpus: &Path, show: bool) -> ExitCode {
     let sel = Selection { select: Some(TYPO_RULES.iter().map(|s| s.to_string()).collect()), ..Default::default() };
     let linter = Linter::new(Registry::builtin(), &sel).expect("typo rules");
     println!("## Spelling benchmarks (rules {})\n", TYPO_RULES.join(", "));
-    println!("| benchmark | sentences | with errors | flagged | sentence P | sentence R | sentence F1 | char P | char R | char F1 |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| benchmark | sentences | with errors | flagged | sentence P | sentence R | sentence F1 | char P | char R | char F1 | right fix |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     // The 公文-domain set first, then law, as the issue asks.
     let mut ordered = benchmarks.clone();
     ordered.sort_by_key(|p| {
@@ -101,6 +103,7 @@ pub fn run(csc_dir: &Path, corpus: &Path, show: bool) -> ExitCode {
         total.gold_chars += s.gold_chars;
         total.pred_chars += s.pred_chars;
         total.hit_chars += s.hit_chars;
+        total.right_fix += s.right_fix;
     }
     print_row("**all**", &total);
 
@@ -196,15 +199,17 @@ fn all_jsonl(dir: &Path) -> Vec<PathBuf> {
 fn print_row(name: &str, s: &Score) {
     let (sp, sr, sf) = prf(s.flagged_correct, s.flagged, s.with_errors);
     let (cp, cr, cf) = prf(s.hit_chars, s.pred_chars, s.gold_chars);
+    let right = if s.hit_chars == 0 { 0.0 } else { s.right_fix as f64 / s.hit_chars as f64 };
     println!(
-        "| {name} | {} | {} | {} | {sp:.3} | {sr:.3} | {sf:.3} | {cp:.3} | {cr:.3} | {cf:.3} |",
+        "| {name} | {} | {} | {} | {sp:.3} | {sr:.3} | {sf:.3} | {cp:.3} | {cr:.3} | {cf:.3} | {right:.3} |",
         s.sentences, s.with_errors, s.flagged
     );
 }
 
-/// Character positions a finding says are wrong: those its fix changes when the fix keeps the
-/// length (决择 → 抉择 marks 决), else its whole span.
-fn flagged_chars(doc: &Document, d: &Diagnostic) -> Vec<usize> {
+/// Character positions a finding says are wrong, with the character its fix writes there: those
+/// its fix changes when the fix keeps the length (决择 → 抉择 marks 决 with 抉), else its whole
+/// span with no suggestion.
+fn flagged_chars(doc: &Document, d: &Diagnostic) -> Vec<(usize, Option<char>)> {
     let char_of = |byte: usize| doc.text[..byte.min(doc.text.len())].chars().count();
     let (start, end) = (char_of(d.span.start), char_of(d.span.end));
     if let Some([edit]) = d.fix.as_ref().map(|f| f.edits.as_slice()) {
@@ -212,10 +217,10 @@ fn flagged_chars(doc: &Document, d: &Diagnostic) -> Vec<usize> {
         let new: Vec<char> = edit.replacement.chars().collect();
         if old.len() == new.len() && !old.is_empty() {
             let base = char_of(edit.span.start);
-            return (0..old.len()).filter(|&k| old[k] != new[k]).map(|k| base + k).collect();
+            return (0..old.len()).filter(|&k| old[k] != new[k]).map(|k| (base + k, Some(new[k]))).collect();
         }
     }
-    (start..end).collect()
+    (start..end).map(|k| (k, None)).collect()
 }
 
 fn score_file(path: &Path, linter: &Linter, show: bool, per_rule: &mut BTreeMap<String, (usize, usize)>) -> Score {
@@ -232,6 +237,19 @@ fn score_file(path: &Path, linter: &Linter, show: bool, per_rule: &mut BTreeMap<
                 .flat_map(|(p, n)| p..p + n)
                 .collect()
         });
+        // Single-character substitutions: position and the right character.
+        let gold_right: BTreeMap<usize, char> = v["errors"].as_array().map_or(BTreeMap::new(), |e| {
+            e.iter()
+                .filter_map(|x| {
+                    let right: Vec<char> = x["correct"].as_str()?.chars().collect();
+                    let pos = x["pos"].as_u64()? as usize;
+                    match right[..] {
+                        [r] if x["wrong"].as_str()?.chars().count() == 1 => Some((pos, r)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        });
         s.sentences += 1;
         if !gold.is_empty() {
             s.with_errors += 1;
@@ -239,6 +257,14 @@ fn score_file(path: &Path, linter: &Linter, show: bool, per_rule: &mut BTreeMap<
         s.gold_chars += gold.len();
         let Ok(doc) = Document::from_text("sentence.txt", SourceKind::Txt, sentence) else { continue };
         let diags = linter.check(&doc);
+        if show {
+            let flagged: Vec<usize> = diags.iter().flat_map(|d| flagged_chars(&doc, d)).map(|(p, _)| p).collect();
+            for (p, right) in gold_right.iter().filter(|(p, _)| !flagged.contains(p)) {
+                let chars: Vec<char> = sentence.chars().collect();
+                let around: String = chars[p.saturating_sub(3)..(p + 4).min(chars.len())].iter().collect();
+                eprintln!("missed {} {}→{right} «{around}»", path.display(), chars.get(*p).copied().unwrap_or(' '));
+            }
+        }
         if diags.is_empty() {
             continue;
         }
@@ -246,9 +272,18 @@ fn score_file(path: &Path, linter: &Linter, show: bool, per_rule: &mut BTreeMap<
         let mut pred = Vec::new();
         for d in &diags {
             let chars = flagged_chars(&doc, d);
-            let correct = chars.iter().any(|p| gold.contains(p));
+            let correct = chars.iter().any(|(p, _)| gold.contains(p));
             *rules_here.entry(d.code.to_string()).or_default() |= correct;
-            pred.extend(chars);
+            if show {
+                let verdict = if correct { "true" } else { "false" };
+                eprintln!("{verdict} char {} {}: {} «{}»", path.display(), d.code, d.message, sentence);
+            }
+            for (p, fix) in chars {
+                if fix.is_some() && gold_right.get(&p) == fix.as_ref() {
+                    s.right_fix += 1;
+                }
+                pred.push(p);
+            }
         }
         for (code, correct) in rules_here {
             let e = per_rule.entry(code).or_default();
@@ -264,10 +299,6 @@ fn score_file(path: &Path, linter: &Linter, show: bool, per_rule: &mut BTreeMap<
         if hits > 0 {
             s.flagged_correct += 1;
             s.detected += 1;
-        } else if show {
-            for d in &diags {
-                eprintln!("false alarm {} {}: {} «{}»", path.display(), d.code, d.message, sentence);
-            }
         }
     }
     s

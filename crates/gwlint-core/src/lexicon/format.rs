@@ -1,0 +1,42 @@
+//! The binary form of the lexicon tables: written by the build script from `rules/lexicon/*.txt`
+//! and read in place by the library (nothing is parsed when gwlint starts).
+//!
+//! Every table is a sorted array of little-endian `u64` keys beside arrays of values in the same
+//! order, looked up by binary search.
+
+/// The key of a word: FNV-1a over its UTF-8 bytes (collisions among the lexicon's 350k words are
+/// checked for by the build script).
+pub fn word_key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Bits of the word filter (1 MiB).
+pub const FILTER_BITS: usize = 1 << 23;
+
+/// The filter bit of a word key.
+pub fn filter_bit(key: u64) -> usize {
+    ((key >> 17) as usize) & (FILTER_BITS - 1)
+}
+
+/// The key of one character (a unigram) or two adjacent ones (a bigram).
+pub fn ngram_key(a: char, b: Option<char>) -> u64 {
+    match b {
+        Some(b) => (u64::from(a) << 32) | u64::from(b),
+        None => u64::from(a),
+    }
+}
+
+/// jieba's part-of-speech tags, by their code in the table (anything else is code 0).
+pub const TAGS: &[&str] = &[
+    "", "n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "v", "vn", "vd", "a", "ad", "an", "d", "i", "l", "j", "m", "t",
+    "q", "r", "p", "c", "u", "f", "s", "b", "z", "zg", "ng", "vg", "ag", "e", "o", "y", "x",
+];
+
+pub fn tag_code(tag: &str) -> u8 {
+    TAGS.iter().position(|t| *t == tag).map_or(0, |i| i as u8)
+}

@@ -1,0 +1,82 @@
+//! The most probable split of a run of Han characters into lexicon words (jieba's unigram model:
+//! the product of the words' probabilities; a character no word covers counts as a rare word).
+
+use std::ops::Range;
+
+/// The longest word the lexicon holds, in characters.
+pub const MAX_WORD: usize = 7;
+
+/// A split of a text into words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segmentation {
+    /// Natural log of the split's probability.
+    pub score: f64,
+    /// Byte ranges of the words, in order.
+    pub words: Vec<Range<usize>>,
+}
+
+impl Segmentation {
+    /// The word covering byte `at`.
+    pub fn word_at(&self, at: usize) -> Option<Range<usize>> {
+        self.words.iter().find(|w| w.contains(&at)).cloned()
+    }
+}
+
+/// The log probability of `text[range]` as one word, if it can be one (a single character always
+/// can).
+fn word_score(text: &str, range: Range<usize>, single: bool) -> Option<f64> {
+    match super::word(&text[range]) {
+        Some(w) => Some(super::log_prob(w.freq)),
+        None if single => Some(super::log_prob(1)),
+        None => None,
+    }
+}
+
+/// The most probable split of `text` (best read as a run of Han characters).
+pub fn segment(text: &str) -> Segmentation {
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+    let n = bounds.len() - 1;
+    let mut best = vec![f64::NEG_INFINITY; n + 1];
+    let mut from = vec![0usize; n + 1];
+    best[0] = 0.0;
+    for end in 1..=n {
+        for start in end.saturating_sub(MAX_WORD)..end {
+            if best[start] == f64::NEG_INFINITY {
+                continue;
+            }
+            if let Some(s) = word_score(text, bounds[start]..bounds[end], end - start == 1) {
+                if best[start] + s > best[end] {
+                    best[end] = best[start] + s;
+                    from[end] = start;
+                }
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let start = from[end];
+        words.push(bounds[start]..bounds[end]);
+        end = start;
+    }
+    words.reverse();
+    Segmentation { score: best[n], words }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        segment(text).words.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_into_the_most_probable_words() {
+        assert_eq!(split("制定行业标准"), ["制定", "行业标准"]);
+        assert_eq!(split("土地地上附着物"), ["土地", "地上", "附着物"]);
+        assert_eq!(split("合作社发展"), ["合作社", "发展"]);
+        assert!(segment("经济社会发展").score > segment("经济社发展").score);
+        assert_eq!(split(""), Vec::<&str>::new());
+    }
+}

@@ -1,0 +1,74 @@
+//! GW611 swapped-characters: a character of a common word swapped for one that sounds or looks
+//! like it (标谁, 式点, 监侧), found from the word lexicon and character statistics.
+
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Fix};
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+use crate::spelling::names::{is_person_name, Names};
+use crate::spelling::{han_runs, substitution::substitutions};
+
+declare_rule! {
+    /// ## 作用
+    /// 检查常用词中的音近、形近错字：一个字写成了读音或字形相近的字，使本来的常用词（两到四字）
+    /// 变成了不成词的字串，如“执行国家标谁”“开展式点工作”“环境监侧”。
+    ///
+    /// 判断依据是词表（jieba 词典，约35万词，含词频和词性）和干净文本中的字频统计：只有当写出的
+    /// 字与前后的字不成词、在干净文本中从未与相邻的字连用，而换成音近形近字后成为常用词、整句的
+    /// 概率明显提高时才报告。人名、文中多次出现的写法、标题和主送机关中的写法、“简称”引出的写法
+    /// 都按专名处理，不报告。
+    ///
+    /// ## 原因
+    /// 音近、形近的错字是公文中最常见的文字差错；它们往往不在固定的错词表里，需要按词判断。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 各地要严格执行国家标谁，做好环境监侧工作。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 各地要严格执行国家标准，做好环境监测工作。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第二十条（四）；《现代汉语词典》（第7版）。
+    pub static SWAPPED_CHARACTERS = {
+        code: "GW611",
+        name: "swapped-characters",
+        category: Wording,
+        severity: Warning,
+        fix: Always,
+        scope: AnyText,
+        summary: "常用词中的音近、形近错字",
+        source: "《党政机关公文处理工作条例》第二十条（四）",
+        defers_to: ["GW601", "GW602", "GW606", "GW609"],
+    };
+}
+
+pub struct SwappedCharacters;
+
+impl Rule for SwappedCharacters {
+    fn meta(&self) -> &RuleMeta {
+        &SWAPPED_CHARACTERS
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let names = Names::of(doc);
+        // A 机关代字 before 〔 (冀政呈〔2019〕6号) is an abbreviation, not a word.
+        let is_code = |end: usize| doc.text[end..].starts_with(['〔', '[', '［', '【']);
+        // A short run starting with a surname is a person's name (张文显　教授).
+        let runs = han_runs(&doc.text).filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text));
+        for run in runs {
+            for s in substitutions(&run, &|form| names.protects(form)) {
+                let span = Span::new(s.word.start, s.word.end);
+                let (written, right) = (&doc.text[s.at.clone()], s.expected);
+                cx.report(span, format!("疑似错别字：“{}”应为“{}”", s.written, s.right))
+                    .with_label(format!("应为“{}”", s.right))
+                    .with_help(format!("“{}”不成词，其中的“{written}”疑为音近或形近的“{right}”之误。", s.written))
+                    .with_fix(Fix::replace(format!("改为“{}”", s.right), Applicability::Unsafe, span, &s.right));
+            }
+        }
+    }
+}

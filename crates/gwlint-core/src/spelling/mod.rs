@@ -1,0 +1,56 @@
+//! Typos found from the statistical data of [`crate::lexicon`]: a character swapped for one that
+//! sounds or looks like it ([`substitution`]), a character dropped from a word ([`dropped`]), and
+//! a character or word written twice ([`doubled`]).
+//!
+//! Every detector reads runs of Han characters and answers in byte ranges of the text it was
+//! given; the rules decide which text to read and which forms a document protects as names
+//! ([`names`]).
+
+pub mod names;
+pub mod substitution;
+
+use crate::text::is_han;
+
+/// A run of Han characters: its byte offset in the text and its characters with their offsets.
+pub struct Run<'a> {
+    pub start: usize,
+    pub text: &'a str,
+    pub chars: Vec<char>,
+    /// Byte offset (in `text`) of each character, and `text.len()` at the end.
+    pub bounds: Vec<usize>,
+}
+
+impl<'a> Run<'a> {
+    fn new(start: usize, text: &'a str) -> Self {
+        let chars = text.chars().collect();
+        let bounds = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        Run { start, text, chars, bounds }
+    }
+
+    /// The text of characters `from..to`.
+    pub fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.bounds[from]..self.bounds[to]]
+    }
+}
+
+/// The maximal runs of Han characters in `text`.
+pub fn han_runs(text: &str) -> impl Iterator<Item = Run<'_>> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.find(|(_, c)| is_han(*c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_han(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some(Run::new(start, &text[start..end]))
+    })
+}
+
+/// `chars` with the character at `at` replaced by `with`, as a string.
+pub(crate) fn replaced(chars: &[char], at: usize, with: char) -> String {
+    chars.iter().enumerate().map(|(i, &c)| if i == at { with } else { c }).collect()
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Build the statistical spelling data in rules/lexicon/ from named sources.
+
+  words.txt        the word lexicon: every word of jieba 0.42.1's dictionary (MIT licence, from
+                   its PyPI package) made of 1 to 7 Han characters, with jieba's frequency and
+                   part of speech: word<TAB>frequency<TAB>pos.
+  char-ngrams.txt  character counts in clean text: one Han character (unigram) or two adjacent
+                   Han characters (bigram), <TAB>, how often: ngram<TAB>count.
+                   Clean text is what scripts/clean_text.py reads (the 公文 corpus, the error-free
+                   negatives and the correct side of the spelling benchmarks' training splits;
+                   never a test split and never the ECSpell odw split that `gwlint-eval --csc`
+                   scores).
+  confusion.txt    for each character, the characters that sound or look like it (either way):
+                   pycorrector same_pinyin, same_stroke and 形近字 (Apache-2.0), ECSpell sound and
+                   shape sets (MIT); numerals left out (一/三 is a number, not a typo).
+  CHECKSUMS        sha256 of every source and every table; tests/lexicon.rs checks the tables
+                   against it, so a table edited by hand or built from other sources fails CI.
+
+gwlint-core's build script turns the two tables into sorted binary arrays at compile time, so
+nothing is parsed when gwlint starts.
+
+Usage: python3 scripts/build-lexicon.py [SHARED_DIR] [JIEBA_DICT]
+  SHARED_DIR  default ../shared
+  JIEBA_DICT  jieba's dict.txt; default: downloaded with `pip download jieba==0.42.1`
+The output is generated data: rerun only to rebuild, and read the diff.
+"""
+import collections, glob, hashlib, json, os, re, subprocess, sys, tarfile, tempfile
+
+from clean_text import clean_texts
+
+JIEBA_VERSION = "0.42.1"
+JIEBA_DICT_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+WORD = re.compile(r"[\u4e00-\u9fff]{1,7}")
+NUMERALS = set("〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟")
+CONFUSION_SOURCES = [
+    "pycorrector/same_pinyin.txt",
+    "pycorrector/same_stroke.txt",
+    "pycorrector/xingjinzi_similar_shape.txt",
+    "ecspell/soundConfusion.json",
+    "ecspell/shapeConfusion.json",
+]
+
+
+def confusion(shared):
+    """Character -> the characters that sound or look like it, both ways."""
+    base = os.path.join(shared, "corpus", "confusion")
+    pairs = set()
+
+    def relate(a, bs):
+        for b in bs:
+            if a != b and HAN.fullmatch(a) and HAN.fullmatch(b) and len(a) == len(b) == 1:
+                pairs.add((a, b))
+                pairs.add((b, a))
+
+    for line in open(os.path.join(base, "pycorrector/same_pinyin.txt"), encoding="utf-8"):
+        if line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        relate(cols[0], "".join(cols[1:]))
+    for line in open(os.path.join(base, "pycorrector/same_stroke.txt"), encoding="utf-8"):
+        group = line.split()
+        for a in group:
+            relate(a, group)
+    for line in open(os.path.join(base, "pycorrector/xingjinzi_similar_shape.txt"), encoding="utf-8"):
+        group = [c.strip() for c in line.strip().split(",")]
+        for a in group:
+            relate(a, group)
+    for name in ("ecspell/soundConfusion.json", "ecspell/shapeConfusion.json"):
+        for a, bs in json.load(open(os.path.join(base, name), encoding="utf-8")).items():
+            relate(a, bs)
+    table = collections.defaultdict(set)
+    for a, b in pairs:
+        if a not in NUMERALS and b not in NUMERALS:
+            table[a].add(b)
+    return table
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def jieba_dict(given):
+    if given:
+        return given
+    tmp = tempfile.mkdtemp()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", f"jieba=={JIEBA_VERSION}", "--no-deps", "--no-binary", ":all:", "-d", tmp],
+        check=True,
+    )
+    archive = glob.glob(os.path.join(tmp, "jieba-*.tar.gz"))[0]
+    with tarfile.open(archive) as t:
+        member = f"jieba-{JIEBA_VERSION}/jieba/dict.txt"
+        t.extract(member, tmp, filter="data")
+    return os.path.join(tmp, member)
+
+
+def main():
+    shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
+    source = jieba_dict(sys.argv[2] if len(sys.argv) > 2 else None)
+    if sha256(source) != JIEBA_DICT_SHA256:
+        sys.exit(f"{source}: not jieba {JIEBA_VERSION}'s dict.txt (sha256 differs)")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "lexicon")
+    os.makedirs(root, exist_ok=True)
+
+    words = {}
+    with open(source, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3 or not WORD.fullmatch(parts[0]):
+                continue
+            w, freq, pos = parts[0], int(parts[1]), parts[2]
+            if w not in words or words[w][0] < freq:
+                words[w] = (freq, pos)
+    words_path = os.path.join(root, "words.txt")
+    with open(words_path, "w", encoding="utf-8") as out:
+        out.write(f"# gwlint word lexicon (generated by scripts/build-lexicon.py; do not edit by hand)\n")
+        out.write(f"# from jieba {JIEBA_VERSION} dict.txt (MIT), words of 1-7 Han characters\n")
+        out.write("# word<TAB>frequency<TAB>part of speech (jieba's tags: nr person, ns place, nt organisation ...)\n")
+        for w in sorted(words):
+            out.write(f"{w}\t{words[w][0]}\t{words[w][1]}\n")
+
+    counts = collections.Counter()
+    chars = 0
+    for text in clean_texts(shared):
+        for run in HAN.findall(text):
+            chars += len(run)
+            counts.update(run)
+            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    ngrams_path = os.path.join(root, "char-ngrams.txt")
+    with open(ngrams_path, "w", encoding="utf-8") as out:
+        out.write("# gwlint character counts (generated by scripts/build-lexicon.py; do not edit by hand)\n")
+        out.write(f"# {chars} Han characters of clean text (scripts/clean_text.py)\n")
+        out.write("# one character or two adjacent characters<TAB>count\n")
+        for g in sorted(counts):
+            out.write(f"{g}\t{counts[g]}\n")
+
+    confusion_path = os.path.join(root, "confusion.txt")
+    with open(confusion_path, "w", encoding="utf-8") as out:
+        out.write("# gwlint confusable characters (generated by scripts/build-lexicon.py; do not edit by hand)\n")
+        out.write("# character<TAB>characters that sound or look like it; sources: " + ", ".join(CONFUSION_SOURCES) + "\n")
+        for c, others in sorted(confusion(shared).items()):
+            out.write(f"{c}\t{''.join(sorted(others))}\n")
+
+    with open(os.path.join(root, "CHECKSUMS"), "w", encoding="utf-8") as out:
+        out.write("# sha256 of the sources and tables of rules/lexicon (scripts/build-lexicon.py)\n")
+        out.write(f"source\tjieba-{JIEBA_VERSION}/jieba/dict.txt\t{JIEBA_DICT_SHA256}\n")
+        clean = hashlib.sha256("\n\x00".join(clean_texts(shared)).encode()).hexdigest()
+        out.write(f"source\tclean text (scripts/clean_text.py over {shared})\t{clean}\n")
+        for name in CONFUSION_SOURCES:
+            out.write(f"source\tconfusion/{name}\t{sha256(os.path.join(shared, 'corpus', 'confusion', name))}\n")
+        for name in ("words.txt", "char-ngrams.txt", "confusion.txt"):
+            out.write(f"table\t{name}\t{sha256(os.path.join(root, name))}\n")
+    print(f"{len(words)} words, {len(counts)} n-grams from {chars} characters")
+
+
+if __name__ == "__main__":
+    main()

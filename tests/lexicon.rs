@@ -1,0 +1,68 @@
+//! The statistical spelling tables (rules/lexicon/) are generated data: they must match the
+//! checksums their generator recorded, and the compiled tables must say what the text says.
+
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+fn lexicon_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/lexicon"))
+}
+
+#[test]
+fn committed_tables_match_their_recorded_checksums() {
+    let sums = std::fs::read_to_string(lexicon_dir().join("CHECKSUMS")).unwrap();
+    let mut tables = 0;
+    let mut sources = 0;
+    for line in sums.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line}");
+        assert_eq!(fields[2].len(), 64, "{line}");
+        match fields[0] {
+            "table" => {
+                let bytes = std::fs::read(lexicon_dir().join(fields[1])).unwrap();
+                let sum: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+                assert_eq!(sum, fields[2], "{} differs from what scripts/build-lexicon.py wrote", fields[1]);
+                tables += 1;
+            }
+            "source" => sources += 1,
+            other => panic!("unknown CHECKSUMS line kind {other}"),
+        }
+    }
+    assert_eq!(tables, 3);
+    // jieba's dictionary, the clean text and five confusion sets.
+    assert_eq!(sources, 7);
+}
+
+#[test]
+fn compiled_tables_say_what_the_text_tables_say() {
+    let words = std::fs::read_to_string(lexicon_dir().join("words.txt")).unwrap();
+    let mut checked = 0;
+    for line in words.lines().filter(|l| !l.starts_with('#')).step_by(997) {
+        let mut f = line.split('\t');
+        let (w, freq, tag) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+        let found = gwlint_core::lexicon::word(w).unwrap_or_else(|| panic!("{w} not in the compiled lexicon"));
+        assert_eq!(found.freq.to_string(), freq, "{w}");
+        if gwlint_core::lexicon::format::TAGS.contains(&tag) {
+            assert_eq!(found.tag, tag, "{w}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 300);
+    let grams = std::fs::read_to_string(lexicon_dir().join("char-ngrams.txt")).unwrap();
+    for line in grams.lines().filter(|l| !l.starts_with('#')).step_by(499) {
+        let (g, n) = line.split_once('\t').unwrap();
+        let cs: Vec<char> = g.chars().collect();
+        let count = match cs[..] {
+            [a] => gwlint_core::lexicon::char_count(a),
+            [a, b] => gwlint_core::lexicon::pair_count(a, b),
+            _ => panic!("{line}"),
+        };
+        assert_eq!(count.to_string(), n, "{g}");
+    }
+    let confusion = std::fs::read_to_string(lexicon_dir().join("confusion.txt")).unwrap();
+    for line in confusion.lines().filter(|l| !l.starts_with('#')).step_by(97) {
+        let (c, others) = line.split_once('\t').unwrap();
+        let got: String = gwlint_core::lexicon::confusables(c.chars().next().unwrap()).collect();
+        assert_eq!(got, others, "{c}");
+    }
+}
