@@ -6,6 +6,7 @@
 //! given; the rules decide which text to read and which forms a document protects as names
 //! ([`names`]).
 
+pub mod doubled;
 pub mod names;
 pub mod substitution;
 

@@ -50,10 +50,27 @@ impl<'a> Names<'a> {
 /// The commonest Chinese surnames (they cover most of the population).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
+/// Whether `c` is a common surname.
+pub fn is_surname(c: char) -> bool {
+    SURNAMES.contains(c)
+}
+
 /// Whether a run of Han characters standing alone (between spaces or punctuation) reads as a
 /// person's name: two to four characters starting with a common surname (倪一飞　市机管局局长,
 /// 张文显　　教授).
 pub fn is_person_name(run: &str) -> bool {
     let n = run.chars().count();
     (2..=4).contains(&n) && run.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// Characters and words that end a place or organisation name: a form right before one (贝塘乡,
+/// 姜曹村, 一冶集团, 园区南路) is part of a name.
+const NAME_ENDINGS: &[&str] = &[
+    "村", "乡", "镇", "县", "区", "市", "省", "州", "旗", "盟", "屯", "寨", "庄", "堡", "街", "路", "巷", "里", "坊",
+    "湾", "桥", "集团", "公司", "社区", "大学", "学院", "学校", "中学", "小学", "医院",
+];
+
+/// Whether `rest` starts with the ending of a place or organisation name.
+pub fn ends_name(rest: &str) -> bool {
+    NAME_ENDINGS.iter().any(|n| rest.starts_with(n))
 }

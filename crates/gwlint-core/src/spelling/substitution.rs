@@ -188,13 +188,6 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     best
 }
 
-/// Characters and words that end a place or organisation name: a changed character right before
-/// one (贝塘乡, 姜曹村) or a word right before one (一冶集团, 老埠村) is part of a name.
-const NAME_ENDINGS: &[&str] = &[
-    "村", "乡", "镇", "县", "区", "市", "省", "州", "旗", "盟", "屯", "寨", "庄", "堡", "街", "路", "巷", "里", "坊",
-    "湾", "桥", "集团", "公司", "社区", "大学", "学院", "学校", "中学", "小学", "医院",
-];
-
 /// Whether the change at `k` in the word ending at `e` falls inside a proper name, or in a
 /// numbered abbreviation closing its run (一淀、三带、九片: 一 and a noun, not 一般).
 fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
@@ -202,12 +195,7 @@ fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
     if e == run.chars.len() && e - s == 2 && k > s && "一二三四五六七八九十两".contains(run.chars[s]) {
         return true;
     }
-    let ends_name = |from: usize| {
-        from < run.chars.len() && {
-            let rest = &run.text[run.bounds[from]..];
-            NAME_ENDINGS.iter().any(|n| rest.starts_with(n))
-        }
-    };
+    let ends_name = |from: usize| from < run.chars.len() && super::names::ends_name(&run.text[run.bounds[from]..]);
     // A name of one to three characters before its ending: 栗山镇, 岑阳市, 贝塘乡.
     (k + 1..=k + 2).any(ends_name) || (e..=e + 1).any(ends_name)
 }

@@ -11,13 +11,16 @@ use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
-    /// 检查误重复的字词：虚词重复（“的的”“在在”“和和”“了了”），以及三至四字的词整体重复
-    /// （“进一步进一步”）。删除重复部分是安全修复。
+    /// 检查误重复的字词：虚词重复（“的的”“和和”“了了”），常单用的字重复（“在在”“仍仍”“将将”
+    /// “是是”），两字词重复（“园区园区”“开展开展”“会议会议”），以及三至四字的词整体重复
+    /// （“进一步进一步”）。删除重复部分是安全修复。单字和两字词的判断依据词表（jieba 词典）：
+    /// 重复的两个字不在任何词里、前一个字单独成词、后一个字也不和后面的字成词，才报告。
     ///
     /// 正常的重叠不报告：AABB 式（干干净净、明明白白）、ABAB 式（研究研究、讨论讨论）、天天、人人、
     /// 常常、谢谢、看看、等等、不了了之、是是非非、“以……为目的的”、“的的哥”；两个词相接处的
-    /// 同一个字也不是重复（土地|地上附着物、场地|地质、为了|了解）。“在”“是”“和”
-    /// “对”“以”常与前后的字成词（现在在、对口、比对对象），不检查。
+    /// 同一个字也不是重复（土地|地上附着物、场地|地质、为了|了解、现在|在座、在|在建项目）；
+    /// 人名（陈成成）、年份里的“〇〇”、后一个词连着更长的词或地名（工程|工程量、园区|园区南路）、
+    /// 数量词重叠（一个一个）和可以重叠的动词（研究研究、商量商量）也不报告。
     ///
     /// ## 原因
     /// 重复的字词多是修改时留下的，会让公文显得粗疏。
@@ -25,11 +28,13 @@ declare_rule! {
     /// ## 示例
     /// ```text
     /// 我们深入企业调研，帮助企业解决了一批实际的的困难，进一步进一步优化营商环境。
+    /// 下一步，我局将将加快园区园区建设。
     /// ```
     ///
     /// ## 应改为
     /// ```text
     /// 我们深入企业调研，帮助企业解决了一批实际的困难，进一步优化营商环境。
+    /// 下一步，我局将加快园区建设。
     /// ```
     ///
     /// ## 依据
@@ -97,6 +102,19 @@ impl Rule for DuplicatedWords {
                     i += 2 * n;
                     continue;
                 }
+                // A two-character word said twice that is no reduplication (园区园区, 开展开展).
+                if i + 4 <= chars.len()
+                    && repeated(&chars, i, 2)
+                    && crate::spelling::doubled::is_doubled_word(content, chars[i].0)
+                {
+                    let word: String = chars[i..i + 2].iter().map(|c| c.1).collect();
+                    let dup = Span::new(abs(i + 2), abs(i + 4));
+                    cx.report(Span::new(abs(i), abs(i + 4)), format!("“{word}”重复"))
+                        .with_label("重复的词")
+                        .with_fix(Fix::replace("删除重复的词", Applicability::Safe, dup, ""));
+                    i += 4;
+                    continue;
+                }
                 let (c, next) = (chars[i].1, chars[i + 1].1);
                 let prev = i.checked_sub(1).map(|j| chars[j].1);
                 let after = chars.get(i + 2).map(|x| x.1);
@@ -106,7 +124,11 @@ impl Rule for DuplicatedWords {
                     || (after.is_some() && after == after2)
                     || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))));
                 let legit = legit || words_meet(prev, c, after);
-                if c == next && FUNCTION_WORDS.contains(c) && !legit && after != Some(c) {
+                let doubled_here = c == next
+                    && after != Some(c)
+                    && !legit
+                    && (FUNCTION_WORDS.contains(c) || crate::spelling::doubled::is_doubled_char(content, chars[i].0));
+                if doubled_here {
                     let dup = Span::new(abs(i + 1), abs(i + 2));
                     cx.report(Span::new(abs(i), abs(i + 2)), format!("“{c}”字重复"))
                         .with_label("重复的字")
