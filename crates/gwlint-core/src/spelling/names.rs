@@ -36,11 +36,6 @@ impl<'a> Names<'a> {
         Names { text: &doc.text, named }
     }
 
-    /// Names for a bare text (no structure): only repetition counts.
-    pub fn of_text(text: &'a str) -> Self {
-        Names { text, named: String::new() }
-    }
-
     /// Whether `form` is a name in this document.
     pub fn protects(&self, form: &str) -> bool {
         !form.is_empty() && (self.named.contains(form) || self.text.matches(form).nth(1).is_some())
