@@ -10,7 +10,8 @@ use crate::rules::common::paragraph_matches;
 
 declare_rule! {
     /// ## 作用
-    /// 检查草稿中遗留的占位符：“XX场”“×××家”“2025年2月XX日”“□□”“【单位名称】”“（待定）”
+    /// 检查草稿中遗留的占位符：“XX场”“×××家”“2025年2月XX日”“于X月X日”“X名”“X县府办发”
+    /// “〔2024〕X号”“□□”“【单位名称】”“（待定）”
     /// “TODO”“此处填写”等。模板文件本来就有占位符，可在 gwlint.toml 中 `ignore = ["GW605"]`
     /// 关闭本规则。
     ///
@@ -44,8 +45,10 @@ declare_rule! {
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^|[^A-Za-z0-9])(?P<p>[XxＸｘ]{2,}|[×＊*]{2,}|[□■]{2,}|【[^】]{1,12}(?:名称|单位|姓名|日期|时间|金额|数量|待定|填写)】",
-        r"|[（(](?:待定|待补充|待核实|待确认|空)[)）]|TODO|TBD|此处填写|请填写|待补充)",
+        r"(?P<p>[XxＸｘ]{2,}|[×＊*]{2,}|[□■]{2,}|【[^】]{1,12}(?:名称|单位|姓名|日期|时间|金额|数量|待定|填写)】",
+        r"|[（(](?:待定|待补充|待核实|待确认|空)[)）]|TODO|TBD|此处填写|请填写|待补充",
+        // A single X for a number or a place: 于X月X日, 〔2024〕X号, X名, X县府办发.
+        r"|[XxＸｘ](?:年|月|日|号|时|名|人|家|个|项|次|天|万元|元|亿元|[县市区乡镇]))",
     ))
     .unwrap()
 });
@@ -67,11 +70,22 @@ impl Rule for Placeholders {
         }
         for (p, c, _) in paragraph_matches(doc, &PLACEHOLDER) {
             let m = c.name("p").expect("group");
-            // XX followed by Latin letters or digits is a code or a size (XXL, XX1), not a placeholder.
-            if doc.content(p)[m.end()..].starts_with(|ch: char| ch.is_ascii_alphanumeric()) {
+            // After a Latin letter or a digit the marks belong to a code or a masked number.
+            if doc.content(p)[..m.start()].ends_with(|ch: char| ch.is_ascii_alphanumeric()) {
+                continue;
+            }
+            // XX followed by Latin letters or digits is a code or a size (XXL, XX1), and a run of
+            // marks before digits masks a number (31010**********212), not a placeholder.
+            // (Single X with its unit, X月, ends with the unit and is never such a code.)
+            let unit_form = m.as_str().ends_with(crate::text::is_han);
+            if !unit_form && doc.content(p)[m.end()..].starts_with(|ch: char| ch.is_ascii_alphanumeric()) {
                 continue;
             }
             let span = crate::rules::common::group_span(p, m);
+            // The 发文字号's own placeholder is reported above.
+            if doc.elements.doc_number.as_ref().is_some_and(|n| n.seq.start >= span.start && n.seq.start < span.end) {
+                continue;
+            }
             cx.report(span, format!("草稿中遗留了占位符“{}”", m.as_str()))
                 .with_label("待填写")
                 .with_help("报送、印发前核实并填写；模板文件可在 gwlint.toml 中忽略本规则（ignore = [\"GW605\"]）。");
