@@ -28,7 +28,7 @@ fn committed_tables_match_their_recorded_checksums() {
             other => panic!("unknown CHECKSUMS line kind {other}"),
         }
     }
-    assert_eq!(tables, 3);
+    assert_eq!(tables, 4);
     // jieba's dictionary, the clean text and five confusion sets.
     assert_eq!(sources, 7);
 }
@@ -58,6 +58,17 @@ fn compiled_tables_say_what_the_text_tables_say() {
             _ => panic!("{line}"),
         };
         assert_eq!(count.to_string(), n, "{g}");
+    }
+    let phrases = std::fs::read_to_string(lexicon_dir().join("phrases.txt")).unwrap();
+    for line in phrases.lines().filter(|l| !l.starts_with('#')).step_by(53) {
+        let (g, n) = line.split_once('\t').unwrap();
+        assert_eq!(gwlint_core::lexicon::phrase_count(g).map(|c| c.to_string()).as_deref(), Some(n), "{g}");
+        // Every phrase is found again from each form with one character left out.
+        let chars: Vec<char> = g.chars().collect();
+        for at in 0..chars.len() {
+            let rest: String = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).collect();
+            assert!(gwlint_core::lexicon::with_one_more(&rest).contains(&(chars[at], at)), "{g} without {}", chars[at]);
+        }
     }
     let confusion = std::fs::read_to_string(lexicon_dir().join("confusion.txt")).unwrap();
     for line in confusion.lines().filter(|l| !l.starts_with('#')).step_by(97) {

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 #[path = "src/lexicon/format.rs"]
+#[allow(dead_code)]
 mod format;
 
 fn main() {
@@ -116,6 +117,37 @@ fn lexicon_tables() {
     }
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();
     write_table(&out, "ngrams", grams.into_iter(), None);
+
+    // Phrases: key, count in clean text.
+    let phrase_rows = rows(&read("phrases.txt"));
+    let mut phrases: Vec<(u64, u32)> =
+        phrase_rows.iter().map(|(g, n, _)| (format::word_key(g), n.parse().expect("phrase count"))).collect();
+    phrases.sort_unstable();
+    phrases.dedup_by_key(|p| p.0);
+    write_table(&out, "phrases", phrases.into_iter(), None);
+
+    // Dropped characters: for every phrase and every common lexicon word of three to six
+    // characters, the form with one character left out -> the character and where it goes.
+    let mut dropped: Vec<(u64, u32)> = Vec::new();
+    let word_rows = rows(&read("words.txt"));
+    let targets = phrase_rows.iter().map(|r| r.0.as_str()).chain(
+        word_rows
+            .iter()
+            .filter(|(w, f, _)| {
+                (3..=6).contains(&w.chars().count()) && f.parse::<u32>().unwrap_or(0) >= format::DROP_TARGET_FREQ
+            })
+            .map(|r| r.0.as_str()),
+    );
+    for target in targets {
+        let chars: Vec<char> = target.chars().collect();
+        for (at, &c) in chars.iter().enumerate() {
+            let rest: String = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, ch)| *ch).collect();
+            dropped.push((format::word_key(&rest), format::drop_value(c, at)));
+        }
+    }
+    dropped.sort_unstable();
+    dropped.dedup();
+    write_table(&out, "dropped", dropped.into_iter(), None);
 
     // Confusion: key = the character, value = offset of its run in a flat array of characters.
     let mut confusion = rows(&read("confusion.txt"));

@@ -40,3 +40,17 @@ pub const TAGS: &[&str] = &[
 pub fn tag_code(tag: &str) -> u8 {
     TAGS.iter().position(|t| *t == tag).map_or(0, |i| i as u8)
 }
+
+/// Lexicon words of three to six characters at least this frequent are looked for with one
+/// character dropped (with the phrases of clean text).
+pub const DROP_TARGET_FREQ: u32 = 100;
+
+/// A dropped character and where it goes, as one value.
+pub fn drop_value(c: char, at: usize) -> u32 {
+    (u32::from(c) << 3) | (at as u32 & 7)
+}
+
+/// The character and position of a `drop_value`.
+pub fn drop_parts(v: u32) -> (Option<char>, usize) {
+    (char::from_u32(v >> 3), (v & 7) as usize)
+}

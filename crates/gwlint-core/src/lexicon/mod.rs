@@ -55,6 +55,14 @@ static NGRAMS: Table = Table {
     values: include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.values")),
 };
 static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.filter"));
+static PHRASES: Table = Table {
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/phrases.keys")),
+    values: include_bytes!(concat!(env!("OUT_DIR"), "/phrases.values")),
+};
+static DROPPED: Table = Table {
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/dropped.keys")),
+    values: include_bytes!(concat!(env!("OUT_DIR"), "/dropped.values")),
+};
 static CONFUSION: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.keys")),
     values: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.values")),
@@ -127,6 +135,27 @@ pub fn pair_count(a: char, b: char) -> u32 {
         return 0;
     }
     NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
+}
+
+/// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.
+pub fn phrase_count(phrase: &str) -> Option<u32> {
+    PHRASES.find(format::word_key(phrase)).map(|i| PHRASES.value(i))
+}
+
+/// The phrases and common words that `form` is with one character left out: each as the
+/// character and the position it goes to.
+pub fn with_one_more(form: &str) -> Vec<(char, usize)> {
+    let key = format::word_key(form);
+    let Some(i) = DROPPED.find(key) else { return Vec::new() };
+    // Equal keys sit together; find() lands on any of them.
+    let first = (0..i).rev().take_while(|&j| DROPPED.key(j) == key).last().unwrap_or(i);
+    (first..DROPPED.len())
+        .take_while(|&j| DROPPED.key(j) == key)
+        .filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
+            (Some(c), at) => Some((c, at)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The characters that sound or look like `c`.

@@ -7,9 +7,11 @@
 //! ([`names`]).
 
 pub mod doubled;
+pub mod dropped;
 pub mod names;
 pub mod substitution;
 
+use crate::lexicon::{self, segment::Segmentation};
 use crate::text::is_han;
 
 /// A run of Han characters: its byte offset in the text and its characters with their offsets.
@@ -54,4 +56,30 @@ pub fn han_runs(text: &str) -> impl Iterator<Item = Run<'_>> {
 /// `chars` with the character at `at` replaced by `with`, as a string.
 pub(crate) fn replaced(chars: &[char], at: usize, with: char) -> String {
     chars.iter().enumerate().map(|(i, &c)| if i == at { with } else { c }).collect()
+}
+
+/// The best split of a run, by character: where words start and end, and which characters are
+/// inside a common word of two or more characters.
+pub struct Split {
+    pub starts: Vec<bool>,
+    pub ends: Vec<bool>,
+    pub in_common_word: Vec<bool>,
+}
+
+impl Split {
+    pub fn of(run: &Run<'_>, seg: &Segmentation) -> Self {
+        let n = run.chars.len();
+        let index = |byte: usize| run.bounds.partition_point(|&b| b < byte);
+        let (mut starts, mut ends, mut in_common_word) = (vec![false; n + 1], vec![false; n + 1], vec![false; n]);
+        ends[0] = true;
+        for w in &seg.words {
+            let (s, e) = (index(w.start), index(w.end));
+            starts[s] = true;
+            ends[e] = true;
+            if e - s > 1 && lexicon::word(&run.text[w.clone()]).is_some_and(|x| x.freq >= substitution::RARE) {
+                in_common_word[s..e].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        Split { starts, ends, in_common_word }
+    }
 }

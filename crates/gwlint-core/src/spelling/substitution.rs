@@ -14,8 +14,8 @@
 //! - the corrected word is not a person's name (names are where the lexicon is weakest), and the
 //!   caller does not protect the written form as a name.
 
-use super::{replaced, Run};
-use crate::lexicon::segment::{segment, Segmentation};
+use super::{replaced, Run, Split};
+use crate::lexicon::segment::segment;
 use crate::lexicon::{self, WordKind};
 
 /// The least frequency (jieba's counts) of a word offered as the correction.
@@ -80,32 +80,6 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
 }
 
 /// The best correction of character `k`, if one passes every test.
-/// The best split of a run, by character: where words start and end, and which characters are
-/// inside a common word of two or more characters.
-struct Split {
-    starts: Vec<bool>,
-    ends: Vec<bool>,
-    in_common_word: Vec<bool>,
-}
-
-impl Split {
-    fn of(run: &Run<'_>, seg: &Segmentation) -> Self {
-        let n = run.chars.len();
-        let index = |byte: usize| run.bounds.partition_point(|&b| b < byte);
-        let (mut starts, mut ends, mut in_common_word) = (vec![false; n + 1], vec![false; n + 1], vec![false; n]);
-        ends[0] = true;
-        for w in &seg.words {
-            let (s, e) = (index(w.start), index(w.end));
-            starts[s] = true;
-            ends[e] = true;
-            if e - s > 1 && lexicon::word(&run.text[w.clone()]).is_some_and(|x| x.freq >= RARE) {
-                in_common_word[s..e].iter_mut().for_each(|c| *c = true);
-            }
-        }
-        Split { starts, ends, in_common_word }
-    }
-}
-
 fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
     let n = run.chars.len();
     let written = run.chars[k];

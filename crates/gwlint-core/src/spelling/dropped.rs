@@ -1,0 +1,133 @@
+//! A character dropped from a word or a 公文 phrase (经济社发展 for 经济社会发展, 绩效考 for
+//! 绩效考核, 乡村振战略 for 乡村振兴战略).
+//!
+//! A stretch of a run is reported when all of these hold:
+//! - with one character put back it is a phrase seen often in clean 公文 text or a common word
+//!   of three to six characters (the lexicon's dropped-character index finds it);
+//! - the stretch is whole words of the run's best split and is itself no common word;
+//! - the characters on either side of the gap are seen together in clean text at least thirty
+//!   times less often than the put-back character is seen beside each of them (合作社发展 makes
+//!   社发 attested, but rare beside 社会 and 会发); at the end of a run, before punctuation, a
+//!   phrase of five or more characters is the evidence itself when the stretch ends with a
+//!   character the split leaves alone (高质量发。); a gap at the start of the stretch shows
+//!   nothing (经国务院批准 is not 已经国务院), and one after its first character counts only when
+//!   that character follows a word of the split (not a lone character it may pair with, as in
+//!   药监部门 and 雄安标准, and not the start of the run, as in 经企业自评);
+//! - no numeral is involved (二〇二二年 written 二○二二年 splits around the ○);
+//! - the caller does not protect the stretch as a name, and it is not part of a place name.
+
+use super::{Run, Split};
+use crate::lexicon::{self, segment::segment};
+
+/// The least count in clean text of a phrase offered as the correction (phrases are kept from 6).
+pub const MIN_PHRASE_COUNT: u32 = 8;
+
+/// One suspected dropped character.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dropped {
+    /// Byte range (in the text the run came from) of the written stretch.
+    pub span: std::ops::Range<usize>,
+    pub written: String,
+    pub right: String,
+    /// The character left out.
+    pub missing: char,
+}
+
+/// The dropped characters of a run; `protected` says which written forms are names.
+pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> {
+    let n = run.chars.len();
+    let seg = segment(run.text);
+    let split = Split::of(run, &seg);
+    let mut out: Vec<Dropped> = Vec::new();
+    for s in 0..n {
+        if !split.starts[s] || out.last().is_some_and(|d| d.span.end > run.start + run.bounds[s]) {
+            continue;
+        }
+        // Longest first: 经济社发展 before 社发展.
+        for e in (s + 2..=(s + 5).min(n)).rev() {
+            if !split.ends[e] {
+                continue;
+            }
+            let written = run.slice(s, e);
+            if lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) || protected(written) {
+                continue;
+            }
+            if let Some(d) = best_insertion(run, &split, s, e, written) {
+                out.push(d);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The put-back character that makes `run[s..e]` a phrase or common word, if the evidence holds.
+fn best_insertion(run: &Run<'_>, split: &Split, s: usize, e: usize, written: &str) -> Option<Dropped> {
+    let n = run.chars.len();
+    let chars = &run.chars[s..e];
+    for (c, at) in lexicon::with_one_more(written) {
+        let mut right: String = chars[..at].iter().collect();
+        right.push(c);
+        right.extend(&chars[at..]);
+        let common = lexicon::phrase_count(&right).is_some_and(|k| k >= MIN_PHRASE_COUNT)
+            || lexicon::word(&right).is_some_and(|w| w.freq >= lexicon::format::DROP_TARGET_FREQ && !w.kind.is_name());
+        if !common {
+            continue;
+        }
+        // 二〇二二年, 第十二条: numbers are not words with a gap.
+        const NUMERALS: &str = "〇零一二三四五六七八九十百千万两";
+        if NUMERALS.contains(c) || chars.iter().any(|ch| NUMERALS.contains(*ch)) {
+            continue;
+        }
+        // A gap at the start of the stretch shows nothing (经国务院批准 is not 已经国务院); one
+        // right after its first character needs that character to stand alone, not after a
+        // character it may pair with (药监部门, 雄安标准 are abbreviations, not 药监管部门) and
+        // not at the start of the run (，经企业自评 is 经 + 企业).
+        if at == 0 || (at == 1 && (s == 0 || !split.in_common_word[s - 1])) {
+            continue;
+        }
+        let gap_ok = if at < chars.len() {
+            let (b, a) = (chars[at - 1], chars[at]);
+            let gap = lexicon::pair_count(b, a);
+            gap * 30 < lexicon::pair_count(b, c).min(lexicon::pair_count(c, a))
+        } else {
+            // At the end of the run (before punctuation): a long phrase is the evidence itself
+            // when the stretch ends with a character the split leaves alone (高质量发。).
+            e == n && right.chars().count() >= 5 && !split.in_common_word[e - 1] && split.starts[e - 1]
+        };
+        if !gap_ok || super::names::ends_name(&run.text[run.bounds[e.min(n)]..]) {
+            continue;
+        }
+        return Some(Dropped {
+            span: run.start + run.bounds[s]..run.start + run.bounds[e],
+            written: written.to_string(),
+            right,
+            missing: c,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spelling::han_runs;
+
+    fn found(text: &str) -> Vec<String> {
+        han_runs(text).flat_map(|r| dropped(&r, &|_| false)).map(|d| format!("{}→{}", d.written, d.right)).collect()
+    }
+
+    #[test]
+    fn finds_a_dropped_character() {
+        assert_eq!(found("推动街道经济社发展"), ["经济社发展→经济社会发展"]);
+        assert_eq!(found("压实安全生产主体任，"), ["主体任→主体责任"]);
+    }
+
+    #[test]
+    fn whole_phrases_are_silent() {
+        for s in ["推动街道经济社会发展", "压实安全生产主体责任", "推动合作社发展壮大", "全面推进乡村振兴"]
+        {
+            assert!(found(s).is_empty(), "{s}: {:?}", found(s));
+        }
+    }
+}
