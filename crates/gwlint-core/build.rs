@@ -98,6 +98,18 @@ fn lexicon_tables() {
         filter[bit / 8] |= 1 << (bit % 8);
     }
     std::fs::write(out.join("words.filter"), filter).unwrap();
+    // A filter over the proper prefixes of words (标 of 标准, 国家标 of 国家标准): a split stops
+    // extending a word as soon as no word can start so.
+    let mut prefixes = vec![0u8; format::FILTER_BITS / 8];
+    for (w, _, _) in &word_rows_for_prefixes(&read("words.txt")) {
+        let chars: Vec<char> = w.chars().collect();
+        for len in 1..chars.len() {
+            let prefix: String = chars[..len].iter().collect();
+            let bit = format::prefix_bit(format::word_key(&prefix));
+            prefixes[bit / 8] |= 1 << (bit % 8);
+        }
+    }
+    std::fs::write(out.join("prefixes.filter"), prefixes).unwrap();
 
     // Character n-grams: key, count.
     let mut grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))
@@ -170,6 +182,15 @@ fn lexicon_tables() {
         format!("/// Sum of the lexicon's word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n/// Han characters of clean text counted.\npub const CLEAN_CHARS: u64 = {chars};\n"),
     )
     .unwrap();
+}
+
+/// The words of words.txt (first column).
+fn word_rows_for_prefixes(text: &str) -> Vec<(String, (), ())> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .map(|w| (w.to_string(), (), ()))
+        .collect()
 }
 
 fn write_table(out: &Path, name: &str, rows: impl Iterator<Item = (u64, u32)>, tags: Option<Vec<u8>>) {

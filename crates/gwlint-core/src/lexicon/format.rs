@@ -23,6 +23,11 @@ pub fn filter_bit(key: u64) -> usize {
     ((key >> 17) as usize) & (FILTER_BITS - 1)
 }
 
+/// The bit of a word-prefix key in the prefix filter (mixed differently from `filter_bit`).
+pub fn prefix_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (FILTER_BITS - 1)
+}
+
 /// The key of one character (a unigram) or two adjacent ones (a bigram).
 pub fn ngram_key(a: char, b: Option<char>) -> u64 {
     match b {

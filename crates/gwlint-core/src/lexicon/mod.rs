@@ -49,6 +49,7 @@ static WORDS: Table = Table {
     values: include_bytes!(concat!(env!("OUT_DIR"), "/words.values")),
 };
 static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.filter"));
+static PREFIX_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefixes.filter"));
 static WORD_TAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.tags"));
 static NGRAMS: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.keys")),
@@ -119,6 +120,13 @@ pub fn word(word: &str) -> Option<Word> {
         _ => WordKind::Common,
     };
     Some(Word { freq: WORDS.value(i), tag, kind })
+}
+
+/// Whether some word of the lexicon may start with `prefix` and go on (false means none does;
+/// true may rarely be wrong, which only costs a lookup).
+pub fn may_go_on(prefix: &str) -> bool {
+    let bit = format::prefix_bit(format::word_key(prefix));
+    PREFIX_FILTER[bit / 8] & (1 << (bit % 8)) != 0
 }
 
 /// How often a character was counted in clean text.

@@ -39,16 +39,21 @@ pub fn segment(text: &str) -> Segmentation {
     let mut best = vec![f64::NEG_INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
     best[0] = 0.0;
-    for end in 1..=n {
-        for start in end.saturating_sub(MAX_WORD)..end {
-            if best[start] == f64::NEG_INFINITY {
-                continue;
-            }
+    // Forward: from each reachable start, the words that start there, longest up to MAX_WORD,
+    // stopping as soon as no word goes on.
+    for start in 0..n {
+        if best[start] == f64::NEG_INFINITY {
+            continue;
+        }
+        for end in start + 1..=(start + MAX_WORD).min(n) {
             if let Some(s) = word_score(text, bounds[start]..bounds[end], end - start == 1) {
                 if best[start] + s > best[end] {
                     best[end] = best[start] + s;
                     from[end] = start;
                 }
+            }
+            if end < n && !super::may_go_on(&text[bounds[start]..bounds[end]]) {
+                break;
             }
         }
     }

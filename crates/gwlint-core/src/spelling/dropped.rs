@@ -49,10 +49,10 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
                 continue;
             }
             let written = run.slice(s, e);
-            if lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) || protected(written) {
+            if lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
                 continue;
             }
-            if let Some(d) = best_insertion(run, &split, s, e, written) {
+            if let Some(d) = best_insertion(run, &split, s, e, written).filter(|_| !protected(written)) {
                 out.push(d);
                 break;
             }
