@@ -28,7 +28,7 @@ fn committed_tables_match_their_recorded_checksums() {
             other => panic!("unknown CHECKSUMS line kind {other}"),
         }
     }
-    assert_eq!(tables, 4);
+    assert_eq!(tables, 5);
     // jieba's dictionary, the clean text and five confusion sets.
     assert_eq!(sources, 7);
 }
@@ -70,6 +70,20 @@ fn compiled_tables_say_what_the_text_tables_say() {
             assert!(gwlint_core::lexicon::with_one_more(&rest).contains(&(chars[at], at)), "{g} without {}", chars[at]);
         }
     }
+    let confused = std::fs::read_to_string(lexicon_dir().join("confused-words.txt")).unwrap();
+    let mut pairs = 0;
+    for line in confused.lines().filter(|l| !l.starts_with('#')) {
+        if let Some(pair) = line.strip_prefix('=') {
+            let (a, b) = pair.split_once('\t').unwrap();
+            assert_eq!(gwlint_core::lexicon::confused_with(a), Some(b));
+            assert_eq!(gwlint_core::lexicon::confused_with(b), Some(a));
+            pairs += 1;
+        } else {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(gwlint_core::lexicon::near_count(f[0], f[1]).to_string(), f[2], "{line}");
+        }
+    }
+    assert_eq!(pairs, gwlint_core::lexicon::CONFUSED_PAIRS.len());
     let confusion = std::fs::read_to_string(lexicon_dir().join("confusion.txt")).unwrap();
     for line in confusion.lines().filter(|l| !l.starts_with('#')).step_by(97) {
         let (c, others) = line.split_once('\t').unwrap();

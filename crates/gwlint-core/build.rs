@@ -161,6 +161,25 @@ fn lexicon_tables() {
     dropped.dedup();
     write_table(&out, "dropped", dropped.into_iter(), None);
 
+    // Real words confused with each other: the pairs as code, the counts as a table keyed by
+    // "word<TAB>neighbour" (the word's own count under "word<TAB>").
+    let mut pairs_code = String::from("/// Real words confused with each other (rules/lexicon/confused-words.txt).\npub const CONFUSED_PAIRS: &[(&str, &str)] = &[\n");
+    let mut near: Vec<(u64, u32)> = Vec::new();
+    for line in read("confused-words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        if let Some(pair) = line.strip_prefix('=') {
+            let (a, b) = pair.split_once('\t').expect("pair");
+            writeln!(pairs_code, "    ({a:?}, {b:?}),").unwrap();
+        } else {
+            let mut f = line.split('\t');
+            let (w, n, c) = (f.next().unwrap_or_default(), f.next().unwrap_or_default(), f.next().unwrap_or_default());
+            near.push((format::word_key(&format!("{w}\t{n}")), c.parse().expect("count")));
+        }
+    }
+    pairs_code.push_str("];\n");
+    std::fs::write(out.join("confused_pairs.rs"), pairs_code).unwrap();
+    near.sort_unstable();
+    write_table(&out, "near", near.into_iter(), None);
+
     // Confusion: key = the character, value = offset of its run in a flat array of characters.
     let mut confusion = rows(&read("confusion.txt"));
     confusion.sort_by_key(|r| r.0.chars().next().map(u32::from));

@@ -10,6 +10,7 @@ pub mod format;
 pub mod segment;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_totals.rs"));
+include!(concat!(env!("OUT_DIR"), "/confused_pairs.rs"));
 
 /// A sorted table of `u64` keys with a `u32` value each (and optionally a `u8` tag).
 struct Table {
@@ -63,6 +64,10 @@ static PHRASES: Table = Table {
 static DROPPED: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/dropped.keys")),
     values: include_bytes!(concat!(env!("OUT_DIR"), "/dropped.values")),
+};
+static NEAR: Table = Table {
+    keys: include_bytes!(concat!(env!("OUT_DIR"), "/near.keys")),
+    values: include_bytes!(concat!(env!("OUT_DIR"), "/near.values")),
 };
 static CONFUSION: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.keys")),
@@ -164,6 +169,25 @@ pub fn with_one_more(form: &str) -> Vec<(char, usize)> {
             _ => None,
         })
         .collect()
+}
+
+/// For a word of [`CONFUSED_PAIRS`]: how often it is a word of the best split of clean text
+/// (`neighbour` empty), or how often `neighbour` stands within three words of it.
+pub fn near_count(word: &str, neighbour: &str) -> u32 {
+    NEAR.find(format::word_key(&format!("{word}\t{neighbour}"))).map_or(0, |i| NEAR.value(i))
+}
+
+/// The other word of the confused pair `word` belongs to.
+pub fn confused_with(word: &str) -> Option<&'static str> {
+    CONFUSED_PAIRS.iter().find_map(|&(a, b)| {
+        if a == word {
+            Some(b)
+        } else if b == word {
+            Some(a)
+        } else {
+            None
+        }
+    })
 }
 
 /// The characters that sound or look like `c`.

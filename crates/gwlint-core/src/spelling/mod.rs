@@ -6,6 +6,7 @@
 //! given; the rules decide which text to read and which forms a document protects as names
 //! ([`names`]).
 
+pub mod confused;
 pub mod doubled;
 pub mod dropped;
 pub mod names;
