@@ -12,8 +12,10 @@ use crate::rules::common::{group_span, paragraph_matches};
 declare_rule! {
     /// ## 作用
     /// 检查“的”“地”“得”在高确定性搭配中的误用：状语后接动词用“地”（“认真的落实”→“认真地落实”），
-    /// 动词后接程度补语用“得”（“完成的很好”→“完成得很好”）。只收确定的搭配，“积极的推动作用”
-    /// 这类“的”后是名词的不报告。
+    /// 动词后接程度补语用“得”（“完成的很好”→“完成得很好”），形容词、副词后接“认识到”“意识到”
+    /// “体会到”这类只能作动词的词用“地”（“清醒的认识到”→“清醒地认识到”）。只收确定的搭配：
+    /// “积极的推动作用”这类“的”后是名词的，以及“给予积极的支持”“得到有效的落实”这类前面的
+    /// 动词带名词宾语的，都不报告。
     ///
     /// ## 原因
     /// 结构助词“的”用在定语后，“地”用在状语后，“得”用在补语前。公文用字要规范（《党政机关公文
@@ -53,6 +55,23 @@ static ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
 static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:完成|做|干|开展|落实|推进|执行|发展|进行|办|搞|抓)(?P<de>的)(?:很|非常|十分|特别|比较|不够|不太|更加)(?:好|差|快|慢|扎实|到位|出色|顺利|有效)").unwrap()
 });
+/// An adjective or adverb of the lexicon before 的 and a verb with 到 after it (清醒的认识到,
+/// 深刻的体会到): 认识到 is only ever a verb, so the 的 is an adverbial 地.
+static BEFORE_VERB_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)").unwrap()
+});
+
+/// Verbs that take what follows as their object (给予积极的支持, 得到有效的落实): the word after 的
+/// is then a noun, and 的 is right.
+const TAKES_NOUN_OBJECT: &[&str] =
+    &["给予", "得到", "取得", "作出", "做出", "受到", "予以", "提供", "获得", "加以", "赢得", "进行", "表示"];
+
+/// Whether the text before a match ends with a verb that takes a nominal object (给予, 得到了).
+fn after_nominal_verb(before: &str) -> bool {
+    let before = before.trim_end_matches('了');
+    TAKES_NOUN_OBJECT.iter().any(|v| before.ends_with(v))
+}
+
 /// Nouns that follow "积极的推动" as its head: then 的 is right.
 const NOUN_HEADS: &[&str] =
     &["作用", "力量", "者", "意义", "效果", "成效", "机制", "措施", "工作", "方式", "精神", "态度", "力度"];
@@ -67,7 +86,19 @@ impl Rule for DeDiDe {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for (p, c, whole) in paragraph_matches(doc, &ADVERBIAL) {
             let rest = &doc.text[whole.end..];
-            if NOUN_HEADS.iter().any(|n| rest.starts_with(n)) {
+            if NOUN_HEADS.iter().any(|n| rest.starts_with(n))
+                || after_nominal_verb(&doc.text[p.span.start..whole.start])
+            {
+                continue;
+            }
+            let de = group_span(p, c.name("de").expect("group"));
+            cx.report(de, format!("状语后接动词“{}”，应用“地”", &c["v"]))
+                .with_label("应为“地”")
+                .with_fix(Fix::replace("改为“地”", Applicability::Unsafe, de, "地"));
+        }
+        for (p, c, whole) in paragraph_matches(doc, &BEFORE_VERB_TO) {
+            let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
+            if !adverbial || doc.text[whole.end..].starts_with('位') {
                 continue;
             }
             let de = group_span(p, c.name("de").expect("group"));
