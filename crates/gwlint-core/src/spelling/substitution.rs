@@ -4,15 +4,18 @@
 //! - the best split of its run leaves it a word of its own (it forms no common word with a
 //!   neighbour), and it is not doubled (一剂剂 is reduplication);
 //! - a confusable character in its place makes a common word of two to four characters with its
-//!   neighbours (whole words of the run's split: 堤身加固 is never read as 堤参加固), where the written characters make no word (or one too rare to count);
+//!   neighbours (whole words of the run's split: 堤身加固 is never read as 堤参加固), where the
+//!   written characters make no word (or one too rare to count);
 //! - the written character (almost) never stands next to that neighbour in clean text, and the
 //!   confusable one often does, while the neighbour on the other side stands next to the
 //!   confusable one at least as often as next to the written one (the character evidence on both
 //!   sides of the change);
 //! - the whole run reads far more probably with the change: the gain in log probability of its
 //!   best split, plus the log ratio of the pairs inside the word, is at least [`MIN_SCORE`];
-//! - the corrected word is not a person's name (names are where the lexicon is weakest), and the
-//!   caller does not protect the written form as a name.
+//! - the corrected word is not a person's name (names are where the lexicon is weakest) or a
+//!   function word (因未 is 因 + 未, not 因为), the change is not inside a place or organisation
+//!   name (贝塘乡, 一冶集团) or a numbered abbreviation (一淀、三带), and the caller does not
+//!   protect the written form as a name.
 
 use super::{replaced, Run, Split};
 use crate::lexicon::segment::segment;
@@ -43,7 +46,7 @@ pub struct Substitution {
     /// The character the word has where the written one stands.
     pub expected: char,
     /// The score the correction passed [`MIN_SCORE`] with.
-    pub gain: f64,
+    pub score: f64,
 }
 
 /// The swapped characters of a run; `protected` says which written forms are names.
@@ -69,7 +72,7 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
             match out.last_mut() {
                 Some(last) if last.word.end > s.word.start => {
-                    if s.gain > last.gain {
+                    if s.score > last.score {
                         *last = s;
                     }
                 }
@@ -147,14 +150,14 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
                 if k + 1 < e {
                     score += log_ratio(right_right, written_right);
                 }
-                if score >= MIN_SCORE && best.as_ref().is_none_or(|b| score > b.gain) {
+                if score >= MIN_SCORE && best.as_ref().is_none_or(|b| score > b.score) {
                     best = Some(Substitution {
                         at: run.start + run.bounds[k]..run.start + run.bounds[k + 1],
                         word: run.start + run.bounds[s]..run.start + run.bounds[e],
                         written: written_form.to_string(),
                         right: fixed,
                         expected: right,
-                        gain: score,
+                        score,
                     });
                 }
             }
@@ -175,9 +178,9 @@ fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
     (k + 1..=k + 2).any(ends_name) || (e..=e + 1).any(ends_name)
 }
 
-/// Conjunctions, prepositions, adverbs (and adjectives used as adverbs), pronouns, particles, locatives, numerals and measure
-/// words (因为, 以前, 可以, 为了, 一次): two single words read as one of these (因未, 依前, 可付)
-/// are more often right than wrong.
+/// Conjunctions, prepositions, adverbs (and adjectives used as adverbs), pronouns, particles,
+/// locatives, numerals and measure words (因为, 以前, 可以, 为了, 一次): two single words read as
+/// one of these (因未, 依前, 可付) are more often right than wrong.
 fn is_function_word(tag: &str) -> bool {
     matches!(tag, "c" | "p" | "d" | "ad" | "r" | "u" | "f" | "m" | "q" | "t" | "y" | "e" | "o")
 }
@@ -195,7 +198,7 @@ pub fn explain(text: &str) -> Vec<String> {
         let seg = segment(run.text);
         out.push(seg.words.iter().map(|w| &run.text[w.clone()]).collect::<Vec<_>>().join("|"));
         for s in substitutions(&run, &|_| false) {
-            out.push(format!("{} → {} score {:.1}", s.written, s.right, s.gain));
+            out.push(format!("{} → {} score {:.1}", s.written, s.right, s.score));
         }
     }
     out
