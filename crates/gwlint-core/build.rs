@@ -82,7 +82,8 @@ fn lexicon_tables() {
     };
 
     // Words: key, frequency, tag.
-    let mut words: Vec<(u64, u32, u8)> = rows(&read("words.txt"))
+    let word_rows = rows(&read("words.txt"));
+    let mut words: Vec<(u64, u32, u8)> = word_rows
         .iter()
         .map(|(w, f, t)| (format::word_key(w), f.parse().expect("word frequency"), format::tag_code(t)))
         .collect();
@@ -92,23 +93,14 @@ fn lexicon_tables() {
     write_table(&out, "words", words.iter().map(|w| (w.0, w.1)), Some(words.iter().map(|w| w.2).collect()));
     // A one-hash filter over the word keys: most strings that are no word are ruled out with one
     // memory read instead of a binary search.
-    let mut filter = vec![0u8; format::FILTER_BITS / 8];
-    for w in &words {
-        let bit = format::filter_bit(w.0);
-        filter[bit / 8] |= 1 << (bit % 8);
-    }
+    let filter = format::filter_of(words.iter().map(|w| format::filter_bit(w.0)));
     std::fs::write(out.join("words.filter"), filter).unwrap();
     // A filter over the proper prefixes of words (标 of 标准, 国家标 of 国家标准): a split stops
     // extending a word as soon as no word can start so.
-    let mut prefixes = vec![0u8; format::FILTER_BITS / 8];
-    for (w, _, _) in &word_rows_for_prefixes(&read("words.txt")) {
-        let chars: Vec<char> = w.chars().collect();
-        for len in 1..chars.len() {
-            let prefix: String = chars[..len].iter().collect();
-            let bit = format::prefix_bit(format::word_key(&prefix));
-            prefixes[bit / 8] |= 1 << (bit % 8);
-        }
-    }
+    let prefixes = format::filter_of(word_rows.iter().flat_map(|(w, _, _)| {
+        let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
+        ends.into_iter().map(|end| format::prefix_bit(format::word_key(&w[..end])))
+    }));
     std::fs::write(out.join("prefixes.filter"), prefixes).unwrap();
 
     // Character n-grams: key, count.
@@ -122,11 +114,7 @@ fn lexicon_tables() {
         .collect();
     grams.sort_unstable();
     let chars: u64 = grams.iter().filter(|g| g.0 >> 32 == 0).map(|g| u64::from(g.1)).sum();
-    let mut filter = vec![0u8; format::FILTER_BITS / 8];
-    for g in &grams {
-        let bit = format::filter_bit(g.0.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        filter[bit / 8] |= 1 << (bit % 8);
-    }
+    let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();
     write_table(&out, "ngrams", grams.into_iter(), None);
 
@@ -141,7 +129,6 @@ fn lexicon_tables() {
     // Dropped characters: for every phrase and every common lexicon word of three to six
     // characters, the form with one character left out -> the character and where it goes.
     let mut dropped: Vec<(u64, u32)> = Vec::new();
-    let word_rows = rows(&read("words.txt"));
     let targets = phrase_rows.iter().map(|r| r.0.as_str()).chain(
         word_rows
             .iter()
@@ -201,15 +188,6 @@ fn lexicon_tables() {
         format!("/// Sum of the lexicon's word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n/// Han characters of clean text counted.\npub const CLEAN_CHARS: u64 = {chars};\n"),
     )
     .unwrap();
-}
-
-/// The words of words.txt (first column).
-fn word_rows_for_prefixes(text: &str) -> Vec<(String, (), ())> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| l.split('\t').next())
-        .map(|w| (w.to_string(), (), ()))
-        .collect()
 }
 
 fn write_table(out: &Path, name: &str, rows: impl Iterator<Item = (u64, u32)>, tags: Option<Vec<u8>>) {

@@ -15,7 +15,7 @@ pub fn word_key(word: &str) -> u64 {
     h
 }
 
-/// Bits of the word filter (1 MiB).
+/// Bits of each one-bit filter (1 MiB).
 pub const FILTER_BITS: usize = 1 << 23;
 
 /// The filter bit of a word key.
@@ -26,6 +26,25 @@ pub fn filter_bit(key: u64) -> usize {
 /// The bit of a word-prefix key in the prefix filter (mixed differently from `filter_bit`).
 pub fn prefix_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (FILTER_BITS - 1)
+}
+
+/// The filter bit of an n-gram key (keys are characters, so they are mixed first).
+pub fn ngram_bit(key: u64) -> usize {
+    filter_bit(key.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A filter with the given bits set.
+pub fn filter_of(bits: impl Iterator<Item = usize>) -> Vec<u8> {
+    let mut filter = vec![0u8; FILTER_BITS / 8];
+    for bit in bits {
+        filter[bit / 8] |= 1 << (bit % 8);
+    }
+    filter
+}
+
+/// Whether `bit` is set in `filter`.
+pub fn filter_has(filter: &[u8], bit: usize) -> bool {
+    filter[bit / 8] & (1 << (bit % 8)) != 0
 }
 
 /// The key of one character (a unigram) or two adjacent ones (a bigram).

@@ -110,8 +110,7 @@ pub struct Word {
 /// The lexicon's entry for `word` (one to seven Han characters), if it is a word.
 pub fn word(word: &str) -> Option<Word> {
     let key = format::word_key(word);
-    let bit = format::filter_bit(key);
-    if WORD_FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
+    if !format::filter_has(WORD_FILTER, format::filter_bit(key)) {
         return None;
     }
     let i = WORDS.find(key)?;
@@ -130,8 +129,7 @@ pub fn word(word: &str) -> Option<Word> {
 /// Whether some word of the lexicon may start with `prefix` and go on (false means none does;
 /// true may rarely be wrong, which only costs a lookup).
 pub fn may_go_on(prefix: &str) -> bool {
-    let bit = format::prefix_bit(format::word_key(prefix));
-    PREFIX_FILTER[bit / 8] & (1 << (bit % 8)) != 0
+    format::filter_has(PREFIX_FILTER, format::prefix_bit(format::word_key(prefix)))
 }
 
 /// How often a character was counted in clean text.
@@ -142,9 +140,7 @@ pub fn char_count(c: char) -> u32 {
 /// How often two characters were counted next to each other in clean text.
 pub fn pair_count(a: char, b: char) -> u32 {
     let key = format::ngram_key(a, Some(b));
-    // The filter bit of an n-gram key (keys are characters, so they are mixed first).
-    let bit = format::filter_bit(key.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    if NGRAM_FILTER[bit / 8] & (1 << (bit % 8)) == 0 {
+    if !format::filter_has(NGRAM_FILTER, format::ngram_bit(key)) {
         return 0;
     }
     NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
@@ -177,13 +173,13 @@ pub fn near_count(word: &str, neighbour: &str) -> u32 {
     NEAR.find(format::word_key(&format!("{word}\t{neighbour}"))).map_or(0, |i| NEAR.value(i))
 }
 
-/// The other word of the confused pair `word` belongs to.
-pub fn confused_with(word: &str) -> Option<&'static str> {
+/// The confused pair `word` belongs to, as (the word, the other word), both from the table.
+pub fn confused_with(word: &str) -> Option<(&'static str, &'static str)> {
     CONFUSED_PAIRS.iter().find_map(|&(a, b)| {
         if a == word {
-            Some(b)
+            Some((a, b))
         } else if b == word {
-            Some(a)
+            Some((b, a))
         } else {
             None
         }

@@ -57,11 +57,10 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
     let toks: Vec<&str> = seg.words.iter().map(|w| &run.text[w.clone()]).collect();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
-        let Some(other) = lexicon::confused_with(tok) else { continue };
+        let Some((written, other)) = lexicon::confused_with(tok) else { continue };
         if lexicon::near_count(other, "") < MIN_OTHER {
             continue;
         }
-        let written = lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [*a, *b]).find(|w| w == tok).unwrap_or_default();
         let mut neighbours: Vec<&str> = toks[i.saturating_sub(NEIGHBOURHOOD)..i]
             .iter()
             .chain(&toks[i + 1..(i + 1 + NEIGHBOURHOOD).min(toks.len())])
