@@ -99,8 +99,6 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     }
     // A word read with the change takes whole words of the original split: 堤身加固 is not
     // 堤参加固 (加 belongs to 加固), but 联席会义 may be 联席会议.
-    let starts_word = |i: usize| split.starts[i];
-    let ends_word = |i: usize| split.ends[i];
     let (lo, hi) = (k.saturating_sub(CONTEXT), (k + CONTEXT + 1).min(n));
     let local = &run.chars[lo..hi];
     let mut before = None;
@@ -124,7 +122,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
                 }
                 let left_ok = if k == s { right_left >= written_left } else { inside_left };
                 let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
-                if !(left_ok && right_ok && starts_word(s) && ends_word(e)) {
+                if !(left_ok && right_ok && split.starts[s] && split.ends[e]) {
                     continue;
                 }
                 let window = &run.chars[s..e];

@@ -8,6 +8,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{group_span, paragraph_matches};
+use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
@@ -91,20 +92,14 @@ impl Rule for DeDiDe {
             {
                 continue;
             }
-            let de = group_span(p, c.name("de").expect("group"));
-            cx.report(de, format!("状语后接动词“{}”，应用“地”", &c["v"]))
-                .with_label("应为“地”")
-                .with_fix(Fix::replace("改为“地”", Applicability::Unsafe, de, "地"));
+            report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
         }
         for (p, c, whole) in paragraph_matches(doc, &BEFORE_VERB_TO) {
             let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
             if !adverbial || doc.text[whole.end..].starts_with('位') {
                 continue;
             }
-            let de = group_span(p, c.name("de").expect("group"));
-            cx.report(de, format!("状语后接动词“{}”，应用“地”", &c["v"]))
-                .with_label("应为“地”")
-                .with_fix(Fix::replace("改为“地”", Applicability::Unsafe, de, "地"));
+            report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
         }
         for (p, c, _) in paragraph_matches(doc, &COMPLEMENT) {
             let de = group_span(p, c.name("de").expect("group"));
@@ -116,4 +111,14 @@ impl Rule for DeDiDe {
             ));
         }
     }
+}
+
+/// An adverbial 的 before the verb `verb`, which should be 地.
+fn report_adverbial(cx: &mut Context<'_>, de: Span, verb: &str) {
+    cx.report(de, format!("状语后接动词“{verb}”，应用“地”")).with_label("应为“地”").with_fix(Fix::replace(
+        "改为“地”",
+        Applicability::Unsafe,
+        de,
+        "地",
+    ));
 }

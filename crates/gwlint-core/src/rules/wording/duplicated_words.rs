@@ -89,30 +89,24 @@ impl Rule for DuplicatedWords {
             let abs = |i: usize| p.span.start + chars.get(i).map_or(content.len(), |c| c.0);
             let mut i = 0;
             while i + 1 < chars.len() {
-                // Whole words of three or four characters said twice.
-                if let Some(n) = (3..=4)
+                // Whole words of three or four characters said twice, or a two-character word
+                // said twice that is no reduplication (园区园区, 开展开展).
+                let repeated_word = (3..=4)
                     .rev()
                     .find(|&n| i + 2 * n <= chars.len() && repeated(&chars, i, n) && !forwarded_genre(&chars[i..i + n]))
-                {
+                    .or_else(|| {
+                        let two = i + 4 <= chars.len()
+                            && repeated(&chars, i, 2)
+                            && crate::spelling::doubled::is_doubled_word(content, chars[i].0);
+                        two.then_some(2)
+                    });
+                if let Some(n) = repeated_word {
                     let word: String = chars[i..i + n].iter().map(|c| c.1).collect();
                     let dup = Span::new(abs(i + n), abs(i + 2 * n));
                     cx.report(Span::new(abs(i), abs(i + 2 * n)), format!("“{word}”重复"))
                         .with_label("重复的词")
                         .with_fix(Fix::replace("删除重复的词", Applicability::Safe, dup, ""));
                     i += 2 * n;
-                    continue;
-                }
-                // A two-character word said twice that is no reduplication (园区园区, 开展开展).
-                if i + 4 <= chars.len()
-                    && repeated(&chars, i, 2)
-                    && crate::spelling::doubled::is_doubled_word(content, chars[i].0)
-                {
-                    let word: String = chars[i..i + 2].iter().map(|c| c.1).collect();
-                    let dup = Span::new(abs(i + 2), abs(i + 4));
-                    cx.report(Span::new(abs(i), abs(i + 4)), format!("“{word}”重复"))
-                        .with_label("重复的词")
-                        .with_fix(Fix::replace("删除重复的词", Applicability::Safe, dup, ""));
-                    i += 4;
                     continue;
                 }
                 let (c, next) = (chars[i].1, chars[i + 1].1);
