@@ -4,12 +4,15 @@
   words.txt        the word lexicon: every word of jieba 0.42.1's dictionary (MIT licence, from
                    its PyPI package) made of 1 to 7 Han characters, with jieba's frequency and
                    part of speech: word<TAB>frequency<TAB>pos.
-  char-ngrams.txt  character counts in clean text: one Han character (unigram) or two adjacent
-                   Han characters (bigram), <TAB>, how often: ngram<TAB>count.
-                   Clean text is what scripts/clean_text.py reads (the 公文 corpus, the error-free
-                   negatives and the correct side of the spelling benchmarks' training splits;
-                   never a test split and never the ECSpell odw split that `gwlint-eval --csc`
-                   scores).
+  char-ngrams.txt  character counts: one Han character (unigram) or two adjacent Han characters
+                   (bigram), <TAB>, how often: ngram<TAB>count. Counted in clean text, which is
+                   what scripts/clean_text.py reads (the 公文 corpus, the error-free negatives and
+                   the correct side of the spelling benchmarks' training splits; never a test
+                   split and never the ECSpell odw split that `gwlint-eval --csc` scores), plus
+                   the statutes of LawRefBook/Laws (laws, regulations, rules and judicial
+                   interpretations, outside copyright under 《著作权法》第五条; 16.5M characters)
+                   scaled down to the weight of the clean text, so a pair written only in law is
+                   still attested.
   phrases.txt      公文 phrases of clean text that jieba lacks or counts as rare: runs of 3 to 6
                    Han characters seen at least 6 times in at least 3 texts, not a fragment of a
                    longer run seen nearly as often, and either a jieba word or made of jieba words
@@ -28,14 +31,18 @@
 gwlint-core's build script turns the two tables into sorted binary arrays at compile time, so
 nothing is parsed when gwlint starts.
 
-Usage: python3 scripts/build-lexicon.py [SHARED_DIR] [JIEBA_DICT]
-  SHARED_DIR  default ../shared
-  JIEBA_DICT  jieba's dict.txt; default: downloaded with `pip download jieba==0.42.1`
+Usage: python3 scripts/build-lexicon.py --laws GIT_DIR [--shared DIR] [--jieba-dict FILE]
+  --laws        a clone of https://github.com/LawRefBook/Laws (checked out or bare) at commit
+                2f4c5c23716267af9dbebbbbd6cbbf732b101981; the script checks the commit
+  --shared      default ../shared
+  --jieba-dict  jieba's dict.txt; default: downloaded with `pip download jieba==0.42.1`
 The output is generated data: rerun only to rebuild, and read the diff.
 """
 import collections, glob, hashlib, json, math, os, re, subprocess, sys, tarfile, tempfile
 
-from clean_text import clean_texts
+import argparse
+
+from clean_text import LAWS_COMMIT, clean_texts, law_texts
 
 JIEBA_VERSION = "0.42.1"
 JIEBA_DICT_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"
@@ -83,6 +90,18 @@ def confusion(shared):
         if a not in NUMERALS and b not in NUMERALS:
             table[a].add(b)
     return table
+
+
+def char_counts(texts):
+    """How often each Han character and each pair of adjacent ones occurs, and how many
+    characters were read."""
+    counts, chars = collections.Counter(), 0
+    for text in texts:
+        for run in HAN.findall(text):
+            chars += len(run)
+            counts.update(run)
+            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    return counts, chars
 
 
 def sha256(path):
@@ -202,8 +221,15 @@ def confused_words(texts, words):
 
 
 def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
-    source = jieba_dict(sys.argv[2] if len(sys.argv) > 2 else None)
+    args = argparse.ArgumentParser(description="Build rules/lexicon/ from its sources.")
+    args.add_argument("--shared", default="../shared", help="the shared data directory (default ../shared)")
+    args.add_argument("--laws", required=True, help=f"a git directory of LawRefBook/Laws at {LAWS_COMMIT}")
+    args.add_argument("--jieba-dict", help=f"jieba {JIEBA_VERSION}'s dict.txt (default: pip download)")
+    args = args.parse_args()
+    shared = args.shared
+    source = jieba_dict(args.jieba_dict)
+    laws = law_texts(args.laws)
+
     if sha256(source) != JIEBA_DICT_SHA256:
         sys.exit(f"{source}: not jieba {JIEBA_VERSION}'s dict.txt (sha256 differs)")
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "lexicon")
@@ -226,17 +252,19 @@ def main():
         for w in sorted(words):
             out.write(f"{w}\t{words[w][0]}\t{words[w][1]}\n")
 
-    counts = collections.Counter()
-    chars = 0
-    for text in clean_texts(shared):
-        for run in HAN.findall(text):
-            chars += len(run)
-            counts.update(run)
-            counts.update(run[i : i + 2] for i in range(len(run) - 1))
+    # Character counts: the clean text, plus the statutes scaled down to the same weight (they are
+    # fourteen times larger and their register is narrower: 应当 would swamp 应); a pair the
+    # statutes attest at all counts at least once.
+    counts, chars = char_counts(clean_texts(shared))
+    statute_counts, statute_chars = char_counts(laws)
+    weight = statute_chars / chars
+    for g, c in statute_counts.items():
+        counts[g] += math.ceil(c / weight)
+    chars += round(statute_chars / weight)
     ngrams_path = os.path.join(root, "char-ngrams.txt")
     with open(ngrams_path, "w", encoding="utf-8") as out:
         out.write("# gwlint character counts (generated by scripts/build-lexicon.py; do not edit by hand)\n")
-        out.write(f"# {chars} Han characters of clean text (scripts/clean_text.py)\n")
+        out.write(f"# {chars} Han characters: clean text (scripts/clean_text.py) and LawRefBook statutes at the same weight\n")
         out.write("# one character or two adjacent characters<TAB>count\n")
         for g in sorted(counts):
             out.write(f"{g}\t{counts[g]}\n")
@@ -274,6 +302,8 @@ def main():
         out.write(f"source\tjieba-{JIEBA_VERSION}/jieba/dict.txt\t{JIEBA_DICT_SHA256}\n")
         clean = hashlib.sha256("\n\x00".join(clean_texts(shared)).encode()).hexdigest()
         out.write(f"source\tclean text (scripts/clean_text.py over {shared})\t{clean}\n")
+        statutes = hashlib.sha256("\n\x00".join(laws).encode()).hexdigest()
+        out.write(f"source\tLawRefBook/Laws@{LAWS_COMMIT} (scripts/clean_text.py law_texts)\t{statutes}\n")
         for name in CONFUSION_SOURCES:
             out.write(f"source\tconfusion/{name}\t{sha256(os.path.join(shared, 'corpus', 'confusion', name))}\n")
         for name in ("words.txt", "char-ngrams.txt", "phrases.txt", "confused-words.txt", "confusion.txt"):
