@@ -5,7 +5,7 @@
 //! lexicon holds how often it is a word of the best split of clean text and how often each other
 //! word stands within three words of it. An occurrence is scored for both words of its pair by
 //! naive Bayes over its neighbours (the word's count as the prior, each neighbour's count with
-//! it, smoothed); it is reported when the other word reads at least e^[`MIN_MARGIN`] times more
+//! it, smoothed; a neighbour seen with neither word is left out); it is reported when the other word reads at least e^[`MIN_MARGIN`] times more
 //! probably, the other word was seen at least [`MIN_OTHER`] times, and at least [`MIN_SUPPORT`] of
 //! the neighbours (words of two or more characters) were seen with it at least [`MIN_SEEN`] times.
 
@@ -68,6 +68,9 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
             .collect();
         neighbours.sort_unstable();
         neighbours.dedup();
+        // A neighbour neither word was seen with says nothing; smoothed, it would favour the rarer
+        // word (its unseen share is larger) — 必须更加突出 read as 必需.
+        neighbours.retain(|c| lexicon::near_count(written, c) + lexicon::near_count(other, c) > 0);
         let support: Vec<String> = neighbours
             .iter()
             .filter(|c| c.chars().count() >= 2 && lexicon::near_count(other, c) >= MIN_SEEN)
@@ -103,8 +106,14 @@ mod tests {
 
     #[test]
     fn right_words_are_silent() {
-        for s in ["当前面临的形势较为严峻", "为项目建设提供了有力保障", "采取多种形式开展宣传", "创造有利条件"]
-        {
+        for s in [
+            "当前面临的形势较为严峻",
+            "为项目建设提供了有力保障",
+            "采取多种形式开展宣传",
+            "创造有利条件",
+            "区域发展必须围绕精准扶贫",
+            "必须更加突出发展理念",
+        ] {
             assert!(found(s).is_empty(), "{s}: {:?}", found(s));
         }
     }
