@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
+use super::calendar::{self, DateMention};
 use super::facts::{find_dates, parse_date_line, DateValue, FoundDate};
 use super::{Paragraph, Part};
 use crate::span::Span;
@@ -31,6 +32,9 @@ pub struct Elements {
     /// Every full date written anywhere in the paragraphs (2025年3月5日, 二〇二五年三月五日,
     /// 2025-03-05), in text order.
     pub dates: Vec<DateElement>,
+    /// Every date mentioned, whole or in part and whether or not it exists (3月5日, 2月30日),
+    /// with the weekday and range end written after it, in text order.
+    pub date_mentions: Vec<DateMention>,
     /// 印发机关和印发日期.
     pub printed: Option<Printed>,
     /// 主送机关, one entry per organ.
@@ -782,6 +786,7 @@ pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
                 find_dates(c).into_iter().map(move |d| DateElement::found(c, p.span.start, &d))
             })
             .collect(),
+        date_mentions: paragraphs.iter().flat_map(|p| calendar::mentions(content(p), p.span.start)).collect(),
         printed: of(Part::Printed).find_map(|p| Printed::parse(content(p), p.span.start)),
         addressees: of(Part::Addressee)
             .next()

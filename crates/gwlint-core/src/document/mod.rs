@@ -4,6 +4,7 @@
 //! and a `SourceMap` back to the decoded source; `structure` then assigns every paragraph its
 //! part (标题, 主送机关, 正文, 署名 …) and outline level and derives the facts (文种, 行文方向 …).
 
+pub mod calendar;
 mod decode;
 mod docx;
 pub mod docx_map;

@@ -1,0 +1,187 @@
+//! Dates as drafters mention them in running text, whole or in part (2025年3月5日, 3月5日,
+//! 2025年3月, 三月五日), with the weekday written after one (（星期三）) and the end of a range
+//! that starts with one (3月5日至10日) — including dates that cannot exist (2月30日, 13月), which
+//! the validity, weekday and range rules report. `facts::find_dates` reads only whole, valid
+//! dates; this reads what the text claims.
+
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+use crate::span::Span;
+use crate::text::{chinese_digits_value, chinese_number};
+
+/// A date or part of one: at least two of year, month and day (a range's end may be a day alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PartialDate {
+    pub span: Span,
+    pub year: Option<u32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// A weekday written after a date: 1 is Monday, 7 is Sunday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct WeekdayNote {
+    pub span: Span,
+    pub weekday: u32,
+}
+
+/// A date mentioned in the text, with what is written right after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DateMention {
+    pub date: PartialDate,
+    pub weekday: Option<WeekdayNote>,
+    /// The other end of a range that starts here (至, 到, —, ～).
+    pub range_end: Option<PartialDate>,
+}
+
+const NUM: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
+const YEAR: &str = r"[0-9]{4}|[〇零○一二三四五六七八九]{4}";
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<y>{YEAR}) ?年 ?(?:(?P<m>{NUM}) ?月 ?(?:(?P<d>{NUM}) ?[日号])?)?|(?P<m2>{NUM}) ?月 ?(?P<d2>{NUM}) ?[日号]"
+    ))
+    .unwrap()
+});
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]?(?:星期|礼拜|周)(?P<w>[一二三四五六日天])[）)]?").unwrap());
+static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:至|到|—{{1,2}}|－|-|–|～|~)(?:(?P<y>{YEAR})年)?(?:(?P<m>{NUM})月)?(?:(?P<d>{NUM})[日号])?"
+    ))
+    .unwrap()
+});
+
+fn value(s: &str) -> Option<u32> {
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        chinese_number(s).or_else(|| chinese_digits_value(s))
+    }
+}
+
+fn part(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
+    c.name(name).and_then(|m| value(m.as_str()))
+}
+
+/// Every date mentioned in `text` (at least two of year, month and day), `base` added to spans.
+pub fn mentions(text: &str, base: usize) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for c in MENTION.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let (y, mo, d) = (part(&c, "y"), part(&c, "m").or(part(&c, "m2")), part(&c, "d").or(part(&c, "d2")));
+        // 2025年 alone is no date; a digit or numeral right before makes it part of another
+        // number (12025年).
+        let before = text[..m.start()].chars().next_back();
+        let glued = before.is_some_and(|b| b.is_ascii_digit() || "〇零○一二三四五六七八九十百千万".contains(b));
+        if mo.is_none() || glued {
+            continue;
+        }
+        let date = PartialDate { span: Span::new(base + m.start(), base + m.end()), year: y, month: mo, day: d };
+        let rest = &text[m.end()..];
+        let weekday = WEEKDAY.captures(rest).and_then(|w| {
+            let all = w.get(0).expect("match");
+            let weekday = "一二三四五六".chars().position(|c| w["w"].starts_with(c)).map_or(7, |i| i as u32 + 1);
+            (d.is_some()).then(|| WeekdayNote { span: Span::new(base + m.end(), base + m.end() + all.end()), weekday })
+        });
+        // A range may start after the weekday: 3月4日（星期二）至3月10日.
+        let skip = weekday.map_or(0, |w| w.span.end - w.span.start);
+        let (rest, at) = (&rest[skip..], m.end() + skip);
+        let range_end = RANGE_END.captures(rest).and_then(|r| {
+            let all = r.get(0).expect("match");
+            let (ry, rm, rd) = (part(&r, "y"), part(&r, "m"), part(&r, "d"));
+            // The end names at least what the start's finest part is (a day for a day).
+            let complete = if d.is_some() { rd.is_some() } else { rm.is_some() && rd.is_none() };
+            let after = rest[all.end()..].chars().next();
+            let glued = after.is_some_and(|a| a.is_ascii_digit() || a == '月' || a == '年');
+            (complete && !glued).then(|| PartialDate {
+                span: Span::new(base + at, base + at + all.end()),
+                year: ry,
+                month: rm,
+                day: rd,
+            })
+        });
+        out.push(DateMention { date, weekday, range_end });
+    }
+    out
+}
+
+/// Whether `year` is a leap year of the Gregorian calendar.
+pub fn is_leap(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+/// Days in a month; without a year, February has 29 (some year has it).
+pub fn days_in_month(year: Option<u32>, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year.is_none_or(is_leap) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The day of the week (1 Monday … 7 Sunday) of a valid date.
+pub fn weekday(year: u32, month: u32, day: u32) -> u32 {
+    // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
+    let (y, m) =
+        if month <= 2 { (i64::from(year) - 1, i64::from(month) + 9) } else { (i64::from(year), i64::from(month) - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    ((days + 3).rem_euclid(7) + 1) as u32
+}
+
+/// The Chinese name of a weekday (1 Monday … 7 Sunday).
+pub fn weekday_name(weekday: u32) -> &'static str {
+    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][(weekday.clamp(1, 7) - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>)> {
+        mentions(text, 0).iter().map(|m| (m.date.year, m.date.month, m.date.day)).collect()
+    }
+
+    #[test]
+    fn reads_whole_and_partial_dates() {
+        assert_eq!(read("于2025年3月5日前"), [(Some(2025), Some(3), Some(5))]);
+        assert_eq!(read("3月5日召开"), [(None, Some(3), Some(5))]);
+        assert_eq!(read("二〇二五年三月五日"), [(Some(2025), Some(3), Some(5))]);
+        assert_eq!(read("2025年3月底"), [(Some(2025), Some(3), None)]);
+        assert_eq!(read("2月30日"), [(None, Some(2), Some(30))]);
+        assert!(read("2025年共有5日").is_empty());
+        assert!(read("全年12个月").is_empty());
+        assert!(read("第5日").is_empty());
+    }
+
+    #[test]
+    fn reads_weekdays_and_range_ends() {
+        let m = mentions("3月4日（星期二）至3月10日", 0);
+        assert_eq!(m[0].weekday.map(|w| w.weekday), Some(2));
+        assert_eq!(m[0].range_end.map(|r| (r.month, r.day)), Some((Some(3), Some(10))));
+        let m = mentions("2025年3月28日至4日", 0);
+        assert_eq!(m[0].range_end.map(|r| (r.month, r.day)), Some((None, Some(4))));
+        assert!(mentions("2025年1—3月", 0).iter().all(|m| m.range_end.is_none()));
+    }
+
+    #[test]
+    fn knows_the_calendar() {
+        assert_eq!(weekday(2025, 3, 4), 2);
+        assert_eq!(weekday(2024, 2, 29), 4);
+        assert_eq!(weekday(1970, 1, 1), 4);
+        assert_eq!(weekday(2000, 1, 1), 6);
+        assert_eq!(days_in_month(Some(2024), 2), 29);
+        assert_eq!(days_in_month(Some(2023), 2), 28);
+        assert_eq!(days_in_month(Some(1900), 2), 28);
+        assert_eq!(days_in_month(None, 2), 29);
+        assert_eq!(days_in_month(None, 13), 0);
+    }
+}
