@@ -70,11 +70,7 @@ impl Rule for ImpossibleDate {
             }
             if let Some(end) = &m.range_end {
                 // The end takes the start's year and month where it leaves them out.
-                let filled = PartialDate {
-                    month: end.month.or(m.date.month),
-                    year: end.year.or(m.date.year),
-                    ..*end
-                };
+                let filled = PartialDate { month: end.month.or(m.date.month), year: end.year.or(m.date.year), ..*end };
                 if let Some(message) = problem(&filled, filled.year) {
                     cx.report(end.span, message).with_label("日期不存在");
                 }

@@ -93,11 +93,23 @@ impl Rule for WeekdayMismatch {
                 out
             };
             let basis = if explicit { String::new() } else { format!("（按成文日期推算为{year}年）") };
-            cx.report(note.span, format!("{year}年{month}月{day}日是{}，不是{}{basis}", weekday_name(actual), weekday_name(note.weekday)))
-                .with_label(format!("应为{}", weekday_name(actual)))
-                .with_secondary(m.date.span, "日期")
-                .with_help("核对日期和星期哪个是对的，再统一。")
-                .with_fix(Fix::replace(format!("改为“{replacement}”"), Applicability::Unsafe, note.span, &replacement));
+            cx.report(
+                note.span,
+                format!(
+                    "{year}年{month}月{day}日是{}，不是{}{basis}",
+                    weekday_name(actual),
+                    weekday_name(note.weekday)
+                ),
+            )
+            .with_label(format!("应为{}", weekday_name(actual)))
+            .with_secondary(m.date.span, "日期")
+            .with_help("核对日期和星期哪个是对的，再统一。")
+            .with_fix(Fix::replace(
+                format!("改为“{replacement}”"),
+                Applicability::Unsafe,
+                note.span,
+                &replacement,
+            ));
         }
     }
 }
