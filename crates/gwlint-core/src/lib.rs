@@ -18,6 +18,7 @@ pub mod fix;
 pub mod lexicon;
 pub mod linter;
 pub mod pack;
+pub mod quantity;
 pub mod registry;
 pub mod relations;
 pub mod requests;
