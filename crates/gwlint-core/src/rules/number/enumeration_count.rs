@@ -42,9 +42,8 @@ declare_rule! {
 }
 
 /// A stated count: 四个方面, 三项措施, 两点, 五条.
-static STATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<n>[两二三四五六七八九十]|[2-9])(?:个方面|方面|项|点|条)").unwrap()
-});
+static STATED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<n>[两二三四五六七八九十]|[2-9])(?:个方面|方面|项|点|条)").unwrap());
 /// An item: 一是, 二是 ….
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<n>[一二三四五六七八九十]{1,2})是").unwrap());
 
@@ -93,7 +92,10 @@ impl Rule for EnumerationCount {
                     continue;
                 };
                 let tail = &content[stated.get(0).expect("match").end()..];
-                if !tail.trim_end().ends_with(['：', ':']) || tail.chars().count() > 40 || ["以下", "如下", "下列"].iter().any(|w| tail.contains(w)) {
+                if !tail.trim_end().ends_with(['：', ':'])
+                    || tail.chars().count() > 40
+                    || ["以下", "如下", "下列"].iter().any(|w| tail.contains(w))
+                {
                     continue;
                 }
                 let mut found = Vec::new();
@@ -117,7 +119,10 @@ impl Rule for EnumerationCount {
             let gap = &head[stated.get(0).expect("match").end()..];
             // The items belong to the count when nothing else announces them in between (共48条，
             // 主要规定了以下内容：一是 … lists 以下内容, not 48条).
-            if gap.contains(['。', '！', '？']) || gap.chars().count() > 40 || ["以下", "如下", "下列"].iter().any(|w| gap.contains(w)) {
+            if gap.contains(['。', '！', '？'])
+                || gap.chars().count() > 40
+                || ["以下", "如下", "下列"].iter().any(|w| gap.contains(w))
+            {
                 continue;
             }
             let mut found = Vec::new();
@@ -130,7 +135,10 @@ impl Rule for EnumerationCount {
 /// Whether a stated count is a number of its own, not the end of a longer one (48条).
 fn stands_alone(text: &str, c: &regex::Captures<'_>) -> bool {
     let start = c.get(0).expect("match").start();
-    !text[..start].chars().next_back().is_some_and(|b| b.is_ascii_digit() || "〇一二三四五六七八九十百千两第".contains(b))
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|b| b.is_ascii_digit() || "〇一二三四五六七八九十百千两第".contains(b))
 }
 
 fn report(cx: &mut Context<'_>, base: usize, stated: &regex::Captures<'_>, found: &[(u32, Span)]) {

@@ -42,7 +42,8 @@ declare_rule! {
 }
 
 static FOLD_DECREASE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:下降|减少|降低|缩小|缩减|压缩|减小|减低)了?(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十两几]+)倍").unwrap()
+    Regex::new(r"(?:下降|减少|降低|缩小|缩减|压缩|减小|减低)了?(?:[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十两几]+)倍")
+        .unwrap()
 });
 
 pub struct FoldDecrease;

@@ -58,7 +58,9 @@ pub struct PartsExceedTotal;
 /// a verb before the number (省级示范站 in “省级示范站30个”).
 fn label(text: &str, end: usize) -> String {
     let before = &text[..end];
-    let start = before.rfind(['、', '，', '；', '：', '。']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before
+        .rfind(['、', '，', '；', '：', '。'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let start = before[start..].rfind("其中").map_or(start, |i| start + i + "其中".len());
     let l: String = before[start..].chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
     l.trim_end_matches(['有', '为', '达', '是', '计']).to_string()
@@ -71,7 +73,10 @@ fn disjoint(labels: &[String], sentence_after: &str) -> bool {
         return true;
     }
     let last: Vec<Option<char>> = labels.iter().map(|l| l.chars().last()).collect();
-    labels.len() >= 2 && last[0].is_some() && last.iter().all(|c| *c == last[0]) && labels.iter().all(|l| l.chars().count() >= 2)
+    labels.len() >= 2
+        && last[0].is_some()
+        && last.iter().all(|c| *c == last[0])
+        && labels.iter().all(|l| l.chars().count() >= 2)
 }
 
 /// Byte ranges inside brackets.
@@ -98,7 +103,10 @@ fn check_sentence(sentence: &str, base: usize, cx: &mut Context<'_>) {
     };
     let after = &sentence[which..];
     // Parts run to the next total in the sentence.
-    let stop = found.iter().find(|a| a.start > which && TOTAL.is_match(&sentence[..a.start])).map_or(sentence.len(), |a| a.start);
+    let stop = found
+        .iter()
+        .find(|a| a.start > which && TOTAL.is_match(&sentence[..a.start]))
+        .map_or(sentence.len(), |a| a.start);
     let parts: Vec<&Amount> = found
         .iter()
         .filter(|a| a.start > which && a.end <= stop && a.unit == total.unit)

@@ -43,7 +43,10 @@ declare_rule! {
 
 /// 占……的 N%, 占比（为/达）N%, 比重（为/达）N%.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:占[^，。；、％%0-9]{1,20}的|占比[为达是约近超]?|比重[为达是约近超]?)(?P<n>[0-9]+(?:\.[0-9]+)?)[%％]").unwrap()
+    Regex::new(
+        r"(?:占[^，。；、％%0-9]{1,20}的|占比[为达是约近超]?|比重[为达是约近超]?)(?P<n>[0-9]+(?:\.[0-9]+)?)[%％]",
+    )
+    .unwrap()
 });
 
 pub struct ShareOverHundred;

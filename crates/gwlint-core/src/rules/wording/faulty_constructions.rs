@@ -1,0 +1,109 @@
+//! GW614 faulty-constructions: sentence patterns that are wrong by their form (原因是由于,
+//! 大约……左右, 截止到……为止, 防止……不再发生, 通过……使…… with no subject).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::paragraph_matches;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查几类从形式上就能确定的语病：
+    /// - 句式杂糅：“原因是由于／因为……”“原因是……造成的”；
+    /// - 语义重复：“大约／约……左右”“截止到……为止”“截至……为止”“目的是为了”“涉及到”“都均”；
+    /// - 否定不当：“防止／避免／杜绝……不（再）发生”（意思说反了）；
+    /// - 缺主语：句首“通过……，使（使得）……”。
+    ///
+    /// 只认这些确定的形式，引号、书名号内的文字不检查。
+    ///
+    /// ## 原因
+    /// 公文要求“文字精炼，用语准确”（《党政机关公文处理工作条例》第十九条），这些句式或多余、或
+    /// 把意思说反，审核时都会改。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 事故的原因是由于操作不当造成的，截止到6月底为止，共排查隐患约300处左右，要防止类似事故不再发生。通过开展专项整治，使隐患得到消除。
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 事故的原因是操作不当，截至6月底，共排查隐患约300处，要防止类似事故再次发生。通过开展专项整治，隐患得到消除。
+    /// ```
+    ///
+    /// ## 依据
+    /// 《党政机关公文处理工作条例》第十九条（五）；现代汉语语法规范（句式杂糅、成分残缺、否定不当）。
+    pub static FAULTY_CONSTRUCTIONS = {
+        code: "GW614",
+        name: "faulty-constructions",
+        category: Wording,
+        severity: Warning,
+        fix: None,
+        scope: AnyText,
+        summary: "确定形式的语病：原因是由于、大约……左右、截止到……为止、防止……不再发生",
+        source: "《党政机关公文处理工作条例》第十九条（五）",
+    };
+}
+
+/// A faulty pattern, what is wrong with it and how to say it.
+struct Pattern {
+    re: Regex,
+    message: &'static str,
+    help: &'static str,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |re: &str, message, help| Pattern { re: Regex::new(re).expect("pattern"), message, help };
+    vec![
+        p(r"原因(?:是|在于)(?:由于|因为)", "句式杂糅：“原因是”和“由于／因为”重复", "删去“由于”或“因为”：“原因是……”。"),
+        p(
+            r"原因(?:是|在于)[^。；！？，]{1,30}(?:造成|引起|导致|所致)的",
+            "句式杂糅：“原因是……”和“……造成的”混用",
+            "改为“原因是……”或“是由……造成的”。",
+        ),
+        p(
+            r"(?:大约|大概|约)[0-9０-９一二三四五六七八九十两百千万亿.．]+[^。；，、！？]{0,6}左右",
+            "语义重复：“约”和“左右”都表示约数",
+            "删去“约”或“左右”中的一个。",
+        ),
+        p(r"截[止至]到?[^。；，！？]{1,20}为止", "语义重复：“截至”已含“为止”的意思", "写作“截至……”，删去“为止”。"),
+        p(r"目的是为了", "语义重复：“目的是”和“为了”重复", "写作“目的是……”或“为了……”。"),
+        p(r"涉及到", "语义重复：“涉及”已含“到”的意思", "写作“涉及”。"),
+        p(r"都均|均都", "语义重复：“都”和“均”重复", "删去其中一个。"),
+        p(
+            r"(?:防止|避免|杜绝|严禁)[^。；，！？]{0,12}不(?:再)?(?:发生|出现)",
+            "否定不当：“防止……不再发生”把意思说反了",
+            "写作“防止……再次发生”或“确保……不再发生”。",
+        ),
+        p(
+            r"(?:^|[。！？；])\s*通过[^。；！？，]{2,30}(?:，[^。；！？，]{2,30})?，(?:使得|使)",
+            "缺主语：句首“通过……，使……”没有主语",
+            "删去“通过”或“使”，让句子有主语：“通过……，××得到……”。",
+        ),
+    ]
+});
+
+pub struct FaultyConstructions;
+
+impl Rule for FaultyConstructions {
+    fn meta(&self) -> &RuleMeta {
+        &FAULTY_CONSTRUCTIONS
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for pattern in PATTERNS.iter() {
+            for (_, _, span) in paragraph_matches(doc, &pattern.re) {
+                // The pattern's own text, without the sentence boundary it may start with.
+                let text = doc.slice(span);
+                let lead = text.len() - text.trim_start_matches(['。', '！', '？', '；', ' ', '\u{3000}']).len();
+                let span = crate::span::Span::new(span.start + lead, span.end);
+                if doc.elements.quotations.contains(span.start) {
+                    continue;
+                }
+                cx.report(span, pattern.message).with_label("语病").with_help(pattern.help);
+            }
+        }
+    }
+}
