@@ -483,6 +483,8 @@ pub struct AttachmentNote {
     pub word: Span,
     /// The colon after the word, if written.
     pub colon: Option<Span>,
+    /// A Chinese numeral written between the word and the colon (附件一：).
+    pub head_number: Option<Span>,
     /// The whole first paragraph.
     pub span: Span,
     /// Items with text, in order.
@@ -512,10 +514,14 @@ pub struct ItemNumber {
 }
 
 /// The first line of a 附件说明: 附件：… / 附件1：… / 附：…
-static NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(附件\s*[0-9]{0,2}\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])").unwrap());
+static NOTE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(附件\s*(?:[0-9]{0,2}|[一二三四五六七八九十]{1,2})\s*[：:]|附件\s*[0-9]{1,2}\s*[.．、]|附\s*[：:])")
+        .unwrap()
+});
 /// “附件” (or “附”) and what follows it up to the first item.
-static NOTE_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<word>附件|附)\s*(?P<colon>[：:]?)\s*").unwrap());
+static NOTE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<word>附件|附)\s*(?:(?P<number>[一二三四五六七八九十]{1,2})\s*)?(?P<colon>[：:]?)\s*").unwrap()
+});
 /// An item number at the start of an item.
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?P<n>[0-9]{1,2})(?P<mark>[.．、，,])|[（(](?P<pn>[0-9]{1,2})[)）])\s*").unwrap()
@@ -546,6 +552,7 @@ impl AttachmentNote {
         let h = NOTE_HEAD.captures(first)?;
         let word = h.name("word")?;
         let colon = h.name("colon").filter(|m| !m.is_empty());
+        let head_number = h.name("number").map(|m| Span::new(base + m.start(), base + m.end()));
         let head_end = h.get(0)?.end();
         let mut items = Vec::new();
         let lines = std::iter::once((&first[head_end..], base + head_end)).chain(paras[1..].iter().copied());
@@ -559,6 +566,7 @@ impl AttachmentNote {
         Some(AttachmentNote {
             word: Span::new(base + word.start(), base + word.end()),
             colon: colon.map(|c| Span::new(base + c.start(), base + c.end())),
+            head_number,
             span: Span::new(base, base + first.len()),
             items,
         })

@@ -203,13 +203,13 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
         for p in &mut parts[sig_start..date] {
             *p = Part::Signature;
         }
-        if let Some(a) = attachment_note_start(lines, body_start, sig_start) {
-            for p in &mut parts[a..sig_start] {
+        if let Some((a, b)) = attachment_note_lines(lines, body_start, sig_start) {
+            for p in &mut parts[a..b] {
                 *p = Part::AttachmentNote;
             }
         }
-    } else if let Some(a) = attachment_note_start(lines, body_start, end) {
-        for p in &mut parts[a..end] {
+    } else if let Some((a, b)) = attachment_note_lines(lines, body_start, end) {
+        for p in &mut parts[a..b] {
             *p = Part::AttachmentNote;
         }
     }
@@ -384,7 +384,7 @@ fn find_date(lines: &[&str], paras: &[Paragraph], from: usize, end: usize) -> Op
         let sig = signature_start(lines, from, j);
         let signed = j > from && sig < j;
         // A 附件说明 right above the 署名 closes the 主体 whatever follows the date.
-        let noted = signed && attachment_note_start(lines, from, sig).is_some();
+        let noted = signed && attachment_note_lines(lines, from, sig).is_some();
         k == end
             || Attachment::is_head(lines[k])
             || noted
@@ -432,11 +432,22 @@ fn signature_start(lines: &[&str], from: usize, date: usize) -> usize {
     s
 }
 
-/// First line of the 附件说明 in the lines just above `until`.
-fn attachment_note_start(lines: &[&str], from: usize, until: usize) -> Option<usize> {
+/// The lines of the 附件说明 just above `until`: from its first line to `until`, or to the
+/// contact lines (联系人, 联系电话) some documents put between it and the 署名.
+fn attachment_note_lines(lines: &[&str], from: usize, until: usize) -> Option<(usize, usize)> {
     let window = until.saturating_sub(15).max(from);
-    (window..until)
-        .find(|&a| AttachmentNote::starts(lines[a]) && lines[a + 1..until].iter().all(|l| AttachmentNote::continues(l)))
+    let contact_from = (window..until).rev().take_while(|&k| is_contact_line(lines[k])).last().unwrap_or(until);
+    (window..contact_from)
+        .find(|&a| {
+            AttachmentNote::starts(lines[a]) && lines[a + 1..contact_from].iter().all(|l| AttachmentNote::continues(l))
+        })
+        .map(|a| (a, contact_from))
+}
+
+/// A line giving a contact: 联系人：…, 联系电话：…, 传真：….
+fn is_contact_line(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '\u{3000}']);
+    ["联系人", "联系电话", "联系方式", "电话", "传真", "电子邮箱", "邮箱"].iter().any(|w| l.starts_with(w))
 }
 
 fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint: Option<DocClass>) -> DocClass {
@@ -639,6 +650,14 @@ mod tests {
         let text = "平安市教育局\n关于开展校园安全检查的通知\n各县（市、区）教育局：\n正文。\n";
         let got = parts(text);
         assert_eq!(got, vec![Title, Title, Addressee, Body]);
+    }
+
+    #[test]
+    fn attachment_note_above_contact_lines() {
+        let text = "平安市应急管理局关于开展汛前检查的通知\n各区应急管理局：\n　　请于5月10日前报送。\n　　附件：1.汛前安全检查表\n　　　　　2.责任人名单\n　　联系人：张三，联系电话：12345678。\n平安市应急管理局\n2025年4月8日\n";
+        let got = parts(text);
+        use Part::*;
+        assert_eq!(got, vec![Title, Addressee, Body, AttachmentNote, AttachmentNote, Body, Signature, Date]);
     }
 
     #[test]

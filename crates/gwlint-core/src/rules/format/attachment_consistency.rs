@@ -12,8 +12,9 @@ use crate::text::strip_spaces;
 
 declare_rule! {
     /// ## 作用
-    /// 检查附件说明与正文后所附附件是否一致：附件数量、顺序号和名称；以及正文中提到的“附件N”
-    /// 是否存在。
+    /// 检查附件说明与正文后所附附件是否一致：附件数量、顺序号和名称；正文中提到的“附件N”是否
+    /// 存在；正文引用附件而全文没有附件说明和附件；正文用“附件三”而附件说明用阿拉伯数字编号；
+    /// 正文中“《名称》（见附件2）”的名称与附件说明第2项不一致。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.3.4、8 规定，附件的顺序号和名称应与附件说明一致。附件说明写了3个附件而只
@@ -61,7 +62,16 @@ declare_rule! {
     };
 }
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"附件([0-9]{1,2})").unwrap());
+/// 附件2, 附件三 (a Chinese numeral only before punctuation or a word that ends the reference:
+/// 附件一并报送 is not one).
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"附件(?:(?P<n>[0-9]{1,2})|(?P<cn>[一二三四五六七八九十]{1,3})(?P<after>.?))").unwrap()
+});
+/// A cited attachment without a number: 见附件, 详见附件.
+static BARE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:见|详见|参见|如)附件").unwrap());
+/// A title cited with its attachment: 《……》（见附件2）, 《……》（附件2）.
+static CITED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《(?P<title>[^《》]{2,60})》[（(](?:详见|见)?附件(?P<n>[0-9]{1,2})[)）]").unwrap());
 /// A trailing note in brackets: "（共130项）".
 static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（()）]*[)）]$").unwrap());
 
@@ -71,8 +81,9 @@ fn normalise(name: &str) -> String {
     let s = strip_spaces(name);
     // “修改后的《……规定》” names the amended text by its title.
     let s = DESCRIBED_TITLE.replace(&s, "《");
-    let s = s.trim_matches(['《', '》', '。', '；']);
-    TRAILING_NOTE.replace(s, "").into_owned()
+    let s = s.trim_matches(['。', '；']);
+    // 《》 and the 〈〉 that stand for them inside another title name the same thing.
+    TRAILING_NOTE.replace(s, "").replace(['《', '》', '〈', '〉'], "")
 }
 
 /// Words before a quoted title in a 附件说明 that describe the attachment rather than name it.
@@ -125,17 +136,67 @@ impl Rule for AttachmentConsistency {
             }
         }
         let count = if noted.is_empty() { heads.len() } else { noted.len() };
+        let body = body_paragraphs(doc);
         if count == 0 {
+            // The body cites attachments the document does not have.
+            let cited = body.iter().find_map(|p| {
+                let c = doc.content(p);
+                let m = REFERENCE.captures_iter(c).find(|m| m.name("n").is_some()).map(|m| m.get(0).expect("match"));
+                m.or_else(|| BARE_REFERENCE.find(c)).map(|m| group_span(p, m))
+            });
+            if let Some(span) = cited {
+                cx.report(span, "正文提到附件，但没有附件说明，也没有所附附件")
+                    .with_label("附件缺失")
+                    .with_help("在正文之下、署名之前加附件说明（“附件：1.名称”），并附上附件。");
+            }
             return;
         }
-        for p in body_paragraphs(doc) {
+        // Does the 附件说明 number its items with Arabic numerals (1. 2.)?
+        let arabic_note =
+            doc.elements.attachment_note.as_ref().is_some_and(|n| n.items.iter().any(|i| i.number.is_some()));
+        for p in body {
             let c = doc.content(p);
             for m in REFERENCE.captures_iter(c) {
-                let n: usize = m[1].parse().unwrap_or(0);
+                let g = m.get(0).expect("match");
+                let (n, chinese) = match (m.name("n"), m.name("cn")) {
+                    (Some(d), _) => (d.as_str().parse().unwrap_or(0), false),
+                    (None, Some(cn)) => {
+                        let after = m.name("after").map_or("", |a| a.as_str());
+                        if !(after.is_empty() || "，。；、）)的中所列和及与".contains(after)) {
+                            continue;
+                        }
+                        (crate::text::chinese_number(cn.as_str()).unwrap_or(0) as usize, true)
+                    }
+                    _ => continue,
+                };
+                let span = group_span(p, g);
+                let span = if chinese && m.name("after").is_some_and(|a| !a.as_str().is_empty()) {
+                    Span::new(span.start, span.end - m["after"].len())
+                } else {
+                    span
+                };
                 if n > count {
-                    let g = m.get(0).expect("match");
-                    cx.report(group_span(p, g), format!("正文提到“附件{n}”，但只有{count}个附件"))
-                        .with_label("不存在的附件");
+                    cx.report(span, format!("正文提到“附件{n}”，但只有{count}个附件")).with_label("不存在的附件");
+                } else if chinese && arabic_note {
+                    cx.report(span, format!("附件顺序号用阿拉伯数字，应为“附件{n}”，与附件说明的编号一致"))
+                        .with_label("编号写法不一致");
+                }
+            }
+            for m in CITED_TITLE.captures_iter(c) {
+                let n: usize = m["n"].parse().unwrap_or(0);
+                let Some(name) = noted.get(n.wrapping_sub(1)) else { continue };
+                let title = &m["title"];
+                let (t, a) = (normalise(title), normalise(name));
+                if t.is_empty() || a.contains(&t) || t.contains(&a) {
+                    continue;
+                }
+                let d = cx.report(
+                    group_span(p, m.get(0).expect("match")),
+                    format!("正文所称附件{n}“{title}”与附件说明第{n}项“{name}”不一致"),
+                );
+                d.with_label("名称不一致");
+                if let Some(s) = note_span {
+                    d.with_secondary(s, "附件说明");
                 }
             }
         }

@@ -12,8 +12,8 @@ use crate::span::Span;
 declare_rule! {
     /// ## 作用
     /// 检查附件说明的写法：“附件”后用全角冒号，再写附件名称；多个附件用“1.”“2.”标注顺序号；
-    /// 附件名称后不加标点；只有一个附件时不编号。“附件如文”“附件3件”等没有写出附件名称的写法
-    /// 也会报告。冒号、序号标点和名称后的标点可安全自动修复。
+    /// 附件名称后不加标点；只有一个附件时不编号；顺序号不写成“附件一：”。“附件如文”“附件3件”等
+    /// 没有写出附件名称的写法也会报告。冒号、序号标点和名称后的标点可安全自动修复。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.3.4 规定：公文如有附件，在正文下空一行左空二字编排“附件”二字，后标全角
@@ -76,6 +76,11 @@ impl Rule for AttachmentNote {
             cx.report(Span::new(note.span.start, note.word.end), "“附件”后应加全角冒号")
                 .with_label("缺少冒号")
                 .with_fix(Fix::replace("补上全角冒号", Applicability::Safe, Span::empty(note.word.end), "："));
+        }
+        if let Some(n) = note.head_number {
+            cx.report(n, format!("附件说明不写作“附件{}：”，顺序号用阿拉伯数字写在冒号后", doc.slice(n)))
+                .with_label("顺序号位置和写法不规范")
+                .with_help("一个附件写作“附件：名称”，多个附件写作“附件：1.名称”。");
         }
         let items = &note.items;
         if items.is_empty() {

@@ -67,9 +67,12 @@ impl Rule for LookalikeMarks {
                 let next = chars.get(i + 1).map(|x| x.1);
                 let span = Span::new(at, at + c.len_utf8());
                 let mut report = |what: String, right: &str| {
-                    cx.report(span, what)
-                        .with_label(format!("应为“{right}”"))
-                        .with_fix(Fix::replace(format!("改为“{right}”"), Applicability::Safe, span, right));
+                    cx.report(span, what).with_label(format!("应为“{right}”")).with_fix(Fix::replace(
+                        format!("改为“{right}”"),
+                        Applicability::Safe,
+                        span,
+                        right,
+                    ));
                 };
                 match c {
                     '•' | '・' | '‧' | '∙' | '⋅' if prev.is_some_and(is_han) && next.is_some_and(is_han) => {
@@ -95,8 +98,10 @@ impl Rule for LookalikeMarks {
                         let right = chars[i + 1..].iter().map(|x| x.1).find(|ch| *ch != ' ');
                         let digit_left = left.is_some_and(|ch| ch.is_ascii_digit());
                         let digit_right = right.is_some_and(|ch| ch.is_ascii_digit());
-                        let hex = prev == Some('0') && !chars[..i.saturating_sub(1)].last().is_some_and(|x| x.1.is_ascii_alphanumeric());
-                        let in_word = prev.is_some_and(|ch| ch.is_ascii_alphabetic()) || next.is_some_and(|ch| ch.is_ascii_alphabetic());
+                        let hex = prev == Some('0')
+                            && !chars[..i.saturating_sub(1)].last().is_some_and(|x| x.1.is_ascii_alphanumeric());
+                        let in_word = prev.is_some_and(|ch| ch.is_ascii_alphabetic())
+                            || next.is_some_and(|ch| ch.is_ascii_alphabetic());
                         if digit_left && digit_right && !hex && !in_word {
                             report(format!("乘号应为“×”，不用“{c}”"), "×");
                         }
