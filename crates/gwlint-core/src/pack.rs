@@ -52,6 +52,9 @@ struct RuleDef {
     /// Leave the titles of other documents quoted in 《》 as written (they are cited verbatim).
     #[serde(default)]
     skip_book_titles: bool,
+    /// Leave text in quotation marks alone (“严禁出现‘……’等错误提法” quotes the wrong form).
+    #[serde(default)]
+    skip_quotations: bool,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +85,7 @@ pub struct DictRule {
     /// Pattern ids below `entries.len()` are entries; the rest are allow phrases.
     automaton: AhoCorasick,
     skip_book_titles: bool,
+    skip_quotations: bool,
 }
 
 fn parse_fix(s: &str) -> Result<Option<Applicability>, String> {
@@ -170,7 +174,14 @@ impl DictRule {
             defers_to: &[],
             skip_in: &[],
         };
-        Ok(DictRule { meta, message: r.message, entries, automaton, skip_book_titles: r.skip_book_titles })
+        Ok(DictRule {
+            meta,
+            message: r.message,
+            entries,
+            automaton,
+            skip_book_titles: r.skip_book_titles,
+            skip_quotations: r.skip_quotations,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -201,6 +212,9 @@ impl Rule for DictRule {
             };
             let span = Span::new(m.start(), m.end());
             if self.skip_book_titles && doc.elements.quotations.in_book_title(span.start) {
+                continue;
+            }
+            if self.skip_quotations && doc.elements.quotations.contains(span.start) {
                 continue;
             }
             let message = self.render(e);
@@ -260,6 +274,19 @@ fix = "unsafe"
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].message, "疑似错别字：“贯澈”应为“贯彻”");
         assert_eq!(d[1].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    }
+
+    #[test]
+    fn quoted_text_is_left_alone_when_asked() {
+        let pack = PACK.replace("docs = \"测试\"", "docs = \"测试\"\nskip_quotations = true");
+        let rule = DictRule::from_toml("test.toml", &pack).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, "严禁出现“贯澈”等错字，请贯澈落实。").unwrap();
+        let mut out = Vec::new();
+        let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
+        rule.check(&doc, &mut cx);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&doc.text[out[0].span.start..out[0].span.end], "贯澈");
+        assert!(out[0].span.start > doc.text.find('，').unwrap());
     }
 
     #[test]

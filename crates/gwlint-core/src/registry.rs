@@ -11,6 +11,7 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("rules/typos.toml", include_str!("../../../rules/typos.toml")),
     ("rules/typo-pairs.toml", include_str!("../../../rules/typo-pairs.toml")),
     ("rules/standard-wording.toml", include_str!("../../../rules/standard-wording.toml")),
+    ("rules/political-wording.toml", include_str!("../../../rules/political-wording.toml")),
 ];
 
 pub struct Registry {
