@@ -3,6 +3,7 @@
 mod attacks;
 mod cli;
 mod docx;
+mod facts;
 mod fixer;
 mod fixtures;
 mod json_contract;

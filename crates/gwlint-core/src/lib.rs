@@ -23,6 +23,7 @@ pub mod registry;
 pub mod relations;
 pub mod requests;
 pub mod resolved;
+pub mod roster;
 pub mod rule;
 mod rules;
 pub mod selector;

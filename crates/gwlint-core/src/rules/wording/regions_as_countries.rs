@@ -48,7 +48,10 @@ declare_rule! {
 /// 香港, 澳门 or 台湾 as an item of a list closed by 等国家 or 等国 (and what follows, to leave
 /// 等国家和地区 alone).
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<region>香港|澳门|台湾)(?:地区)?(?:、[^，。；：、]{1,12}){0,8}等(?P<country>国家|国)(?P<after>.{0,3})").unwrap()
+    Regex::new(
+        r"(?P<region>香港|澳门|台湾)(?:地区)?(?:、[^，。；：、]{1,12}){0,8}等(?P<country>国家|国)(?P<after>.{0,3})",
+    )
+    .unwrap()
 });
 /// 中国 paired with one of them.
 static PAIRED: LazyLock<Regex> =
@@ -71,7 +74,8 @@ impl Rule for RegionsAsCountries {
             // The list must be one: 香港 right after 、 or at the start of its clause.
             let before = doc.content(p)[..region.start()].chars().next_back();
             let in_list = c.get(0).is_some_and(|m| m.as_str().contains('、')) || before == Some('、');
-            let and_regions = ["和地区", "及地区", "（地区", "(地区", "和经济体"].iter().any(|w| c["after"].starts_with(w));
+            let and_regions =
+                ["和地区", "及地区", "（地区", "(地区", "和经济体"].iter().any(|w| c["after"].starts_with(w));
             let span = group_span(p, region);
             if !in_list || and_regions || quoted(span.start) {
                 continue;

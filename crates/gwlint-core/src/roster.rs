@@ -1,0 +1,152 @@
+//! Dated facts the content rules check a document against: who held which national post when
+//! (`rules/facts/leaders.tsv`) and which organ names were abolished when
+//! (`rules/facts/organs.tsv`). Both tables are versioned text in the repository, read once on
+//! first use (a few dozen lines each); `tests/facts.rs` checks their format and dates.
+
+use std::sync::LazyLock;
+
+/// A date as (year, month, day), comparable.
+pub type Day = (u32, u32, u32);
+
+/// The version line of a table: its first line that says 版本.
+fn version(text: &str) -> &str {
+    text.lines().find_map(|l| l.split("版本").nth(1)).map_or("", str::trim)
+}
+
+fn parse_day(s: &str) -> Option<Day> {
+    let mut it = s.split('-').map(|p| p.parse::<u32>().ok());
+    let day = (it.next()??, it.next()??, it.next()??);
+    (it.next().is_none() && (1..=12).contains(&day.1) && (1..=31).contains(&day.2)).then_some(day)
+}
+
+/// One term of office.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub name: String,
+    pub post: String,
+    pub from: Day,
+    /// None: in office.
+    pub to: Option<Day>,
+}
+
+impl Term {
+    /// Whether the term covers `day` (the first day counts, the last does not: the successor
+    /// takes office that day).
+    pub fn covers(&self, day: Day) -> bool {
+        self.from <= day && self.to.is_none_or(|t| day < t)
+    }
+
+    /// The term as Chinese text: 2013年3月15日至2023年3月11日.
+    pub fn span_text(&self) -> String {
+        let show = |d: Day| format!("{}年{}月{}日", d.0, d.1, d.2);
+        match self.to {
+            Some(t) => format!("{}至{}", show(self.from), show(t)),
+            None => format!("{}起", show(self.from)),
+        }
+    }
+}
+
+const LEADERS_TSV: &str = include_str!("../../../rules/facts/leaders.tsv");
+const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
+
+/// The data lines of a table: not comments, not blank, split at tabs.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+/// Every term of `rules/facts/leaders.tsv`, or the first malformed line.
+pub fn parse_leaders(text: &str) -> Result<Vec<Term>, String> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [name, post, from, to, source] = cols[..] else {
+            return Err(format!("第{line}行应有5列（姓名、职务、起、止、依据）"));
+        };
+        let from = parse_day(from).ok_or_else(|| format!("第{line}行的起始日期“{from}”不是YYYY-MM-DD"))?;
+        let to = if to.is_empty() {
+            None
+        } else {
+            Some(parse_day(to).ok_or_else(|| format!("第{line}行的终止日期“{to}”不是YYYY-MM-DD"))?)
+        };
+        if to.is_some_and(|t| t <= from) || name.is_empty() || post.is_empty() || source.is_empty() {
+            return Err(format!("第{line}行：姓名、职务、依据不能为空，终止日期应晚于起始日期"));
+        }
+        out.push(Term { name: name.into(), post: post.into(), from, to });
+    }
+    Ok(out)
+}
+
+/// An organ name no longer in use, with what replaced it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AbolishedOrgan {
+    /// The name as written (full name or its customary short form).
+    pub name: String,
+    pub successor: String,
+    /// From this day on a document naming the organ as current is out of date (the reform's
+    /// transition over: the end of the year the new organ was set up).
+    pub out_of_use: Day,
+    /// Whether the name also ends a local organ's name (…省国土资源厅, 区环保局): matched after
+    /// a place name as well as alone.
+    pub local: bool,
+}
+
+/// Every entry of `rules/facts/organs.tsv`, or the first malformed line.
+pub fn parse_organs(text: &str) -> Result<Vec<AbolishedOrgan>, String> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [name, successor, day, scope, source] = cols[..] else {
+            return Err(format!("第{line}行应有5列（名称、现名称、停用日期、范围、依据）"));
+        };
+        let out_of_use = parse_day(day).ok_or_else(|| format!("第{line}行的日期“{day}”不是YYYY-MM-DD"))?;
+        let local = match scope {
+            "中央" => false,
+            "地方" => true,
+            other => return Err(format!("第{line}行的范围应为“中央”或“地方”，不是“{other}”")),
+        };
+        if name.is_empty() || successor.is_empty() || source.is_empty() {
+            return Err(format!("第{line}行：名称、现名称、依据不能为空"));
+        }
+        out.push(AbolishedOrgan { name: name.into(), successor: successor.into(), out_of_use, local });
+    }
+    Ok(out)
+}
+
+/// The shipped roster (empty if the table were malformed; `tests/facts.rs` keeps it well formed).
+pub static LEADERS: LazyLock<Vec<Term>> = LazyLock::new(|| parse_leaders(LEADERS_TSV).unwrap_or_default());
+/// The shipped list of abolished organ names.
+pub static ABOLISHED_ORGANS: LazyLock<Vec<AbolishedOrgan>> =
+    LazyLock::new(|| parse_organs(ORGANS_TSV).unwrap_or_default());
+
+/// The version (date) of the leaders table.
+pub fn leaders_version() -> &'static str {
+    version(LEADERS_TSV)
+}
+
+/// The version (date) of the organs table.
+pub fn organs_version() -> &'static str {
+    version(ORGANS_TSV)
+}
+
+/// The shipped tables' text, for tests.
+pub fn shipped_tables() -> [(&'static str, &'static str); 2] {
+    [("rules/facts/leaders.tsv", LEADERS_TSV), ("rules/facts/organs.tsv", ORGANS_TSV)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_cover_their_days() {
+        let t =
+            Term { name: "甲".into(), post: "国务院总理".into(), from: (2013, 3, 15), to: Some((2023, 3, 11)) };
+        assert!(t.covers((2013, 3, 15)));
+        assert!(t.covers((2023, 3, 10)));
+        assert!(!t.covers((2023, 3, 11)));
+        assert!(!t.covers((2013, 3, 14)));
+        assert!(parse_leaders("甲\t总理\t2013-3-40\t\t依据").is_err());
+        assert!(parse_leaders("甲\t总理\t2013-03-15").is_err());
+    }
+}

@@ -1,0 +1,166 @@
+//! GW617 leader-post: a national leader named with a post he or she did not hold at the
+//! document's date (李克强总理 in a 2024 document).
+
+use crate::declare_rule;
+use crate::document::Document;
+use crate::roster::{Day, Term, LEADERS};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## 作用
+    /// 检查党和国家领导人的姓名和职务是否与成文日期相符：成文日期在2024年的文件写“李克强总理”、
+    /// 2022年的文件写“赵乐际委员长”都会报告。职务可以写在姓名前（国务院总理李强）或后（李强总理），
+    /// 简称（总理、委员长、副总理、主席）按其可能指的职务核对。“时任”“原”“前”开头的，以及同一句
+    /// 写明了任职期间年份的回顾（“2012年，温家宝总理考察……”），不报告。没有成文日期的文稿不检查。
+    /// 任职表是版本化的数据（rules/facts/leaders.tsv，2026-11-30 版），每行写明依据的人大决定或
+    /// 全会公报；地方领导不在表中。
+    ///
+    /// ## 原因
+    /// 领导人职务写错是严重的政治性差错，沿用旧稿时最容易发生。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 平安市人民政府关于贯彻落实全国安全生产电视电话会议精神的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　李克强总理在会上作出重要部署。
+    ///
+    /// 平安市人民政府
+    /// 2024年5月6日
+    /// ```
+    ///
+    /// ## 应改为
+    /// ```text
+    /// 平安市人民政府关于贯彻落实全国安全生产电视电话会议精神的通知
+    ///
+    /// 各县（市、区）人民政府：
+    /// 　　李强总理在会上作出重要部署。
+    ///
+    /// 平安市人民政府
+    /// 2024年5月6日
+    /// ```
+    ///
+    /// ## 依据
+    /// 历届全国人民代表大会第一次会议关于选举和决定任命的决定；中共中央全会公报。
+    pub static LEADER_POST = {
+        code: "GW617",
+        name: "leader-post",
+        category: Wording,
+        severity: Warning,
+        fix: None,
+        scope: AnyText,
+        summary: "领导人的职务应与成文日期相符（任职表 2026-11-30）",
+        source: "历届全国人大一次会议选举和决定任命的决定；中共中央全会公报",
+    };
+}
+
+/// How a post is written, longest first, and the posts of the roster each may mean.
+const ALIASES: &[(&str, &[&str])] = &[
+    ("最高人民检察院检察长", &["最高人民检察院检察长"]),
+    ("最高人民法院院长", &["最高人民法院院长"]),
+    ("全国人大常委会委员长", &["全国人大常委会委员长"]),
+    ("中共中央总书记", &["总书记"]),
+    ("全国政协主席", &["全国政协主席"]),
+    ("国务院副总理", &["国务院副总理"]),
+    ("国务院总理", &["国务院总理"]),
+    ("国家副主席", &["国家副主席"]),
+    ("国家主席", &["国家主席"]),
+    ("国务委员", &["国务委员"]),
+    ("委员长", &["全国人大常委会委员长"]),
+    ("总书记", &["总书记"]),
+    ("副总理", &["国务院副总理"]),
+    ("副主席", &["国家副主席"]),
+    ("总理", &["国务院总理"]),
+    ("主席", &["国家主席", "全国政协主席"]),
+];
+
+/// Posts that, written before a name, are as often local ones (工会主席李强, 区政协副主席王勇).
+const AMBIGUOUS_BEFORE: &[&str] = &["主席", "副主席"];
+
+pub struct LeaderPost;
+
+/// The alias written at the start (`after`) or end (`!after`) of `s`, spaces allowed between.
+fn alias_at(s: &str, after: bool) -> Option<(&'static str, &'static [&'static str], usize)> {
+    let spaces = |c: char| c == ' ' || c == '\u{3000}';
+    let t = if after { s.trim_start_matches(spaces) } else { s.trim_end_matches(spaces) };
+    let gap = s.len() - t.len();
+    ALIASES.iter().find_map(|&(a, posts)| {
+        let hit = if after { t.starts_with(a) } else { t.ends_with(a) };
+        hit.then_some((a, posts, gap + a.len()))
+    })
+}
+
+/// The sentence around byte `at` of `text`.
+fn sentence(text: &str, at: usize) -> &str {
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '\n');
+    let start = text[..at].char_indices().rev().find(|&(_, c)| ends(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// Years written in a sentence (2012年, 二〇一二年).
+fn years(s: &str) -> Vec<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) && !chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit) {
+            out.push(w[..4].iter().collect::<String>().parse().unwrap_or(0));
+        }
+    }
+    out
+}
+
+impl Rule for LeaderPost {
+    fn meta(&self) -> &RuleMeta {
+        &LEADER_POST
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let Some(date) = &doc.elements.date else { return };
+        let day: Day = date.value.ordinal();
+        let mut names: Vec<&str> = LEADERS.iter().map(|t| t.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            let terms: Vec<&Term> = LEADERS.iter().filter(|t| t.name == name).collect();
+            for (at, _) in doc.text.match_indices(name) {
+                let end = at + name.len();
+                let (written, posts, span) = if let Some((a, posts, len)) = alias_at(&doc.text[end..], true) {
+                    (a, posts, Span::new(at, end + len))
+                } else if let Some((a, posts, len)) = alias_at(&doc.text[..at], false).filter(|(a, ..)| !AMBIGUOUS_BEFORE.contains(a)) {
+                    (a, posts, Span::new(at - len, end))
+                } else {
+                    continue;
+                };
+                // A person who never held any of the posts the words may mean is someone else of
+                // the same name (区政协副主席王勇).
+                if !terms.iter().any(|t| posts.contains(&t.post.as_str())) {
+                    continue;
+                }
+                // 时任, 原, 前 before the mention make it historical.
+                let lead = &doc.text[..span.start];
+                if ["时任", "原", "前"].iter().any(|w| lead.ends_with(w)) {
+                    continue;
+                }
+                if terms.iter().any(|t| posts.contains(&t.post.as_str()) && t.covers(day)) {
+                    continue;
+                }
+                // A sentence that names a year of the term is looking back.
+                let said = years(sentence(&doc.text, at));
+                let held_then = |y: u32| terms.iter().any(|t| posts.contains(&t.post.as_str()) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0));
+                if said.iter().any(|&y| held_then(y)) {
+                    continue;
+                }
+                let held: Vec<String> = terms.iter().map(|t| format!("{}（{}）", t.post, t.span_text())).collect();
+                cx.report(span, format!("成文日期{}时，{name}不任{written}", date.value.standard()))
+                    .with_label("职务与日期不符")
+                    .with_help(format!(
+                        "{name}的任职：{}。如指当时的职务，写“时任……”。依据：rules/facts/leaders.tsv（{}版）。",
+                        held.join("；"),
+                        crate::roster::leaders_version()
+                    ));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The dated fact tables of `rules/facts/` are well formed, versioned and consistent.
+
+use gwlint_core::roster::{leaders_version, organs_version, parse_leaders, parse_organs, shipped_tables};
+
+#[test]
+fn fact_tables_parse_and_are_versioned() {
+    let [(leaders_path, leaders), (organs_path, organs)] = shipped_tables();
+    let terms = parse_leaders(leaders).unwrap_or_else(|e| panic!("{leaders_path}: {e}"));
+    let abolished = parse_organs(organs).unwrap_or_else(|e| panic!("{organs_path}: {e}"));
+    assert_eq!(terms.len(), 54, "{leaders_path} rows");
+    assert_eq!(abolished.len(), 51, "{organs_path} rows");
+    assert_eq!(leaders_version(), "2026-11-30");
+    assert_eq!(organs_version(), "2026-11-30");
+}
+
+#[test]
+fn one_holder_per_single_post_at_a_time() {
+    let [(_, leaders), _] = shipped_tables();
+    let terms = parse_leaders(leaders).unwrap();
+    for post in [
+        "总书记",
+        "国家主席",
+        "国家副主席",
+        "国务院总理",
+        "全国人大常委会委员长",
+        "全国政协主席",
+        "最高人民法院院长",
+        "最高人民检察院检察长",
+    ] {
+        let mut held: Vec<_> = terms.iter().filter(|t| t.post == post).collect();
+        held.sort_by_key(|t| t.from);
+        for pair in held.windows(2) {
+            let end = pair[0]
+                .to
+                .unwrap_or_else(|| panic!("{post}: {} is in office while {} follows", pair[0].name, pair[1].name));
+            assert!(end <= pair[1].from, "{post}: {} and {} overlap", pair[0].name, pair[1].name);
+        }
+    }
+}
+
+#[test]
+fn every_abolished_name_is_listed_once() {
+    let [_, (_, organs)] = shipped_tables();
+    let abolished = parse_organs(organs).unwrap();
+    let mut names: Vec<&str> = abolished.iter().map(|o| o.name.as_str()).collect();
+    names.sort_unstable();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len());
+}
