@@ -84,20 +84,32 @@ impl Rule for AbolishedOrgan {
                     continue;
                 }
                 // 原 or 前 before the name or before the place that starts it (原市国土资源局).
-                let prefix: String = before.chars().rev().take(8).take_while(|c| !"，。；：、（）“”《》 \u{3000}\n".contains(*c)).collect();
+                let prefix: String = before
+                    .chars()
+                    .rev()
+                    .take(8)
+                    .take_while(|c| !"，。；：、（）“”《》 \u{3000}\n".contains(*c))
+                    .collect();
                 if prefix.contains('原') || prefix.ends_with('前') {
                     continue;
                 }
                 // A short national name may end a longer one (企业文化部, 纪检监察部): it counts only
                 // after a word that may stand before an organ (会同, 由, 向, 经).
                 let short = !organ.local && organ.name.chars().count() <= 3;
-                if short && before.chars().next_back().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"同由向对请经在和与及并的报送按据商为受将给是".contains(c)) {
+                if short
+                    && before.chars().next_back().is_some_and(|c| {
+                        ('\u{4e00}'..='\u{9fff}').contains(&c)
+                            && !"同由向对请经在和与及并的报送按据商为受将给是".contains(c)
+                    })
+                {
                     continue;
                 }
                 if doc.elements.quotations.in_book_title(at) {
                     continue;
                 }
-                let sentence_start = before.rfind(['。', '！', '？', '\n']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+                let sentence_start = before
+                    .rfind(['。', '！', '？', '\n'])
+                    .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
                 let sentence_end = after.find(['。', '！', '？', '\n']).map_or(doc.text.len(), |i| span.end + i);
                 let sentence = &doc.text[sentence_start..sentence_end];
                 if REFORM_WORDS.iter().any(|w| sentence.contains(w)) {
@@ -114,13 +126,21 @@ impl Rule for AbolishedOrgan {
                     continue;
                 }
                 found.push(span);
-                cx.report(span, format!("“{}”已撤销或更名，成文日期{}时应为“{}”", organ.name, date.value.standard(), organ.successor))
-                    .with_label("已撤销的机构")
-                    .with_help(format!(
-                        "指现行机构时用现名称；指改革前的机构时写“原{}”。依据：rules/facts/organs.tsv（{}版）。",
+                cx.report(
+                    span,
+                    format!(
+                        "“{}”已撤销或更名，成文日期{}时应为“{}”",
                         organ.name,
-                        organs_version()
-                    ));
+                        date.value.standard(),
+                        organ.successor
+                    ),
+                )
+                .with_label("已撤销的机构")
+                .with_help(format!(
+                    "指现行机构时用现名称；指改革前的机构时写“原{}”。依据：rules/facts/organs.tsv（{}版）。",
+                    organ.name,
+                    organs_version()
+                ));
             }
         }
     }

@@ -104,7 +104,10 @@ fn years(s: &str) -> Vec<u32> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     for (i, w) in chars.windows(5).enumerate() {
-        if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) && !chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit) {
+        if w[4] == '年'
+            && w[..4].iter().all(char::is_ascii_digit)
+            && !chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit)
+        {
             out.push(w[..4].iter().collect::<String>().parse().unwrap_or(0));
         }
     }
@@ -128,7 +131,9 @@ impl Rule for LeaderPost {
                 let end = at + name.len();
                 let (written, posts, span) = if let Some((a, posts, len)) = alias_at(&doc.text[end..], true) {
                     (a, posts, Span::new(at, end + len))
-                } else if let Some((a, posts, len)) = alias_at(&doc.text[..at], false).filter(|(a, ..)| !AMBIGUOUS_BEFORE.contains(a)) {
+                } else if let Some((a, posts, len)) =
+                    alias_at(&doc.text[..at], false).filter(|(a, ..)| !AMBIGUOUS_BEFORE.contains(a))
+                {
                     (a, posts, Span::new(at - len, end))
                 } else {
                     continue;
@@ -148,7 +153,11 @@ impl Rule for LeaderPost {
                 }
                 // A sentence that names a year of the term is looking back.
                 let said = years(sentence(&doc.text, at));
-                let held_then = |y: u32| terms.iter().any(|t| posts.contains(&t.post.as_str()) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0));
+                let held_then = |y: u32| {
+                    terms
+                        .iter()
+                        .any(|t| posts.contains(&t.post.as_str()) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0))
+                };
                 if said.iter().any(|&y| held_then(y)) {
                     continue;
                 }
