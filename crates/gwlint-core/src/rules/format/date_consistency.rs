@@ -51,7 +51,7 @@ declare_rule! {
         severity: Warning,
         fix: None,
         scope: Gongwen,
-        summary: "印发日期、字号年份、办理时限不应与成文日期矛盾",
+        summary: "印发日期、字号年份、办理时限、施行日期不应与成文日期矛盾",
         source: "《党政机关公文处理工作条例》第九条（十二）；GB/T 9704—2012 7.2.4",
         skip_in: [Template],
     };
