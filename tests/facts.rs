@@ -1,10 +1,16 @@
 //! The dated fact tables of `rules/facts/` are well formed, versioned and consistent.
 
-use gwlint_core::roster::{leaders_version, organs_version, parse_leaders, parse_organs, shipped_tables};
+use gwlint_core::roster::{
+    leaders_version, national_organs_version, organs_version, parse_leaders, parse_national_organs, parse_organs,
+    shipped_tables,
+};
 
 #[test]
 fn fact_tables_parse_and_are_versioned() {
-    let [(leaders_path, leaders), (organs_path, organs)] = shipped_tables();
+    let [(leaders_path, leaders), (organs_path, organs), (national_path, national)] = shipped_tables();
+    let current = parse_national_organs(national).unwrap_or_else(|e| panic!("{national_path}: {e}"));
+    assert_eq!(current.len(), 54, "{national_path} rows");
+    assert_eq!(national_organs_version(), "2026-11-30");
     let terms = parse_leaders(leaders).unwrap_or_else(|e| panic!("{leaders_path}: {e}"));
     let abolished = parse_organs(organs).unwrap_or_else(|e| panic!("{organs_path}: {e}"));
     assert_eq!(terms.len(), 54, "{leaders_path} rows");
@@ -15,7 +21,7 @@ fn fact_tables_parse_and_are_versioned() {
 
 #[test]
 fn one_holder_per_single_post_at_a_time() {
-    let [(_, leaders), _] = shipped_tables();
+    let [(_, leaders), _, _] = shipped_tables();
     let terms = parse_leaders(leaders).unwrap();
     for post in [
         "总书记",
@@ -40,7 +46,7 @@ fn one_holder_per_single_post_at_a_time() {
 
 #[test]
 fn every_abolished_name_is_listed_once() {
-    let [_, (_, organs)] = shipped_tables();
+    let [_, (_, organs), _] = shipped_tables();
     let abolished = parse_organs(organs).unwrap();
     let mut names: Vec<&str> = abolished.iter().map(|o| o.name.as_str()).collect();
     names.sort_unstable();

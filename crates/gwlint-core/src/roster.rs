@@ -48,6 +48,7 @@ impl Term {
 
 const LEADERS_TSV: &str = include_str!("../../../rules/facts/leaders.tsv");
 const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
+const NATIONAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/national-organs.tsv");
 
 /// The data lines of a table: not comments, not blank, split at tabs.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -113,6 +114,31 @@ pub fn parse_organs(text: &str) -> Result<Vec<AbolishedOrgan>, String> {
     Ok(out)
 }
 
+/// The current national organ names of `rules/facts/national-organs.tsv`, or the first
+/// malformed line.
+pub fn parse_national_organs(text: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [name, kind, source] = cols[..] else {
+            return Err(format!("第{line}行应有3列（名称、类别、依据）"));
+        };
+        if name.chars().count() < 4 || kind.is_empty() || source.is_empty() {
+            return Err(format!("第{line}行：名称至少四个字，类别、依据不能为空"));
+        }
+        out.push(name.to_string());
+    }
+    Ok(out)
+}
+
+/// The shipped list of current national organ names.
+pub static NATIONAL_ORGANS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_national_organs(NATIONAL_ORGANS_TSV).unwrap_or_default());
+
+/// The version (date) of the national organs table.
+pub fn national_organs_version() -> &'static str {
+    version(NATIONAL_ORGANS_TSV)
+}
+
 /// The shipped roster (empty if the table were malformed; `tests/facts.rs` keeps it well formed).
 pub static LEADERS: LazyLock<Vec<Term>> = LazyLock::new(|| parse_leaders(LEADERS_TSV).unwrap_or_default());
 /// The shipped list of abolished organ names.
@@ -130,8 +156,12 @@ pub fn organs_version() -> &'static str {
 }
 
 /// The shipped tables' text, for tests.
-pub fn shipped_tables() -> [(&'static str, &'static str); 2] {
-    [("rules/facts/leaders.tsv", LEADERS_TSV), ("rules/facts/organs.tsv", ORGANS_TSV)]
+pub fn shipped_tables() -> [(&'static str, &'static str); 3] {
+    [
+        ("rules/facts/leaders.tsv", LEADERS_TSV),
+        ("rules/facts/organs.tsv", ORGANS_TSV),
+        ("rules/facts/national-organs.tsv", NATIONAL_ORGANS_TSV),
+    ]
 }
 
 #[cfg(test)]
