@@ -197,6 +197,22 @@ fn config_is_found_in_parent_directories_and_adds_packs() {
 }
 
 #[test]
+fn a_local_roster_in_the_config_checks_local_leaders() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "[lint.options.GW617]\nroster = [{ name = \"张明远\", post = \"市长\", from = \"2019-06-01\", to = \"2024-01-15\" }, { name = \"李文华\", post = \"市长\", from = \"2024-01-15\" }]\n",
+    )
+    .unwrap();
+    let doc = "平安市人民政府办公室关于召开防汛工作会议的通知\n\n各县（市、区）人民政府：\n　　张明远市长将出席会议，市长李文华讲话，时任市长张明远曾部署。\n\n平安市人民政府办公室\n2025年5月6日\n";
+    std::fs::write(dir.path().join("a.txt"), doc).unwrap();
+    let o = gwlint_in(dir.path(), &["check", "--format", "concise", "--select", "GW617", "a.txt"], None);
+    let out = stdout(&o);
+    assert_eq!(out.matches("GW617").count(), 1, "{out}");
+    assert!(out.contains("a.txt:4:3: GW617 [警告] 成文日期2025年5月6日时，张明远不任市长"), "{out}");
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gwlint"))
         .current_dir(root())

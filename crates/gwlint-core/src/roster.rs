@@ -13,7 +13,8 @@ fn version(text: &str) -> &str {
     text.lines().find_map(|l| l.split("版本").nth(1)).map_or("", str::trim)
 }
 
-fn parse_day(s: &str) -> Option<Day> {
+/// A YYYY-MM-DD date.
+pub fn parse_day(s: &str) -> Option<Day> {
     let mut it = s.split('-').map(|p| p.parse::<u32>().ok());
     let day = (it.next()??, it.next()??, it.next()??);
     (it.next().is_none() && (1..=12).contains(&day.1) && (1..=31).contains(&day.2)).then_some(day)

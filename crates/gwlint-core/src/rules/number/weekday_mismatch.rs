@@ -48,6 +48,23 @@ fn weekday_in(m: &DateMention, year: u32) -> Option<u32> {
         .then(|| weekday(year, month, day))
 }
 
+/// The weekday note as written (（星期五）, 周五) with its day replaced by `weekday`'s.
+fn with_weekday(written: &str, weekday: u32) -> String {
+    let day = weekday_name(weekday).chars().last().unwrap_or('一');
+    let mut replaced = false;
+    written
+        .chars()
+        .map(|c| {
+            if !replaced && "一二三四五六日天".contains(c) {
+                replaced = true;
+                day
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 impl Rule for WeekdayMismatch {
     fn meta(&self) -> &RuleMeta {
         &WEEKDAY_MISMATCH
@@ -76,23 +93,8 @@ impl Rule for WeekdayMismatch {
                 continue;
             }
             let (month, day) = (m.date.month.unwrap_or(0), m.date.day.unwrap_or(0));
-            let written = doc.slice(note.span);
-            let replacement = {
-                let name = weekday_name(actual);
-                let day_char = name.chars().last().unwrap_or('一');
-                let mut out = String::new();
-                let mut replaced = false;
-                for c in written.chars() {
-                    if !replaced && "一二三四五六日天".contains(c) {
-                        out.push(day_char);
-                        replaced = true;
-                    } else {
-                        out.push(c);
-                    }
-                }
-                out
-            };
-            let basis = if explicit { String::new() } else { format!("（按成文日期推算为{year}年）") };
+            let replacement = with_weekday(doc.slice(note.span), actual);
+            let basis = if explicit { String::new() } else { format!("（按文件的年份推算为{year}年）") };
             cx.report(
                 note.span,
                 format!(

@@ -77,11 +77,6 @@ fn genre_of(word: &str) -> Option<Genre> {
     }
 }
 
-/// The word the title's 文种 is written with (复函 is a 函).
-fn title_word(genre: Genre) -> &'static str {
-    genre.as_str()
-}
-
 impl Rule for GenreSelfReference {
     fn meta(&self) -> &RuleMeta {
         &GENRE_SELF_REFERENCE
@@ -105,7 +100,8 @@ impl Rule for GenreSelfReference {
             let g = c.name("g").expect("group");
             let Some(named) = genre_of(g.as_str()).filter(|&n| n != genre) else { continue };
             let at = group_span(p, g);
-            let right = title_word(genre);
+            // The title's 文种 as one word (a 复函 is a 函).
+            let right = genre.as_str();
             cx.report(at, format!("标题的文种是“{right}”，正文却自称“本{}”", named.as_str()))
                 .with_label(format!("应为“本{right}”"))
                 .with_help("核对文种：标题和正文应一致；如果正文说的是另一份文件，写明其名称。")

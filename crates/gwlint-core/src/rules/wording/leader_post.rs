@@ -3,7 +3,7 @@
 
 use crate::declare_rule;
 use crate::document::Document;
-use crate::roster::{Day, Term, LEADERS};
+use crate::roster::{parse_day, Day, Term, LEADERS};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -14,7 +14,9 @@ declare_rule! {
     /// 简称（总理、委员长、副总理、主席）按其可能指的职务核对。“时任”“原”“前”开头的，以及同一句
     /// 写明了任职期间年份的回顾（“2012年，温家宝总理考察……”），不报告。没有成文日期的文稿不检查。
     /// 任职表是版本化的数据（rules/facts/leaders.tsv，2026-11-30 版），每行写明依据的人大决定或
-    /// 全会公报；地方领导不在表中。
+    /// 全会公报。地方领导可在 gwlint.toml 中补充：
+    /// `[lint.options.GW617]` 下写 `roster = [{ name = "张三", post = "市长", from = "2021-06-01", to = "2024-01-15" }]`
+    /// （`to` 省略表示现任；职务按写法原样匹配，如“张三市长”“市长张三”）。
     ///
     /// ## 原因
     /// 领导人职务写错是严重的政治性差错，沿用旧稿时最容易发生。
@@ -80,15 +82,57 @@ const AMBIGUOUS_BEFORE: &[&str] = &["主席", "副主席"];
 
 pub struct LeaderPost;
 
-/// The alias written at the start (`after`) or end (`!after`) of `s`, spaces allowed between.
-fn alias_at(s: &str, after: bool) -> Option<(&'static str, &'static [&'static str], usize)> {
+/// A way a post is written and the posts it may mean.
+struct Alias {
+    written: String,
+    posts: Vec<String>,
+}
+
+/// The alias written at the start (`after`) or end (`!after`) of `s`, spaces allowed between,
+/// and the bytes it takes with the spaces.
+fn alias_at<'a>(aliases: &'a [Alias], s: &str, after: bool) -> Option<(&'a Alias, usize)> {
     let spaces = |c: char| c == ' ' || c == '\u{3000}';
     let t = if after { s.trim_start_matches(spaces) } else { s.trim_end_matches(spaces) };
     let gap = s.len() - t.len();
-    ALIASES.iter().find_map(|&(a, posts)| {
-        let hit = if after { t.starts_with(a) } else { t.ends_with(a) };
-        hit.then_some((a, posts, gap + a.len()))
-    })
+    aliases
+        .iter()
+        .find(|a| if after { t.starts_with(&a.written) } else { t.ends_with(&a.written) })
+        .map(|a| (a, gap + a.written.len()))
+}
+
+/// A term of a local leader from `[lint.options.GW617] roster` in gwlint.toml.
+#[derive(serde::Deserialize)]
+struct UserTerm {
+    name: String,
+    post: String,
+    from: String,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// The shipped terms and the user's, and every way their posts are written (longest first).
+fn roster(user: &[UserTerm]) -> (Vec<Term>, Vec<Alias>) {
+    let mut terms: Vec<Term> = LEADERS.clone();
+    let mut aliases: Vec<Alias> = ALIASES
+        .iter()
+        .map(|(w, posts)| Alias { written: w.to_string(), posts: posts.iter().map(|p| p.to_string()).collect() })
+        .collect();
+    for u in user {
+        let Some(from) = parse_day(&u.from) else { continue };
+        let to = match &u.to {
+            Some(t) => match parse_day(t) {
+                Some(d) => Some(d),
+                None => continue,
+            },
+            None => None,
+        };
+        terms.push(Term { name: u.name.clone(), post: u.post.clone(), from, to });
+        if !aliases.iter().any(|a| a.written == u.post) {
+            aliases.push(Alias { written: u.post.clone(), posts: vec![u.post.clone()] });
+        }
+    }
+    aliases.sort_by_key(|a| std::cmp::Reverse(a.written.len()));
+    (terms, aliases)
 }
 
 /// The sentence around byte `at` of `text`.
@@ -122,25 +166,28 @@ impl Rule for LeaderPost {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let Some(date) = &doc.elements.date else { return };
         let day: Day = date.value.ordinal();
-        let mut names: Vec<&str> = LEADERS.iter().map(|t| t.name.as_str()).collect();
+        let user: Vec<UserTerm> = cx.option("roster").unwrap_or_default();
+        let (all_terms, aliases) = roster(&user);
+        let mut names: Vec<&str> = all_terms.iter().map(|t| t.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
         for name in names {
-            let terms: Vec<&Term> = LEADERS.iter().filter(|t| t.name == name).collect();
+            let terms: Vec<&Term> = all_terms.iter().filter(|t| t.name == name).collect();
             for (at, _) in doc.text.match_indices(name) {
                 let end = at + name.len();
-                let (written, posts, span) = if let Some((a, posts, len)) = alias_at(&doc.text[end..], true) {
-                    (a, posts, Span::new(at, end + len))
-                } else if let Some((a, posts, len)) =
-                    alias_at(&doc.text[..at], false).filter(|(a, ..)| !AMBIGUOUS_BEFORE.contains(a))
+                let (alias, span) = if let Some((a, len)) = alias_at(&aliases, &doc.text[end..], true) {
+                    (a, Span::new(at, end + len))
+                } else if let Some((a, len)) = alias_at(&aliases, &doc.text[..at], false)
+                    .filter(|(a, _)| !AMBIGUOUS_BEFORE.contains(&a.written.as_str()))
                 {
-                    (a, posts, Span::new(at - len, end))
+                    (a, Span::new(at - len, end))
                 } else {
                     continue;
                 };
+                let (written, posts) = (alias.written.as_str(), &alias.posts);
                 // A person who never held any of the posts the words may mean is someone else of
                 // the same name (区政协副主席王勇).
-                if !terms.iter().any(|t| posts.contains(&t.post.as_str())) {
+                if !terms.iter().any(|t| posts.contains(&t.post)) {
                     continue;
                 }
                 // 时任, 原, 前 before the mention make it historical.
@@ -148,15 +195,13 @@ impl Rule for LeaderPost {
                 if ["时任", "原", "前"].iter().any(|w| lead.ends_with(w)) {
                     continue;
                 }
-                if terms.iter().any(|t| posts.contains(&t.post.as_str()) && t.covers(day)) {
+                if terms.iter().any(|t| posts.contains(&t.post) && t.covers(day)) {
                     continue;
                 }
                 // A sentence that names a year of the term is looking back.
                 let said = years(sentence(&doc.text, at));
                 let held_then = |y: u32| {
-                    terms
-                        .iter()
-                        .any(|t| posts.contains(&t.post.as_str()) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0))
+                    terms.iter().any(|t| posts.contains(&t.post) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0))
                 };
                 if said.iter().any(|&y| held_then(y)) {
                     continue;
@@ -165,7 +210,7 @@ impl Rule for LeaderPost {
                 cx.report(span, format!("成文日期{}时，{name}不任{written}", date.value.standard()))
                     .with_label("职务与日期不符")
                     .with_help(format!(
-                        "{name}的任职：{}。如指当时的职务，写“时任……”。依据：rules/facts/leaders.tsv（{}版）。",
+                        "{name}的任职：{}。如指当时的职务，写“时任……”。依据：rules/facts/leaders.tsv（{}版）及 gwlint.toml 中的任职表。",
                         held.join("；"),
                         crate::roster::leaders_version()
                     ));
