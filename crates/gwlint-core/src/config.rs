@@ -248,11 +248,22 @@ impl Config {
     }
 
     pub fn from_toml(path: &str, text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError {
             path: path.to_string(),
             line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
             message: translate(e.message().trim()),
-        })
+        })?;
+        // Options a rule reads as data are checked here, so a mistake names the file and line.
+        for key in ["GW617", "leader-post"] {
+            if let Some(options) = config.lint.options.get(key) {
+                crate::roster::user_roster(options).map_err(|m| ConfigError {
+                    path: path.to_string(),
+                    line: text.find("roster").map(|o| text[..o].matches('\n').count() + 1),
+                    message: format!("[lint.options.{key}] {m}"),
+                })?;
+            }
+        }
+        Ok(config)
     }
 }
 
@@ -281,6 +292,18 @@ mod tests {
         assert_eq!(c.lint.fail_on, Some(Severity::Warning));
         assert_eq!(c.lint.severity["GW401"], Severity::Warning);
         assert_eq!(c.files.exclude, vec!["old/**"]);
+    }
+
+    #[test]
+    fn a_malformed_roster_names_the_entry_and_line() {
+        let ok = "[lint.options.GW617]\nroster = [{ name = \"张三\", post = \"市长\", from = \"2021-06-01\" }]\n";
+        assert!(Config::from_toml("gwlint.toml", ok).is_ok());
+        let bad = "[lint.options.GW617]\nroster = [{ name = \"张三\", post = \"市长\", from = \"2021-6-1x\" }]\n";
+        let e = Config::from_toml("gwlint.toml", bad).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("roster 第1项：起始日期“2021-6-1x”不是YYYY-MM-DD"), "{}", e.message);
+        let unknown = "[lint.options.GW617]\nroster = [{ nam = \"张三\", post = \"市长\", from = \"2021-06-01\" }]\n";
+        assert!(Config::from_toml("gwlint.toml", unknown).is_err());
     }
 
     #[test]

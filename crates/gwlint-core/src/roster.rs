@@ -140,6 +140,45 @@ pub fn national_organs_version() -> &'static str {
     version(NATIONAL_ORGANS_TSV)
 }
 
+/// A term of a local leader, from `[lint.options.GW617] roster` in gwlint.toml.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserTerm {
+    pub name: String,
+    pub post: String,
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+impl UserTerm {
+    /// The term, or what is wrong with the entry.
+    pub fn term(&self) -> Result<Term, String> {
+        let from = parse_day(&self.from).ok_or_else(|| format!("起始日期“{}”不是YYYY-MM-DD", self.from))?;
+        let to = match &self.to {
+            Some(t) => Some(parse_day(t).ok_or_else(|| format!("终止日期“{t}”不是YYYY-MM-DD"))?),
+            None => None,
+        };
+        if self.name.trim().is_empty() || self.post.trim().is_empty() {
+            return Err("姓名和职务不能为空".into());
+        }
+        if to.is_some_and(|t| t <= from) {
+            return Err("终止日期应晚于起始日期".into());
+        }
+        Ok(Term { name: self.name.clone(), post: self.post.clone(), from, to })
+    }
+}
+
+/// The local roster of a `[lint.options.GW617]` table, or what is wrong with it (the entry's
+/// number and the problem).
+pub fn user_roster(options: &toml::Table) -> Result<Vec<Term>, String> {
+    let Some(value) = options.get("roster") else { return Ok(Vec::new()) };
+    let entries: Vec<UserTerm> = value.clone().try_into().map_err(|e: toml::de::Error| {
+        format!("roster 应为 {{ name, post, from, to }} 的列表：{}", e.message().trim())
+    })?;
+    entries.iter().enumerate().map(|(i, e)| e.term().map_err(|m| format!("roster 第{}项：{m}", i + 1))).collect()
+}
+
 /// The shipped roster (empty if the table were malformed; `tests/facts.rs` keeps it well formed).
 pub static LEADERS: LazyLock<Vec<Term>> = LazyLock::new(|| parse_leaders(LEADERS_TSV).unwrap_or_default());
 /// The shipped list of abolished organ names.

@@ -227,6 +227,11 @@ impl<'a> Context<'a> {
         self.out.last_mut().expect("just pushed")
     }
 
+    /// The rule's whole `[lint.options.GWxxx]` table from gwlint.toml, if any.
+    pub fn options(&self) -> Option<&toml::Table> {
+        self.options
+    }
+
     /// A per-rule option from `[lint.options.GWxxx]` in gwlint.toml.
     pub fn option<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
         self.options?.get(key)?.clone().try_into().ok()

@@ -3,7 +3,7 @@
 
 use crate::declare_rule;
 use crate::document::Document;
-use crate::roster::{parse_day, Day, Term, LEADERS};
+use crate::roster::{user_roster, Day, Term, LEADERS};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -100,36 +100,18 @@ fn alias_at<'a>(aliases: &'a [Alias], s: &str, after: bool) -> Option<(&'a Alias
         .map(|a| (a, gap + a.written.len()))
 }
 
-/// A term of a local leader from `[lint.options.GW617] roster` in gwlint.toml.
-#[derive(serde::Deserialize)]
-struct UserTerm {
-    name: String,
-    post: String,
-    from: String,
-    #[serde(default)]
-    to: Option<String>,
-}
-
 /// The shipped terms and the user's, and every way their posts are written (longest first).
-fn roster(user: &[UserTerm]) -> (Vec<Term>, Vec<Alias>) {
+fn roster(user: Vec<Term>) -> (Vec<Term>, Vec<Alias>) {
     let mut terms: Vec<Term> = LEADERS.clone();
     let mut aliases: Vec<Alias> = ALIASES
         .iter()
         .map(|(w, posts)| Alias { written: w.to_string(), posts: posts.iter().map(|p| p.to_string()).collect() })
         .collect();
-    for u in user {
-        let Some(from) = parse_day(&u.from) else { continue };
-        let to = match &u.to {
-            Some(t) => match parse_day(t) {
-                Some(d) => Some(d),
-                None => continue,
-            },
-            None => None,
-        };
-        terms.push(Term { name: u.name.clone(), post: u.post.clone(), from, to });
-        if !aliases.iter().any(|a| a.written == u.post) {
-            aliases.push(Alias { written: u.post.clone(), posts: vec![u.post.clone()] });
+    for t in user {
+        if !aliases.iter().any(|a| a.written == t.post) {
+            aliases.push(Alias { written: t.post.clone(), posts: vec![t.post.clone()] });
         }
+        terms.push(t);
     }
     aliases.sort_by_key(|a| std::cmp::Reverse(a.written.len()));
     (terms, aliases)
@@ -166,8 +148,9 @@ impl Rule for LeaderPost {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let Some(date) = &doc.elements.date else { return };
         let day: Day = date.value.ordinal();
-        let user: Vec<UserTerm> = cx.option("roster").unwrap_or_default();
-        let (all_terms, aliases) = roster(&user);
+        // gwlint.toml was checked when it was read (config.rs): a malformed roster never gets here.
+        let user = cx.options().map(|o| user_roster(o).unwrap_or_default()).unwrap_or_default();
+        let (all_terms, aliases) = roster(user);
         let mut names: Vec<&str> = all_terms.iter().map(|t| t.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
