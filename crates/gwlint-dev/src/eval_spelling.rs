@@ -22,7 +22,7 @@ use gwlint_core::{Diagnostic, Document, Linter, Registry, Selection, Severity, S
 
 /// The rules that look for wrong characters. GW604 (duplicated words) is not among them: the
 /// benchmarks do not label duplications.
-const TYPO_RULES: &[&str] = &["GW601", "GW602", "GW606", "GW609", "GW611", "GW612", "GW613"];
+const TYPO_RULES: &[&str] = &["GW601", "GW602", "GW606", "GW609", "GW611", "GW612", "GW613", "GW619"];
 
 /// The 公文-domain benchmark, reported first.
 const GONGWEN_DOMAIN: &str = "odw";
