@@ -145,6 +145,30 @@ pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator
     doc.content(p).char_indices().map(move |(i, c)| (base + i, c))
 }
 
+/// The sentence of `text` around byte `at`: from after the last 。！？ or line break before it to
+/// the next one.
+pub fn sentence_around(text: &str, at: usize) -> &str {
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '\n');
+    let start = text[..at].char_indices().rev().find(|&(_, c)| ends(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+/// The years written with four Arabic digits in `s` (2012年), not part of a longer number.
+pub fn years_in(s: &str) -> Vec<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        if w[4] == '年'
+            && w[..4].iter().all(char::is_ascii_digit)
+            && !chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit)
+        {
+            out.push(w[..4].iter().collect::<String>().parse().unwrap_or(0));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::quantity::{amounts, Amount};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use crate::text::is_han;
 
 declare_rule! {
     /// ## 作用
@@ -62,7 +63,7 @@ fn label(text: &str, end: usize) -> String {
         .rfind(['、', '，', '；', '：', '。'])
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let start = before[start..].rfind("其中").map_or(start, |i| start + i + "其中".len());
-    let l: String = before[start..].chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
+    let l: String = before[start..].chars().filter(|&c| is_han(c)).collect();
     l.trim_end_matches(['有', '为', '达', '是', '计']).to_string()
 }
 

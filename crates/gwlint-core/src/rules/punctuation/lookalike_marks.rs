@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::chars_with_offsets;
 use crate::span::Span;
+use crate::text::is_han;
 
 declare_rule! {
     /// ## 作用
@@ -47,10 +48,6 @@ declare_rule! {
 }
 
 pub struct LookalikeMarks;
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
-}
 
 impl Rule for LookalikeMarks {
     fn meta(&self) -> &RuleMeta {

@@ -5,7 +5,9 @@ use crate::declare_rule;
 use crate::document::Document;
 use crate::roster::{organs_version, ABOLISHED_ORGANS};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::{sentence_around, years_in};
 use crate::span::Span;
+use crate::text::is_han;
 
 declare_rule! {
     /// ## 作用
@@ -97,32 +99,22 @@ impl Rule for AbolishedOrgan {
                 // after a word that may stand before an organ (会同, 由, 向, 经).
                 let short = !organ.local && organ.name.chars().count() <= 3;
                 if short
-                    && before.chars().next_back().is_some_and(|c| {
-                        ('\u{4e00}'..='\u{9fff}').contains(&c)
-                            && !"同由向对请经在和与及并的报送按据商为受将给是".contains(c)
-                    })
+                    && before
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| is_han(c) && !"同由向对请经在和与及并的报送按据商为受将给是".contains(c))
                 {
                     continue;
                 }
                 if doc.elements.quotations.in_book_title(at) {
                     continue;
                 }
-                let sentence_start = before
-                    .rfind(['。', '！', '？', '\n'])
-                    .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-                let sentence_end = after.find(['。', '！', '？', '\n']).map_or(doc.text.len(), |i| span.end + i);
-                let sentence = &doc.text[sentence_start..sentence_end];
+                let sentence = sentence_around(&doc.text, at);
                 if REFORM_WORDS.iter().any(|w| sentence.contains(w)) {
                     continue;
                 }
                 // A sentence that names a year before the name went out of use is looking back.
-                let looking_back = sentence.char_indices().any(|(i, c)| {
-                    c == '年' && i >= 4 && sentence[..i].len() >= 4 && {
-                        let y = &sentence[i - 4..i];
-                        y.bytes().all(|b| b.is_ascii_digit()) && y.parse::<u32>().is_ok_and(|y| y < organ.out_of_use.0)
-                    }
-                });
-                if looking_back {
+                if years_in(sentence).iter().any(|&y| y < organ.out_of_use.0) {
                     continue;
                 }
                 found.push(span);

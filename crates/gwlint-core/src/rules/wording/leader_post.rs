@@ -5,6 +5,7 @@ use crate::declare_rule;
 use crate::document::Document;
 use crate::roster::{user_roster, Day, Term, LEADERS};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::{sentence_around, years_in};
 use crate::span::Span;
 
 declare_rule! {
@@ -117,29 +118,6 @@ fn roster(user: Vec<Term>) -> (Vec<Term>, Vec<Alias>) {
     (terms, aliases)
 }
 
-/// The sentence around byte `at` of `text`.
-fn sentence(text: &str, at: usize) -> &str {
-    let ends = |c: char| matches!(c, '。' | '！' | '？' | '\n');
-    let start = text[..at].char_indices().rev().find(|&(_, c)| ends(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..].find(ends).map_or(text.len(), |i| at + i);
-    &text[start..end]
-}
-
-/// Years written in a sentence (2012年, 二〇一二年).
-fn years(s: &str) -> Vec<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    for (i, w) in chars.windows(5).enumerate() {
-        if w[4] == '年'
-            && w[..4].iter().all(char::is_ascii_digit)
-            && !chars.get(i.wrapping_sub(1)).is_some_and(char::is_ascii_digit)
-        {
-            out.push(w[..4].iter().collect::<String>().parse().unwrap_or(0));
-        }
-    }
-    out
-}
-
 impl Rule for LeaderPost {
     fn meta(&self) -> &RuleMeta {
         &LEADER_POST
@@ -182,7 +160,7 @@ impl Rule for LeaderPost {
                     continue;
                 }
                 // A sentence that names a year of the term is looking back.
-                let said = years(sentence(&doc.text, at));
+                let said = years_in(sentence_around(&doc.text, at));
                 let held_then = |y: u32| {
                     terms.iter().any(|t| posts.contains(&t.post) && t.from.0 <= y && t.to.is_none_or(|to| y <= to.0))
                 };
