@@ -1,16 +1,23 @@
 //! The dated fact tables of `rules/facts/` are well formed, versioned and consistent.
 
 use gwlint_core::roster::{
-    leaders_version, national_organs_version, organs_version, parse_leaders, parse_national_organs, parse_organs,
-    shipped_tables,
+    leaders_version, local_organs_version, national_organs_version, organs_version, parse_leaders, parse_organ_names,
+    parse_organs, shipped_tables, LOCAL_MIN_CHARS, NATIONAL_MIN_CHARS,
 };
 
 #[test]
 fn fact_tables_parse_and_are_versioned() {
-    let [(leaders_path, leaders), (organs_path, organs), (national_path, national)] = shipped_tables();
-    let current = parse_national_organs(national).unwrap_or_else(|e| panic!("{national_path}: {e}"));
+    let [(leaders_path, leaders), (organs_path, organs), (national_path, national), (local_path, local)] =
+        shipped_tables();
+    let current = parse_organ_names(national, NATIONAL_MIN_CHARS).unwrap_or_else(|e| panic!("{national_path}: {e}"));
     assert_eq!(current.len(), 54, "{national_path} rows");
     assert_eq!(national_organs_version(), "2026-11-30");
+    let local_names = parse_organ_names(local, LOCAL_MIN_CHARS).unwrap_or_else(|e| panic!("{local_path}: {e}"));
+    assert_eq!(local_names.len(), 35, "{local_path} rows");
+    assert_eq!(local_organs_version(), "2026-11-30");
+    // No current local name is also an abolished one.
+    let abolished = parse_organs(organs).unwrap();
+    assert!(local_names.iter().all(|n| abolished.iter().all(|a| &a.name != n)));
     let terms = parse_leaders(leaders).unwrap_or_else(|e| panic!("{leaders_path}: {e}"));
     let abolished = parse_organs(organs).unwrap_or_else(|e| panic!("{organs_path}: {e}"));
     assert_eq!(terms.len(), 54, "{leaders_path} rows");
@@ -21,7 +28,7 @@ fn fact_tables_parse_and_are_versioned() {
 
 #[test]
 fn one_holder_per_single_post_at_a_time() {
-    let [(_, leaders), _, _] = shipped_tables();
+    let [(_, leaders), _, _, _] = shipped_tables();
     let terms = parse_leaders(leaders).unwrap();
     for post in [
         "总书记",
@@ -46,7 +53,7 @@ fn one_holder_per_single_post_at_a_time() {
 
 #[test]
 fn every_abolished_name_is_listed_once() {
-    let [_, (_, organs), _] = shipped_tables();
+    let [_, (_, organs), _, _] = shipped_tables();
     let abolished = parse_organs(organs).unwrap();
     let mut names: Vec<&str> = abolished.iter().map(|o| o.name.as_str()).collect();
     names.sort_unstable();

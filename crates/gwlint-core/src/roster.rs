@@ -50,6 +50,7 @@ impl Term {
 const LEADERS_TSV: &str = include_str!("../../../rules/facts/leaders.tsv");
 const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
 const NATIONAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/national-organs.tsv");
+const LOCAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/local-organs.tsv");
 
 /// The data lines of a table: not comments, not blank, split at tabs.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -115,29 +116,46 @@ pub fn parse_organs(text: &str) -> Result<Vec<AbolishedOrgan>, String> {
     Ok(out)
 }
 
-/// The current national organ names of `rules/facts/national-organs.tsv`, or the first
-/// malformed line.
-pub fn parse_national_organs(text: &str) -> Result<Vec<String>, String> {
+/// The names of a table of current organ names (`national-organs.tsv`, `local-organs.tsv`:
+/// name, kind or level, source), each at least `min_chars` characters, or the first malformed
+/// line.
+pub fn parse_organ_names(text: &str, min_chars: usize) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for (line, cols) in rows(text) {
         let [name, kind, source] = cols[..] else {
-            return Err(format!("第{line}行应有3列（名称、类别、依据）"));
+            return Err(format!("第{line}行应有3列（名称、类别或层级、依据）"));
         };
-        if name.chars().count() < 4 || kind.is_empty() || source.is_empty() {
-            return Err(format!("第{line}行：名称至少四个字，类别、依据不能为空"));
+        if name.chars().count() < min_chars || kind.is_empty() || source.is_empty() {
+            return Err(format!("第{line}行：名称至少{min_chars}个字，类别或层级、依据不能为空"));
         }
         out.push(name.to_string());
     }
     Ok(out)
 }
 
+/// The shortest name of the national table (three-character names differ by one character
+/// from too many local organs and words).
+pub const NATIONAL_MIN_CHARS: usize = 4;
+/// The shortest name of the local table (教育局, 民政厅 differ by one character from too many
+/// words).
+pub const LOCAL_MIN_CHARS: usize = 5;
+
 /// The shipped list of current national organ names.
 pub static NATIONAL_ORGANS: LazyLock<Vec<String>> =
-    LazyLock::new(|| parse_national_organs(NATIONAL_ORGANS_TSV).unwrap_or_default());
+    LazyLock::new(|| parse_organ_names(NATIONAL_ORGANS_TSV, NATIONAL_MIN_CHARS).unwrap_or_default());
+
+/// The shipped list of current local organ names without their place (自然资源厅, 生态环境局).
+pub static LOCAL_ORGANS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_organ_names(LOCAL_ORGANS_TSV, LOCAL_MIN_CHARS).unwrap_or_default());
 
 /// The version (date) of the national organs table.
 pub fn national_organs_version() -> &'static str {
     version(NATIONAL_ORGANS_TSV)
+}
+
+/// The version (date) of the local organs table.
+pub fn local_organs_version() -> &'static str {
+    version(LOCAL_ORGANS_TSV)
 }
 
 /// A term of a local leader, from `[lint.options.GW617] roster` in gwlint.toml.
@@ -196,11 +214,12 @@ pub fn organs_version() -> &'static str {
 }
 
 /// The shipped tables' text, for tests.
-pub fn shipped_tables() -> [(&'static str, &'static str); 3] {
+pub fn shipped_tables() -> [(&'static str, &'static str); 4] {
     [
         ("rules/facts/leaders.tsv", LEADERS_TSV),
         ("rules/facts/organs.tsv", ORGANS_TSV),
         ("rules/facts/national-organs.tsv", NATIONAL_ORGANS_TSV),
+        ("rules/facts/local-organs.tsv", LOCAL_ORGANS_TSV),
     ]
 }
 

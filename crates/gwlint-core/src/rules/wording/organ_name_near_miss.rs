@@ -1,38 +1,40 @@
-//! GW619 organ-name-near-miss: a national organ's name written with one character changed,
-//! dropped or added (生态环镜部, 国家卫生健委员会).
+//! GW619 organ-name-near-miss: a national or local organ's name written with one character
+//! changed, dropped or added (生态环镜部, 国家卫生健委员会, 市应急管里局).
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
-use crate::roster::{national_organs_version, NATIONAL_ORGANS};
+use crate::roster::{local_organs_version, national_organs_version, LOCAL_ORGANS, NATIONAL_ORGANS};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
-    /// 检查国务院组成部门、直属机构和国家局等现行机构名称（四个字以上）的误写：中间错一个字
-    /// （生态环镜部）、漏一个字（国家卫生健委员会）或多一个字。省去“和”字是规范简称（住房城乡
-    /// 建设部、人力资源社会保障部），不报告。名称首尾的字不同的（生态环境局、
-    /// 自然资源厅是地方机构）、前面是地名的（××市国家税务局是2018年前的地方机构）、书名号中的
-    /// 文件标题不报告；成文日期在2023年3月机构改革之前的不检查。机构表是版本化的数据
-    /// （rules/facts/national-organs.tsv，2026-11-30 版）。
+    /// 检查国务院组成部门、直属机构和国家局等现行机构名称（四个字以上）和地方政府工作部门的
+    /// 统一名称（五个字以上：自然资源厅、生态环境局、应急管理局、市场监督管理局等）的误写：中间
+    /// 错一个字（生态环镜部、市应急管里局）、漏一个字（国家卫生健委员会）或多一个字。省去“和”字
+    /// 是规范简称（住房城乡建设部、人力资源社会保障局），××分局是派出机构，都不报告。名称首尾的字
+    /// 不同的（生态环境局与生态环境部是不同的机构）、国家机构名称前面是地名的（××市国家税务局是
+    /// 2018年前的地方机构）、书名号中的文件标题不报告；成文日期在2023年3月机构改革之前的不检查。
+    /// 机构表是版本化的数据（rules/facts/national-organs.tsv、rules/facts/local-organs.tsv，
+    /// 2026-11-30 版）。
     ///
     /// ## 原因
     /// 机构名称写错是公文审核的常见差错，逐字检查的错别字规则不认识完整的机构名称。
     ///
     /// ## 示例
     /// ```text
-    /// 请生态环镜部、国家卫生健委员会派员参加。
+    /// 请生态环镜部、国家卫生健委员会和市应急管里局派员参加。
     /// ```
     ///
     /// ## 应改为
     /// ```text
-    /// 请生态环境部、国家卫生健康委员会派员参加。
+    /// 请生态环境部、国家卫生健康委员会和市应急管理局派员参加。
     /// ```
     ///
     /// ## 依据
     /// 《国务院关于机构设置的通知》（国发〔2023〕5号）；《国务院关于部委管理的国家局设置的通知》
-    /// （国发〔2023〕6号）。
+    /// （国发〔2023〕6号）；2018年《深化党和国家机构改革方案》和各省（自治区、直辖市）机构改革方案。
     pub static ORGAN_NAME_NEAR_MISS = {
         code: "GW619",
         name: "organ-name-near-miss",
@@ -40,8 +42,8 @@ declare_rule! {
         severity: Warning,
         fix: Always,
         scope: AnyText,
-        summary: "国家机构名称不应错字、漏字、多字（机构表 2026-11-30）",
-        source: "国发〔2023〕5号、国发〔2023〕6号",
+        summary: "国家机构和地方政府工作部门名称不应错字、漏字、多字（机构表 2026-11-30）",
+        source: "国发〔2023〕5号、国发〔2023〕6号；地方机构改革方案（2018年）",
     };
 }
 
@@ -60,7 +62,14 @@ fn near_miss(written: &[char], name: &[char]) -> bool {
         0 => written.iter().zip(name).filter(|(a, b)| a != b).count() == 1,
         // 和 left out is the standard short form (住房城乡建设部, 人力资源社会保障部).
         -1 => (1..n - 1).any(|k| name[k] != '和' && written[..k] == name[..k] && written[k..] == name[k + 1..]),
-        1 => (1..w - 1).any(|k| written[..k] == name[..k] && written[k + 1..] == name[k..]),
+        // 分 before the last character is a branch (生态环境分局, 市场监督管理分局); the name
+        // itself after its first character is the name after a place (市市场监督管理局).
+        1 => {
+            written[1..] != *name
+                && (1..w - 1).any(|k| {
+                    written[..k] == name[..k] && written[k + 1..] == name[k..] && !(written[k] == '分' && k == w - 2)
+                })
+        }
         _ => false,
     }
 }
@@ -74,7 +83,14 @@ impl Rule for OrganNameNearMiss {
         if doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM) {
             return;
         }
-        let names: Vec<Vec<char>> = NATIONAL_ORGANS.iter().map(|n| n.chars().collect()).collect();
+        // (characters, name, national): a place right before a national name makes it a local
+        // organ of before 2018 (平安市国家税务局); a local name usually follows one (市应急管理局).
+        let names: Vec<(Vec<char>, &str, bool)> = NATIONAL_ORGANS
+            .iter()
+            .map(|n| (n, true))
+            .chain(LOCAL_ORGANS.iter().map(|n| (n, false)))
+            .map(|(n, national)| (n.chars().collect(), n.as_str(), national))
+            .collect();
         for p in &doc.paragraphs {
             let text = doc.content(p);
             let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -84,12 +100,9 @@ impl Rule for OrganNameNearMiss {
                 if i < next_free {
                     continue;
                 }
-                // A place right before makes it a local organ (平安市国家税务局 before 2018).
-                if i > 0 && "省市县区州盟旗".contains(plain[i - 1]) {
-                    continue;
-                }
-                'names: for (name, full) in names.iter().zip(NATIONAL_ORGANS.iter()) {
-                    if plain[i] != name[0] {
+                let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
+                'names: for (name, full, national) in &names {
+                    if plain[i] != name[0] || (*national && after_place) {
                         continue;
                     }
                     for len in [name.len(), name.len() - 1, name.len() + 1] {
@@ -98,7 +111,7 @@ impl Rule for OrganNameNearMiss {
                             next_free = i + len;
                             break 'names;
                         }
-                        if !near_miss(window, name) || names.iter().any(|n| n.as_slice() == window) {
+                        if !near_miss(window, name) || names.iter().any(|n| n.0.as_slice() == window) {
                             continue;
                         }
                         let start = p.span.start + chars[i].0;
@@ -110,11 +123,12 @@ impl Rule for OrganNameNearMiss {
                         let written: String = window.iter().collect();
                         cx.report(span, format!("机构名称疑有误：“{written}”应为“{full}”"))
                             .with_label(format!("应为“{full}”"))
-                            .with_help(format!(
-                                "依据：rules/facts/national-organs.tsv（{}版）。",
-                                national_organs_version()
-                            ))
-                            .with_fix(Fix::replace(format!("改为“{full}”"), Applicability::Unsafe, span, full));
+                            .with_help(if *national {
+                                format!("依据：rules/facts/national-organs.tsv（{}版）。", national_organs_version())
+                            } else {
+                                format!("依据：rules/facts/local-organs.tsv（{}版）。", local_organs_version())
+                            })
+                            .with_fix(Fix::replace(format!("改为“{full}”"), Applicability::Unsafe, span, *full));
                         next_free = i + len;
                         break 'names;
                     }
