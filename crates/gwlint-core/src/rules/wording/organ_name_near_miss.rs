@@ -128,7 +128,7 @@ impl Rule for OrganNameNearMiss {
                             } else {
                                 format!("依据：rules/facts/local-organs.tsv（{}版）。", local_organs_version())
                             })
-                            .with_fix(Fix::replace(format!("改为“{full}”"), Applicability::Unsafe, span, *full));
+                            .with_fix(Fix::replace(format!("改为“{full}”"), Applicability::Unsafe, span, full));
                         next_free = i + len;
                         break 'names;
                     }
