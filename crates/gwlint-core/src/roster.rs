@@ -1,7 +1,9 @@
 //! Dated facts the content rules check a document against: who held which national post when
-//! (`rules/facts/leaders.tsv`) and which organ names were abolished when
-//! (`rules/facts/organs.tsv`). Both tables are versioned text in the repository, read once on
-//! first use (a few dozen lines each); `tests/facts.rs` checks their format and dates.
+//! (`rules/facts/leaders.tsv`), which organ names were abolished when (`rules/facts/organs.tsv`),
+//! the current organ names (`national-organs.tsv`, `local-organs.tsv`) and the numbers of fixed
+//! formulations (`numeric-formulations.tsv`). The tables are versioned text in the repository,
+//! read once on first use (a few dozen lines each); `tests/facts.rs` checks their format and
+//! dates.
 
 use std::sync::LazyLock;
 
@@ -51,6 +53,7 @@ const LEADERS_TSV: &str = include_str!("../../../rules/facts/leaders.tsv");
 const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
 const NATIONAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/national-organs.tsv");
 const LOCAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/local-organs.tsv");
+const FORMULATIONS_TSV: &str = include_str!("../../../rules/facts/numeric-formulations.tsv");
 
 /// The data lines of a table: not comments, not blank, split at tabs.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -158,6 +161,74 @@ pub fn local_organs_version() -> &'static str {
     version(LOCAL_ORGANS_TSV)
 }
 
+/// One piece of a formulation's template.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Piece {
+    /// This character.
+    Char(char),
+    /// A Chinese numeral (一 … 十, 两).
+    Numeral,
+    /// Up to `MAX_GAP` characters of the same sentence.
+    Gap,
+}
+
+/// The Chinese numerals a formulation's slot takes.
+pub const NUMERALS: &str = "一二两三四五六七八九十";
+
+/// A fixed formulation with numbers (五位一体总体布局, 两不愁三保障).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Formulation {
+    pub template: Vec<Piece>,
+    /// The right numeral of each slot, in order.
+    pub numerals: Vec<char>,
+    /// The day the formulation was fixed; documents dated before it are not checked.
+    pub since: Option<Day>,
+}
+
+/// The formulations of `rules/facts/numeric-formulations.tsv`, or the first malformed line.
+pub fn parse_formulations(text: &str) -> Result<Vec<Formulation>, String> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [template, numerals, since, source] = cols[..] else {
+            return Err(format!("第{line}行应有4列（模板、数字、起用日期、依据）"));
+        };
+        let template: Vec<Piece> = template
+            .chars()
+            .map(|c| match c {
+                'N' => Piece::Numeral,
+                '…' => Piece::Gap,
+                c => Piece::Char(c),
+            })
+            .collect();
+        let numerals: Vec<char> = numerals.split(',').flat_map(str::chars).collect();
+        let slots = template.iter().filter(|p| **p == Piece::Numeral).count();
+        if slots == 0 || slots != numerals.len() || !numerals.iter().all(|c| NUMERALS.contains(*c)) {
+            return Err(format!("第{line}行：模板中的“N”与数字（以“,”分隔的汉字数字）个数应相同"));
+        }
+        if matches!(template.first(), Some(Piece::Gap)) || matches!(template.last(), Some(Piece::Gap)) {
+            return Err(format!("第{line}行：模板不能以“…”开头或结尾"));
+        }
+        let since = match since {
+            "-" => None,
+            day => Some(parse_day(day).ok_or_else(|| format!("第{line}行的日期“{day}”不是YYYY-MM-DD或“-”"))?),
+        };
+        if source.is_empty() {
+            return Err(format!("第{line}行：依据不能为空"));
+        }
+        out.push(Formulation { template, numerals, since });
+    }
+    Ok(out)
+}
+
+/// The shipped formulations.
+pub static FORMULATIONS: LazyLock<Vec<Formulation>> =
+    LazyLock::new(|| parse_formulations(FORMULATIONS_TSV).unwrap_or_default());
+
+/// The version (date) of the formulations table.
+pub fn formulations_version() -> &'static str {
+    version(FORMULATIONS_TSV)
+}
+
 /// A term of a local leader, from `[lint.options.GW617] roster` in gwlint.toml.
 #[derive(Clone, Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -214,12 +285,13 @@ pub fn organs_version() -> &'static str {
 }
 
 /// The shipped tables' text, for tests.
-pub fn shipped_tables() -> [(&'static str, &'static str); 4] {
+pub fn shipped_tables() -> [(&'static str, &'static str); 5] {
     [
         ("rules/facts/leaders.tsv", LEADERS_TSV),
         ("rules/facts/organs.tsv", ORGANS_TSV),
         ("rules/facts/national-organs.tsv", NATIONAL_ORGANS_TSV),
         ("rules/facts/local-organs.tsv", LOCAL_ORGANS_TSV),
+        ("rules/facts/numeric-formulations.tsv", FORMULATIONS_TSV),
     ]
 }
 
