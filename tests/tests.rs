@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per concern (ripgrep style).
 
+mod annotate;
 mod attacks;
 mod cli;
 mod docx;

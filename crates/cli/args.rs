@@ -24,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// 检查文件或目录（.txt、.md、.docx），报告问题
     Check(Box<CheckArgs>),
+    /// 把检查结果作为 Word 批注写回 .docx 的副本（默认写到“原文件名-gwlint.docx”）
+    Annotate(AnnotateArgs),
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
     /// 列出全部规则
@@ -166,6 +168,36 @@ pub struct InspectArgs {
 
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct AnnotateArgs {
+    /// 要检查的 .docx 文件
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+
+    /// 写出的文件（默认：与原文件同目录的“原文件名-gwlint.docx”）；不能是原文件
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// 只启用这些规则（代码、前缀或名称，逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// 停用这些规则（代码、前缀或名称，逗号分隔）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// 检查的文件类型：formal、draft、template（同 check）
+    #[arg(long, value_parser = ["formal", "draft", "template"], value_name = "PROFILE")]
+    pub profile: Option<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    /// 单个文件的大小上限（字节）
+    #[arg(long, value_name = "BYTES", default_value_t = gwlint_core::document::DEFAULT_MAX_BYTES)]
+    pub max_file_size: usize,
 }
 
 #[derive(Args, Debug)]

@@ -1,6 +1,7 @@
 //! The `gwlint` command: a thin layer over gwlint-core that walks paths, runs files in
 //! parallel, renders reports and owns the exit codes (0 clean, 1 findings, 2 usage/config/input).
 
+mod annotate;
 mod args;
 mod check;
 mod fixing;
@@ -33,6 +34,10 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(a) => check(*a, color),
+        Command::Annotate(a) => annotate::run(&a).unwrap_or_else(|e| {
+            error(e);
+            EXIT_ERROR
+        }),
         Command::Inspect(a) => inspect(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),

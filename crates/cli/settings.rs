@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use gwlint_core::Registry;
 use gwlint_workspace::{ConfigSource, Overrides, Workspace};
 
-use crate::args::{CheckArgs, ConfigArgs, FailOn, InputArgs};
+use crate::args::{AnnotateArgs, CheckArgs, ConfigArgs, FailOn, InputArgs};
 
 pub use gwlint_workspace::CONFIG_NAME;
 
@@ -40,6 +40,19 @@ pub fn workspace(args: &CheckArgs) -> Result<Workspace, String> {
         }),
         encoding: args.input.encoding.clone(),
         max_file_size: Some(args.input.max_file_size),
+    };
+    Workspace::discover(&cwd()?, &overrides).map_err(|e| e.to_string())
+}
+
+/// The workspace for `gwlint annotate`: configuration as for `check`, then the command line.
+pub fn annotate_workspace(args: &AnnotateArgs) -> Result<Workspace, String> {
+    let overrides = Overrides {
+        config: source(&args.config),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        profile: args.profile.clone(),
+        max_file_size: Some(args.max_file_size),
+        ..Overrides::default()
     };
     Workspace::discover(&cwd()?, &overrides).map_err(|e| e.to_string())
 }

@@ -9,6 +9,7 @@
 //!
 //! The library does no file-system walking, threading or printing: the CLI does.
 
+pub mod annotate;
 pub mod char_sets;
 pub mod config;
 pub mod diagnostic;

@@ -24,6 +24,21 @@ pub struct TextNode {
     pub run: usize,
     /// Ordinal of the node (`w:t` or `w:tab`) within the run.
     pub node: usize,
+    /// Byte range in document.xml: the content of the `w:t` (entities and line breaks as
+    /// written) or the whole `<w:tab/>`.
+    pub raw: [usize; 2],
+    /// A `<w:tab/>` (not text).
+    pub tab: bool,
+}
+
+/// Where a run stands in document.xml, for a writer that splits it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RunRaw {
+    /// Byte range of the whole `<w:r>…</w:r>`.
+    pub start: usize,
+    pub end: usize,
+    /// Byte range of its `<w:rPr>…</w:rPr>`, if it has one.
+    pub props: Option<[usize; 2]>,
 }
 
 /// One Word paragraph.
@@ -34,6 +49,8 @@ pub struct DocxParagraph {
     pub xml_index: usize,
     pub text: String,
     pub nodes: Vec<TextNode>,
+    /// The paragraph's runs in document.xml, by ordinal (`TextNode::run`).
+    pub runs: Vec<RunRaw>,
     pub in_table: bool,
     pub in_text_box: bool,
 }
@@ -73,11 +90,15 @@ impl DocxMap {
         let mut xml_index = 0;
         let (mut tables, mut text_boxes, mut fallback, mut in_run, mut in_text) = (0usize, 0usize, 0usize, 0, false);
         let mut node_in_run = 0;
+        // Where the current `w:t`'s content starts, and the current run's `w:rPr`.
+        let (mut text_start, mut props_start) = (0usize, 0usize);
         loop {
+            let before = reader.buffer_position() as usize;
             let event = match reader.read_event_into(&mut buf) {
                 Ok(Event::Eof) | Err(_) => break,
                 Ok(e) => e,
             };
+            let after = reader.buffer_position() as usize;
             match event {
                 // Inside a fallback copy nothing is read, but its paragraphs keep their XML ordinals.
                 Event::Start(e) if fallback > 0 => match e.name().as_ref() {
@@ -96,6 +117,7 @@ impl DocxMap {
                                 xml_index,
                                 text: String::new(),
                                 nodes: Vec::new(),
+                                runs: Vec::new(),
                                 in_table: tables > 0,
                                 in_text_box: text_boxes > 0,
                             },
@@ -107,8 +129,15 @@ impl DocxMap {
                     b"w:r" if !stack.is_empty() => {
                         in_run += 1;
                         node_in_run = 0;
+                        if let Some(open) = stack.last_mut() {
+                            open.paragraph.runs.push(RunRaw { start: before, end: before, props: None });
+                        }
                     }
-                    b"w:t" if in_run > 0 => in_text = true,
+                    b"w:rPr" if in_run > 0 => props_start = before,
+                    b"w:t" if in_run > 0 => {
+                        in_text = true;
+                        text_start = after;
+                    }
                     b"w:tbl" => tables += 1,
                     b"w:txbxContent" => text_boxes += 1,
                     _ => {}
@@ -119,19 +148,21 @@ impl DocxMap {
                             xml_index,
                             text: String::new(),
                             nodes: Vec::new(),
+                            runs: Vec::new(),
                             in_table: tables > 0,
                             in_text_box: text_boxes > 0,
                         };
                         xml_index += 1;
                         finish(&mut stack, &mut out, paragraph, Vec::new());
                     }
-                    b"w:tab" if in_run > 0 => push_text(&mut stack, "\t", &mut node_in_run, true),
+                    b"w:tab" if in_run > 0 => push_text(&mut stack, "\t", &mut node_in_run, [before, after]),
+                    b"w:rPr" if in_run > 0 => set_props(&mut stack, [before, after]),
                     b"w:t" if in_run > 0 => node_in_run += 1,
                     _ => {}
                 },
                 Event::Text(t) if in_text => {
                     if let Ok(s) = t.decode() {
-                        push_text(&mut stack, &s, &mut node_in_run, false);
+                        push_text(&mut stack, &s, &mut node_in_run, [text_start, text_start]);
                     }
                 }
                 Event::GeneralRef(r) if in_text => {
@@ -147,7 +178,7 @@ impl DocxMap {
                         },
                     };
                     if let Some(c) = resolved {
-                        push_text(&mut stack, c.encode_utf8(&mut [0; 4]), &mut node_in_run, false);
+                        push_text(&mut stack, c.encode_utf8(&mut [0; 4]), &mut node_in_run, [text_start, text_start]);
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {
@@ -159,11 +190,16 @@ impl DocxMap {
                     b"w:r" if in_run > 0 => {
                         in_run -= 1;
                         if let Some(open) = stack.last_mut() {
+                            if let Some(run) = open.paragraph.runs.get_mut(open.runs) {
+                                run.end = after;
+                            }
                             open.runs += 1;
                         }
                     }
+                    b"w:rPr" if in_run > 0 => set_props(&mut stack, [props_start, after]),
                     b"w:t" if in_text => {
                         in_text = false;
+                        end_text(&mut stack, node_in_run, before);
                         node_in_run += 1;
                     }
                     b"w:tbl" => tables = tables.saturating_sub(1),
@@ -197,9 +233,29 @@ impl DocxMap {
     }
 }
 
+/// The current run's `w:rPr` (the run being read in the innermost open paragraph).
+fn set_props(stack: &mut [Open], raw: [usize; 2]) {
+    if let Some(open) = stack.last_mut() {
+        if let Some(run) = open.paragraph.runs.get_mut(open.runs) {
+            run.props = Some(raw);
+        }
+    }
+}
+
+/// A `w:t` of the current run ends at `end`: its node's raw range ends there.
+fn end_text(stack: &mut [Open], node_in_run: usize, end: usize) {
+    let Some(open) = stack.last_mut() else { return };
+    let run = open.runs;
+    if let Some(last) = open.paragraph.nodes.last_mut().filter(|n| n.run == run && n.node == node_in_run) {
+        last.raw[1] = end;
+    }
+}
+
 /// Append text to the innermost open paragraph, as a node of the current run. Consecutive text
-/// events of one `w:t` (text split by entity references) extend the same node.
-fn push_text(stack: &mut [Open], s: &str, node_in_run: &mut usize, whole_node: bool) {
+/// events of one `w:t` (text split by entity references) extend the same node. `raw` is a
+/// `w:tab`'s range, or the start of a `w:t`'s content (twice; its end comes with `</w:t>`).
+fn push_text(stack: &mut [Open], s: &str, node_in_run: &mut usize, raw: [usize; 2]) {
+    let whole_node = raw[1] > raw[0];
     let Some(open) = stack.last_mut() else { return };
     let p = &mut open.paragraph;
     let start = p.text.len();
@@ -210,7 +266,7 @@ fn push_text(stack: &mut [Open], s: &str, node_in_run: &mut usize, whole_node: b
         Some(last) if !whole_node && last.run == run && last.node == node && last.end == start => {
             last.end = p.text.len()
         }
-        _ => p.nodes.push(TextNode { start, end: p.text.len(), run, node }),
+        _ => p.nodes.push(TextNode { start, end: p.text.len(), run, node, raw, tab: whole_node }),
     }
     if whole_node {
         *node_in_run += 1;

@@ -139,7 +139,7 @@ pub fn preflight(bytes: &[u8]) -> Result<Parts, String> {
 }
 
 /// Read at most `limit` bytes.
-fn read_bounded(r: &mut impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_bounded(r: &mut impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     r.take(limit).read_to_end(&mut out)?;
     Ok(out)
@@ -267,7 +267,7 @@ fn check_relationships(parts: &[XmlPart], main: &str) -> Result<(), String> {
 }
 
 /// (Type, Target, external) of every Relationship in a .rels part.
-fn relationships(data: &[u8]) -> Vec<(String, String, bool)> {
+pub(crate) fn relationships(data: &[u8]) -> Vec<(String, String, bool)> {
     let mut reader = quick_xml::Reader::from_reader(data);
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -292,7 +292,7 @@ fn relationships(data: &[u8]) -> Vec<(String, String, bool)> {
 }
 
 /// A relationship target relative to the directory of its source part ("word/"), or absolute.
-fn resolve(dir: &str, target: &str) -> String {
+pub(crate) fn resolve(dir: &str, target: &str) -> String {
     let joined = match target.strip_prefix('/') {
         Some(abs) => abs.to_string(),
         None => format!("{dir}{target}"),

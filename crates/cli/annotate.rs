@@ -1,0 +1,70 @@
+//! `gwlint annotate`: the findings as Word comments in a copy of the drafter's .docx.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use gwlint_core::annotate::annotate_docx;
+
+use crate::args::AnnotateArgs;
+use crate::settings;
+
+/// Check the file, write the annotated copy, say where it went. Errors name the file.
+pub fn run(args: &AnnotateArgs) -> Result<u8, String> {
+    let path = &args.path;
+    let shown = path.display().to_string();
+    if !shown.to_lowercase().ends_with(".docx") {
+        return Err(format!("{shown}：gwlint annotate 只处理 .docx（.txt 和 .md 请用 gwlint check 查看结果）"));
+    }
+    let output = args.output.clone().unwrap_or_else(|| default_output(path));
+    if same_file(path, &output) {
+        return Err(format!("{shown}：批注版不能覆盖原文件，请用 -o 指定另一个文件"));
+    }
+    let ws = settings::annotate_workspace(args)?;
+    let bytes = ws.read_bytes_of(path).map_err(|e| format!("{shown}：{e}"))?;
+    let report = ws.lint_bytes(&shown, &bytes).map_err(|e| format!("{shown}：{e}"))?;
+    let annotated =
+        annotate_docx(&bytes, &report.document, &report.diagnostics).map_err(|e| format!("{shown}：{e}"))?;
+    write_atomically(&output, &annotated.bytes).map_err(|e| format!("{}：无法写出（{e}）", output.display()))?;
+    let total = annotated.on_characters + annotated.on_paragraphs;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "已写出 {}：{total} 条批注（{} 条标在有问题的文字上，{} 条针对全文、标在相近的段落上）",
+        output.display(),
+        annotated.on_characters,
+        annotated.on_paragraphs
+    );
+    Ok(crate::EXIT_CLEAN)
+}
+
+/// 草稿.docx → 草稿-gwlint.docx beside it.
+fn default_output(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}-gwlint.docx"))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Write through a temporary file in the same directory, renamed into place: a failed write
+/// never leaves half a .docx.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.gwlint-tmp"));
+    let result = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match result.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! `gwlint annotate`: the findings as Word comments on exactly their characters, the rest of the
+//! package untouched, the drafter's own comments kept; malformed input ends in a clean error.
+
+use std::io::{Cursor, Read};
+
+use docx_rs::{Comment, Docx, Paragraph, Run, RunFonts};
+use gwlint_core::annotate::{annotate_docx, commented_text, AUTHOR};
+use gwlint_core::{Diagnostic, Document, Linter, ParseOptions};
+
+use crate::support::{fixture, gwlint_in, stderr, stdout};
+
+fn body(text: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text).fonts(RunFonts::new().east_asia("仿宋_GB2312")).size(32))
+}
+
+/// A 请示 with typography and wording errors, a paragraph in two runs, and a reviewer's comment.
+fn draft() -> Vec<u8> {
+    let reviewer =
+        Comment::new(1).author("审核").add_paragraph(Paragraph::new().add_run(Run::new().add_text("请核对")));
+    let split = Paragraph::new()
+        .add_run(Run::new().add_text("我局拟于2025年6月").bold())
+        .add_run(Run::new().add_text("开展审计,请予批准。"));
+    let mut buf = Cursor::new(Vec::new());
+    Docx::new()
+        .add_paragraph(body("平安市审计局关于开展专项审计的请示"))
+        .add_paragraph(body(""))
+        .add_paragraph(body("市人民政府：").add_comment_start(reviewer).add_comment_end(1))
+        .add_paragraph(split)
+        .add_paragraph(body("以上请示妥否,请批示。"))
+        .build()
+        .pack(&mut buf)
+        .unwrap();
+    buf.into_inner()
+}
+
+fn lint(bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
+    let doc = Document::parse("draft.docx", bytes, &ParseOptions::default()).unwrap();
+    let d = Linter::with_defaults().check(&doc);
+    (doc, d)
+}
+
+/// Every entry of a package: name, the stored (compressed) bytes and the CRC.
+fn raw_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>, u32)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index_raw(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().to_string(), data, f.crc32())
+        })
+        .collect()
+}
+
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn each_finding_is_a_comment_on_its_characters_and_nothing_else_changes() {
+    let original = draft();
+    let (doc, diags) = lint(&original);
+    assert!(diags.len() >= 3, "the draft has findings to put in comments");
+    let out = annotate_docx(&original, &doc, &diags).unwrap();
+    assert_eq!(out.on_characters + out.on_paragraphs, diags.len());
+
+    // The parts gwlint does not write are the same stored bytes.
+    let changed = ["word/document.xml", "word/comments.xml"];
+    let before = raw_entries(&original);
+    let after = raw_entries(&out.bytes);
+    for (name, data, crc) in &before {
+        if changed.contains(&name.as_str()) {
+            continue;
+        }
+        let (_, d, c) = after.iter().find(|(n, _, _)| n == name).unwrap_or_else(|| panic!("{name} is kept"));
+        assert!(d == data && c == crc, "{name} is copied byte for byte");
+    }
+    assert_eq!(before.len(), after.len(), "no part added: the draft already had a comments part");
+
+    // The reviewer's comment stays; one gwlint comment per finding, with code and help.
+    let comments = part(&out.bytes, "word/comments.xml");
+    assert!(comments.contains("w:author=\"审核\"") && comments.contains("请核对"));
+    assert_eq!(comments.matches(&format!("w:author=\"{AUTHOR}\"")).count(), diags.len());
+    for d in &diags {
+        assert!(comments.contains(&*d.code), "{} in a comment", d.code);
+    }
+
+    // Each comment covers exactly the finding's characters.
+    let covered = commented_text(part(&out.bytes, "word/document.xml").as_bytes());
+    let first_id = *covered.keys().filter(|id| **id > 1).min().unwrap();
+    let mut exact = 0;
+    for (k, d) in diags.iter().enumerate() {
+        let id = first_id + k as u32;
+        let text = covered.get(&id).unwrap_or_else(|| panic!("comment {id} for {} is placed", d.code));
+        let p = doc.paragraph_at(d.span.start).unwrap();
+        if d.span.end > d.span.start {
+            // A finding running over several paragraphs is marked in its first one.
+            let end = d.span.end.min(p.line.end);
+            assert_eq!(text, &doc.text[d.span.start..end], "{} covers its characters", d.code);
+            exact += 1;
+        } else {
+            assert!(!text.is_empty(), "{} without characters is put on a paragraph", d.code);
+        }
+    }
+    assert_eq!(exact, out.on_characters);
+
+    // The annotated copy reads as the same document with the same findings.
+    let (again, diags_again) = lint(&out.bytes);
+    assert_eq!(again.text, doc.text);
+    let key = |d: &Diagnostic| (d.code.to_string(), d.span);
+    assert_eq!(diags_again.iter().map(key).collect::<Vec<_>>(), diags.iter().map(key).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_package_without_comments_gets_a_comments_part_its_relationship_and_content_type() {
+    let bytes = std::fs::read(fixture("docx/libreoffice/styles_from_html.docx")).unwrap();
+    let (doc, diags) = lint(&bytes);
+    assert!(!diags.is_empty());
+    let out = annotate_docx(&bytes, &doc, &diags).unwrap();
+    assert!(
+        part(&out.bytes, "word/_rels/document.xml.rels").contains("relationships/comments\" Target=\"comments.xml\"")
+    );
+    assert!(part(&out.bytes, "[Content_Types].xml").contains("/word/comments.xml"));
+    assert_eq!(part(&out.bytes, "word/comments.xml").matches("<w:comment ").count(), diags.len());
+    // The layout rules still read it: the copy is a valid package for docx-rs too.
+    let (again, _) = lint(&out.bytes);
+    assert!(again.format.is_some(), "docx-rs reads the annotated copy");
+}
+
+#[test]
+fn the_command_writes_a_copy_beside_the_draft_and_refuses_what_it_cannot_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("草稿.docx"), draft()).unwrap();
+    let o = gwlint_in(dir.path(), &["annotate", "草稿.docx"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("已写出 草稿-gwlint.docx："), "{}", stdout(&o));
+    let written = std::fs::read(dir.path().join("草稿-gwlint.docx")).unwrap();
+    assert!(part(&written, "word/comments.xml").contains("gwlint"));
+    assert_eq!(std::fs::read(dir.path().join("草稿.docx")).unwrap(), draft(), "the draft itself is untouched");
+
+    let o = gwlint_in(dir.path(), &["annotate", "草稿.docx", "-o", "草稿.docx"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("草稿.docx：批注版不能覆盖原文件"), "{}", stderr(&o));
+
+    std::fs::write(dir.path().join("a.txt"), "正文").unwrap();
+    let o = gwlint_in(dir.path(), &["annotate", "a.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a.txt：gwlint annotate 只处理 .docx"), "{}", stderr(&o));
+}
+
+#[test]
+fn hostile_files_end_in_a_clean_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let attacks = fixture("attacks/docx");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&attacks).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "docx") {
+            continue;
+        }
+        seen += 1;
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::copy(&path, dir.path().join(&name)).unwrap();
+        let o = gwlint_in(dir.path(), &["annotate", &name], None);
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        match o.status.code() {
+            Some(0) => assert!(stdout(&o).contains("已写出"), "{name}"),
+            Some(2) => assert!(err.contains(&name), "{name}: {err}"),
+            other => panic!("{name}: exit {other:?}"),
+        }
+    }
+    assert!(seen >= 10, "the attack files are there");
+}
