@@ -1,9 +1,9 @@
 //! The dated fact tables of `rules/facts/` are well formed, versioned and consistent.
 
 use gwlint_core::roster::{
-    formulations_version, leaders_version, local_organs_version, national_organs_version, organs_version,
-    parse_formulations, parse_leaders, parse_organ_names, parse_organs, shipped_tables, LOCAL_MIN_CHARS,
-    NATIONAL_MIN_CHARS,
+    formulations_version, leaders_from_shipped_appointments, leaders_version, local_organs_version,
+    national_organs_version, organs_version, parse_appointments, parse_formulations, parse_leaders, parse_organ_names,
+    parse_organs, shipped_tables, terms_from_appointments, Day, LOCAL_MIN_CHARS, NATIONAL_MIN_CHARS,
 };
 
 #[test]
@@ -75,4 +75,42 @@ fn malformed_formulations_are_refused_with_their_line() {
     assert!(err("N位一体\t五\t2012-13-01\t出处").contains("日期"));
     assert!(err("N位一体\t5\t-\t出处").contains("汉字数字"));
     assert_eq!(parse_formulations("# 注释\nN位一体\t五\t-\t出处").unwrap().len(), 1);
+}
+
+#[test]
+fn the_leaders_table_is_what_the_appointment_records_give() {
+    let [(leaders_path, leaders), ..] = shipped_tables();
+    let rebuilt = leaders_from_shipped_appointments().expect("rules/facts/sources/appointments.tsv");
+    assert!(
+        rebuilt == leaders,
+        "{leaders_path} differs from rules/facts/sources/appointments.tsv: run cargo run -p gwlint-dev --bin gwlint-facts"
+    );
+}
+
+#[test]
+fn appointments_open_renew_and_end_terms() {
+    let events = parse_appointments(concat!(
+        "2008-03-17\t副总理\t甲、乙\t任\t一届\n",
+        "2010-01-01\t副总理\t乙\t免\t免职决定\n",
+        "2013-03-16\t副总理\t甲、丙\t任\t二届\n",
+        "2018-03-19\t副总理\t丁\t任\t三届\n",
+    ))
+    .unwrap();
+    let terms = terms_from_appointments(&events).unwrap();
+    let shown: Vec<(&str, Day, Option<Day>, usize)> =
+        terms.iter().map(|(t, s)| (t.name.as_str(), t.from, t.to, s.len())).collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("甲", (2008, 3, 17), Some((2018, 3, 19)), 3),
+            ("乙", (2008, 3, 17), Some((2010, 1, 1)), 2),
+            ("丙", (2013, 3, 16), Some((2018, 3, 19)), 2),
+            ("丁", (2018, 3, 19), None, 1),
+        ]
+    );
+    let out_of_order = parse_appointments("2013-03-16\t总理\t甲\t任\t二届\n2008-03-16\t总理\t乙\t任\t一届\n").unwrap();
+    assert!(terms_from_appointments(&out_of_order).unwrap_err().contains("先后"));
+    let not_in_office = parse_appointments("2013-03-16\t总理\t甲\t免\t免职\n").unwrap();
+    assert!(terms_from_appointments(&not_in_office).unwrap_err().contains("没有任"));
+    assert!(parse_appointments("2013-03-16\t总理\t甲\t选\t一届").unwrap_err().contains("事件"));
 }

@@ -50,6 +50,7 @@ impl Term {
 }
 
 const LEADERS_TSV: &str = include_str!("../../../rules/facts/leaders.tsv");
+const APPOINTMENTS_TSV: &str = include_str!("../../../rules/facts/sources/appointments.tsv");
 const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
 const NATIONAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/national-organs.tsv");
 const LOCAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/local-organs.tsv");
@@ -82,6 +83,122 @@ pub fn parse_leaders(text: &str) -> Result<Vec<Term>, String> {
         out.push(Term { name: name.into(), post: post.into(), from, to });
     }
     Ok(out)
+}
+
+/// One election, appointment or removal of `rules/facts/sources/appointments.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appointment {
+    pub day: Day,
+    pub post: String,
+    pub names: Vec<String>,
+    /// 免: the terms end; otherwise (任) the names hold the post from this day and everyone
+    /// else who held it stops.
+    pub removal: bool,
+    pub source: String,
+}
+
+/// The appointments of `rules/facts/sources/appointments.tsv`, or the first malformed line.
+pub fn parse_appointments(text: &str) -> Result<Vec<Appointment>, String> {
+    let mut out = Vec::new();
+    for (line, cols) in rows(text) {
+        let [day, post, names, kind, source] = cols[..] else {
+            return Err(format!("第{line}行应有5列（日期、职务、姓名、事件、依据）"));
+        };
+        let day = parse_day(day).ok_or_else(|| format!("第{line}行的日期“{day}”不是YYYY-MM-DD"))?;
+        let removal = match kind {
+            "任" => false,
+            "免" => true,
+            other => return Err(format!("第{line}行的事件应为“任”或“免”，不是“{other}”")),
+        };
+        let names: Vec<String> = names.split('、').map(str::to_string).collect();
+        if post.is_empty() || source.is_empty() || names.iter().any(String::is_empty) {
+            return Err(format!("第{line}行：职务、姓名、依据不能为空"));
+        }
+        out.push(Appointment { day, post: post.into(), names, removal, source: source.into() });
+    }
+    Ok(out)
+}
+
+/// The terms of office the appointments give, each with the sources that opened, renewed or
+/// ended it, grouped by post (in the order posts first appear) and by start. An appointment
+/// earlier than the one before it, or a removal of someone not in office, is an error.
+pub fn terms_from_appointments(events: &[Appointment]) -> Result<Vec<(Term, Vec<String>)>, String> {
+    let mut terms: Vec<(Term, Vec<String>)> = Vec::new();
+    // Each post's latest record so far: a post's records go in date order.
+    let mut posts: Vec<(&str, Day)> = Vec::new();
+    for e in events {
+        match posts.iter_mut().find(|(p, _)| *p == e.post) {
+            Some((_, last)) if e.day < *last => {
+                return Err(format!("{}：{}的记录应按日期先后排列", show_day(e.day), e.post));
+            }
+            Some((_, last)) => *last = e.day,
+            None => posts.push((&e.post, e.day)),
+        }
+        let open = |terms: &[(Term, Vec<String>)], name: &str| {
+            terms.iter().position(|(t, _)| t.post == e.post && t.name == name && t.to.is_none())
+        };
+        if e.removal {
+            for name in &e.names {
+                let k = open(&terms, name).ok_or_else(|| format!("{}：{name}此前没有任{}", show_day(e.day), e.post))?;
+                terms[k].0.to = Some(e.day);
+                terms[k].1.push(e.source.clone());
+            }
+            continue;
+        }
+        for (t, sources) in terms.iter_mut().filter(|(t, _)| t.post == e.post && t.to.is_none()) {
+            if !e.names.contains(&t.name) {
+                t.to = Some(e.day);
+                sources.push(e.source.clone());
+            }
+        }
+        for name in &e.names {
+            match open(&terms, name) {
+                Some(k) => terms[k].1.push(e.source.clone()),
+                None => terms.push((
+                    Term { name: name.clone(), post: e.post.clone(), from: e.day, to: None },
+                    vec![e.source.clone()],
+                )),
+            }
+        }
+    }
+    let mut ordered = Vec::with_capacity(terms.len());
+    for (post, _) in posts {
+        let mut of_post: Vec<(usize, &(Term, Vec<String>))> =
+            terms.iter().enumerate().filter(|(_, (t, _))| t.post == post).collect();
+        of_post.sort_by_key(|(i, (t, _))| (t.from, *i));
+        ordered.extend(of_post.into_iter().map(|(_, t)| t.clone()));
+    }
+    Ok(ordered)
+}
+
+fn show_day(d: Day) -> String {
+    format!("{:04}-{:02}-{:02}", d.0, d.1, d.2)
+}
+
+/// `rules/facts/leaders.tsv` as the appointments give it.
+pub fn render_leaders(version: &str, terms: &[(Term, Vec<String>)]) -> String {
+    let mut out = format!("# gwlint 党和国家领导人任职表 — 版本 {version}\n");
+    out.push_str("# 由 rules/facts/sources/appointments.tsv 生成，不要手改：改那里的记录后运行\n");
+    out.push_str("# cargo run -p gwlint-dev --bin gwlint-facts（tests/facts.rs 检查两者一致）。\n");
+    out.push_str("# 每行：姓名<TAB>职务<TAB>任职起<TAB>任职止（空＝现任）<TAB>依据（选举、任命、连任、免职的文件）\n");
+    out.push_str("# 日期为当选或决定任命之日、下一任当选之日或免职之日。\n");
+    for (t, sources) in terms {
+        let mut seen: Vec<&str> = Vec::new();
+        for s in sources {
+            if !seen.contains(&s.as_str()) {
+                seen.push(s);
+            }
+        }
+        let to = t.to.map(show_day).unwrap_or_default();
+        out.push_str(&format!("{}\t{}\t{}\t{to}\t{}\n", t.name, t.post, show_day(t.from), seen.join("；")));
+    }
+    out
+}
+
+/// leaders.tsv rebuilt from the shipped appointments.
+pub fn leaders_from_shipped_appointments() -> Result<String, String> {
+    let events = parse_appointments(APPOINTMENTS_TSV)?;
+    Ok(render_leaders(version(APPOINTMENTS_TSV), &terms_from_appointments(&events)?))
 }
 
 /// An organ name no longer in use, with what replaced it.
