@@ -19,8 +19,7 @@
 //!   character beside the gap is a very common word of its own (可根据, 实现同步);
 //! - the caller does not protect the stretch as a name, and it is not part of a place name.
 
-use super::{Run, Split};
-use crate::document::elements::ORGAN_ENDINGS;
+use super::{closes_organ_name, Run, Split};
 use crate::lexicon::{self, segment::segment};
 
 /// The least count in clean text of a phrase offered as the correction (phrases are kept from 6).
@@ -130,17 +129,6 @@ fn best_insertion(run: &Run<'_>, split: &Split, s: usize, e: usize, written: &st
         });
     }
     None
-}
-
-/// Whether character `i` stands alone after a word and is the one-character ending of an organ
-/// name (交通运输部根据, 信息化部负责: the gap after 部 is the end of a name, not 部门 with 门
-/// left out).
-fn closes_organ_name(run: &Run<'_>, split: &Split, i: usize) -> bool {
-    let ch = &run.text[run.bounds[i]..run.bounds[i + 1]];
-    i > 0
-        && !split.in_common_word[i]
-        && split.in_common_word[i - 1]
-        && ORGAN_ENDINGS.iter().any(|e| e.chars().count() == 1 && *e == ch)
 }
 
 #[cfg(test)]

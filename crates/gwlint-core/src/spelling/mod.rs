@@ -12,6 +12,7 @@ pub mod dropped;
 pub mod names;
 pub mod substitution;
 
+use crate::document::elements::ORGAN_ENDINGS;
 use crate::lexicon::{self, segment::Segmentation};
 use crate::text::is_han;
 
@@ -83,4 +84,15 @@ impl Split {
         }
         Split { starts, ends, in_common_word }
     }
+}
+
+/// Whether character `i` stands alone after a word and is the one-character ending of an organ
+/// name (交通运输部根据, 信息化部负责: the gap after 部 is the end of a name, not 部门 with 门
+/// left out; 应急局要 is not 需要 with 局 written for 需).
+pub(crate) fn closes_organ_name(run: &Run<'_>, split: &Split, i: usize) -> bool {
+    let ch = &run.text[run.bounds[i]..run.bounds[i + 1]];
+    i > 0
+        && !split.in_common_word[i]
+        && split.in_common_word[i - 1]
+        && ORGAN_ENDINGS.iter().any(|e| e.chars().count() == 1 && *e == ch)
 }

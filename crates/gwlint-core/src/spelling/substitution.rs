@@ -17,7 +17,7 @@
 //!   name (贝塘乡, 一冶集团) or a numbered abbreviation (一淀、三带), and the caller does not
 //!   protect the written form as a name.
 
-use super::{replaced, Run, Split};
+use super::{closes_organ_name, replaced, Run, Split};
 use crate::lexicon::segment::segment;
 use crate::lexicon::{self, WordKind};
 
@@ -103,6 +103,9 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     let local = &run.chars[lo..hi];
     let mut before = None;
     let mut best: Option<Substitution> = None;
+    // The written character may end an organ name (应急局要): a word starting with its
+    // replacement (需要) is not read.
+    let ends_organ = closes_organ_name(run, split, k);
     for right in lexicon::confusables(written) {
         let right_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
         let right_right = next.map_or(0, |x| lexicon::pair_count(right, x));
@@ -122,7 +125,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
                 }
                 let left_ok = if k == s { right_left >= written_left } else { inside_left };
                 let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
-                if !(left_ok && right_ok && split.starts[s] && split.ends[e]) {
+                if !(left_ok && right_ok && split.starts[s] && split.ends[e]) || (ends_organ && k == s) {
                     continue;
                 }
                 let window = &run.chars[s..e];
