@@ -4,7 +4,7 @@
 use std::io::{Cursor, Read};
 
 use docx_rs::{Comment, Docx, Paragraph, Run, RunFonts};
-use gwlint_core::annotate::{annotate_docx, commented_text, AUTHOR};
+use gwlint_core::annotate::{annotate_docx, commented_text, AnnotateOptions, AUTHOR};
 use gwlint_core::{Diagnostic, Document, Linter, ParseOptions};
 
 use crate::support::{fixture, gwlint_in, stderr, stdout};
@@ -64,7 +64,7 @@ fn each_finding_is_a_comment_on_its_characters_and_nothing_else_changes() {
     let original = draft();
     let (doc, diags) = lint(&original);
     assert!(diags.len() >= 3, "the draft has findings to put in comments");
-    let out = annotate_docx(&original, &doc, &diags).unwrap();
+    let out = annotate_docx(&original, &doc, &diags, AnnotateOptions::default()).unwrap();
     assert_eq!(out.on_characters + out.on_paragraphs, diags.len());
 
     // The parts gwlint does not write are the same stored bytes.
@@ -119,7 +119,7 @@ fn a_package_without_comments_gets_a_comments_part_its_relationship_and_content_
     let bytes = std::fs::read(fixture("docx/libreoffice/styles_from_html.docx")).unwrap();
     let (doc, diags) = lint(&bytes);
     assert!(!diags.is_empty());
-    let out = annotate_docx(&bytes, &doc, &diags).unwrap();
+    let out = annotate_docx(&bytes, &doc, &diags, AnnotateOptions::default()).unwrap();
     assert!(
         part(&out.bytes, "word/_rels/document.xml.rels").contains("relationships/comments\" Target=\"comments.xml\"")
     );
@@ -140,6 +140,11 @@ fn the_command_writes_a_copy_beside_the_draft_and_refuses_what_it_cannot_do() {
     let written = std::fs::read(dir.path().join("草稿-gwlint.docx")).unwrap();
     assert!(part(&written, "word/comments.xml").contains("gwlint"));
     assert_eq!(std::fs::read(dir.path().join("草稿.docx")).unwrap(), draft(), "the draft itself is untouched");
+
+    let o = gwlint_in(dir.path(), &["annotate", "草稿.docx", "--fix-as-revisions", "-o", "修订.docx"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 处安全修复已写成修订"), "{}", stdout(&o));
+    assert!(part(&std::fs::read(dir.path().join("修订.docx")).unwrap(), "word/document.xml").contains("<w:ins "));
 
     let o = gwlint_in(dir.path(), &["annotate", "草稿.docx", "-o", "草稿.docx"], None);
     assert_eq!(o.status.code(), Some(2));
@@ -174,4 +179,28 @@ fn hostile_files_end_in_a_clean_error_naming_the_file() {
         }
     }
     assert!(seen >= 10, "the attack files are there");
+}
+
+#[test]
+fn safe_fixes_become_tracked_changes_that_give_the_fixed_text_when_accepted() {
+    let original = draft();
+    let (doc, diags) = lint(&original);
+    let safe: Vec<&Diagnostic> = diags.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.safe_as_revision)).collect();
+    assert!(safe.len() >= 2, "the draft's half-width commas have safe fixes");
+    let out = annotate_docx(&original, &doc, &diags, AnnotateOptions { fix_as_revisions: true }).unwrap();
+    assert_eq!(out.revisions + out.fixes_as_advice, safe.len());
+    assert_eq!(out.revisions, safe.len(), "each comma sits inside one run");
+    let xml = part(&out.bytes, "word/document.xml");
+    assert_eq!(xml.matches("<w:del ").count(), safe.len());
+    assert_eq!(xml.matches("<w:ins ").count(), safe.len());
+    assert!(xml.contains("<w:delText xml:space=\"preserve\">,</w:delText>"));
+    // Accepting every revision (the text Word shows, which is what gwlint reads: deleted text is
+    // not read) gives the draft with the fixes applied; the findings they fix are gone.
+    let (accepted, after) = lint(&out.bytes);
+    assert_eq!(accepted.text, doc.text.replace(',', "，"));
+    for d in &safe {
+        assert!(!after.iter().any(|a| a.code == d.code && a.message == d.message), "{} is fixed", d.code);
+    }
+    // The comments are still on their characters (the deleted comma inside them).
+    assert_eq!(commented_text(xml.as_bytes()).len() - 1, diags.len());
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use gwlint_core::annotate::annotate_docx;
+use gwlint_core::annotate::{annotate_docx, AnnotateOptions};
 
 use crate::args::AnnotateArgs;
 use crate::settings;
@@ -22,8 +22,9 @@ pub fn run(args: &AnnotateArgs) -> Result<u8, String> {
     let ws = settings::annotate_workspace(args)?;
     let bytes = ws.read_bytes_of(path).map_err(|e| format!("{shown}：{e}"))?;
     let report = ws.lint_bytes(&shown, &bytes).map_err(|e| format!("{shown}：{e}"))?;
+    let options = AnnotateOptions { fix_as_revisions: args.fix_as_revisions };
     let annotated =
-        annotate_docx(&bytes, &report.document, &report.diagnostics).map_err(|e| format!("{shown}：{e}"))?;
+        annotate_docx(&bytes, &report.document, &report.diagnostics, options).map_err(|e| format!("{shown}：{e}"))?;
     write_atomically(&output, &annotated.bytes).map_err(|e| format!("{}：无法写出（{e}）", output.display()))?;
     let total = annotated.on_characters + annotated.on_paragraphs;
     let mut out = std::io::stdout().lock();
@@ -34,6 +35,14 @@ pub fn run(args: &AnnotateArgs) -> Result<u8, String> {
         annotated.on_characters,
         annotated.on_paragraphs
     );
+    if args.fix_as_revisions {
+        let _ = write!(out, "{} 处安全修复已写成修订，可在 Word 或 WPS 的“审阅”中逐条接受或拒绝", annotated.revisions);
+        let _ = if annotated.fixes_as_advice > 0 {
+            writeln!(out, "；{} 处跨越格式不同的文字或与其他修复重叠，只写在批注中", annotated.fixes_as_advice)
+        } else {
+            writeln!(out)
+        };
+    }
     Ok(crate::EXIT_CLEAN)
 }
 

@@ -180,6 +180,10 @@ pub struct AnnotateArgs {
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
 
+    /// 同时把安全修复（全角标点、〔〕、日期写法等）写成修订（修订模式的删除和插入），在 Word 或 WPS 中逐条接受或拒绝
+    #[arg(long)]
+    pub fix_as_revisions: bool,
+
     /// 只启用这些规则（代码、前缀或名称，逗号分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Option<Vec<String>>,

@@ -89,12 +89,16 @@ pub struct Fix {
     pub applicability: Applicability,
     /// Sorted by position and non-overlapping.
     pub edits: Vec<Edit>,
+    /// For a .docx (whose fixes are advice, never applied to the file): the rule's fix was safe,
+    /// so `gwlint annotate --fix-as-revisions` may offer it as a tracked change.
+    #[serde(skip)]
+    pub safe_as_revision: bool,
 }
 
 impl Fix {
     pub fn new(title: impl Into<String>, applicability: Applicability, mut edits: Vec<Edit>) -> Fix {
         edits.sort_by_key(|e| (e.span.start, e.span.end));
-        Fix { title: title.into(), applicability, edits }
+        Fix { title: title.into(), applicability, edits, safe_as_revision: false }
     }
 
     pub fn replace(title: impl Into<String>, applicability: Applicability, span: Span, with: &str) -> Fix {

@@ -102,7 +102,12 @@ fn to_source(doc: &Document, fix: &Fix) -> Option<Fix> {
                 .map(|s| Edit { span: Span::new(s.range.start.offset, s.range.end.offset), replacement: s.replacement })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(Fix { title: fix.title.clone(), applicability: fix.applicability, edits })
+    Some(Fix {
+        title: fix.title.clone(),
+        applicability: fix.applicability,
+        edits,
+        safe_as_revision: fix.safe_as_revision,
+    })
 }
 
 /// Lint, apply every fix at or above `min`, re-read and repeat until nothing applies (at most

@@ -148,6 +148,7 @@ impl Linter {
             // A .docx is never rewritten (docx-rs cannot round-trip a package): its fixes are advice.
             if doc.kind == crate::document::SourceKind::Docx {
                 if let Some(f) = d.fix.as_mut() {
+                    f.safe_as_revision = f.applicability == crate::diagnostic::Applicability::Safe;
                     f.applicability = crate::diagnostic::Applicability::DisplayOnly;
                 }
             }

@@ -1,10 +1,12 @@
 //! The findings put back into the drafter's own .docx as Word comments (批注) on exactly the
-//! characters of each finding. The package is patched, not rebuilt: document.xml gets the comment
-//! ranges as a byte patch, the comments part gets the comments (appended after the drafter's
-//! own, if any), and every other part is copied as it was stored. Findings that belong to no
-//! characters (a missing 主送机关, the page layout) are put on the nearest paragraph with text.
+//! characters of each finding, and (when asked) the safe fixes as tracked changes (修订) the
+//! drafter accepts or rejects. The package is patched, not rebuilt: document.xml gets the comment
+//! ranges and revisions as a byte patch, the comments part gets the comments (appended after the
+//! drafter's own, if any), and every other part is copied as it was stored. Findings that belong
+//! to no characters (a missing 主送机关, the page layout) are put on the nearest paragraph with
+//! text.
 
-mod comment_marks;
+mod document_patch;
 mod package;
 
 use std::collections::BTreeMap;
@@ -12,8 +14,8 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Diagnostic;
 use crate::document::docx_map::DocxMap;
 use crate::document::Document;
-pub use comment_marks::commented_text;
-use comment_marks::{mark_ranges, CommentRange};
+pub use document_patch::commented_text;
+use document_patch::{escape, patch, CommentRange, Replacement};
 use package::{add_comments_content_type, add_comments_relationship, insert_before_root_end, Package, W_NS};
 
 /// The author written on every comment.
@@ -27,10 +29,26 @@ pub struct Annotated {
     pub on_characters: usize,
     /// Comments on a whole paragraph (findings that belong to no characters).
     pub on_paragraphs: usize,
+    /// Safe fixes written as tracked changes.
+    pub revisions: usize,
+    /// Safe fixes left as advice in their comment (an edit across runs, or overlapping another).
+    pub fixes_as_advice: usize,
+}
+
+/// What to put in the copy.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AnnotateOptions {
+    /// The safe fixes as tracked changes (修订), besides the comments.
+    pub fix_as_revisions: bool,
 }
 
 /// The .docx `bytes` (read into `doc`) with a comment for each finding.
-pub fn annotate_docx(bytes: &[u8], doc: &Document, diagnostics: &[Diagnostic]) -> Result<Annotated, String> {
+pub fn annotate_docx(
+    bytes: &[u8],
+    doc: &Document,
+    diagnostics: &[Diagnostic],
+    options: AnnotateOptions,
+) -> Result<Annotated, String> {
     let package = Package::open(bytes)?;
     let xml = package.part(&package.main)?;
     let map = DocxMap::read(&xml);
@@ -57,15 +75,53 @@ pub fn annotate_docx(bytes: &[u8], doc: &Document, diagnostics: &[Diagnostic]) -
             on_paragraphs += 1;
         }
     }
-    let (patched, unplaced) = mark_ranges(&xml, &map, &ranges);
-    if !unplaced.is_empty() {
-        // Ranges that found no character have no comment either.
-        comments = remove_comments(&comments, &unplaced);
-        on_paragraphs -= unplaced.len().min(on_paragraphs);
+    let mut next = first_id + diagnostics.len() as u32;
+    // Each safe fix's edits, as replacements tagged with the fix they belong to.
+    let mut replacements: Vec<(usize, Replacement)> = Vec::new();
+    let mut safe_fixes = 0usize;
+    if options.fix_as_revisions {
+        for (k, d) in diagnostics.iter().enumerate() {
+            let Some(fix) = d.fix.as_ref().filter(|f| f.safe_as_revision) else { continue };
+            safe_fixes += 1;
+            for e in &fix.edits {
+                let Some(p) = doc.paragraph_at(e.span.start).filter(|p| e.span.end <= p.line.end) else {
+                    // An edit across paragraphs: the whole fix stays advice.
+                    replacements.retain(|(f, _)| *f != k);
+                    break;
+                };
+                next += 2;
+                replacements.push((
+                    k,
+                    Replacement {
+                        paragraph: p.text_line,
+                        start: e.span.start - p.line.start,
+                        end: e.span.end - p.line.start,
+                        text: e.replacement.clone(),
+                        ids: (next - 2, next - 1),
+                    },
+                ));
+            }
+        }
     }
+    // A fix is written whole or not at all: a trial patch finds the edits that cannot be placed
+    // (across runs, overlapping another), and their fixes are left out.
+    let trial = patch(&xml, &map, &[], &replacements.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>());
+    let failed: Vec<usize> =
+        (0..replacements.len()).filter(|i| !trial.replaced.contains(i)).map(|i| replacements[i].0).collect();
+    replacements.retain(|(f, _)| !failed.contains(f));
+    let written: Vec<Replacement> = replacements.iter().map(|(_, r)| r.clone()).collect();
+    let patched = patch(&xml, &map, &ranges, &written);
+    if !patched.unplaced.is_empty() {
+        // Ranges that found no character have no comment either.
+        comments = remove_comments(&comments, &patched.unplaced);
+        on_paragraphs -= patched.unplaced.len().min(on_paragraphs);
+    }
+    let mut revised: Vec<usize> = patched.replaced.iter().map(|i| replacements[*i].0).collect();
+    revised.dedup();
+    let revisions = revised.len();
 
     let mut changed = BTreeMap::new();
-    changed.insert(package.main.clone(), patched);
+    changed.insert(package.main.clone(), patched.xml);
     match (&package.comments, existing) {
         (Some(name), Some(old)) => {
             let text = String::from_utf8_lossy(&old);
@@ -92,7 +148,13 @@ pub fn annotate_docx(bytes: &[u8], doc: &Document, diagnostics: &[Diagnostic]) -
             );
         }
     }
-    Ok(Annotated { bytes: package.rewrite(&changed)?, on_characters, on_paragraphs })
+    Ok(Annotated {
+        bytes: package.rewrite(&changed)?,
+        on_characters,
+        on_paragraphs,
+        revisions,
+        fixes_as_advice: safe_fixes.saturating_sub(revisions),
+    })
 }
 
 /// The comment range of a finding: its characters within its paragraph, or (for a finding on no
@@ -157,8 +219,4 @@ fn next_id(xml: &[u8]) -> u32 {
         })
         .max()
         .map_or(0, |m| m.saturating_add(1))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

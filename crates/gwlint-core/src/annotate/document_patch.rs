@@ -1,9 +1,11 @@
-//! Word comment ranges put into document.xml as a byte patch: `w:commentRangeStart` before the
-//! first character of a finding, `w:commentRangeEnd` and the run holding `w:commentReference`
-//! after its last. Every byte of document.xml outside the insertion points stays as it was; a
-//! run is split where a range starts or ends inside it (the second half repeats the run's
-//! `w:rPr`, so the text keeps its formatting).
+//! Comments and tracked changes put into document.xml as a byte patch: `w:commentRangeStart`
+//! before the first character of a finding, `w:commentRangeEnd` and the run holding
+//! `w:commentReference` after its last; a replacement as `w:del` (the old text as `w:delText`)
+//! and `w:ins` by author gwlint. Every byte of document.xml outside the insertion points stays as
+//! it was; a run is split where a range or a replacement starts or ends inside it (each part
+//! repeats the run's `w:rPr`, so the text keeps its formatting).
 
+use super::AUTHOR;
 use crate::document::docx_map::{DocxMap, DocxParagraph, TextNode};
 
 /// A comment's range: paragraph (reading order) and byte offsets in its text.
@@ -15,12 +17,33 @@ pub struct CommentRange {
     pub end: usize,
 }
 
-/// What is inserted at one point.
+/// A tracked replacement of `start..end` of a paragraph's text (an insertion when empty) by
+/// `text`; `ids` are the `w:del` and `w:ins` ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub ids: (u32, u32),
+}
+
+/// What the patch did: the document, the comments that found no character, the replacements
+/// written (indices into the list given).
+pub struct Patched {
+    pub xml: Vec<u8>,
+    pub unplaced: Vec<u32>,
+    pub replaced: Vec<usize>,
+}
+
+/// What is inserted at one point, in this order when several meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Mark {
-    // Ends sort before starts at the same point: one range closes before the next opens.
+    // Ends sort before starts at the same point: one range closes before the next opens; a
+    // replacement comes after both, inside the ranges that start there.
     End(u32),
     Start(u32),
+    Replace(usize),
 }
 
 /// How the point stands in the XML.
@@ -40,10 +63,30 @@ struct Cut {
     mark: Mark,
 }
 
-/// document.xml with the ranges marked, or the ids of ranges that fall on no character (an
-/// empty paragraph) left out and returned.
-pub fn mark_ranges(xml: &[u8], map: &DocxMap, ranges: &[CommentRange]) -> (Vec<u8>, Vec<u32>) {
+/// A replacement placed: the raw bytes it removes and what replaces them.
+struct Placed {
+    to: usize,
+    markup: String,
+}
+
+/// document.xml with the comment ranges marked and the replacements written as tracked changes.
+/// A range on no character (an empty paragraph) is left out; a replacement is written only when
+/// it lies inside one `w:t` and does not overlap one written before it.
+pub fn patch(xml: &[u8], map: &DocxMap, ranges: &[CommentRange], replacements: &[Replacement]) -> Patched {
     let mut cuts = Vec::new();
+    let mut placed: Vec<Option<Placed>> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (k, r) in replacements.iter().enumerate() {
+        let spot = map.paragraphs.get(r.paragraph).and_then(|p| replacement_spot(xml, map, r.paragraph, p, r));
+        match spot {
+            Some((from, to, place, markup)) if !taken.iter().any(|&(a, b)| from < b && a < to || from == a) => {
+                taken.push((from, to));
+                cuts.push(Cut { at: from, place, mark: Mark::Replace(k) });
+                placed.push(Some(Placed { to, markup }));
+            }
+            _ => placed.push(None),
+        }
+    }
     let mut unplaced = Vec::new();
     for r in ranges {
         let Some(p) = map.paragraphs.get(r.paragraph).filter(|_| r.end > r.start) else {
@@ -54,6 +97,9 @@ pub fn mark_ranges(xml: &[u8], map: &DocxMap, ranges: &[CommentRange]) -> (Vec<u
         let end = end_point(xml, p, r.paragraph, r.end);
         match (start, end) {
             (Some((at, place)), Some((end_at, end_place))) => {
+                // A range edge inside replaced text moves out to the replacement's edge.
+                let (at, place) = clamp(at, place, &taken, false);
+                let (end_at, end_place) = clamp(end_at, end_place, &taken, true);
                 cuts.push(Cut { at, place, mark: Mark::Start(r.id) });
                 cuts.push(Cut { at: end_at, place: end_place, mark: Mark::End(r.id) });
             }
@@ -61,19 +107,29 @@ pub fn mark_ranges(xml: &[u8], map: &DocxMap, ranges: &[CommentRange]) -> (Vec<u
         }
     }
     cuts.sort_by_key(|c| (c.at, c.mark));
-    let mut out = Vec::with_capacity(xml.len() + cuts.len() * 160);
+    let mut out = Vec::with_capacity(xml.len() + cuts.len() * 200);
     let mut copied = 0;
     let mut i = 0;
     while i < cuts.len() {
         let (at, place) = (cuts[i].at, cuts[i].place);
+        if let Mark::Replace(k) = cuts[i].mark {
+            if let Some(p) = &placed[k] {
+                out.extend_from_slice(&xml[copied..at]);
+                out.extend_from_slice(p.markup.as_bytes());
+                copied = p.to;
+            }
+            i += 1;
+            continue;
+        }
         let mut j = i;
         let mut marks = String::new();
-        while j < cuts.len() && cuts[j].at == at && cuts[j].place == place {
+        while j < cuts.len() && cuts[j].at == at && cuts[j].place == place && !matches!(cuts[j].mark, Mark::Replace(_))
+        {
             marks.push_str(&markup(cuts[j].mark));
             j += 1;
         }
-        out.extend_from_slice(&xml[copied..at]);
-        copied = at;
+        out.extend_from_slice(&xml[copied..at.max(copied)]);
+        copied = copied.max(at);
         match place {
             Place::Between => out.extend_from_slice(marks.as_bytes()),
             Place::InText { paragraph, run } => {
@@ -93,7 +149,61 @@ pub fn mark_ranges(xml: &[u8], map: &DocxMap, ranges: &[CommentRange]) -> (Vec<u
         i = j;
     }
     out.extend_from_slice(&xml[copied..]);
-    (out, unplaced)
+    let replaced = placed.iter().enumerate().filter(|(_, p)| p.is_some()).map(|(k, _)| k).collect();
+    Patched { xml: out, unplaced, replaced }
+}
+
+/// A range edge strictly inside replaced bytes goes to the start (a start) or the end (an end) of
+/// the replacement.
+fn clamp(at: usize, place: Place, taken: &[(usize, usize)], end: bool) -> (usize, Place) {
+    match taken.iter().find(|&&(a, b)| a < at && at < b) {
+        Some(&(a, b)) => (if end { b } else { a }, place),
+        None => (at, place),
+    }
+}
+
+/// Where a replacement goes: the raw bytes it takes out of a `w:t` and the markup that stands
+/// for them (the run closed, the deletion and the insertion, the run reopened).
+fn replacement_spot(
+    xml: &[u8],
+    map: &DocxMap,
+    index: usize,
+    p: &DocxParagraph,
+    r: &Replacement,
+) -> Option<(usize, usize, Place, String)> {
+    let n = p
+        .nodes
+        .iter()
+        .find(|n| !n.tab && n.start <= r.start && r.end <= n.end && (r.start < n.end || r.start == r.end))?;
+    if r.end < r.start || (r.start == r.end && r.text.is_empty()) {
+        return None;
+    }
+    let from = raw_offset(xml, n, r.start - n.start)?;
+    let to = raw_offset(xml, n, r.end - n.start)?;
+    let props = String::from_utf8_lossy(self::props(xml, map, index, n.run)).into_owned();
+    let old = p.text.get(r.start..r.end)?;
+    let mut m = String::from("</w:t></w:r>");
+    if !old.is_empty() {
+        m.push_str(&format!(
+            "<w:del w:id=\"{}\" w:author=\"{AUTHOR}\"><w:r>{props}<w:delText xml:space=\"preserve\">{}</w:delText></w:r></w:del>",
+            r.ids.0,
+            escape(old)
+        ));
+    }
+    if !r.text.is_empty() {
+        m.push_str(&format!(
+            "<w:ins w:id=\"{}\" w:author=\"{AUTHOR}\"><w:r>{props}<w:t xml:space=\"preserve\">{}</w:t></w:r></w:ins>",
+            r.ids.1,
+            escape(&r.text)
+        ));
+    }
+    m.push_str(&format!("<w:r>{props}<w:t xml:space=\"preserve\">"));
+    Some((from, to, Place::InText { paragraph: index, run: n.run }, m))
+}
+
+/// Text as XML character data.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The text each comment range of document.xml covers, by comment id (tabs as `\t`): what a
@@ -164,6 +274,7 @@ fn markup(mark: Mark) -> String {
         Mark::End(id) => {
             format!("<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>")
         }
+        Mark::Replace(_) => String::new(),
     }
 }
 
@@ -257,7 +368,7 @@ mod tests {
     }
 
     /// Patch `body` with ranges given as (paragraph, text before, text inside).
-    fn patch(body: &str, ranges: &[(usize, &str, &str)]) -> Vec<u8> {
+    fn marked(body: &str, ranges: &[(usize, &str, &str)]) -> Vec<u8> {
         let xml = doc(body);
         let map = DocxMap::read(&xml);
         let ranges: Vec<CommentRange> = ranges
@@ -270,7 +381,8 @@ mod tests {
                 end: before.len() + inside.len(),
             })
             .collect();
-        let (out, unplaced) = mark_ranges(&xml, &map, &ranges);
+        let patched = patch(&xml, &map, &ranges, &[]);
+        let (out, unplaced) = (patched.xml, patched.unplaced);
         assert!(unplaced.is_empty());
         // The text is unchanged, paragraph for paragraph.
         assert_eq!(DocxMap::read(&out).texts(), map.texts());
@@ -280,7 +392,7 @@ mod tests {
     #[test]
     fn a_range_inside_a_run_splits_it_and_keeps_its_formatting() {
         let body = r#"<w:p><w:r w:rsidR="1"><w:rPr><w:b/></w:rPr><w:t>请各单位于5月底前报送。</w:t></w:r></w:p>"#;
-        let out = patch(body, &[(0, "请各单位于", "5月底前")]);
+        let out = marked(body, &[(0, "请各单位于", "5月底前")]);
         assert_eq!(commented(&out, 7), "5月底前");
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.matches("<w:rPr><w:b/></w:rPr>").count(), 3, "{text}");
@@ -293,7 +405,7 @@ mod tests {
             r#"<w:p><w:r><w:t>A&amp;B</w:t><w:tab/><w:t xml:space="preserve">甲乙</w:t></w:r>"#,
             r#"<w:hyperlink><w:r><w:t>丙丁</w:t></w:r></w:hyperlink></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p>"#
         );
-        let out = patch(
+        let out = marked(
             body,
             &[
                 (0, "A&", "B\t甲"),
@@ -319,8 +431,38 @@ mod tests {
             CommentRange { id: 2, paragraph: 1, start: 0, end: 0 },
             CommentRange { id: 3, paragraph: 5, start: 0, end: 1 },
         ];
-        let (out, unplaced) = mark_ranges(&xml, &map, &ranges);
-        assert_eq!(unplaced, vec![1, 2, 3]);
-        assert_eq!(out, xml);
+        let patched = patch(&xml, &map, &ranges, &[]);
+        assert_eq!(patched.unplaced, vec![1, 2, 3]);
+        assert_eq!(patched.xml, xml);
+    }
+
+    #[test]
+    fn a_replacement_is_a_deletion_and_an_insertion_in_the_run_s_formatting() {
+        let xml = doc(r#"<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>甲,乙&amp;丙</w:t></w:r></w:p>"#);
+        let map = DocxMap::read(&xml);
+        let comma = "甲".len();
+        let replace = |start: usize, end: usize, text: &str, id: u32| Replacement {
+            paragraph: 0,
+            start,
+            end,
+            text: text.into(),
+            ids: (id, id + 1),
+        };
+        let replacements = [
+            replace(comma, comma + 1, "，", 20),
+            // Overlaps the first: left out.
+            replace(comma, comma + 1, "、", 22),
+            // After an entity: the raw offset counts &amp; as one character.
+            replace("甲,乙&".len(), "甲,乙&丙".len(), "", 24),
+        ];
+        let range = CommentRange { id: 3, paragraph: 0, start: 0, end: "甲,".len() };
+        let p = patch(&xml, &map, &[range], &replacements);
+        assert_eq!(p.replaced, vec![0, 2]);
+        let text = String::from_utf8(p.xml.clone()).unwrap();
+        assert!(text.contains(r#"<w:del w:id="20" w:author="gwlint"><w:r><w:rPr><w:i/></w:rPr><w:delText xml:space="preserve">,</w:delText></w:r></w:del><w:ins w:id="21" w:author="gwlint"><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">，</w:t></w:r></w:ins>"#), "{text}");
+        assert!(text.contains(r#"<w:delText xml:space="preserve">丙</w:delText>"#), "{text}");
+        // Accepted (what Word shows, and what gwlint reads), and the comment around the change.
+        assert_eq!(DocxMap::read(&p.xml).texts(), vec!["甲，乙&"]);
+        assert_eq!(commented(&p.xml, 3), "甲，");
     }
 }
