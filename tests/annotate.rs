@@ -151,9 +151,12 @@ fn the_command_writes_a_copy_beside_the_draft_and_refuses_what_it_cannot_do() {
     assert!(stderr(&o).contains("草稿.docx：批注版不能覆盖原文件"), "{}", stderr(&o));
 
     std::fs::write(dir.path().join("a.txt"), "正文").unwrap();
-    let o = gwlint_in(dir.path(), &["annotate", "a.txt"], None);
+    let o = gwlint_in(dir.path(), &["annotate", "a.txt", "--fix-as-revisions"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("a.txt：gwlint annotate 只处理 .docx"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("a.txt：修订只能写进 .docx"), "{}", stderr(&o));
+    let o = gwlint_in(dir.path(), &["annotate", "missing.docx"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.docx："), "{}", stderr(&o));
 }
 
 #[test]
@@ -203,4 +206,30 @@ fn safe_fixes_become_tracked_changes_that_give_the_fixed_text_when_accepted() {
     }
     // The comments are still on their characters (the deleted comma inside them).
     assert_eq!(commented_text(xml.as_bytes()).len() - 1, diags.len());
+}
+
+#[test]
+fn a_text_draft_gets_a_page_with_its_findings_marked_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft =
+        "平安市审计局关于开展审计的请示\n\n王市长：\n　　我局拟开展审计,请予批准<b>。\n\n平安市审计局\n2025年6月1日\n";
+    std::fs::write(dir.path().join("请示.txt"), draft).unwrap();
+    let o = gwlint_in(dir.path(), &["annotate", "请示.txt"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let check = gwlint_in(dir.path(), &["check", "--format", "json", "--exit-zero", "请示.txt"], None);
+    let findings =
+        serde_json::from_str::<serde_json::Value>(&stdout(&check)).unwrap()["diagnostics"].as_array().unwrap().len();
+    assert!(stdout(&o).starts_with(&format!("已写出 请示-gwlint.html：{findings} 条问题")), "{}", stdout(&o));
+    let page = std::fs::read_to_string(dir.path().join("请示-gwlint.html")).unwrap();
+    // Self-contained: no script, no request to any host; the text escaped.
+    assert!(!page.contains("<script") && !page.contains("http://") && !page.contains("https://"));
+    assert!(page.contains("&lt;b&gt;") && !page.contains("<b>"));
+    // Every finding is numbered in the text and listed with its rule.
+    assert_eq!(page.matches("class=\"ref ").count(), findings);
+    assert_eq!(page.matches("<li id=\"f").count(), findings);
+    assert!(
+        page.contains("GW204") && page.contains("<mark class=\"warning\">,</mark>")
+            || page.contains("<mark class=\"error\">,</mark>")
+    );
+    assert_eq!(page.matches("<p>").count(), draft.lines().count(), "one paragraph per line");
 }

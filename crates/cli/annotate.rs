@@ -1,9 +1,10 @@
-//! `gwlint annotate`: the findings as Word comments in a copy of the drafter's .docx.
+//! `gwlint annotate`: the findings as Word comments in a copy of the drafter's .docx, or, for a
+//! .txt or .md draft, an HTML page beside it with the text and the findings explained.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use gwlint_core::annotate::{annotate_docx, AnnotateOptions};
+use gwlint_core::annotate::{annotate_docx, html_report, AnnotateOptions};
 
 use crate::args::AnnotateArgs;
 use crate::settings;
@@ -12,16 +13,28 @@ use crate::settings;
 pub fn run(args: &AnnotateArgs) -> Result<u8, String> {
     let path = &args.path;
     let shown = path.display().to_string();
-    if !shown.to_lowercase().ends_with(".docx") {
-        return Err(format!("{shown}：gwlint annotate 只处理 .docx（.txt 和 .md 请用 gwlint check 查看结果）"));
-    }
-    let output = args.output.clone().unwrap_or_else(|| default_output(path));
+    let docx = shown.to_lowercase().ends_with(".docx");
+    let output = args.output.clone().unwrap_or_else(|| default_output(path, if docx { "docx" } else { "html" }));
     if same_file(path, &output) {
         return Err(format!("{shown}：批注版不能覆盖原文件，请用 -o 指定另一个文件"));
     }
     let ws = settings::annotate_workspace(args)?;
     let bytes = ws.read_bytes_of(path).map_err(|e| format!("{shown}：{e}"))?;
     let report = ws.lint_bytes(&shown, &bytes).map_err(|e| format!("{shown}：{e}"))?;
+    if !docx {
+        if args.fix_as_revisions {
+            return Err(format!("{shown}：修订只能写进 .docx；文本文件的安全修复请用 gwlint check --fix"));
+        }
+        let page = html_report(&report.document, &report.diagnostics, ws.registry());
+        write_atomically(&output, page.as_bytes()).map_err(|e| format!("{}：无法写出（{e}）", output.display()))?;
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "已写出 {}：{} 条问题，用浏览器打开查看",
+            output.display(),
+            report.diagnostics.len()
+        );
+        return Ok(crate::EXIT_CLEAN);
+    }
     let options = AnnotateOptions { fix_as_revisions: args.fix_as_revisions };
     let annotated =
         annotate_docx(&bytes, &report.document, &report.diagnostics, options).map_err(|e| format!("{shown}：{e}"))?;
@@ -46,10 +59,10 @@ pub fn run(args: &AnnotateArgs) -> Result<u8, String> {
     Ok(crate::EXIT_CLEAN)
 }
 
-/// 草稿.docx → 草稿-gwlint.docx beside it.
-fn default_output(path: &Path) -> PathBuf {
+/// 草稿.docx → 草稿-gwlint.docx (草稿.txt → 草稿-gwlint.html) beside it.
+fn default_output(path: &Path, extension: &str) -> PathBuf {
     let stem = path.file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-    path.with_file_name(format!("{stem}-gwlint.docx"))
+    path.with_file_name(format!("{stem}-gwlint.{extension}"))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -24,7 +24,7 @@ pub struct Cli {
 pub enum Command {
     /// 检查文件或目录（.txt、.md、.docx），报告问题
     Check(Box<CheckArgs>),
-    /// 把检查结果作为 Word 批注写回 .docx 的副本（默认写到“原文件名-gwlint.docx”）
+    /// 把检查结果作为 Word 批注写回 .docx 的副本（默认“原文件名-gwlint.docx”）；.txt、.md 写一个 HTML 报告（“原文件名-gwlint.html”）
     Annotate(AnnotateArgs),
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
@@ -172,11 +172,11 @@ pub struct InspectArgs {
 
 #[derive(Args, Debug)]
 pub struct AnnotateArgs {
-    /// 要检查的 .docx 文件
+    /// 要检查的文件（.docx、.txt、.md）
     #[arg(value_name = "FILE")]
     pub path: PathBuf,
 
-    /// 写出的文件（默认：与原文件同目录的“原文件名-gwlint.docx”）；不能是原文件
+    /// 写出的文件（默认：与原文件同目录的“原文件名-gwlint.docx”或“原文件名-gwlint.html”）；不能是原文件
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
 

@@ -7,6 +7,7 @@
 //! text.
 
 mod document_patch;
+mod html;
 mod package;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use crate::document::docx_map::DocxMap;
 use crate::document::Document;
 pub use document_patch::commented_text;
 use document_patch::{escape, patch, CommentRange, Replacement};
+pub use html::html_report;
 use package::{add_comments_content_type, add_comments_relationship, insert_before_root_end, Package, W_NS};
 
 /// The author written on every comment.
