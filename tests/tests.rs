@@ -14,3 +14,4 @@ mod registry;
 mod robustness;
 mod rule_docs;
 mod support;
+mod web;

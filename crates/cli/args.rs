@@ -26,6 +26,8 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// 把检查结果作为 Word 批注写回 .docx 的副本（默认“原文件名-gwlint.docx”）；.txt、.md 写一个 HTML 报告（“原文件名-gwlint.html”）
     Annotate(AnnotateArgs),
+    /// 启动网页版（默认 http://127.0.0.1:8419/）：在浏览器中拖入文件即可检查，文件不离开本机
+    Serve(ServeArgs),
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
     /// 列出全部规则
@@ -202,6 +204,17 @@ pub struct AnnotateArgs {
     /// 单个文件的大小上限（字节）
     #[arg(long, value_name = "BYTES", default_value_t = gwlint_core::document::DEFAULT_MAX_BYTES)]
     pub max_file_size: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// 端口（0 表示任选一个空闲端口）
+    #[arg(long, default_value_t = 8419)]
+    pub port: u16,
+
+    /// 监听的地址；默认只供本机使用，0.0.0.0 供局域网访问
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
 }
 
 #[derive(Args, Debug)]

@@ -8,6 +8,7 @@ mod fixing;
 mod inspect;
 mod output;
 mod rules_cmd;
+mod serve;
 mod settings;
 mod walk;
 
@@ -35,6 +36,10 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => check(*a, color),
         Command::Annotate(a) => annotate::run(&a).unwrap_or_else(|e| {
+            error(e);
+            EXIT_ERROR
+        }),
+        Command::Serve(a) => serve::run(&a).unwrap_or_else(|e| {
             error(e);
             EXIT_ERROR
         }),

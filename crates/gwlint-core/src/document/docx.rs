@@ -25,6 +25,7 @@ pub struct DocxContent {
 
 /// How long docx-rs may take on one file before the text is read without it. The preflight
 /// rejects every input known to make it loop; this is the last line of defence.
+#[cfg(not(target_arch = "wasm32"))]
 const DOCX_RS_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
@@ -69,7 +70,15 @@ pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
     Ok(DocxContent { paragraphs: texts, map, suppressions, format: Some(format), note: None })
 }
 
+/// docx-rs in the browser (WebAssembly has no threads and no clock here): called directly; the
+/// preflight has already turned away every input known to make it loop or overflow.
+#[cfg(target_arch = "wasm32")]
+fn read_with_docx_rs(package: Vec<u8>) -> Result<docx_rs::Docx, String> {
+    docx_rs::read_docx(&package).map_err(|e| format!("{e:?}"))
+}
+
 /// docx-rs on its own thread (with a large stack, its panics caught), within a time limit.
+#[cfg(not(target_arch = "wasm32"))]
 fn read_with_docx_rs(package: Vec<u8>) -> Result<docx_rs::Docx, String> {
     let (tx, rx) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new().name("docx-rs".into()).stack_size(32 << 20).spawn(move || {
