@@ -26,7 +26,7 @@ function call(fn, name, bytes, ...rest) {
 for (const file of files) {
   const name = path.basename(file);
   const bytes = new Uint8Array(fs.readFileSync(file));
-  const [, out] = call("gw_check", name, bytes);
+  const [, out] = call("gw_check", name, bytes, 1);
   const result = JSON.parse(new TextDecoder().decode(out));
   const line = { file: name };
   if (result.error) {
@@ -37,7 +37,7 @@ for (const file of files) {
     line.ranges_ok = result.diagnostics.every((d) => d.start <= d.end && d.end <= result.text.length);
   }
   if (name.endsWith(".docx") && !result.error) {
-    const [ok, docx] = call("gw_annotate", name, bytes, 1);
+    const [ok, docx] = call("gw_annotate", name, bytes, 1, 1);
     line.annotated = ok ? docx.length : new TextDecoder().decode(docx);
     if (ok) fs.writeFileSync(path.join(process.env.OUT_DIR || ".", name.replace(/\.docx$/, "-web.docx")), docx);
   }

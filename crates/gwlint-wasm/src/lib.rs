@@ -14,9 +14,11 @@ static LINTER: LazyLock<Linter> = LazyLock::new(Linter::with_defaults);
 /// The findings of a file as JSON: the text the findings point into, and for each finding its
 /// rule, category, severity, message, help, fix, clause, 1-based line and column, and its range
 /// in UTF-16 units of the text (what a JavaScript string indexes). A file gwlint cannot read
-/// gives `{"error": "…"}` naming the problem.
-pub fn check(name: &str, bytes: &[u8]) -> String {
-    let doc = match Document::parse(name, bytes, &ParseOptions::default()) {
+/// gives `{"error": "…"}` naming the problem. Without `layout` a .docx is read as text only (the
+/// page's second try when docx-rs stopped the module on a file: a panic cannot be caught here).
+pub fn check(name: &str, bytes: &[u8], layout: bool) -> String {
+    let options = ParseOptions { docx_layout: layout, ..ParseOptions::default() };
+    let doc = match Document::parse(name, bytes, &options) {
         Ok(d) => d,
         Err(e) => return json!({ "error": format!("{name}：{e}") }).to_string(),
     };
@@ -48,6 +50,7 @@ pub fn check(name: &str, bytes: &[u8]) -> String {
         "file": name,
         "kind": doc.kind.as_str(),
         "genre": doc.facts.genre.map(|g| g.as_str()),
+        "notes": doc.notes,
         "text": doc.text,
         "diagnostics": findings,
     })
@@ -56,8 +59,9 @@ pub fn check(name: &str, bytes: &[u8]) -> String {
 
 /// The .docx with a comment on each finding (and the safe fixes as tracked changes when
 /// `revisions`), or why not.
-pub fn annotate(name: &str, bytes: &[u8], revisions: bool) -> Result<Vec<u8>, String> {
-    let doc = Document::parse(name, bytes, &ParseOptions::default()).map_err(|e| format!("{name}：{e}"))?;
+pub fn annotate(name: &str, bytes: &[u8], revisions: bool, layout: bool) -> Result<Vec<u8>, String> {
+    let options = ParseOptions { docx_layout: layout, ..ParseOptions::default() };
+    let doc = Document::parse(name, bytes, &options).map_err(|e| format!("{name}：{e}"))?;
     let diagnostics = LINTER.check(&doc);
     annotate_docx(bytes, &doc, &diagnostics, AnnotateOptions { fix_as_revisions: revisions })
         .map(|a| a.bytes)
@@ -105,14 +109,14 @@ mod exports {
         RESULT.with(|r| *r.borrow_mut() = bytes);
     }
 
-    /// Check a file: the result is the JSON of [`crate::check`].
+    /// Check a file: the result is the JSON of [`crate::check`] (`layout` 0: text only).
     ///
     /// # Safety
     /// The pointers and lengths must describe buffers from `gw_alloc`.
     #[no_mangle]
-    pub unsafe extern "C" fn gw_check(name: *const u8, name_len: usize, bytes: *const u8, len: usize) {
+    pub unsafe extern "C" fn gw_check(name: *const u8, name_len: usize, bytes: *const u8, len: usize, layout: u32) {
         let name = String::from_utf8_lossy(input(name, name_len)).into_owned();
-        set_result(crate::check(&name, input(bytes, len)).into_bytes());
+        set_result(crate::check(&name, input(bytes, len), layout != 0).into_bytes());
     }
 
     /// Annotate a .docx: returns 1 and the .docx as the result, or 0 and the error message.
@@ -126,9 +130,10 @@ mod exports {
         bytes: *const u8,
         len: usize,
         revisions: u32,
+        layout: u32,
     ) -> u32 {
         let name = String::from_utf8_lossy(input(name, name_len)).into_owned();
-        match crate::annotate(&name, input(bytes, len), revisions != 0) {
+        match crate::annotate(&name, input(bytes, len), revisions != 0, layout != 0) {
             Ok(docx) => {
                 set_result(docx);
                 1
@@ -158,7 +163,7 @@ mod tests {
     #[test]
     fn findings_carry_utf16_ranges_into_the_text() {
         let text = "关于𠀀事项的请示\n\n王市长：\n　　请予批准,妥否。\n";
-        let v: Value = serde_json::from_str(&check("请示.txt", text.as_bytes())).unwrap();
+        let v: Value = serde_json::from_str(&check("请示.txt", text.as_bytes(), true)).unwrap();
         let shown = v["text"].as_str().unwrap();
         let units: Vec<u16> = shown.encode_utf16().collect();
         let comma = v["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "GW401").expect("GW401");
@@ -171,8 +176,24 @@ mod tests {
 
     #[test]
     fn unreadable_files_give_an_error_naming_them() {
-        let v: Value = serde_json::from_str(&check("坏.docx", b"PK\x03\x04broken")).unwrap();
+        let v: Value = serde_json::from_str(&check("坏.docx", b"PK\x03\x04broken", true)).unwrap();
         assert!(v["error"].as_str().unwrap().starts_with("坏.docx："), "{v}");
-        assert!(annotate("坏.docx", b"not a zip", false).unwrap_err().starts_with("坏.docx："));
+        assert!(annotate("坏.docx", b"not a zip", false, true).unwrap_err().starts_with("坏.docx："));
+    }
+
+    #[test]
+    fn a_docx_read_as_text_only_says_so_and_skips_the_layout_rules() {
+        let bytes = include_bytes!("../../../fixtures/docx/libreoffice/styles_from_html.docx");
+        let codes = |v: &Value| -> Vec<String> {
+            v["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+        };
+        let full: Value = serde_json::from_str(&check("a.docx", bytes, true)).unwrap();
+        assert!(codes(&full).iter().any(|c| c.starts_with("GW7")), "{:?}", codes(&full));
+        let text_only: Value = serde_json::from_str(&check("a.docx", bytes, false)).unwrap();
+        // Only GW700, which tells the drafter the layout was not checked.
+        assert_eq!(codes(&text_only).iter().filter(|c| c.starts_with("GW7")).collect::<Vec<_>>(), vec!["GW700"]);
+        assert!(text_only["notes"].to_string().contains("版式规则未运行"), "{}", text_only["notes"]);
+        assert_eq!(full["text"], text_only["text"]);
+        assert!(annotate("a.docx", bytes, true, false).is_ok());
     }
 }

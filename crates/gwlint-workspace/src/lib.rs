@@ -146,6 +146,7 @@ impl Workspace {
         let parse = ParseOptions {
             encoding,
             max_bytes: overrides.max_file_size.unwrap_or(gwlint_core::document::DEFAULT_MAX_BYTES),
+            docx_layout: true,
         };
         let fail_on = overrides.fail_on.or(config.lint.fail_on).unwrap_or(Severity::Warning);
         Ok(Workspace { config, root, config_path, linter, per_file, parse, fail_on })

@@ -28,10 +28,12 @@ pub struct DocxContent {
 #[cfg(not(target_arch = "wasm32"))]
 const DOCX_RS_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
 
-pub fn read(bytes: &[u8]) -> Result<DocxContent, String> {
+/// Read a .docx; without `layout` (or when docx-rs must not or cannot read it) the text only.
+pub fn read(bytes: &[u8], layout: bool) -> Result<DocxContent, String> {
     let parts = preflight(bytes)?;
     let map = DocxMap::read(&parts.document_xml);
     let package = match parts.for_docx_rs {
+        Ok(_) if !layout => return Ok(fallback(map, "按要求只读取文字")),
         Ok(p) => p,
         Err(why) => return Ok(fallback(map, &why)),
     };

@@ -92,11 +92,15 @@ pub struct ParseOptions {
     /// Force this encoding instead of detecting it.
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub max_bytes: usize,
+    /// Read a .docx's formatting with docx-rs (for the layout rules). Off, the text is read from
+    /// document.xml alone: the browser turns it off for a file on which docx-rs stopped the
+    /// module (a panic cannot be caught in WebAssembly).
+    pub docx_layout: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { encoding: None, max_bytes: DEFAULT_MAX_BYTES }
+        ParseOptions { encoding: None, max_bytes: DEFAULT_MAX_BYTES, docx_layout: true }
     }
 }
 
@@ -281,7 +285,7 @@ impl Document {
                 }
                 Ok(doc)
             }
-            SourceKind::Docx => Document::from_docx(path, bytes),
+            SourceKind::Docx => Document::from_docx(path, bytes, opts.docx_layout),
         }
     }
 
@@ -340,11 +344,11 @@ impl Document {
 
     /// Read a .docx: one line of text per Word paragraph (table cells included, in order), so
     /// that `line` in reports is the paragraph number.
-    fn from_docx(path: &str, bytes: &[u8]) -> Result<Document, ReadError> {
+    fn from_docx(path: &str, bytes: &[u8], layout: bool) -> Result<Document, ReadError> {
         if bytes.is_empty() {
             return Err(ReadError::Empty);
         }
-        let content = docx::read(bytes).map_err(ReadError::Docx)?;
+        let content = docx::read(bytes, layout).map_err(ReadError::Docx)?;
         // The map's paragraphs have no line breaks inside: one paragraph, one line.
         let text = content.paragraphs.join("\n");
         let decoded = Decoded::new(text, "UTF-8", false, false);
