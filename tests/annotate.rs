@@ -233,3 +233,77 @@ fn a_text_draft_gets_a_page_with_its_findings_marked_and_explained() {
     );
     assert_eq!(page.matches("<p>").count(), draft.lines().count(), "one paragraph per line");
 }
+
+/// A program the interop tests need: found, or (outside CI) a note that the check did not run.
+fn tool(program: &str, probe: &[&str]) -> Option<String> {
+    let found = std::process::Command::new(program).args(probe).output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "CI installs {program} (.ci/run)");
+        eprintln!("{program} is not available here: this interoperability check did not run");
+    }
+    found.then(|| program.to_string())
+}
+
+#[test]
+fn annotated_copies_open_in_python_docx_and_libreoffice() {
+    let python = std::env::var("GWLINT_PYTHON").unwrap_or_else(|_| "python3".into());
+    let python = tool(&python, &["-c", "import docx"]);
+    let soffice = tool("soffice", &["--version"]);
+    if python.is_none() && soffice.is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<(String, Vec<u8>)> = vec![("draft.docx".into(), draft())];
+    for name in ["good.docx", "body_songti_no_indent.docx", "styles_from_html.docx"] {
+        inputs.push((name.into(), std::fs::read(fixture(&format!("docx/libreoffice/{name}"))).unwrap()));
+    }
+    let mut written = Vec::new();
+    for (name, bytes) in &inputs {
+        let (doc, diags) = lint(bytes);
+        for revisions in [false, true] {
+            let out = annotate_docx(bytes, &doc, &diags, AnnotateOptions { fix_as_revisions: revisions }).unwrap();
+            let path = dir.path().join(format!("{}-{revisions}.docx", name.trim_end_matches(".docx")));
+            std::fs::write(&path, &out.bytes).unwrap();
+            written.push((path, doc.text.clone(), diags.len(), revisions));
+        }
+    }
+    if let Some(python) = python {
+        let o = std::process::Command::new(python)
+            .arg(crate::support::root().join("tests/interop/read_docx.py"))
+            .args(written.iter().map(|w| &w.0))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        for ((path, text, findings, revisions), read) in written.iter().zip(&lines) {
+            let comments = read["comments"].as_array().unwrap();
+            let ours = comments.iter().filter(|c| c["author"] == AUTHOR).count();
+            assert_eq!(ours, *findings, "{}: one comment per finding", path.display());
+            if !revisions {
+                // Without revisions the paragraphs are the document's, as gwlint read them.
+                let paragraphs: Vec<&str> =
+                    read["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+                assert_eq!(paragraphs.join("\n"), *text, "{}", path.display());
+            }
+        }
+        assert!(lines[0]["comments"].as_array().unwrap().iter().any(|c| c["author"] == "审核"));
+    }
+    if let Some(soffice) = soffice {
+        let profile = dir.path().join("lo-profile");
+        let o = std::process::Command::new(soffice)
+            .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+            .args(["--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
+            .arg(dir.path().join("txt"))
+            .args(written.iter().map(|w| &w.0))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        for (path, text, _, _) in &written {
+            let txt = dir.path().join("txt").join(path.with_extension("txt").file_name().unwrap());
+            let converted = std::fs::read_to_string(&txt).unwrap_or_else(|e| panic!("{}: {e}", txt.display()));
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap();
+            assert!(converted.contains(first.trim()), "{}: LibreOffice reads the text", path.display());
+        }
+    }
+}

@@ -149,3 +149,55 @@ fn the_module_finds_what_the_command_line_finds() {
     zip.by_name("word/comments.xml").unwrap().read_to_string(&mut comments).unwrap();
     assert!(comments.contains("w:author=\"gwlint\""));
 }
+
+#[test]
+fn the_page_in_a_headless_browser_marks_what_the_command_line_finds() {
+    if !built_with_web() {
+        return;
+    }
+    let chromium = std::env::var("GWLINT_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let playwright = root().join("tests/browser/node_modules/playwright-core");
+    let have_node = Command::new("node").arg("--version").output().is_ok();
+    if !(have_node && playwright.is_dir() && std::path::Path::new(&chromium).is_file()) {
+        assert!(std::env::var_os("CI").is_none(), "CI installs node, chromium and playwright-core (.ci/run)");
+        eprintln!("node, {chromium} or tests/browser/node_modules missing: the page was not driven in a browser");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        fixture("documents/03_baogao_errors.txt"),
+        fixture("docx/libreoffice/styles_from_html.docx"),
+        fixture("documents/06_yijian.md"),
+        fixture("documents/07_tongbao_errors.txt"),
+    ];
+    let out = Command::new("node")
+        .arg(root().join("tests/browser/page.mjs"))
+        .arg(env!("CARGO_BIN_EXE_gwlint"))
+        .arg(&chromium)
+        .arg(dir.path())
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), files.len() + 1, "{lines:?}");
+    for (file, line) in files.iter().zip(&lines) {
+        let cli = gwlint(&["check", "--format", "json", "--exit-zero", "--no-config", file.to_str().unwrap()]);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&cli)).unwrap();
+        let count = report["diagnostics"].as_array().unwrap().len() as u64;
+        assert_eq!(line["refs"], count, "{}: numbers in the text", file.display());
+        assert_eq!(line["items"], count, "{}: items in the list", file.display());
+        if let Some(saved) = line["download"].as_str() {
+            let again = gwlint(&["check", "--format", "json", "--exit-zero", "--no-config", saved]);
+            assert_eq!(again.status.code(), Some(0));
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(saved).unwrap()).unwrap();
+            let mut comments = String::new();
+            zip.by_name("word/comments.xml").unwrap().read_to_string(&mut comments).unwrap();
+            assert_eq!(comments.matches("w:author=\"gwlint\"").count() as u64, count);
+        }
+    }
+    assert_eq!(lines[1]["how"], "drop", "the second file was dropped on the page");
+    // No request left the page's origin.
+    assert_eq!(lines.last().unwrap()["foreign"], serde_json::json!([]));
+}
