@@ -223,6 +223,11 @@ fn safe_fixes_become_tracked_changes_that_give_the_fixed_text_when_accepted() {
     // not read) gives the draft with the fixes applied; the findings they fix are gone.
     let (accepted, after) = lint(&out.bytes);
     assert_eq!(accepted.text, doc.text.replace(',', "，"));
+    // The same text as `--fix` gives on the draft's text as a .txt.
+    let txt = Document::from_text("draft.txt", gwlint_core::SourceKind::Txt, &doc.text).unwrap();
+    let txt_diags = Linter::with_defaults().check(&txt);
+    let fixed = gwlint_core::fix::apply_fixes(&txt.text, &txt_diags, gwlint_core::Applicability::Safe);
+    assert_eq!(accepted.text, fixed.text, "accepting the revisions is what --fix does");
     for d in &safe {
         assert!(!after.iter().any(|a| a.code == d.code && a.message == d.message), "{} is fixed", d.code);
     }
