@@ -72,16 +72,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Write through a temporary file in the same directory, renamed into place: a failed write
-/// never leaves half a .docx.
+/// Write through a temporary file in the same directory (unpredictably named, created
+/// exclusively, as the fixer does), renamed into place: a failed write never leaves half a file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.gwlint-tmp"));
-    let result = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
+    let (tmp, mut file) = crate::fixing::create_temp_beside(path)?;
+    let result = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
     match result.and_then(|()| std::fs::rename(&tmp, path)) {
         Ok(()) => Ok(()),
         Err(e) => {

@@ -146,7 +146,7 @@ fn write_atomically(path: &Path, bytes: &[u8], expected: Option<u64>) -> Result<
 
 /// A new temporary file in the directory of `target`, with an unpredictable name, created
 /// exclusively (an existing file or a planted symbolic link at that name is never opened).
-fn create_temp_beside(target: &Path) -> io::Result<(std::path::PathBuf, std::fs::File)> {
+pub fn create_temp_beside(target: &Path) -> io::Result<(std::path::PathBuf, std::fs::File)> {
     use std::hash::{BuildHasher, Hasher};
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -61,21 +61,15 @@ pub fn annotate_docx(
     let first_id = next_id(existing.as_deref().unwrap_or(b"")).max(next_id(&xml));
 
     let mut ranges = Vec::new();
+    // Each comment's id, and whether it is on its finding's own characters.
+    let mut placed: Vec<(u32, bool)> = Vec::new();
     let mut comments = String::new();
-    let (mut on_characters, mut on_paragraphs) = (0, 0);
     for (k, d) in diagnostics.iter().enumerate() {
         let id = first_id + k as u32;
-        let (range, exact) = match range_of(doc, &map, d, id) {
-            Some(r) => r,
-            None => continue,
-        };
+        let Some((range, exact)) = range_of(doc, &map, d, id) else { continue };
         ranges.push(range);
+        placed.push((id, exact));
         comments.push_str(&comment_xml(id, d, exact));
-        if exact {
-            on_characters += 1;
-        } else {
-            on_paragraphs += 1;
-        }
     }
     let mut next = first_id + diagnostics.len() as u32;
     // Each safe fix's edits, as replacements tagged with the fix they belong to.
@@ -116,8 +110,10 @@ pub fn annotate_docx(
     if !patched.unplaced.is_empty() {
         // Ranges that found no character have no comment either.
         comments = remove_comments(&comments, &patched.unplaced);
-        on_paragraphs -= patched.unplaced.len().min(on_paragraphs);
+        placed.retain(|(id, _)| !patched.unplaced.contains(id));
     }
+    let on_characters = placed.iter().filter(|p| p.1).count();
+    let on_paragraphs = placed.len() - on_characters;
     let mut revised: Vec<usize> = patched.replaced.iter().map(|i| replacements[*i].0).collect();
     revised.dedup();
     let revisions = revised.len();
