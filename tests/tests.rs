@@ -13,5 +13,6 @@ mod pipeline;
 mod registry;
 mod robustness;
 mod rule_docs;
+mod server;
 mod support;
 mod web;

@@ -28,6 +28,8 @@ pub enum Command {
     Annotate(AnnotateArgs),
     /// 启动网页版（默认 http://127.0.0.1:8419/）：在浏览器中拖入文件即可检查，文件不离开本机
     Serve(ServeArgs),
+    /// 语言服务器（LSP，经标准输入输出）：供 VS Code、Neovim、Helix、Zed 等编辑器边写边查
+    Server,
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
     /// 列出全部规则

@@ -9,6 +9,7 @@ mod inspect;
 mod output;
 mod rules_cmd;
 mod serve;
+mod server;
 mod settings;
 mod walk;
 
@@ -40,6 +41,10 @@ fn main() -> ExitCode {
             EXIT_ERROR
         }),
         Command::Serve(a) => serve::run(&a).unwrap_or_else(|e| {
+            error(e);
+            EXIT_ERROR
+        }),
+        Command::Server => server::run().unwrap_or_else(|e| {
             error(e);
             EXIT_ERROR
         }),
