@@ -132,13 +132,38 @@ fn diagnostics_in_utf16_fixes_and_a_clean_shutdown_over_stdio() {
         json!({ "textDocument": { "uri": uri }, "range": comma["range"], "context": { "diagnostics": [] } }),
     );
     let actions = actions.as_array().unwrap();
-    let quick =
-        actions.iter().find(|a| a["kind"] == "quickfix" && a["title"].as_str().unwrap().contains("GW401")).unwrap();
+    let title = |a: &Value| a["title"].as_str().unwrap().to_string();
+    let quick = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && title(a).contains("GW401") && !title(a).contains("停用"))
+        .unwrap();
     assert_eq!(quick["isPreferred"], true);
     let edits = &quick["edit"]["changes"][&uri];
     assert_eq!(edits[0]["newText"], "，");
     assert_eq!(edits[0]["range"], comma["range"]);
     assert!(actions.iter().any(|a| a["kind"] == "source.fixAll.gwlint"));
+
+    // "Disable on this line" writes a suppression comment above the addressee; applied, the
+    // finding is gone and the comment is used (no GW001).
+    let to_leader = found.iter().find(|d| d["code"] == "GW204").unwrap();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": to_leader["range"], "context": { "diagnostics": [] } }),
+    );
+    let disable =
+        actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("停用 GW204")).unwrap();
+    let edit = &disable["edit"]["changes"][&uri][0];
+    assert_eq!(edit["range"]["start"], json!({ "line": 2, "character": 0 }));
+    let inserted = edit["newText"].as_str().unwrap();
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    lines.insert(2, inserted);
+    let suppressed: String = lines.concat();
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 7 }, "contentChanges": [{ "text": suppressed }] }),
+    );
+    let (now, _) = c.diagnostics(&uri, 7);
+    assert!(!now.iter().any(|d| d["code"] == "GW204" || d["code"] == "GW001"), "{now:?}");
 
     assert_eq!(c.request("shutdown", json!(null)), Value::Null);
     c.notify("exit", json!(null));

@@ -1,7 +1,8 @@
 //! `gwlint server`: a language server over stdio (lsp-server, synchronous like ruff's). Findings on
 //! open, change and save, in the position encoding the client prefers (UTF-16 unless it offers
 //! UTF-8 or UTF-32), with the rule's code, severity, message and clause; a quick fix for each
-//! finding that has one (safe fixes preferred) and "fix all safe" as a source action. Settings
+//! finding that has one (safe fixes preferred), "disable on this line" (a suppression comment
+//! above it) and "fix all safe" as a source action. Settings
 //! come from the gwlint.toml the workspace layer finds from the client's root. A burst of edits
 //! is read as a whole before anything is checked: each document is checked once, at its latest
 //! version.
@@ -199,6 +200,22 @@ impl Server {
         let (from, to) = (line(&params["range"]["start"]), line(&params["range"]["end"]));
         let mut actions = Vec::new();
         let mut safe = Vec::new();
+        // "Disable on this line": a suppression comment above the finding's line, one per rule.
+        let newline = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut offered = BTreeSet::new();
+        for d in doc.findings.iter().filter(|d| (from..=to).contains(&(d.range.start.line - 1))) {
+            if !offered.insert((d.range.start.line, d.code.clone())) {
+                continue;
+            }
+            let at = json!({ "line": d.range.start.line - 1, "character": 0 });
+            let comment = format!("<!-- gwlint-disable-next-line {} -- 请写明理由 -->{newline}", d.code);
+            actions.push(json!({
+                "title": format!("gwlint：在这一行停用 {}（写抑制注释）", d.code),
+                "kind": "quickfix",
+                "diagnostics": [lsp_diagnostic(self.encoding, uri, &doc.text, d)],
+                "edit": { "changes": { uri: [{ "range": { "start": at, "end": at }, "newText": comment }] } },
+            }));
+        }
         for d in &doc.findings {
             let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) else { continue };
             let edits: Vec<Value> = fix.edits.iter().map(|e| json!({ "range": range(self.encoding, &doc.text, e.range.start, e.range.end), "newText": e.replacement })).collect();
