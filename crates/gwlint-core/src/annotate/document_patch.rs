@@ -6,7 +6,7 @@
 //! repeats the run's `w:rPr`, so the text keeps its formatting).
 
 use super::AUTHOR;
-use crate::document::docx_map::{DocxMap, DocxParagraph, TextNode};
+use crate::document::docx_map::{entity_char, DocxMap, DocxParagraph, TextNode};
 
 /// A comment's range: paragraph (reading order) and byte offsets in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,18 +246,7 @@ pub fn commented_text(xml: &[u8]) -> std::collections::BTreeMap<u32, String> {
             Ok(Event::End(e)) if e.name().as_ref() == b"w:t" => in_t = false,
             Ok(Event::Text(t)) if in_t => push(&open, &t.decode().unwrap_or_default(), &mut out),
             Ok(Event::GeneralRef(r)) if in_t => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.decode().as_deref() {
-                        Ok("amp") => Some('&'),
-                        Ok("lt") => Some('<'),
-                        Ok("gt") => Some('>'),
-                        Ok("quot") => Some('"'),
-                        Ok("apos") => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = entity_char(&r) {
                     push(&open, c.encode_utf8(&mut [0; 4]), &mut out);
                 }
             }

@@ -166,18 +166,7 @@ impl DocxMap {
                     }
                 }
                 Event::GeneralRef(r) if in_text => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match r.decode().as_deref() {
-                            Ok("amp") => Some('&'),
-                            Ok("lt") => Some('<'),
-                            Ok("gt") => Some('>'),
-                            Ok("quot") => Some('"'),
-                            Ok("apos") => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    if let Some(c) = resolved {
+                    if let Some(c) = entity_char(&r) {
                         push_text(&mut stack, c.encode_utf8(&mut [0; 4]), &mut node_in_run, [text_start, text_start]);
                     }
                 }
@@ -230,6 +219,22 @@ impl DocxMap {
             p.nodes.last().filter(|n| n.end == offset)
         })?;
         Some(DocxLocation { paragraph: p.xml_index, run: node.run, node: node.node, offset: offset - node.start })
+    }
+}
+
+/// The character an entity or character reference in text stands for (`&amp;`, `&#x4E2D;`):
+/// the five XML entities and numeric references; anything else stands for nothing.
+pub(crate) fn entity_char(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match r.decode().as_deref() {
+            Ok("amp") => Some('&'),
+            Ok("lt") => Some('<'),
+            Ok("gt") => Some('>'),
+            Ok("quot") => Some('"'),
+            Ok("apos") => Some('\''),
+            _ => None,
+        },
     }
 }
 
