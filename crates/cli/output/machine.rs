@@ -1,6 +1,7 @@
 //! Formats for CI systems: SARIF 2.1.0, GitHub workflow commands, GitLab Code Quality, JUnit XML,
 //! JSON Lines and Checkstyle XML.
 
+use gwlint_core::text::xml_escape as xml;
 use serde_json::json;
 use std::io::{self, Write};
 
@@ -193,10 +194,6 @@ pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult], versi
 /// Inputs that could not be read, with the reason.
 fn failed(results: &[FileResult]) -> impl Iterator<Item = (&str, &str)> {
     results.iter().filter(|r| !r.notice).filter_map(|r| r.outcome.as_ref().err().map(|e| (r.path.as_str(), e.as_str())))
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
 /// JUnit XML: one test case per file, one failure per finding.

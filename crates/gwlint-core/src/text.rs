@@ -167,6 +167,11 @@ pub fn split_outside_brackets<'a>(s: &'a str, seps: &[char]) -> Vec<&'a str> {
     out
 }
 
+/// Text as XML (and HTML) character data or attribute value: `& < > " '` as entities.
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 
 use super::AUTHOR;
 use crate::document::docx_map::{entity_char, DocxMap, DocxParagraph, TextNode};
+use crate::text::xml_escape as escape;
 
 /// A comment's range: paragraph (reading order) and byte offsets in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,11 +200,6 @@ fn replacement_spot(
     }
     m.push_str(&format!("<w:r>{props}<w:t xml:space=\"preserve\">"));
     Some((from, to, Place::InText { paragraph: index, run: n.run }, m))
-}
-
-/// Text as XML character data.
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The text each comment range of document.xml covers, by comment id (tabs as `\t`): what a

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::registry::Registry;
 
-use super::document_patch::escape;
+use crate::text::xml_escape as escape;
 
 /// The page for `doc` and its findings; `registry` gives each rule's category.
 pub fn html_report(doc: &Document, diagnostics: &[Diagnostic], registry: &Registry) -> String {

@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use crate::diagnostic::Diagnostic;
 use crate::document::docx_map::DocxMap;
 use crate::document::Document;
+use crate::text::xml_escape as escape;
 pub use document_patch::commented_text;
-use document_patch::{escape, patch, CommentRange, Replacement};
+use document_patch::{patch, CommentRange, Replacement};
 pub use html::html_report;
 use package::{add_comments_content_type, add_comments_relationship, insert_before_root_end, Package, W_NS};
 
