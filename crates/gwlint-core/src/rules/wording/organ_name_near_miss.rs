@@ -1,6 +1,8 @@
 //! GW619 organ-name-near-miss: a national or local organ's name written with one character
 //! changed, dropped or added (生态环镜部, 国家卫生健委员会, 市应急管里局).
 
+use std::sync::LazyLock;
+
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
@@ -50,6 +52,18 @@ declare_rule! {
 /// The 2023 reform, before which the table's names were not all in use.
 const TABLE_FROM: (u32, u32, u32) = (2023, 3, 10);
 
+/// Every name checked, built once: (characters, name, national). A place right before a
+/// national name makes it a local organ of before 2018 (平安市国家税务局); a local name usually
+/// follows one (市应急管理局).
+static NAMES: LazyLock<Vec<(Vec<char>, &'static str, bool)>> = LazyLock::new(|| {
+    NATIONAL_ORGANS
+        .iter()
+        .map(|n| (n, true))
+        .chain(LOCAL_ORGANS.iter().map(|n| (n, false)))
+        .map(|(n, national)| (n.chars().collect(), n.as_str(), national))
+        .collect()
+});
+
 pub struct OrganNameNearMiss;
 
 /// Whether `written` is `name` with one inner character changed, dropped or added.
@@ -83,14 +97,7 @@ impl Rule for OrganNameNearMiss {
         if doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM) {
             return;
         }
-        // (characters, name, national): a place right before a national name makes it a local
-        // organ of before 2018 (平安市国家税务局); a local name usually follows one (市应急管理局).
-        let names: Vec<(Vec<char>, &str, bool)> = NATIONAL_ORGANS
-            .iter()
-            .map(|n| (n, true))
-            .chain(LOCAL_ORGANS.iter().map(|n| (n, false)))
-            .map(|(n, national)| (n.chars().collect(), n.as_str(), national))
-            .collect();
+        let names = &*NAMES;
         for p in &doc.paragraphs {
             let text = doc.content(p);
             let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -101,7 +108,7 @@ impl Rule for OrganNameNearMiss {
                     continue;
                 }
                 let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
-                'names: for (name, full, national) in &names {
+                'names: for (name, full, national) in names {
                     if plain[i] != name[0] || (*national && after_place) {
                         continue;
                     }
