@@ -24,7 +24,19 @@ pub fn check(name: &str, bytes: &[u8], layout: bool) -> String {
     };
     let diagnostics = LINTER.check(&doc);
     let registry: &Registry = LINTER.registry();
-    let utf16 = |offset: usize| doc.text[..offset.min(doc.text.len())].encode_utf16().count();
+    // UTF-16 offsets of every span edge, in one walk over the text (not one walk per finding).
+    let mut edges: Vec<usize> = diagnostics.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let mut units = std::collections::HashMap::with_capacity(edges.len());
+    let (mut byte, mut unit) = (0, 0);
+    for edge in edges {
+        let edge = edge.min(doc.text.len());
+        unit += doc.text[byte..edge].encode_utf16().count();
+        byte = edge;
+        units.insert(edge, unit);
+    }
+    let utf16 = |offset: usize| units[&offset.min(doc.text.len())];
     let findings: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
