@@ -30,6 +30,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// 语言服务器（LSP，经标准输入输出）：供 VS Code、Neovim、Helix、Zed 等编辑器边写边查
     Server,
+    /// MCP 服务器（经标准输入输出）：让 AI 助手检查、修复它起草的公文并查看规则说明
+    Mcp,
     /// 显示文档被解析成的结构（版头、标题、主送机关、正文层次、署名、成文日期……）
     Inspect(InspectArgs),
     /// 列出全部规则

@@ -23,8 +23,6 @@ pub struct FixSummary {
     pub follow_ons: Vec<(String, gwlint_core::fix::FollowOn)>,
 }
 
-const MAX_PASSES: usize = 8;
-
 /// Apply fixes to every readable result; replace its diagnostics with what remains.
 /// With `write == false` (`--diff`), print unified diffs to `out` instead of writing.
 pub fn apply(
@@ -48,7 +46,7 @@ pub fn apply(
             ));
             continue;
         }
-        let fixed = match fix_document_ignoring(doc, linter, &r.ignored, min, MAX_PASSES) {
+        let fixed = match fix_document_ignoring(doc, linter, &r.ignored, min, gwlint_workspace::FIX_PASSES) {
             Ok(f) => f,
             Err(e) => {
                 summary.errors.push((r.path.clone(), format!("修复后的文本无法重新解析：{e}")));

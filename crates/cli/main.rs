@@ -9,7 +9,6 @@ mod inspect;
 mod output;
 mod rules_cmd;
 mod serve;
-mod server;
 mod settings;
 mod walk;
 
@@ -44,10 +43,20 @@ fn main() -> ExitCode {
             error(e);
             EXIT_ERROR
         }),
-        Command::Server => server::run().unwrap_or_else(|e| {
-            error(e);
-            EXIT_ERROR
-        }),
+        Command::Server => gwlint_server::run_stdio().map_or_else(
+            |e| {
+                error(e);
+                EXIT_ERROR
+            },
+            |()| EXIT_CLEAN,
+        ),
+        Command::Mcp => gwlint_mcp::run_stdio().map_or_else(
+            |e| {
+                error(e);
+                EXIT_ERROR
+            },
+            |()| EXIT_CLEAN,
+        ),
         Command::Inspect(a) => inspect(a),
         Command::Rules(a) => rules(a),
         Command::Explain(a) => explain(a),

@@ -6,14 +6,6 @@ use std::io::{self, Write};
 use gwlint_core::rule::FixAvailability;
 use gwlint_core::{Registry, RuleMeta};
 
-fn fix_zh(f: FixAvailability) -> &'static str {
-    match f {
-        FixAvailability::Always => "可修复",
-        FixAvailability::Sometimes => "部分可修复",
-        FixAvailability::None => "—",
-    }
-}
-
 #[derive(Serialize)]
 struct RuleRow<'a> {
     code: &'a str,
@@ -57,7 +49,7 @@ pub fn list_human(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result
             m.code,
             m.name,
             m.default_severity.label_zh(),
-            pad(fix_zh(m.fix), 10),
+            pad(m.fix.label_zh(), 10),
             m.summary,
         )?;
     }
@@ -65,14 +57,5 @@ pub fn list_human(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result
 }
 
 pub fn explain(out: &mut (impl Write + ?Sized), m: &RuleMeta) -> io::Result<()> {
-    writeln!(out, "{} {}：{}", m.code, m.name, m.summary)?;
-    writeln!(
-        out,
-        "类别：{}    默认级别：{}    修复：{}",
-        m.category.name_zh(),
-        m.default_severity.label_zh(),
-        fix_zh(m.fix)
-    )?;
-    writeln!(out)?;
-    write!(out, "{}", m.docs_text())
+    write!(out, "{}", m.explanation())
 }

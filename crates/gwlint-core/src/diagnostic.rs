@@ -49,7 +49,7 @@ impl fmt::Display for Severity {
 }
 
 /// How safe a fix is to apply without a human looking at it (ruff's model).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Advice only: shown, never applied (every .docx fix for now).

@@ -12,7 +12,7 @@ use crate::span::{Point, Span};
 /// and the byte offset in the file as stored (its encoding and byte-order mark included). For a
 /// .docx, `line` is the Word paragraph (empty paragraphs counted), `column` the character in it,
 /// and `byte` is absent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct FilePosition {
     pub line: usize,
     pub column: usize,
@@ -27,7 +27,7 @@ impl From<Point> for FilePosition {
 }
 
 /// A half-open range of the file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct FileRange {
     pub start: FilePosition,
     pub end: FilePosition,
@@ -40,14 +40,14 @@ impl From<SourceRange> for FileRange {
 }
 
 /// A replacement of a file range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FileEdit {
     pub range: FileRange,
     pub replacement: String,
 }
 
 /// A fix in file coordinates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ResolvedFix {
     pub applicability: Applicability,
     pub title: String,
@@ -57,14 +57,14 @@ pub struct ResolvedFix {
 }
 
 /// A secondary location.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ResolvedLabel {
     pub message: String,
     pub range: FileRange,
 }
 
 /// One finding in file coordinates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ResolvedDiagnostic {
     pub path: String,
     pub code: String,

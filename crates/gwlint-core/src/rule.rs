@@ -67,6 +67,17 @@ pub enum FixAvailability {
     Always,
 }
 
+impl FixAvailability {
+    /// How `gwlint rules` and `gwlint explain` say it.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FixAvailability::Always => "可修复",
+            FixAvailability::Sometimes => "部分可修复",
+            FixAvailability::None => "—",
+        }
+    }
+}
+
 /// Which documents a rule judges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -104,6 +115,39 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// What `gwlint explain` prints (and the editor server and the MCP server show): the
+    /// heading line, category, default severity and fix, then the docs (Markdown).
+    pub fn explanation(&self) -> String {
+        format!(
+            "{} {}：{}\n类别：{}    默认级别：{}    修复：{}\n\n{}",
+            self.code,
+            self.name,
+            self.summary,
+            self.category.name_zh(),
+            self.default_severity.label_zh(),
+            self.fix.label_zh(),
+            self.docs_text()
+        )
+    }
+
+    /// The rule's page in `docs/rules/` (Markdown), generated from the registry.
+    pub fn doc_page(&self) -> String {
+        format!(
+            "# {} {}\n\n{}\n\n- 类别：{}\n- 默认级别：{}\n- 修复：{}\n- 适用：{}\n\n{}",
+            self.code,
+            self.name,
+            self.summary,
+            self.category.name_zh(),
+            self.default_severity.label_zh(),
+            self.fix.label_zh(),
+            match self.scope {
+                Scope::AnyText => "任何文本",
+                Scope::Gongwen => "仅公文（讲话稿、文章等不检查）",
+            },
+            self.docs_text()
+        )
+    }
+
     /// The docs with the one leading space of `///` lines removed.
     pub fn docs_text(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());

@@ -40,4 +40,8 @@ pub enum LintError {
     NotAFile,
     #[error("无法读取：{0}")]
     Io(String),
+    #[error(".docx 不直接改写：请用 gwlint annotate --fix-as-revisions 得到修订形式的修复")]
+    DocxNotRewritten,
+    #[error("修复后的文本无法重新解析：{0}")]
+    FixUnreadable(ReadError),
 }

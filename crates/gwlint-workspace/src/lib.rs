@@ -20,11 +20,17 @@ use std::path::{Path, PathBuf};
 
 use gwlint_core::config::{Config, Profile};
 use gwlint_core::document::encoding_for_label;
+use gwlint_core::fix::FixedDocument;
 use gwlint_core::resolved::ResolvedDiagnostic;
-use gwlint_core::{Diagnostic, Document, Linter, ParseOptions, ReadError, Registry, Selection, Severity};
+use gwlint_core::{
+    Applicability, Diagnostic, Document, Linter, ParseOptions, ReadError, Registry, Selection, Severity,
+};
 
 pub use error::{LintError, WorkspaceError};
 pub use per_file::PerFileIgnores;
+
+/// How many times fixing re-reads a document and fixes what is left (as `check --fix`).
+pub const FIX_PASSES: usize = 8;
 
 /// The configuration file's name.
 pub const CONFIG_NAME: &str = "gwlint.toml";
@@ -238,6 +244,25 @@ impl Workspace {
     /// the name).
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Result<FileReport, LintError> {
         self.lint_bytes_ignoring(name, bytes, self.ignored_for(Path::new(name)))
+    }
+
+    /// Apply every fix at or above `min` to a text file's bytes until none applies, as
+    /// `check --fix` does (the name's extension picks the reader; per-file ignores match it). A
+    /// .docx is never rewritten: it is refused here, and `annotate` offers its fixes as
+    /// revisions instead.
+    pub fn fix_bytes(&self, name: &str, bytes: &[u8], min: Applicability) -> Result<FixedDocument, LintError> {
+        let document = self.parse(name, bytes)?;
+        if document.kind == gwlint_core::SourceKind::Docx {
+            return Err(LintError::DocxNotRewritten);
+        }
+        gwlint_core::fix::fix_document_ignoring(
+            &document,
+            &self.linter,
+            &self.ignored_for(Path::new(name)),
+            min,
+            FIX_PASSES,
+        )
+        .map_err(LintError::FixUnreadable)
     }
 
     fn lint_bytes_ignoring(&self, name: &str, bytes: &[u8], ignored: Vec<String>) -> Result<FileReport, LintError> {

@@ -267,7 +267,7 @@ impl Serialize for Direction {
 }
 
 /// What kind of text this is. Structural and routing rules only judge 公文.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocClass {
     /// A 公文 (or a draft of one).
