@@ -58,3 +58,22 @@ fn doc_examples_trigger_and_corrections_do_not() {
         }
     }
 }
+
+#[test]
+fn the_rule_pages_in_docs_are_generated_from_the_rules() {
+    // `cargo run -p gwlint-dev --bin gwlint-docs` writes them.
+    let pages = Registry::builtin().doc_pages();
+    let mut on_disk: Vec<String> = std::fs::read_dir("docs/rules")
+        .expect("docs/rules exists")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut expected: Vec<String> = pages.iter().map(|(n, _)| n.clone()).collect();
+    expected.sort();
+    assert_eq!(on_disk, expected, "run gwlint-docs");
+    for (name, text) in &pages {
+        let committed = std::fs::read_to_string(format!("docs/rules/{name}")).unwrap();
+        assert!(committed == *text, "docs/rules/{name} is stale: run cargo run -p gwlint-dev --bin gwlint-docs");
+    }
+    assert_eq!(pages.len(), Registry::builtin().metas().count() + 1);
+}

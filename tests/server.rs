@@ -70,9 +70,11 @@ impl Client {
 #[test]
 fn diagnostics_in_utf16_fixes_and_a_clean_shutdown_over_stdio() {
     let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_gwlint"))
         .arg("server")
         .current_dir(dir.path())
+        .env("XDG_CACHE_HOME", cache.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -102,6 +104,11 @@ fn diagnostics_in_utf16_fixes_and_a_clean_shutdown_over_stdio() {
     assert_eq!(comma["range"]["end"], json!({ "line": 3, "character": units_before + 1 }));
     assert_eq!(comma["severity"], 1);
     assert!(found.iter().any(|d| d["code"] == "GW204"), "addressed to a leader");
+    // The rule's page, written once to the cache directory, is the finding's link.
+    let href = comma["codeDescription"]["href"].as_str().unwrap();
+    let page = cache.path().join(format!("gwlint/{}/rules/GW401.md", env!("CARGO_PKG_VERSION")));
+    assert_eq!(href, format!("file://{}", page.display()));
+    assert!(std::fs::read_to_string(&page).unwrap().starts_with("# GW401 halfwidth-punctuation\n"));
 
     // A burst of edits, ending in a CRLF text with the comma fixed: the latest is checked, and
     // not every version of the burst is (how many the server sees at once depends on timing).
@@ -164,6 +171,20 @@ fn diagnostics_in_utf16_fixes_and_a_clean_shutdown_over_stdio() {
     );
     let (now, _) = c.diagnostics(&uri, 7);
     assert!(!now.iter().any(|d| d["code"] == "GW204" || d["code"] == "GW001"), "{now:?}");
+
+    // gwlint.toml written beside the document: the client reports the change, the findings
+    // follow the new configuration.
+    std::fs::write(dir.path().join("gwlint.toml"), "[lint]\nignore = [\"GW204\"]\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": format!("{root}/gwlint.toml"), "type": 1 }] }),
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 8 }, "contentChanges": [{ "text": text }] }),
+    );
+    let (now, _) = c.diagnostics(&uri, 8);
+    assert!(now.iter().any(|d| d["code"] == "GW401") && !now.iter().any(|d| d["code"] == "GW204"), "{now:?}");
 
     assert_eq!(c.request("shutdown", json!(null)), Value::Null);
     c.notify("exit", json!(null));

@@ -70,6 +70,31 @@ impl Registry {
         self.rules.iter().map(|r| r.meta())
     }
 
+    /// The pages of `docs/rules/` (file name, Markdown): one per rule, and `README.md`, the
+    /// index. Generated from the rules' own docs (`gwlint-docs` writes them; a test checks the
+    /// committed pages are current).
+    pub fn doc_pages(&self) -> Vec<(String, String)> {
+        let mut index = String::from(
+            "# gwlint 规则\n\n由各规则代码中的文档生成（`cargo run -p gwlint-dev --bin gwlint-docs`），请勿手工修改。\n\n\
+             | 代码 | 名称 | 类别 | 默认级别 | 修复 | 说明 |\n|---|---|---|---|---|---|\n",
+        );
+        let mut pages = Vec::new();
+        for m in self.metas() {
+            index.push_str(&format!(
+                "| [{code}]({code}.md) | {} | {} | {} | {} | {} |\n",
+                m.name,
+                m.category.name_zh(),
+                m.default_severity.label_zh(),
+                m.fix.label_zh(),
+                m.summary.replace('|', "\\|"),
+                code = m.code,
+            ));
+            pages.push((format!("{}.md", m.code), m.doc_page()));
+        }
+        pages.push(("README.md".to_string(), index));
+        pages
+    }
+
     /// A rule by code (case-insensitive) or name.
     pub fn find(&self, key: &str) -> Option<&dyn Rule> {
         self.rules.iter().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name == key).map(|r| r.as_ref())

@@ -11,7 +11,7 @@ pub use tools::Gwlint;
 /// Serve on standard input and output until the client closes them.
 pub fn run_stdio() -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
+        .enable_all()
         .build()
         .map_err(|e| format!("无法启动 MCP 服务：{e}"))?;
     runtime.block_on(async {

@@ -9,7 +9,7 @@ use gwlint_workspace::{ConfigSource, LintError, Overrides, Workspace};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Initialized, Notification as _, PublishDiagnostics, ShowMessage,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _, WorkspaceConfiguration};
 use lsp_types::{
@@ -124,6 +124,9 @@ impl Session {
             session.show(MessageType::ERROR, e);
         }
         session.reload();
+        // initialize_finish has read the client's `initialized`: the server may now ask it.
+        session.watch_configuration();
+        session.pull_settings();
         Ok(session)
     }
 
@@ -161,10 +164,6 @@ impl Session {
 
     fn notification(&mut self, n: Notification, dirty: &mut BTreeSet<Uri>) {
         match n.method.as_str() {
-            Initialized::METHOD => {
-                self.watch_configuration();
-                self.pull_settings();
-            }
             DidOpenTextDocument::METHOD => {
                 let Ok(p) = serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params) else { return };
                 let read_only = uri::file_name(&p.text_document.uri).to_lowercase().ends_with(".docx");
@@ -367,11 +366,21 @@ impl Session {
         let at = p.text_document_position_params.position;
         let Some(doc) = self.docs.get(&p.text_document_position_params.text_document.uri) else { return Value::Null };
         let registry = self.workspace.registry();
-        let mut parts = Vec::new();
-        let mut range = None;
-        for (d, lsp) in doc.findings.iter().zip(&doc.diagnostics) {
-            if lsp.range.start <= at && at <= lsp.range.end {
-                range.get_or_insert(lsp.range);
+        // The narrowest finding first: it is the one the cursor is most likely about.
+        let mut under: Vec<(&ResolvedDiagnostic, &lsp_types::Diagnostic)> = doc
+            .findings
+            .iter()
+            .zip(&doc.diagnostics)
+            .filter(|(_, lsp)| lsp.range.start <= at && at <= lsp.range.end)
+            .collect();
+        under.sort_by_key(|(_, lsp)| {
+            let r = lsp.range;
+            (r.end.line - r.start.line, r.end.character.abs_diff(r.start.character))
+        });
+        let range = under.first().map(|(_, lsp)| lsp.range);
+        let parts: Vec<String> = under
+            .iter()
+            .map(|(d, _)| {
                 let mut part = format!("**{} {}**：{}", d.code, d.name, d.message);
                 if let Some(help) = &d.help {
                     part.push_str(&format!("\n\n{help}"));
@@ -379,9 +388,9 @@ impl Session {
                 if let Some(rule) = registry.find(&d.code) {
                     part.push_str(&format!("\n\n{}", rule.meta().docs_text()));
                 }
-                parts.push(part);
-            }
-        }
+                part
+            })
+            .collect();
         if parts.is_empty() {
             return Value::Null;
         }
