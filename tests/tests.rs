@@ -11,6 +11,7 @@ mod json_contract;
 mod lexicon;
 mod mcp;
 mod pipeline;
+mod python;
 mod registry;
 mod robustness;
 mod rule_docs;
