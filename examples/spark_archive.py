@@ -44,7 +44,11 @@ def main(argv=None) -> int:
     builder = SparkSession.builder.appName("gwlint-archive")
     if args.master:
         builder = builder.master(args.master)
-    spark = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
+    spark = (
+        builder.config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("ERROR")
     config = os.path.abspath(args.config) if args.config else None
     # The examples' shared module goes to the executors with the job.
