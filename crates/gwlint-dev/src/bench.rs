@@ -1,8 +1,13 @@
 //! `gwlint-bench`: throughput and memory of gwlint on the real 公文 corpus, side by side with
 //! the floor (`cat | wc -m`: reading and decoding) and with autocorrect's lint mode.
 //!
-//! Usage: cargo run --release -p gwlint-dev --bin gwlint-bench -- [--corpus DIR] [--mb N] [--autocorrect PATH]
-//! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT.
+//! Usage: cargo run --release -p gwlint-dev --bin gwlint-bench -- [--corpus DIR] [--mb N]
+//!        [--autocorrect PATH] [--pairs N] [--scaling]
+//! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT, 5 pairs.
+//! Whole programs are measured paired: in each round every command runs once, in turn (A B A B
+//! …), and the medians over the rounds are reported, with the median of the per-round ratios,
+//! so a load on the shared machine weighs on both sides alike. gwlint and autocorrect both
+//! write JSON. `--scaling` adds 1, 10 and 100 MB runs (CPU and peak RSS against input size).
 //! Results are printed as Markdown for BENCHMARKS.md. Not a test: timings on a shared
 //! 2-core machine are noisy, so compare the ratios of one run.
 
@@ -16,18 +21,25 @@ struct Args {
     corpus: PathBuf,
     mb: usize,
     autocorrect: Option<PathBuf>,
+    pairs: usize,
+    scaling: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { corpus: PathBuf::from("../shared/corpus/gongwen"), mb: 10, autocorrect: None };
+    let mut a =
+        Args { corpus: PathBuf::from("../shared/corpus/gongwen"), mb: 10, autocorrect: None, pairs: 5, scaling: false };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--corpus" => a.corpus = it.next().ok_or("--corpus needs a directory")?.into(),
             "--mb" => a.mb = it.next().and_then(|s| s.parse().ok()).ok_or("--mb needs a number")?,
             "--autocorrect" => a.autocorrect = Some(it.next().ok_or("--autocorrect needs a path")?.into()),
+            "--pairs" => {
+                a.pairs = it.next().and_then(|s| s.parse().ok()).filter(|&n| n > 0).ok_or("--pairs needs a number")?
+            }
+            "--scaling" => a.scaling = true,
             "--help" | "-h" => {
-                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH]");
+                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH] [--pairs N] [--scaling]");
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other}")),
@@ -197,14 +209,12 @@ fn main() -> ExitCode {
     }
     drop(docs);
 
-    // Whole programs, measured as child processes.
-    println!("\n### Whole programs over the same files (same run)\n");
-    println!("| command | wall | CPU (user+sys) | MB per CPU-second | peak RSS |\n|---|---|---|---|---|");
+    // Whole programs, measured as child processes, paired.
     let d = dir.display();
     let gwlint =
         std::env::current_exe().ok().and_then(|p| p.parent().map(|p| p.join("gwlint"))).filter(|p| p.is_file());
     let mut commands: Vec<(String, String)> =
-        vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/* | wc -m"))];
+        vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/*.txt | wc -m"))];
     if let Some(g) = &gwlint {
         commands.push((
             "gwlint check --format json".into(),
@@ -218,24 +228,132 @@ fn main() -> ExitCode {
         println!("(gwlint binary not found next to gwlint-bench: build it with cargo build --release)\n");
     }
     match &args.autocorrect {
-        Some(ac) => commands.push(("autocorrect --lint".into(), format!("{} --lint {d}", ac.display()))),
+        Some(ac) => commands
+            .push(("autocorrect --lint --format json".into(), format!("{} --lint --format json {d}", ac.display()))),
         None => println!("(autocorrect not found: npm install autocorrect-node, then pass --autocorrect PATH)\n"),
     }
-    for (name, cmd) in &commands {
-        match measure_command(cmd) {
-            Ok(m) => println!(
-                "| {name} | {:.3} s | {:.3} s | {:.1} | {:.1} MiB |",
-                m.wall.as_secs_f64(),
-                m.cpu,
-                mb(total) / m.cpu.max(1e-6),
-                m.peak_kib as f64 / 1024.0
-            ),
-            Err(e) => println!("| {name} | failed: {e} | | | |"),
+    println!("\n### Whole programs over the same files, paired ({} rounds)\n", args.pairs);
+    paired_table(&commands, args.pairs, Some(total));
+
+    // Start-up: one short file, many rounds.
+    let tiny = dir.join("tiny.txt");
+    if std::fs::write(&tiny, "关于开展检查的通知\n").is_ok() {
+        let mut commands = Vec::new();
+        if let Some(g) = &gwlint {
+            commands.push((
+                "gwlint check (one line)".to_string(),
+                format!("{} check --no-config --exit-zero {}", g.display(), tiny.display()),
+            ));
+        }
+        if let Some(ac) = &args.autocorrect {
+            commands.push((
+                "autocorrect --lint (one line)".to_string(),
+                format!("{} --lint {}", ac.display(), tiny.display()),
+            ));
+        }
+        println!("\n### Start-up: a one-line file, paired ({} rounds)\n", args.pairs * 4);
+        paired_table(&commands, args.pairs * 4, None);
+    }
+    if args.scaling {
+        if let Some(g) = &gwlint {
+            scaling_section(g, &originals);
         }
     }
     docx_section(&dir, gwlint.as_deref());
     let _ = std::fs::remove_dir_all(&dir);
     ExitCode::SUCCESS
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return 0.0;
+    }
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// Run the commands in turn, `rounds` times (A B C A B C …); print the medians per command and
+/// the median over rounds of its CPU time against the first command's (or, when `bytes` is
+/// None, against the first command's wall time).
+fn paired_table(commands: &[(String, String)], rounds: usize, bytes: Option<usize>) {
+    if commands.is_empty() {
+        return;
+    }
+    let mut runs: Vec<Vec<Measure>> = commands.iter().map(|_| Vec::new()).collect();
+    for _ in 0..rounds {
+        for (i, (_, cmd)) in commands.iter().enumerate() {
+            if let Ok(m) = measure_command(cmd) {
+                runs[i].push(m);
+            }
+        }
+    }
+    let first = commands[0].0.as_str();
+    println!("| command | wall (median) | CPU (median) | MB per CPU-second | peak RSS (median) | ×{first} (median of rounds) |");
+    println!("|---|---|---|---|---|---|");
+    for (i, (name, _)) in commands.iter().enumerate() {
+        let r = &runs[i];
+        if r.is_empty() {
+            println!("| {name} | failed | | | | |");
+            continue;
+        }
+        let wall = median(r.iter().map(|m| m.wall.as_secs_f64()).collect());
+        let cpu = median(r.iter().map(|m| m.cpu).collect());
+        let peak = median(r.iter().map(|m| m.peak_kib as f64).collect()) / 1024.0;
+        let ratio = median(
+            r.iter()
+                .zip(&runs[0])
+                .map(|(m, f)| match bytes {
+                    Some(_) => m.cpu / f.cpu.max(1e-6),
+                    None => m.wall.as_secs_f64() / f.wall.as_secs_f64().max(1e-6),
+                })
+                .collect(),
+        );
+        let rate = bytes.map_or("—".to_string(), |b| format!("{:.1}", mb(b) / cpu.max(1e-6)));
+        println!("| {name} | {wall:.3} s | {cpu:.3} s | {rate} | {peak:.1} MiB | {ratio:.2} |");
+    }
+}
+
+/// gwlint over 1, 10 and 100 MB of the corpus: CPU and peak RSS against the input size.
+fn scaling_section(gwlint: &Path, originals: &[(String, Vec<u8>)]) {
+    let corpus: usize = originals.iter().map(|(_, b)| b.len()).sum();
+    println!(
+        "\n### Scaling\n\n| input | files | wall | CPU | MB per CPU-second | peak RSS |\n|---|---|---|---|---|---|"
+    );
+    for size in [1usize, 10, 100] {
+        let dir = std::env::temp_dir().join(format!("gwlint-bench-scale-{}-{size}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        if std::fs::create_dir_all(&dir).is_err() {
+            return;
+        }
+        let (mut written, mut files) = (0, 0);
+        'fill: for r in 0.. {
+            for (name, bytes) in originals {
+                if written >= size * 1_000_000 || corpus == 0 {
+                    break 'fill;
+                }
+                let _ = std::fs::write(dir.join(format!("r{r:04}_{name}")), bytes);
+                written += bytes.len();
+                files += 1;
+            }
+        }
+        let cmd = format!("{} check --no-config --exit-zero --format json {}", gwlint.display(), dir.display());
+        if let Ok(m) = measure_command(&cmd) {
+            println!(
+                "| {:.1} MB | {files} | {:.2} s | {:.2} s | {:.1} | {:.1} MiB |",
+                mb(written),
+                m.wall.as_secs_f64(),
+                m.cpu,
+                mb(written) / m.cpu.max(1e-6),
+                m.peak_kib as f64 / 1024.0
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 /// A 100-page .docx (22 lines of 28 characters a page): gwlint against a plain text extractor.

@@ -132,6 +132,16 @@ impl Rule for NumericFormulation {
             .collect();
         for p in &doc.paragraphs {
             let content = doc.content(p);
+            // A formulation can only match a paragraph holding each of its characters: most
+            // paragraphs hold none of the 20, and the search with gaps is not tried there.
+            let formulations: Vec<&Formulation> = formulations
+                .iter()
+                .copied()
+                .filter(|f| f.template.iter().all(|piece| !matches!(piece, Piece::Char(c) if !content.contains(*c))))
+                .collect();
+            if formulations.is_empty() {
+                continue;
+            }
             let offsets: Vec<usize> = content.char_indices().map(|(i, _)| i).chain([content.len()]).collect();
             let text: Vec<char> = content.chars().collect();
             // Numerals already reported: a formulation inside a longer one is reported once.
