@@ -37,7 +37,7 @@ pub struct Skipped {
 
 impl From<LintError> for Skipped {
     fn from(e: LintError) -> Self {
-        let notice = matches!(e, LintError::Read(ReadError::Empty | ReadError::Blank));
+        let notice = e.is_nothing_to_check();
         let mut message = e.to_string();
         if matches!(e, LintError::Read(ReadError::TooLarge { .. })) {
             message.push_str("（可用 --max-file-size 调整上限）");

@@ -151,7 +151,7 @@ impl Gwlint {
 fn lint_result(shown: &str, outcome: Result<FileReport, LintError>) -> Result<LintResult, String> {
     let report = match outcome {
         Ok(r) => r,
-        Err(LintError::Read(gwlint_core::ReadError::Empty | gwlint_core::ReadError::Blank)) => {
+        Err(e) if e.is_nothing_to_check() => {
             return Ok(LintResult {
                 path: shown.to_string(),
                 class: DocClass::Other,

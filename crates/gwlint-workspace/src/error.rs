@@ -45,3 +45,11 @@ pub enum LintError {
     #[error("修复后的文本无法重新解析：{0}")]
     FixUnreadable(ReadError),
 }
+
+impl LintError {
+    /// An empty or blank file: nothing to check, so no findings and no error (the command line
+    /// mentions it; the editor, MCP and Python front ends report nothing).
+    pub fn is_nothing_to_check(&self) -> bool {
+        matches!(self, LintError::Read(ReadError::Empty | ReadError::Blank))
+    }
+}
