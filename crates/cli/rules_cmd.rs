@@ -1,35 +1,11 @@
 //! `gwlint rules` and `gwlint explain`.
 
-use serde::Serialize;
 use std::io::{self, Write};
 
-use gwlint_core::rule::FixAvailability;
 use gwlint_core::{Registry, RuleMeta};
 
-#[derive(Serialize)]
-struct RuleRow<'a> {
-    code: &'a str,
-    name: &'a str,
-    category: gwlint_core::Category,
-    severity: &'static str,
-    fix: FixAvailability,
-    summary: &'a str,
-    source: &'a str,
-}
-
 pub fn list_json(out: &mut (impl Write + ?Sized), reg: &Registry) -> io::Result<()> {
-    let rows: Vec<RuleRow> = reg
-        .metas()
-        .map(|m| RuleRow {
-            code: &m.code,
-            name: &m.name,
-            category: m.category,
-            severity: m.default_severity.as_str(),
-            fix: m.fix,
-            summary: &m.summary,
-            source: &m.source,
-        })
-        .collect();
+    let rows: Vec<_> = reg.metas().map(RuleMeta::row).collect();
     serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -114,7 +114,32 @@ pub struct RuleMeta {
     pub skip_in: &'static [crate::config::Profile],
 }
 
+/// A rule as `gwlint rules --format json` lists it (and the Python package's `rules()`).
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleRow<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub category: Category,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    pub summary: &'a str,
+    pub source: &'a str,
+}
+
 impl RuleMeta {
+    /// The rule's row in a rule list.
+    pub fn row(&self) -> RuleRow<'_> {
+        RuleRow {
+            code: &self.code,
+            name: &self.name,
+            category: self.category,
+            severity: self.default_severity,
+            fix: self.fix,
+            summary: &self.summary,
+            source: &self.source,
+        }
+    }
+
     /// What `gwlint explain` prints (and the editor server and the MCP server show): the
     /// heading line, category, default severity and fix, then the docs (Markdown).
     pub fn explanation(&self) -> String {

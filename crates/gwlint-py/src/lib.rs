@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use gwlint_core::annotate::{annotate_docx, AnnotateOptions};
 use gwlint_core::config::Config;
 use gwlint_core::Applicability;
-use gwlint_core::ReadError as Unreadable;
 use gwlint_workspace::{ConfigSource, FileReport, LintError, Overrides, Workspace, WorkspaceError};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -63,11 +62,15 @@ struct Linter {
 }
 
 impl Linter {
-    fn lint(&self, py: Python<'_>, name: &str, bytes: &[u8]) -> PyResult<Option<FileReport>> {
-        match py.detach(|| self.workspace.lint_bytes(name, bytes)) {
+    /// Run a check with the GIL released; an empty or blank text has nothing to report.
+    fn report(
+        py: Python<'_>,
+        name: &str,
+        check: impl FnOnce() -> Result<FileReport, LintError> + Send,
+    ) -> PyResult<Option<FileReport>> {
+        match py.detach(check) {
             Ok(report) => Ok(Some(report)),
-            // An empty or blank text has nothing to report.
-            Err(LintError::Read(Unreadable::Empty | Unreadable::Blank)) => Ok(None),
+            Err(e) if e.is_nothing_to_check() => Ok(None),
             Err(e) => Err(read_error(name, e)),
         }
     }
@@ -131,18 +134,14 @@ impl Linter {
     #[pyo3(signature = (source, filename="草稿.txt"))]
     fn check(&self, py: Python<'_>, source: &Bound<'_, PyAny>, filename: &str) -> PyResult<Py<PyAny>> {
         let bytes = source_bytes(source)?;
-        let report = self.lint(py, filename, &bytes)?;
+        let report = Linter::report(py, filename, || self.workspace.lint_bytes(filename, &bytes))?;
         Linter::findings(py, report)
     }
 
     /// Read and check a file.
     fn check_file(&self, py: Python<'_>, path: PathBuf) -> PyResult<Py<PyAny>> {
         let name = path.display().to_string();
-        let report = match py.detach(|| self.workspace.lint_path(&path)) {
-            Ok(r) => Some(r),
-            Err(LintError::Read(Unreadable::Empty | Unreadable::Blank)) => None,
-            Err(e) => return Err(read_error(&name, e)),
-        };
+        let report = Linter::report(py, &name, || self.workspace.lint_path(&path))?;
         Linter::findings(py, report)
     }
 
@@ -154,9 +153,7 @@ impl Linter {
         let min = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
         match py.detach(|| self.workspace.fix_bytes(filename, &bytes, min)) {
             Ok(fixed) => Ok(fixed.source),
-            Err(LintError::Read(Unreadable::Empty | Unreadable::Blank)) => {
-                Ok(String::from_utf8_lossy(&bytes).into_owned())
-            }
+            Err(e) if e.is_nothing_to_check() => Ok(String::from_utf8_lossy(&bytes).into_owned()),
             Err(e) => Err(read_error(filename, e)),
         }
     }
@@ -190,11 +187,9 @@ impl Linter {
             .registry()
             .metas()
             .map(|m| {
-                serde_json::json!({
-                    "code": m.code, "name": m.name, "category": m.category, "severity": m.default_severity,
-                    "fix": m.fix, "summary": m.summary, "source": m.source,
-                    "enabled": enabled.contains(&m.code.as_ref()),
-                })
+                let mut row = serde_json::to_value(m.row()).unwrap_or_default();
+                row["enabled"] = enabled.contains(&m.code.as_ref()).into();
+                row
             })
             .collect();
         from_json(py, to_json(&rows)?)
