@@ -30,7 +30,7 @@ pub struct Request<'a> {
 }
 
 impl Request<'_> {
-    fn wants(&self, kind: &CodeActionKind) -> bool {
+    pub fn wants(&self, kind: &CodeActionKind) -> bool {
         self.only.is_none_or(|only| {
             only.iter().any(|o| kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str())))
         })
@@ -89,10 +89,11 @@ pub fn quick_fixes(req: &Request) -> Vec<CodeActionOrCommand> {
     out
 }
 
-/// "Fix all safe": `fixed` is the text with every safe fix applied (None: nothing to fix).
+/// "Fix all safe": `fixed` is the text with every safe fix applied (None: nothing to fix). The
+/// caller has checked that the client wants this kind.
 pub fn fix_all(req: &Request, fixed: Option<(&str, usize)>) -> Option<CodeActionOrCommand> {
     let (fixed, applied) = fixed?;
-    if !req.wants(&FIX_ALL) || fixed == req.text {
+    if fixed == req.text {
         return None;
     }
     let (start, end_old, end_new) = changed_region(req.text, fixed);

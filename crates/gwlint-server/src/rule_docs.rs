@@ -12,8 +12,8 @@ use lsp_types::Uri;
 pub struct RuleDocs {
     base: Option<String>,
     dir: Option<PathBuf>,
-    /// The pages written (or found current) in this session, by code, with their URI.
-    written: BTreeMap<String, (String, Option<Uri>)>,
+    /// The links of the pages written (or found current) since the rules were last loaded.
+    written: BTreeMap<String, Option<Uri>>,
 }
 
 impl RuleDocs {
@@ -28,15 +28,18 @@ impl RuleDocs {
         if let Some(base) = &self.base {
             return format!("{base}/{}.md", meta.code).parse().ok();
         }
-        let page = meta.doc_page();
-        if let Some((text, uri)) = self.written.get(meta.code.as_ref()) {
-            if *text == page {
-                return uri.clone();
-            }
+        if let Some(uri) = self.written.get(meta.code.as_ref()) {
+            return uri.clone();
         }
-        let uri = self.dir.as_deref().and_then(|dir| write_page(dir, &meta.code, &page));
-        self.written.insert(meta.code.to_string(), (page, uri.clone()));
+        let uri = self.dir.as_deref().and_then(|dir| write_page(dir, &meta.code, &meta.doc_page()));
+        self.written.insert(meta.code.to_string(), uri.clone());
         uri
+    }
+
+    /// The rules were loaded again (a pack may document its rules differently now): pages are
+    /// checked against the files once more when next linked.
+    pub fn forget(&mut self) {
+        self.written.clear();
     }
 }
 

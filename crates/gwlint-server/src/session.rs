@@ -1,5 +1,6 @@
 //! The server's state and its message loop.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -38,6 +39,9 @@ struct Open {
     read_only: bool,
     findings: Vec<ResolvedDiagnostic>,
     diagnostics: Vec<lsp_types::Diagnostic>,
+    /// What "fix all" gives for this text (the fixed text and how many fixes), worked out on the
+    /// first request that wants it: editors ask for code actions at every cursor move.
+    fixed_all: OnceCell<Option<(String, usize)>>,
 }
 
 pub struct Session {
@@ -173,6 +177,7 @@ impl Session {
                     read_only,
                     findings: Vec::new(),
                     diagnostics: Vec::new(),
+                    fixed_all: OnceCell::new(),
                 };
                 self.docs.insert(p.text_document.uri.clone(), open);
                 dirty.insert(p.text_document.uri);
@@ -253,6 +258,7 @@ impl Session {
     /// Load the configuration again. A broken gwlint.toml is reported and built-in defaults are
     /// used until it is fixed, so the drafter is never left without findings.
     fn reload(&mut self) {
+        self.rule_docs.forget();
         match Workspace::discover(&self.root, &self.settings.overrides(&self.root)) {
             Ok(ws) => self.workspace = ws,
             Err(e) => {
@@ -283,8 +289,7 @@ impl Session {
     /// Lint a document's latest text (a .docx: the file on disk) and publish its findings.
     fn check(&mut self, uri: &Uri) {
         let path = uri::to_path(uri);
-        // Per-file ignores match the path; a buffer without one is named by its URI's end.
-        let name = path.as_ref().map_or_else(|| uri::file_name(uri), |p| p.display().to_string());
+        let name = uri::document_name(uri);
         let Some(doc) = self.docs.get(uri) else { return };
         let outcome = if doc.read_only {
             match &path {
@@ -301,9 +306,7 @@ impl Session {
                 (text, report.resolved(), None)
             }
             // An empty or blank file has nothing to report.
-            Err(LintError::Read(gwlint_core::ReadError::Empty | gwlint_core::ReadError::Blank)) => {
-                (String::new(), Vec::new(), None)
-            }
+            Err(e) if e.is_nothing_to_check() => (String::new(), Vec::new(), None),
             Err(e) => (String::new(), Vec::new(), Some(e.to_string())),
         };
         let doc = self.docs.get_mut(uri).expect("checked above");
@@ -321,6 +324,7 @@ impl Session {
             })
             .collect();
         doc.findings = findings;
+        doc.fixed_all = OnceCell::new();
         let mut diagnostics = doc.diagnostics.clone();
         diagnostics.extend(unreadable.as_deref().map(convert::unreadable));
         let version = doc.version;
@@ -352,11 +356,13 @@ impl Session {
             .findings
             .iter()
             .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe && !f.edits.is_empty()));
-        if has_safe {
-            let name = uri::to_path(&p.text_document.uri)
-                .map_or_else(|| uri::file_name(&p.text_document.uri), |p| p.display().to_string());
-            let fixed = self.workspace.fix_bytes(&name, doc.text.as_bytes(), Applicability::Safe).ok();
-            out.extend(actions::fix_all(&req, fixed.as_ref().map(|f| (f.source.as_str(), f.applied))));
+        if has_safe && req.wants(&FIX_ALL) {
+            let fixed = doc.fixed_all.get_or_init(|| {
+                let name = uri::document_name(&p.text_document.uri);
+                let fixed = self.workspace.fix_bytes(&name, doc.text.as_bytes(), Applicability::Safe).ok()?;
+                Some((fixed.source, fixed.applied))
+            });
+            out.extend(actions::fix_all(&req, fixed.as_ref().map(|(text, n)| (text.as_str(), *n))));
         }
         serde_json::to_value(out).unwrap_or_default()
     }

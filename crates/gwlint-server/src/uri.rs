@@ -31,6 +31,12 @@ pub fn file_name(uri: &Uri) -> String {
     }
 }
 
+/// The name a document is linted under: its local path (per-file ignores match it), or for a
+/// buffer without one (`untitled:`) the end of its URI.
+pub fn document_name(uri: &Uri) -> String {
+    to_path(uri).map_or_else(|| file_name(uri), |p| p.display().to_string())
+}
+
 /// The `file:` URI of a local path.
 pub fn from_path(path: &Path) -> Option<Uri> {
     let text = path.to_str()?.replace('\\', "/");
