@@ -7,7 +7,7 @@ use docx_rs::{Comment, Docx, Paragraph, Run, RunFonts};
 use gwlint_core::annotate::{annotate_docx, commented_text, AnnotateOptions, AUTHOR};
 use gwlint_core::{Diagnostic, Document, Linter, ParseOptions};
 
-use crate::support::{fixture, gwlint_in, stderr, stdout};
+use crate::support::{fixture, gwlint_in, json_lines, stderr, stdout};
 
 fn body(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(text).fonts(RunFonts::new().east_asia("仿宋_GB2312")).size(32))
@@ -306,8 +306,7 @@ fn annotated_copies_open_in_python_docx_and_libreoffice() {
             .output()
             .unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let all: Vec<serde_json::Value> =
-            String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let all = json_lines(&o);
         let (lines, before) = all.split_at(written.len());
         for (k, ((path, _, findings, revisions), read)) in written.iter().zip(lines).enumerate() {
             let comments = read["comments"].as_array().unwrap();

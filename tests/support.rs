@@ -7,6 +7,11 @@ use std::process::{Command, Output, Stdio};
 use gwlint_core::fix::apply_fixes;
 use gwlint_core::{Applicability, Document, Linter, ParseOptions};
 
+/// The JSON values of a helper program's output, one per line (the node and Python helpers).
+pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    std::str::from_utf8(&out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

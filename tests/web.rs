@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 
-use crate::support::{fixture, gwlint, root, stdout};
+use crate::support::{fixture, gwlint, json_lines, root, stdout};
 
 /// A running `gwlint serve --port 0`, stopped when dropped.
 struct Server {
@@ -116,8 +116,7 @@ fn the_module_finds_what_the_command_line_finds() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), files.len());
     for (file, line) in files.iter().zip(&lines) {
         let cli = gwlint(&["check", "--format", "json", "--exit-zero", "--no-config", file.to_str().unwrap()]);
@@ -179,8 +178,7 @@ fn the_page_in_a_headless_browser_marks_what_the_command_line_finds() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), files.len() + 1, "{lines:?}");
     for (file, line) in files.iter().zip(&lines) {
         let cli = gwlint(&["check", "--format", "json", "--exit-zero", "--no-config", file.to_str().unwrap()]);
