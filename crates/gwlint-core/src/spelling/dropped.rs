@@ -9,7 +9,10 @@
 //!   [`MAX_GAP_COUNT`] times, and at least thirty times less often than the put-back character is seen beside each of them (合作社发展 makes
 //!   社发 attested, but rare beside 社会 and 会发); at the end of a run, before punctuation, a
 //!   phrase of five or more characters is the evidence itself when the stretch ends with a
-//!   character the split leaves alone (高质量发。); a gap at the start of the stretch shows
+//!   character the split leaves alone (高质量发。); at the end of the stretch inside the run, the
+//!   gap is read against the common word after it when the stretch ends with a lone character
+//!   that is no function word and the word put back has four or more characters (绩效考内容);
+//!   a gap at the start of the stretch shows
 //!   nothing (经国务院批准 is not 已经国务院), and one after its first character counts only when
 //!   that character follows a word of the split (not a lone character it may pair with, as in
 //!   药监部门 and 雄安标准, and not the start of the run, as in 经企业自评);
@@ -109,10 +112,26 @@ fn best_insertion(run: &Run<'_>, split: &Split, s: usize, e: usize, written: &st
         if lone_common(s + at - 1) || lone_common(s + at) || closes_organ_name(run, split, s + at - 1) {
             continue;
         }
-        let gap_ok = if at < chars.len() {
-            let (b, a) = (chars[at - 1], chars[at]);
+        let gap_evidence = |b: char, a: char| {
             let gap = lexicon::pair_count(b, a);
             gap <= MAX_GAP_COUNT && gap * 15 < lexicon::pair_count(b, c).min(lexicon::pair_count(c, a))
+        };
+        let gap_ok = if at < chars.len() {
+            gap_evidence(chars[at - 1], chars[at])
+        } else if e < n {
+            // At the end of the stretch, inside the run: the gap lies between the stretch's last
+            // character, one the split leaves alone, and a common word after it (绩效考|内容; not
+            // 依法治|统 or 省政|土, abbreviations of lone characters, and not 推进共|共建, a
+            // doubled character). Short words end in a lone word too often (不太|方便, 很难|坚持,
+            // 可以依|法): the word put back has four or more characters and the lone character is
+            // no function word.
+            !split.in_common_word[e - 1]
+                && split.starts[e - 1]
+                && split.in_common_word[e]
+                && right.chars().count() >= 4
+                && !lone_function_word(chars[at - 1])
+                && run.chars[e] != chars[at - 1]
+                && gap_evidence(chars[at - 1], run.chars[e])
         } else {
             // At the end of the run (before punctuation): a long phrase is the evidence itself
             // when the stretch ends with a character the split leaves alone (高质量发。).
@@ -131,6 +150,12 @@ fn best_insertion(run: &Run<'_>, split: &Split, s: usize, e: usize, written: &st
     None
 }
 
+/// Whether a character standing alone is a function word (依, 很, 的) by the lexicon's tag.
+fn lone_function_word(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    lexicon::word(c.encode_utf8(&mut buf)).is_some_and(|w| super::substitution::is_function_word(w.tag))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +169,21 @@ mod tests {
     fn finds_a_dropped_character() {
         assert_eq!(found("推动街道经济社发展"), ["经济社发展→经济社会发展"]);
         assert_eq!(found("压实安全生产主体任，"), ["主体任→主体责任"]);
+        // The gap at the end of the stretch, before a common word.
+        assert_eq!(found("纳入全所人员绩效考内容"), ["绩效考→绩效考核"]);
+    }
+
+    #[test]
+    fn a_lone_character_before_a_word_is_not_a_gap() {
+        for s in [
+            "坚持依法统计、依法治统",
+            "经省人民政府批准（省政土",
+            "推进共共建共治共享",
+            "有些不太一样",
+            "也可以依法申请",
+        ] {
+            assert!(found(s).is_empty(), "{s}: {:?}", found(s));
+        }
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
 /// Conjunctions, prepositions, adverbs (and adjectives used as adverbs), pronouns, particles,
 /// locatives, numerals and measure words (因为, 以前, 可以, 为了, 一次): two single words read as
 /// one of these (因未, 依前, 可付) are more often right than wrong.
-fn is_function_word(tag: &str) -> bool {
+pub(crate) fn is_function_word(tag: &str) -> bool {
     matches!(tag, "c" | "p" | "d" | "ad" | "r" | "u" | "f" | "m" | "q" | "t" | "y" | "e" | "o")
 }
 
