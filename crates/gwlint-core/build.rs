@@ -90,7 +90,7 @@ fn lexicon_tables() {
     words.sort_unstable();
     assert!(words.windows(2).all(|w| w[0].0 != w[1].0), "two lexicon words share a key");
     let total: u64 = words.iter().map(|w| u64::from(w.1)).sum();
-    write_table(&out, "words", words.iter().map(|w| (w.0, w.1)), Some(words.iter().map(|w| w.2).collect()));
+    write_hashed_table(&out, "words", words.iter().map(|w| (w.0, w.1)), Some(words.iter().map(|w| w.2).collect()));
     // A one-hash filter over the word keys: most strings that are no word are ruled out with one
     // memory read instead of a binary search.
     let filter = format::filter_of(words.iter().map(|w| format::filter_bit(w.0)));
@@ -104,7 +104,7 @@ fn lexicon_tables() {
     std::fs::write(out.join("prefixes.filter"), prefixes).unwrap();
 
     // Character n-grams: key, count.
-    let mut grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))
+    let grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))
         .iter()
         .map(|(g, n, _)| {
             let mut cs = g.chars();
@@ -112,11 +112,10 @@ fn lexicon_tables() {
             (format::ngram_key(a, cs.next()), n.parse().expect("n-gram count"))
         })
         .collect();
-    grams.sort_unstable();
     let chars: u64 = grams.iter().filter(|g| g.0 >> 32 == 0).map(|g| u64::from(g.1)).sum();
     let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();
-    write_table(&out, "ngrams", grams.into_iter(), None);
+    write_hashed_table(&out, "ngrams", grams.into_iter(), None);
 
     // Phrases: key, count in clean text.
     let phrase_rows = rows(&read("phrases.txt"));
@@ -124,7 +123,7 @@ fn lexicon_tables() {
         phrase_rows.iter().map(|(g, n, _)| (format::word_key(g), n.parse().expect("phrase count"))).collect();
     phrases.sort_unstable();
     phrases.dedup_by_key(|p| p.0);
-    write_table(&out, "phrases", phrases.into_iter(), None);
+    write_hashed_table(&out, "phrases", phrases.into_iter(), None);
 
     // Dropped characters: for every phrase and every common lexicon word of three to six
     // characters, the form with one character left out -> the character and where it goes.
@@ -146,7 +145,23 @@ fn lexicon_tables() {
     }
     dropped.sort_unstable();
     dropped.dedup();
-    write_table(&out, "dropped", dropped.into_iter(), None);
+    write_hashed_table(&out, "dropped", dropped.into_iter(), None);
+
+    // Swap targets: every word a swapped character may be read as, by its form with each
+    // character left open -> that character (标? -> 准, 水, 批 ...).
+    let mut swaps: Vec<(u64, u32)> = Vec::new();
+    for (w, f, t) in &word_rows {
+        let chars: Vec<char> = w.chars().collect();
+        let freq: u32 = f.parse().expect("word frequency");
+        if (2..=4).contains(&chars.len()) && freq >= format::SWAP_TARGET_FREQ && format::swap_target_tag(t) {
+            for (at, &c) in chars.iter().enumerate() {
+                swaps.push((format::wildcard_key(&chars, at), u32::from(c)));
+            }
+        }
+    }
+    swaps.sort_unstable();
+    swaps.dedup();
+    write_hashed_table(&out, "swaps", swaps.into_iter(), None);
 
     // Real words confused with each other: the pairs as code, the counts as a table keyed by
     // "word<TAB>neighbour" (the word's own count under "word<TAB>").
@@ -165,7 +180,7 @@ fn lexicon_tables() {
     pairs_code.push_str("];\n");
     std::fs::write(out.join("confused_pairs.rs"), pairs_code).unwrap();
     near.sort_unstable();
-    write_table(&out, "near", near.into_iter(), None);
+    write_hashed_table(&out, "near", near.into_iter(), None);
 
     // Confusion: key = the character, value = offset of its run in a flat array of characters.
     let mut confusion = rows(&read("confusion.txt"));
@@ -188,6 +203,17 @@ fn lexicon_tables() {
         format!("/// Sum of the lexicon's word frequencies.\npub const TOTAL_FREQ: u64 = {total};\n/// Han characters of clean text counted.\npub const CLEAN_CHARS: u64 = {chars};\n"),
     )
     .unwrap();
+}
+
+/// A table looked up by hashed key: the rows sorted by mixed key (rows with equal keys keep
+/// their order), the mixed keys stored, and the bucket index beside them.
+fn write_hashed_table(out: &Path, name: &str, rows: impl Iterator<Item = (u64, u32)>, tags: Option<Vec<u8>>) {
+    let mut rows: Vec<(u64, u32, usize)> = rows.enumerate().map(|(i, (k, v))| (format::mix(k), v, i)).collect();
+    rows.sort_unstable_by_key(|r| (r.0, r.2));
+    let tags = tags.map(|t| rows.iter().map(|r| t[r.2]).collect());
+    let stored: Vec<u64> = rows.iter().map(|r| r.0).collect();
+    std::fs::write(out.join(format!("{name}.index")), format::bucket_index(&stored)).unwrap();
+    write_table(out, name, rows.into_iter().map(|r| (r.0, r.1)), tags);
 }
 
 fn write_table(out: &Path, name: &str, rows: impl Iterator<Item = (u64, u32)>, tags: Option<Vec<u8>>) {

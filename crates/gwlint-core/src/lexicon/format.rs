@@ -2,17 +2,51 @@
 //! and read in place by the library (nothing is parsed when gwlint starts).
 //!
 //! Every table is a sorted array of little-endian `u64` keys beside arrays of values in the same
-//! order, looked up by binary search.
+//! order. A hashed table stores its keys mixed ([`mix`]) and sorted, with an index of [`BUCKETS`]
+//! offsets by the top bits of the mixed key that narrows a lookup to a handful of keys (a memory
+//! read or two instead of a binary search over the whole table); a plain one (the confusion
+//! index, read in key order) is searched whole.
 
 /// The key of a word: FNV-1a over its UTF-8 bytes (collisions among the lexicon's 350k words are
 /// checked for by the build script).
 pub fn word_key(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    extend_key(KEY_START, word)
+}
+
+/// The key of the empty string, which [`extend_key`] goes on from.
+pub const KEY_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The key of a string `more` longer than the one whose key is `key`: keys are built
+/// incrementally, so a split extends a word a character at a time without hashing it again.
+pub fn extend_key(key: u64, more: &str) -> u64 {
+    more.bytes().fold(key, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The key of a word with the character at `at` left open (标? for 标准): FNV-1a as
+/// [`word_key`], with a byte no UTF-8 text holds in the open place.
+pub fn wildcard_key(chars: &[char], at: usize) -> u64 {
+    let mut buf = [0u8; 4];
+    chars.iter().enumerate().fold(KEY_START, |h, (i, c)| {
+        if i == at {
+            (h ^ 0xFF).wrapping_mul(0x0100_0000_01b3)
+        } else {
+            extend_key(h, c.encode_utf8(&mut buf))
+        }
+    })
+}
+
+/// The least frequency (jieba's counts) of a word a swapped character may be read as.
+pub const SWAP_TARGET_FREQ: u32 = 50;
+
+/// jieba's tags of function words: conjunctions, prepositions, adverbs (and adjectives used as
+/// adverbs), pronouns, particles, locatives, numerals, measure words, time words, modal
+/// particles, interjections and onomatopoeia.
+pub const FUNCTION_TAGS: &[&str] = &["c", "p", "d", "ad", "r", "u", "f", "m", "q", "t", "y", "e", "o"];
+
+/// Whether a word of this tag may be offered for a swapped character: not a function word and
+/// not a person's name.
+pub fn swap_target_tag(tag: &str) -> bool {
+    !FUNCTION_TAGS.contains(&tag) && !matches!(tag, "nr" | "nrt" | "nrfg")
 }
 
 /// Bits of each one-bit filter (1 MiB).
@@ -30,7 +64,38 @@ pub fn prefix_bit(key: u64) -> usize {
 
 /// The filter bit of an n-gram key (keys are characters, so they are mixed first).
 pub fn ngram_bit(key: u64) -> usize {
-    filter_bit(key.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    filter_bit(mix(key))
+}
+
+/// A bijective mix of a key (multiplication by an odd constant), so that its top bits are
+/// spread evenly whatever the key is made of.
+pub fn mix(key: u64) -> u64 {
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Bits of the mixed key that choose a bucket of a hashed table's index.
+pub const BUCKET_BITS: u32 = 16;
+/// Buckets of a hashed table's index.
+pub const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// The bucket of a stored (mixed) key.
+pub fn bucket(stored: u64) -> usize {
+    (stored >> (64 - BUCKET_BITS)) as usize
+}
+
+/// The index of sorted stored keys: for each bucket, the position of its first key, then the
+/// number of keys (`BUCKETS + 1` little-endian `u32`s).
+pub fn bucket_index(sorted: &[u64]) -> Vec<u8> {
+    let mut out = Vec::with_capacity((BUCKETS + 1) * 4);
+    let mut at = 0usize;
+    for b in 0..BUCKETS {
+        while at < sorted.len() && bucket(sorted[at]) < b {
+            at += 1;
+        }
+        out.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    out
 }
 
 /// A filter with the given bits set.

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::format;
+
 /// The longest word the lexicon holds, in characters.
 pub const MAX_WORD: usize = 7;
 
@@ -13,6 +15,8 @@ pub struct Segmentation {
     pub score: f64,
     /// Byte ranges of the words, in order.
     pub words: Vec<Range<usize>>,
+    /// The lexicon frequency of each word (0 for a single character the lexicon lacks).
+    pub freqs: Vec<u32>,
 }
 
 impl Segmentation {
@@ -22,50 +26,53 @@ impl Segmentation {
     }
 }
 
-/// The log probability of `text[range]` as one word, if it can be one (a single character always
-/// can).
-fn word_score(text: &str, range: Range<usize>, single: bool) -> Option<f64> {
-    match super::word(&text[range]) {
-        Some(w) => Some(super::log_prob(w.freq)),
-        None if single => Some(super::log_prob(1)),
-        None => None,
-    }
-}
-
 /// The most probable split of `text` (best read as a run of Han characters).
 pub fn segment(text: &str) -> Segmentation {
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     let n = bounds.len() - 1;
     let mut best = vec![f64::NEG_INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
+    let mut freq = vec![0u32; n + 1];
     best[0] = 0.0;
     // Forward: from each reachable start, the words that start there, longest up to MAX_WORD,
-    // stopping as soon as no word goes on.
+    // stopping as soon as no word goes on. A word's key grows with it, a character at a time.
     for start in 0..n {
         if best[start] == f64::NEG_INFINITY {
             continue;
         }
+        let mut key = format::KEY_START;
         for end in start + 1..=(start + MAX_WORD).min(n) {
-            if let Some(s) = word_score(text, bounds[start]..bounds[end], end - start == 1) {
-                if best[start] + s > best[end] {
-                    best[end] = best[start] + s;
+            key = format::extend_key(key, &text[bounds[end - 1]..bounds[end]]);
+            // A character no word covers counts as a rare word (jieba's frequency 1).
+            let found = match super::word_by_key(key) {
+                Some(w) => Some(w.freq),
+                None if end - start == 1 => Some(0),
+                None => None,
+            };
+            if let Some(f) = found {
+                let s = best[start] + super::log_prob(f);
+                if s > best[end] {
+                    best[end] = s;
                     from[end] = start;
+                    freq[end] = f;
                 }
             }
-            if end < n && !super::may_go_on(&text[bounds[start]..bounds[end]]) {
+            if end < n && !super::may_go_on_key(key) {
                 break;
             }
         }
     }
-    let mut words = Vec::new();
+    let (mut words, mut freqs) = (Vec::new(), Vec::new());
     let mut end = n;
     while end > 0 {
         let start = from[end];
         words.push(bounds[start]..bounds[end]);
+        freqs.push(freq[end]);
         end = start;
     }
     words.reverse();
-    Segmentation { score: best[n], words }
+    freqs.reverse();
+    Segmentation { score: best[n], words, freqs }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub mod names;
 pub mod substitution;
 
 use crate::document::elements::ORGAN_ENDINGS;
-use crate::lexicon::{self, segment::Segmentation};
+use crate::lexicon::segment::Segmentation;
 use crate::text::is_han;
 
 /// A run of Han characters: its byte offset in the text and its characters with their offsets.
@@ -74,11 +74,11 @@ impl Split {
         let index = |byte: usize| run.bounds.partition_point(|&b| b < byte);
         let (mut starts, mut ends, mut in_common_word) = (vec![false; n + 1], vec![false; n + 1], vec![false; n]);
         ends[0] = true;
-        for w in &seg.words {
+        for (w, &freq) in seg.words.iter().zip(&seg.freqs) {
             let (s, e) = (index(w.start), index(w.end));
             starts[s] = true;
             ends[e] = true;
-            if e - s > 1 && lexicon::word(&run.text[w.clone()]).is_some_and(|x| x.freq >= substitution::RARE) {
+            if e - s > 1 && freq >= substitution::RARE {
                 in_common_word[s..e].iter_mut().for_each(|c| *c = true);
             }
         }

@@ -22,7 +22,7 @@ use crate::lexicon::segment::segment;
 use crate::lexicon::{self, WordKind};
 
 /// The least frequency (jieba's counts) of a word offered as the correction.
-pub const MIN_FREQ: u32 = 50;
+pub const MIN_FREQ: u32 = lexicon::format::SWAP_TARGET_FREQ;
 /// Below this frequency a lexicon word is too rare to stand against a correction (jieba lists
 /// many forms seen a handful of times).
 pub const RARE: u32 = 10;
@@ -106,7 +106,30 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     // The written character may end an organ name (应急局要): a word starting with its
     // replacement (需要) is not read.
     let ends_organ = closes_organ_name(run, split, k);
-    for right in lexicon::confusables(written) {
+    // The readings: words of two to four characters over whole words of the split that a
+    // confusable character in place k makes (looked up by the word with place k left open, not
+    // by trying every confusable). Sorted as the confusables are (by code point), then by length
+    // and start, so that the first of equal scores wins.
+    let mut readings: Vec<(char, usize, usize)> = Vec::new();
+    for len in 2..=4usize {
+        for s in k.saturating_sub(len - 1)..=k {
+            let e = s + len;
+            if e > n {
+                break;
+            }
+            if !(split.starts[s] && split.ends[e]) || (ends_organ && k == s) {
+                continue;
+            }
+            readings.extend(
+                lexicon::swap_targets(&run.chars[s..e], k - s)
+                    .filter(|&right| lexicon::is_confusable(written, right))
+                    .map(|right| (right, len, s)),
+            );
+        }
+    }
+    readings.sort_unstable();
+    for (right, len, s) in readings {
+        let e = s + len;
         let right_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
         let right_right = next.map_or(0, |x| lexicon::pair_count(right, x));
         // The neighbours inside the word: the written character is (almost) never seen beside
@@ -117,51 +140,43 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
         if !(inside_left || inside_right) {
             continue;
         }
-        for len in 2..=4usize {
-            for s in k.saturating_sub(len - 1)..=k {
-                let e = s + len;
-                if e > n {
-                    break;
-                }
-                let left_ok = if k == s { right_left >= written_left } else { inside_left };
-                let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
-                if !(left_ok && right_ok && split.starts[s] && split.ends[e]) || (ends_organ && k == s) {
-                    continue;
-                }
-                let window = &run.chars[s..e];
-                let fixed = replaced(window, k - s, right);
-                let Some(w) = lexicon::word(&fixed) else { continue };
-                if w.freq < MIN_FREQ || w.kind == WordKind::Person || is_function_word(w.tag) {
-                    continue;
-                }
-                let written_form = run.slice(s, e);
-                if lexicon::word(written_form).is_some_and(|x| x.freq >= RARE)
-                    || protected(written_form)
-                    || in_proper_name(run, k, e)
-                {
-                    continue;
-                }
-                let before = *before.get_or_insert_with(|| segment(&local.iter().collect::<String>()).score);
-                let after = segment(&replaced(local, k - lo, right)).score;
-                // The run's gain in probability plus the evidence of the pairs inside the word.
-                let mut score = after - before;
-                if k > s {
-                    score += log_ratio(right_left, written_left);
-                }
-                if k + 1 < e {
-                    score += log_ratio(right_right, written_right);
-                }
-                if score >= MIN_SCORE && best.as_ref().is_none_or(|b| score > b.score) {
-                    best = Some(Substitution {
-                        at: run.start + run.bounds[k]..run.start + run.bounds[k + 1],
-                        word: run.start + run.bounds[s]..run.start + run.bounds[e],
-                        written: written_form.to_string(),
-                        right: fixed,
-                        expected: right,
-                        score,
-                    });
-                }
-            }
+        let left_ok = if k == s { right_left >= written_left } else { inside_left };
+        let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
+        if !(left_ok && right_ok) {
+            continue;
+        }
+        let window = &run.chars[s..e];
+        let fixed = replaced(window, k - s, right);
+        let Some(w) = lexicon::word(&fixed) else { continue };
+        if w.freq < MIN_FREQ || w.kind == WordKind::Person || is_function_word(w.tag) {
+            continue;
+        }
+        let written_form = run.slice(s, e);
+        if lexicon::word(written_form).is_some_and(|x| x.freq >= RARE)
+            || protected(written_form)
+            || in_proper_name(run, k, e)
+        {
+            continue;
+        }
+        let before = *before.get_or_insert_with(|| segment(&local.iter().collect::<String>()).score);
+        let after = segment(&replaced(local, k - lo, right)).score;
+        // The run's gain in probability plus the evidence of the pairs inside the word.
+        let mut score = after - before;
+        if k > s {
+            score += log_ratio(right_left, written_left);
+        }
+        if k + 1 < e {
+            score += log_ratio(right_right, written_right);
+        }
+        if score >= MIN_SCORE && best.as_ref().is_none_or(|b| score > b.score) {
+            best = Some(Substitution {
+                at: run.start + run.bounds[k]..run.start + run.bounds[k + 1],
+                word: run.start + run.bounds[s]..run.start + run.bounds[e],
+                written: written_form.to_string(),
+                right: fixed,
+                expected: right,
+                score,
+            });
         }
     }
     best
@@ -183,7 +198,7 @@ fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
 /// locatives, numerals and measure words (因为, 以前, 可以, 为了, 一次): two single words read as
 /// one of these (因未, 依前, 可付) are more often right than wrong.
 pub(crate) fn is_function_word(tag: &str) -> bool {
-    matches!(tag, "c" | "p" | "d" | "ad" | "r" | "u" | "f" | "m" | "q" | "t" | "y" | "e" | "o")
+    lexicon::format::FUNCTION_TAGS.contains(&tag)
 }
 
 /// The log ratio of how often the right and the written character stand beside a neighbour.
