@@ -266,8 +266,9 @@ impl Workspace {
     }
 
     fn lint_bytes_ignoring(&self, name: &str, bytes: &[u8], ignored: Vec<String>) -> Result<FileReport, LintError> {
-        let document = self.parse(name, bytes)?;
+        let mut document = self.parse(name, bytes)?;
         let diagnostics = self.linter.check_ignoring(&document, &ignored);
+        document.drop_caches();
         Ok(FileReport {
             path: name.to_string(),
             document,

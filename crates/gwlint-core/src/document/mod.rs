@@ -247,6 +247,8 @@ pub struct Document {
     map: SourceMap,
     /// Lines and checkpoints of `source`, with file byte offsets.
     source_lines: LineIndex,
+    /// The runs of Han characters of `text` with their best split, read when a rule first asks.
+    han_runs: std::sync::OnceLock<Vec<crate::spelling::RunData>>,
 }
 
 /// A range of the source file: start and end points (line, columns, source and file bytes).
@@ -301,6 +303,18 @@ impl Document {
         Document::from_decoded(path, kind, decoded)
     }
 
+    /// The runs of Han characters of the text, each with its best split into lexicon words: read
+    /// once, when a rule first asks, and shared by every rule that reads words.
+    pub fn han_runs(&self) -> impl Iterator<Item = crate::spelling::Run<'_>> {
+        self.han_runs.get_or_init(|| crate::spelling::read_runs(&self.text)).iter().map(|r| r.view(&self.text))
+    }
+
+    /// Frees what the rules read lazily (the runs and their split), once checking is done: a
+    /// report keeps its documents until it is written, and they need only their text.
+    pub fn drop_caches(&mut self) {
+        self.han_runs.take();
+    }
+
     pub(crate) fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
         if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
             return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
@@ -337,6 +351,7 @@ impl Document {
             notes: Vec::new(),
             suppressions: directives,
             map,
+            han_runs: std::sync::OnceLock::new(),
         };
         structure::analyse(&mut doc);
         Ok(doc)

@@ -10,7 +10,7 @@
 //! the neighbours (words of two or more characters) were seen with it at least [`MIN_SEEN`] times.
 
 use super::Run;
-use crate::lexicon::{self, segment::segment};
+use crate::lexicon;
 
 /// The least log ratio of the two readings.
 pub const MIN_MARGIN: f64 = 5.0;
@@ -53,7 +53,7 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
     if !lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| run.text.contains(a) || run.text.contains(b)) {
         return Vec::new();
     }
-    let seg = segment(run.text);
+    let seg = run.seg;
     let toks: Vec<&str> = seg.words.iter().map(|w| &run.text[w.clone()]).collect();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
@@ -92,10 +92,10 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spelling::han_runs;
+    use crate::spelling::OwnedRuns;
 
     fn found(text: &str) -> Vec<String> {
-        han_runs(text).flat_map(|r| confused(&r)).map(|c| format!("{}→{}", c.written, c.right)).collect()
+        OwnedRuns::of(text).iter().flat_map(|r| confused(&r)).map(|c| format!("{}→{}", c.written, c.right)).collect()
     }
 
     #[test]

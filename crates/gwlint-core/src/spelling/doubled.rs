@@ -2,8 +2,9 @@
 //! 园区园区, 开展开展 — but never a reduplication the language has (常常, 天天, 看看, 研究研究,
 //! 一个一个) or two words meeting at a shared character (土地|地上, 现在|在).
 
-use super::{han_runs, Run};
-use crate::lexicon::{self, segment::segment};
+use super::RunData;
+use crate::lexicon;
+use crate::text::is_han;
 
 /// Verbs whose ABAB form is ordinary speech (研究研究, 商量商量): a doubled one is not a typo.
 const REDUPLICATING_VERBS: &[&str] = &[
@@ -15,9 +16,14 @@ const REDUPLICATING_VERBS: &[&str] = &[
 ];
 
 /// The run of Han characters of `text` that holds byte `at`, and the index of that character.
-fn run_at(text: &str, at: usize) -> Option<(Run<'_>, usize)> {
-    let run = han_runs(text).find(|r| r.start <= at && at < r.start + r.text.len())?;
-    let k = run.bounds.iter().position(|&b| run.start + b == at)?;
+fn run_at(text: &str, at: usize) -> Option<(RunData, usize)> {
+    if !text.is_char_boundary(at) || !text[at..].chars().next().is_some_and(is_han) {
+        return None;
+    }
+    let start = text[..at].char_indices().rev().take_while(|&(_, c)| is_han(c)).last().map_or(at, |(i, _)| i);
+    let end = text[at..].char_indices().find(|&(_, c)| !is_han(c)).map_or(text.len(), |(i, _)| at + i);
+    let run = RunData::new(start, &text[start..end]);
+    let k = text[start..at].chars().count();
     Some((run, k))
 }
 
@@ -26,7 +32,8 @@ fn run_at(text: &str, at: usize) -> Option<(Run<'_>, usize)> {
 /// alone in the best split (现在|在 is two words meeting) and so does the second (在|在建 is
 /// two words), and the character is common as a word of its own.
 pub fn is_doubled_char(text: &str, at: usize) -> bool {
-    let Some((run, k)) = run_at(text, at) else { return false };
+    let Some((data, k)) = run_at(text, at) else { return false };
+    let run = data.view(text);
     let c = run.chars[k];
     // A name doubles its last character (陈成成, 王伟伟): after a surname it is not a slip.
     let after_surname = k > 0 && super::names::is_surname(run.chars[k - 1]);
@@ -47,8 +54,7 @@ pub fn is_doubled_char(text: &str, at: usize) -> bool {
             }
         }
     }
-    let seg = segment(run.text);
-    let word_of = |i: usize| seg.word_at(run.bounds[i]).map_or(1, |w| run.text[w].chars().count());
+    let word_of = |i: usize| run.seg.word_at(run.bounds[i]).map_or(1, |w| run.text[w].chars().count());
     if word_of(k) > 1 {
         return false;
     }
@@ -59,7 +65,8 @@ pub fn is_doubled_char(text: &str, at: usize) -> bool {
 /// a word of the lexicon, the four characters are not one, it is not a numeral and a measure word
 /// (一个一个) or a verb whose ABAB form is ordinary speech (研究研究).
 pub fn is_doubled_word(text: &str, at: usize) -> bool {
-    let Some((run, k)) = run_at(text, at) else { return false };
+    let Some((data, k)) = run_at(text, at) else { return false };
+    let run = data.view(text);
     if k + 4 > run.chars.len() || run.chars[k..k + 2] != run.chars[k + 2..k + 4] {
         return false;
     }

@@ -23,7 +23,7 @@
 //! - the caller does not protect the stretch as a name, and it is not part of a place name.
 
 use super::{closes_organ_name, Run, Split};
-use crate::lexicon::{self, segment::segment};
+use crate::lexicon;
 
 /// The least count in clean text of a phrase offered as the correction (phrases are kept from 6).
 pub const MIN_PHRASE_COUNT: u32 = 8;
@@ -51,8 +51,7 @@ pub struct Dropped {
 /// The dropped characters of a run; `protected` says which written forms are names.
 pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> {
     let n = run.chars.len();
-    let seg = segment(run.text);
-    let split = Split::of(run, &seg);
+    let split = run.split;
     let mut out: Vec<Dropped> = Vec::new();
     for s in 0..n {
         if !split.starts[s] || out.last().is_some_and(|d| d.span.end > run.start + run.bounds[s]) {
@@ -67,7 +66,7 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
             if lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
                 continue;
             }
-            if let Some(d) = best_insertion(run, &split, s, e, written).filter(|_| !protected(written)) {
+            if let Some(d) = best_insertion(run, split, s, e, written).filter(|_| !protected(written)) {
                 out.push(d);
                 break;
             }
@@ -159,10 +158,14 @@ fn lone_function_word(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spelling::han_runs;
+    use crate::spelling::OwnedRuns;
 
     fn found(text: &str) -> Vec<String> {
-        han_runs(text).flat_map(|r| dropped(&r, &|_| false)).map(|d| format!("{}→{}", d.written, d.right)).collect()
+        OwnedRuns::of(text)
+            .iter()
+            .flat_map(|r| dropped(&r, &|_| false))
+            .map(|d| format!("{}→{}", d.written, d.right))
+            .collect()
     }
 
     #[test]

@@ -13,36 +13,71 @@ pub mod names;
 pub mod substitution;
 
 use crate::document::elements::ORGAN_ENDINGS;
-use crate::lexicon::segment::Segmentation;
+use crate::lexicon::segment::{segment, Segmentation};
 use crate::text::is_han;
 
-/// A run of Han characters: its byte offset in the text and its characters with their offsets.
+/// A run of Han characters of a text, read once: its characters, their offsets and its best
+/// split. Kept by the [`Document`](crate::Document) (see `Document::han_runs`) so that every
+/// detector reads the same split; [`Run`] is the view the detectors take.
+#[derive(Clone, Debug)]
+pub struct RunData {
+    start: usize,
+    end: usize,
+    chars: Vec<char>,
+    bounds: Vec<usize>,
+    seg: Segmentation,
+    split: Split,
+}
+
+impl RunData {
+    pub(crate) fn new(start: usize, text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        let seg = segment(text);
+        let split = Split::new(&bounds, &seg);
+        RunData { start, end: start + text.len(), chars, bounds, seg, split }
+    }
+
+    /// The run as a view of `text`, the text it was read from.
+    pub fn view<'a>(&'a self, text: &'a str) -> Run<'a> {
+        Run {
+            start: self.start,
+            text: &text[self.start..self.end],
+            chars: &self.chars,
+            bounds: &self.bounds,
+            seg: &self.seg,
+            split: &self.split,
+        }
+    }
+}
+
+/// A run of Han characters: its byte offset in the text, its characters with their offsets, and
+/// its best split.
+#[derive(Clone, Copy)]
 pub struct Run<'a> {
     pub start: usize,
     pub text: &'a str,
-    pub chars: Vec<char>,
+    pub chars: &'a [char],
     /// Byte offset (in `text`) of each character, and `text.len()` at the end.
-    pub bounds: Vec<usize>,
+    pub bounds: &'a [usize],
+    /// The run's most probable split into lexicon words.
+    pub seg: &'a Segmentation,
+    /// The split by character.
+    pub split: &'a Split,
 }
 
 impl<'a> Run<'a> {
-    fn new(start: usize, text: &'a str) -> Self {
-        let chars = text.chars().collect();
-        let bounds = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
-        Run { start, text, chars, bounds }
-    }
-
     /// The text of characters `from..to`.
     pub fn slice(&self, from: usize, to: usize) -> &'a str {
         &self.text[self.bounds[from]..self.bounds[to]]
     }
 }
 
-/// The maximal runs of Han characters in `text`.
-pub fn han_runs(text: &str) -> impl Iterator<Item = Run<'_>> {
+/// The maximal runs of Han characters in `text`, each read (split) once.
+pub fn read_runs(text: &str) -> Vec<RunData> {
+    let mut out = Vec::new();
     let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = rest.find(|(_, c)| is_han(*c))?;
+    while let Some((start, _)) = rest.find(|(_, c)| is_han(*c)) {
         let mut end = text.len();
         while let Some(&(i, c)) = rest.peek() {
             if !is_han(c) {
@@ -51,8 +86,26 @@ pub fn han_runs(text: &str) -> impl Iterator<Item = Run<'_>> {
             }
             rest.next();
         }
-        Some(Run::new(start, &text[start..end]))
-    })
+        out.push(RunData::new(start, &text[start..end]));
+    }
+    out
+}
+
+/// Runs read from a text outside a document, with the text they were read from (for tests and
+/// the explain tools): `for run in runs.iter()`.
+pub struct OwnedRuns<'a> {
+    text: &'a str,
+    runs: Vec<RunData>,
+}
+
+impl<'a> OwnedRuns<'a> {
+    pub fn of(text: &'a str) -> Self {
+        OwnedRuns { text, runs: read_runs(text) }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Run<'_>> {
+        self.runs.iter().map(|r| r.view(self.text))
+    }
 }
 
 /// `chars` with the character at `at` replaced by `with`, as a string.
@@ -62,6 +115,7 @@ pub(crate) fn replaced(chars: &[char], at: usize, with: char) -> String {
 
 /// The best split of a run, by character: where words start and end, and which characters are
 /// inside a common word of two or more characters.
+#[derive(Clone, Debug)]
 pub struct Split {
     pub starts: Vec<bool>,
     pub ends: Vec<bool>,
@@ -69,9 +123,10 @@ pub struct Split {
 }
 
 impl Split {
-    pub fn of(run: &Run<'_>, seg: &Segmentation) -> Self {
-        let n = run.chars.len();
-        let index = |byte: usize| run.bounds.partition_point(|&b| b < byte);
+    /// The split of a run whose characters start at `bounds` (and end at its last entry).
+    fn new(bounds: &[usize], seg: &Segmentation) -> Self {
+        let n = bounds.len() - 1;
+        let index = |byte: usize| bounds.partition_point(|&b| b < byte);
         let (mut starts, mut ends, mut in_common_word) = (vec![false; n + 1], vec![false; n + 1], vec![false; n]);
         ends[0] = true;
         for (w, &freq) in seg.words.iter().zip(&seg.freqs) {

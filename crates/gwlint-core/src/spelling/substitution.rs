@@ -55,8 +55,7 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
     if n < 2 {
         return Vec::new();
     }
-    let seg = segment(run.text);
-    let split = Split::of(run, &seg);
+    let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
     for k in 0..n {
         // Inside a word of the split (one rarer than RARE does not count as a word).
@@ -68,7 +67,7 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
         if doubled {
             continue;
         }
-        if let Some(s) = best_at(run, k, &split, protected) {
+        if let Some(s) = best_at(run, k, split, protected) {
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
             match out.last_mut() {
                 Some(last) if last.word.end > s.word.start => {
@@ -210,9 +209,8 @@ fn log_ratio(right: u32, written: u32) -> f64 {
 /// `gwlint-eval --explain-typos`.
 pub fn explain(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for run in super::han_runs(text) {
-        let seg = segment(run.text);
-        out.push(seg.words.iter().map(|w| &run.text[w.clone()]).collect::<Vec<_>>().join("|"));
+    for run in super::OwnedRuns::of(text).iter() {
+        out.push(run.seg.words.iter().map(|w| &run.text[w.clone()]).collect::<Vec<_>>().join("|"));
         for s in substitutions(&run, &|_| false) {
             out.push(format!("{} → {} score {:.1}", s.written, s.right, s.score));
         }
@@ -229,10 +227,10 @@ fn pair_evidence(written: u32, right: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spelling::han_runs;
+    use crate::spelling::OwnedRuns;
 
     fn found(text: &str) -> Vec<(String, String)> {
-        han_runs(text).flat_map(|r| substitutions(&r, &|_| false)).map(|s| (s.written, s.right)).collect()
+        OwnedRuns::of(text).iter().flat_map(|r| substitutions(&r, &|_| false)).map(|s| (s.written, s.right)).collect()
     }
 
     #[test]

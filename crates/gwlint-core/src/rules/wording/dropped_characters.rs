@@ -6,8 +6,8 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use crate::spelling::dropped::dropped;
 use crate::spelling::names::{is_person_name, Names};
-use crate::spelling::{dropped::dropped, han_runs};
 
 declare_rule! {
     /// ## 作用
@@ -55,7 +55,7 @@ impl Rule for DroppedCharacters {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
-        for run in han_runs(&doc.text).filter(|r| !is_person_name(r.text)) {
+        for run in doc.han_runs().filter(|r| !is_person_name(r.text)) {
             for d in dropped(&run, &|form| names.protects(form)) {
                 let span = Span::new(d.span.start, d.span.end);
                 cx.report(span, format!("疑似漏字：“{}”应为“{}”", d.written, d.right))

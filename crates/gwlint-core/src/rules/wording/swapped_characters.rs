@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 use crate::spelling::names::{is_person_name, Names};
-use crate::spelling::{han_runs, substitution::substitutions};
+use crate::spelling::substitution::substitutions;
 
 declare_rule! {
     /// ## 作用
@@ -59,7 +59,7 @@ impl Rule for SwappedCharacters {
         // A 机关代字 before 〔 (冀政呈〔2019〕6号) is an abbreviation, not a word.
         let is_code = |end: usize| doc.text[end..].starts_with(['〔', '[', '［', '【']);
         // A short run starting with a surname is a person's name (张文显　教授).
-        let runs = han_runs(&doc.text).filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text));
+        let runs = doc.han_runs().filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text));
         for run in runs {
             for s in substitutions(&run, &|form| names.protects(form)) {
                 let span = Span::new(s.word.start, s.word.end);
