@@ -152,7 +152,7 @@ impl DictRule {
         let patterns = entries.iter().map(|e| e.wrong.as_str()).chain(file.allow.iter().map(String::as_str));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns)
             .map_err(|e| err(None, format!("无法构建词典：{e}")))?;
         let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());

@@ -48,10 +48,11 @@ struct Target {
 
 #[derive(Clone)]
 pub struct Tables {
-    words: FxMap<String, WordKind>,
+    words: FxMap<&'static str, WordKind>,
     targets: Vec<Target>,
-    /// Four-character targets by their characters with one replaced by '\0'.
-    masked: FxMap<[char; 4], Vec<(u32, u8)>>,
+    /// Four-character targets by their characters with one replaced by '\0', with the target
+    /// and the place, sorted by form (one allocation, not a list per form).
+    masked: Vec<([char; 4], u32, u8)>,
     /// Which characters occur at each position of a four-character target: a window whose
     /// characters are absent at two positions cannot be a near miss (saves most lookups).
     at_position: [CharSet; 4],
@@ -63,7 +64,7 @@ pub struct Tables {
     long: FxMap<char, Vec<u32>>,
     long_first: CharSet,
     /// For each character of a target, the characters that sound or look like it.
-    confusion: FxMap<char, Box<str>>,
+    confusion: FxMap<char, &'static str>,
     /// Attested pairs of adjacent characters, as `pair_key`, sorted.
     pairs: Vec<u64>,
 }
@@ -87,11 +88,11 @@ impl Tables {
         &BUILTIN
     }
 
-    pub fn from_data(words: &str, confusion: &str, pairs: &str) -> Tables {
+    pub fn from_data(words: &'static str, confusion: &'static str, pairs: &str) -> Tables {
         let mut t = Tables {
             words: FxMap::default(),
             targets: Vec::new(),
-            masked: FxMap::default(),
+            masked: Vec::new(),
             at_position: Default::default(),
             pairs_at: Default::default(),
             long: FxMap::default(),
@@ -105,7 +106,7 @@ impl Tables {
                 "C" => WordKind::Compound,
                 _ => WordKind::Known,
             };
-            t.words.insert(word.to_string(), kind);
+            t.words.insert(word, kind);
             let chars: Vec<char> = word.chars().collect();
             if kind == WordKind::Known || chars.len() < 4 {
                 continue;
@@ -115,7 +116,7 @@ impl Tables {
                 for i in 0..4 {
                     let mut key = four;
                     key[i] = '\0';
-                    t.masked.entry(key).or_default().push((idx, i as u8));
+                    t.masked.push((key, idx, i as u8));
                     t.at_position[i].insert(four[i]);
                 }
                 for (f, (a, b)) in POSITION_PAIRS.iter().enumerate() {
@@ -127,12 +128,14 @@ impl Tables {
             }
             t.targets.push(Target { chars, kind });
         }
+        // Stable: the targets of one form keep the order of the word list.
+        t.masked.sort_by_key(|m| m.0);
         for list in t.long.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(t.targets[i as usize].chars.len()));
         }
         for (c, others) in data_lines(confusion) {
             if let Some(c) = c.chars().next() {
-                t.confusion.insert(c, others.into());
+                t.confusion.insert(c, others);
             }
         }
         for (first, followers) in data_lines(pairs) {
@@ -253,7 +256,8 @@ impl Tables {
             }
             let mut key = window;
             key[i] = '\0';
-            for &(t, pos) in self.masked.get(&key).into_iter().flatten() {
+            let from = self.masked.partition_point(|m| m.0 < key);
+            for &(_, t, pos) in self.masked[from..].iter().take_while(|m| m.0 == key) {
                 if pos as usize == i && self.accept(chars, s, t, i) {
                     return Some((t, 4, i));
                 }
