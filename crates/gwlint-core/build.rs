@@ -13,6 +13,27 @@ mod format;
 fn main() {
     rule_modules();
     lexicon_tables();
+    near_miss_pairs();
+}
+
+/// GW609's attested character pairs (`rules/near-miss/bigrams.txt`: a character and the
+/// characters seen after it) as a sorted array of little-endian `u64` keys (first << 32 | second).
+fn near_miss_pairs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/near-miss/bigrams.txt");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut keys: Vec<u64> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((first, followers)) = line.split_once('\t') else { continue };
+        if let Some(a) = first.chars().next() {
+            keys.extend(followers.chars().map(|b| (u64::from(a) << 32) | u64::from(b)));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("near_miss_pairs.bin"), keys.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
+        .unwrap();
 }
 
 fn rule_modules() {

@@ -12,7 +12,9 @@ use crate::text::is_han;
 
 const WORDS: &str = include_str!("../../../../../rules/near-miss/words.txt");
 const CONFUSION: &str = include_str!("../../../../../rules/near-miss/confusion.txt");
-const PAIRS: &str = include_str!("../../../../../rules/near-miss/bigrams.txt");
+/// The attested pairs of `rules/near-miss/bigrams.txt`, sorted by the build script (`pair_key`
+/// as little-endian bytes).
+static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.bin"));
 
 /// What a known word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,14 +68,42 @@ pub struct Tables {
     /// For each character of a target, the characters that sound or look like it.
     confusion: FxMap<char, &'static str>,
     /// Attested pairs of adjacent characters, as `pair_key`, sorted.
-    pairs: Vec<u64>,
+    pairs: Pairs,
 }
 
 fn pair_key(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, PAIRS));
+static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(PAIRS)));
+
+/// Sorted pair keys: the built-in ones as the build script wrote them, or others read from text.
+#[derive(Clone)]
+enum Pairs {
+    Builtin(&'static [u8]),
+    Owned(Vec<u64>),
+}
+
+impl Pairs {
+    fn contains(&self, key: u64) -> bool {
+        match self {
+            Pairs::Owned(keys) => keys.binary_search(&key).is_ok(),
+            Pairs::Builtin(bytes) => {
+                let at = |i: usize| u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+                let (mut lo, mut hi) = (0, bytes.len() / 8);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    match at(mid).cmp(&key) {
+                        std::cmp::Ordering::Less => lo = mid + 1,
+                        std::cmp::Ordering::Greater => hi = mid,
+                        std::cmp::Ordering::Equal => return true,
+                    }
+                }
+                false
+            }
+        }
+    }
+}
 
 const POSITION_PAIRS: [(usize, usize); 6] = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
 
@@ -88,7 +118,7 @@ impl Tables {
         &BUILTIN
     }
 
-    pub fn from_data(words: &'static str, confusion: &'static str, pairs: &str) -> Tables {
+    fn from_data(words: &'static str, confusion: &'static str, pairs: Pairs) -> Tables {
         let mut t = Tables {
             words: FxMap::default(),
             targets: Vec::new(),
@@ -98,7 +128,7 @@ impl Tables {
             long: FxMap::default(),
             long_first: CharSet::default(),
             confusion: FxMap::default(),
-            pairs: Vec::new(),
+            pairs,
         };
         for (word, flag) in data_lines(words) {
             let kind = match flag.trim() {
@@ -138,13 +168,6 @@ impl Tables {
                 t.confusion.insert(c, others);
             }
         }
-        for (first, followers) in data_lines(pairs) {
-            if let Some(a) = first.chars().next() {
-                t.pairs.extend(followers.chars().map(|b| pair_key(a, b)));
-            }
-        }
-        t.pairs.sort_unstable();
-        t.pairs.dedup();
         t
     }
 
@@ -162,7 +185,7 @@ impl Tables {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        Tables { pairs, ..self.clone() }
+        Tables { pairs: Pairs::Owned(pairs), ..self.clone() }
     }
 
     pub fn is_word(&self, s: &str) -> bool {
@@ -174,7 +197,7 @@ impl Tables {
     }
 
     fn attested(&self, a: char, b: char) -> bool {
-        self.pairs.binary_search(&pair_key(a, b)).is_ok()
+        self.pairs.contains(pair_key(a, b))
     }
 
     /// Every near miss in `text`, left to right, not overlapping.
