@@ -3,6 +3,7 @@
 mod annotate;
 mod attacks;
 mod cli;
+mod corpus_findings;
 mod docx;
 mod facts;
 mod fixer;
