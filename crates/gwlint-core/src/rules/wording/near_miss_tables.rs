@@ -120,14 +120,15 @@ impl Tables {
 
     fn from_data(words: &'static str, confusion: &'static str, pairs: Pairs) -> Tables {
         let mut t = Tables {
-            words: FxMap::default(),
+            // Sized up front: growing a map of 14,000 words rehashes it a dozen times.
+            words: FxMap::with_capacity_and_hasher(words.len() / 12, Default::default()),
             targets: Vec::new(),
             masked: Vec::new(),
             at_position: Default::default(),
             pairs_at: Default::default(),
             long: FxMap::default(),
             long_first: CharSet::default(),
-            confusion: FxMap::default(),
+            confusion: FxMap::with_capacity_and_hasher(confusion.len() / 150, Default::default()),
             pairs,
         };
         for (word, flag) in data_lines(words) {
@@ -158,8 +159,8 @@ impl Tables {
             }
             t.targets.push(Target { chars, kind });
         }
-        // Stable: the targets of one form keep the order of the word list.
-        t.masked.sort_by_key(|m| m.0);
+        // The targets of one form keep the order of the word list (their index).
+        t.masked.sort_unstable_by_key(|m| (m.0, m.1));
         for list in t.long.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(t.targets[i as usize].chars.len()));
         }
