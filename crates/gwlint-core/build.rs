@@ -10,10 +10,63 @@ use std::path::Path;
 #[allow(dead_code)]
 mod format;
 
+#[path = "src/pack_file.rs"]
+#[allow(dead_code)]
+mod pack_file;
+
 fn main() {
     rule_modules();
     lexicon_tables();
     near_miss_pairs();
+    builtin_packs();
+}
+
+/// The built-in packs (every `rules/*.toml`), read from TOML here and written as Rust values
+/// (`BUILTIN_PACKS`: path and text; `BUILTIN_PACK_DATA`: the parsed values), so gwlint parses
+/// no TOML when it starts. A pack that does not parse fails the build.
+fn builtin_packs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("rules/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let lit = |s: &str| format!("{s:?}");
+    let opt = |s: &Option<String>| s.as_deref().map_or("None".to_string(), |s| format!("Some({s:?})"));
+    let mut texts = String::from("/// The built-in packs: path (as shown in messages) and TOML text.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
+    let mut data = String::from("/// The built-in packs, parsed when gwlint was built, in the order of [`BUILTIN_PACKS`].\nstatic BUILTIN_PACK_DATA: &[crate::pack_file::StaticPack] = &[\n");
+    for path in &paths {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let name = format!("rules/{}", path.file_name().unwrap().to_string_lossy());
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let file: pack_file::PackFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        writeln!(texts, "    ({}, include_str!({})),", lit(&name), lit(&path.display().to_string())).unwrap();
+        let r = &file.rule;
+        let rule = [&r.code, &r.name, &r.category, &r.severity, &r.message, &r.fix, &r.summary, &r.source, &r.docs];
+        writeln!(data, "    crate::pack_file::StaticPack {{").unwrap();
+        writeln!(data, "        allow: &[{}],", file.allow.iter().map(|a| lit(a)).collect::<Vec<_>>().join(", "))
+            .unwrap();
+        writeln!(data, "        rule: [{}],", rule.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")).unwrap();
+        writeln!(
+            data,
+            "        skip_book_titles: {},\n        skip_quotations: {},",
+            r.skip_book_titles, r.skip_quotations
+        )
+        .unwrap();
+        writeln!(data, "        entries: &[").unwrap();
+        for e in &file.entries {
+            writeln!(data, "            ({}, {}, {}, {}),", lit(&e.wrong), opt(&e.right), opt(&e.note), opt(&e.fix))
+                .unwrap();
+        }
+        writeln!(data, "        ],\n    }},").unwrap();
+    }
+    texts.push_str("];\n\n");
+    data.push_str("];\n\n/// The built-in packs' values, ready to validate.\nfn builtin_pack_files() -> Vec<crate::pack_file::PackFile> {\n    BUILTIN_PACK_DATA.iter().map(|p| p.to_file()).collect()\n}\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("builtin_packs.rs"), texts + &data).unwrap();
 }
 
 /// GW609's attested character pairs (`rules/near-miss/bigrams.txt`: a character and the

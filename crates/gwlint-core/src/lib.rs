@@ -19,6 +19,7 @@ pub mod fix;
 pub mod lexicon;
 pub mod linter;
 pub mod pack;
+mod pack_file;
 pub mod quantity;
 pub mod registry;
 pub mod relations;

@@ -6,12 +6,12 @@
 //! one pass over the text however many entries it has.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::document::Document;
+use crate::pack_file::PackFile;
 use crate::rule::{Category, Context, FixAvailability, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
@@ -22,52 +22,6 @@ pub struct PackError {
     pub path: String,
     pub line: Option<usize>,
     pub message: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PackFile {
-    #[serde(default)]
-    allow: Vec<String>,
-    rule: RuleDef,
-    #[serde(default)]
-    entries: Vec<EntryDef>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleDef {
-    code: String,
-    name: String,
-    category: String,
-    severity: String,
-    /// Template with {wrong}, {right} and {note}.
-    message: String,
-    /// "safe", "unsafe" or "none": the applicability of the entries' fixes.
-    fix: String,
-    summary: String,
-    #[serde(default)]
-    source: String,
-    docs: String,
-    /// Leave the titles of other documents quoted in 《》 as written (they are cited verbatim).
-    #[serde(default)]
-    skip_book_titles: bool,
-    /// Leave text in quotation marks alone (“严禁出现‘……’等错误提法” quotes the wrong form).
-    #[serde(default)]
-    skip_quotations: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EntryDef {
-    wrong: String,
-    #[serde(default)]
-    right: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-    /// Overrides the pack's fix applicability for this entry.
-    #[serde(default)]
-    fix: Option<String>,
 }
 
 struct Entry {
@@ -105,9 +59,17 @@ fn line_of(text: &str, offset: usize) -> usize {
 impl DictRule {
     /// Parse and validate a pack. `path` is only used in error messages.
     pub fn from_toml(path: &str, text: &str) -> Result<DictRule, PackError> {
+        let file: PackFile = toml::from_str(text).map_err(|e| PackError {
+            path: path.to_string(),
+            line: e.span().map(|s| line_of(text, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        Self::from_file(path, file, text)
+    }
+
+    /// Validate a pack already read (`text` is its TOML, for the lines of error messages).
+    pub(crate) fn from_file(path: &str, file: PackFile, text: &str) -> Result<DictRule, PackError> {
         let err = |line: Option<usize>, message: String| PackError { path: path.to_string(), line, message };
-        let file: PackFile = toml::from_str(text)
-            .map_err(|e| err(e.span().map(|s| line_of(text, s.start)), e.message().trim().to_string()))?;
         let find_line = |needle: &str| text.find(needle).map(|o| line_of(text, o));
         let r = file.rule;
         let code_ok = r.code.len() == 5 && r.code.starts_with("GW") && r.code[2..].bytes().all(|b| b.is_ascii_digit());

@@ -5,14 +5,9 @@ use crate::pack::{DictRule, PackError};
 use crate::rule::{Rule, RuleMeta};
 use crate::selector::{Selector, Selectors, UnknownSelector};
 
-/// Packs shipped with gwlint, embedded in the binary. `tests` check that every file in
-/// `rules/` is listed here.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("rules/typos.toml", include_str!("../../../rules/typos.toml")),
-    ("rules/typo-pairs.toml", include_str!("../../../rules/typo-pairs.toml")),
-    ("rules/standard-wording.toml", include_str!("../../../rules/standard-wording.toml")),
-    ("rules/political-wording.toml", include_str!("../../../rules/political-wording.toml")),
-];
+// The packs shipped with gwlint (every `rules/*.toml`), embedded in the binary and parsed when it
+// is built: `BUILTIN_PACKS` (path and text) and `builtin_pack_files()` (the parsed values).
+include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
 pub struct Registry {
     rules: Vec<Box<dyn Rule>>,
@@ -32,9 +27,10 @@ impl Registry {
     /// Built-in rules and packs.
     pub fn builtin() -> Registry {
         let mut reg = Registry { rules: crate::rules::builtin() };
-        for (path, text) in BUILTIN_PACKS {
-            // Built-in packs are validated by the test suite; a broken one is a bug.
-            let pack = DictRule::from_toml(path, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
+        // Read from TOML when gwlint was built (see `pack_file`), validated here like any pack;
+        // the test suite checks them, so a broken one is a bug.
+        for ((path, text), file) in BUILTIN_PACKS.iter().zip(builtin_pack_files()) {
+            let pack = DictRule::from_file(path, file, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
             reg.add(path, Box::new(pack)).unwrap_or_else(|e| panic!("{e}"));
         }
         reg.check_deferrals().unwrap_or_else(|e| panic!("{e}"));
@@ -134,5 +130,21 @@ impl Registry {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The values the build script compiled in are what reading the TOML at run time gives.
+    #[test]
+    fn built_in_packs_are_their_toml() {
+        let files = builtin_pack_files();
+        assert_eq!(files.len(), BUILTIN_PACKS.len());
+        for ((path, text), file) in BUILTIN_PACKS.iter().zip(files) {
+            let read: crate::pack_file::PackFile = toml::from_str(text).unwrap();
+            assert!(read == file, "{path}: the compiled-in pack differs from its TOML");
+        }
     }
 }
