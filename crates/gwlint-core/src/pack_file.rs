@@ -59,9 +59,11 @@ pub struct StaticPack {
     pub rule: [&'static str; 9],
     pub skip_book_titles: bool,
     pub skip_quotations: bool,
-    /// wrong, right, note, fix.
-    pub entries: &'static [(&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>)],
+    pub entries: &'static [StaticEntry],
 }
+
+/// An entry of a built-in pack: wrong, right, note, fix.
+pub type StaticEntry = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>);
 
 impl StaticPack {
     pub fn to_file(&self) -> PackFile {
