@@ -1,7 +1,7 @@
 //! Helpers shared by several rules.
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::document::{Document, Genre, Paragraph, Part};
 use crate::span::Span;
@@ -120,6 +120,30 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
 
 /// Every match of `re` in every paragraph (matches never cross a paragraph), with the
 /// paragraph and the absolute span of the whole match.
+/// A regex compiled only for a text that can match it: every match holds one of `needles`
+/// (checked first, with a plain search), so a text without them never pays for compiling a
+/// pattern that cannot match (compiling the rules' patterns is most of gwlint's start-up).
+pub struct GatedRegex {
+    needles: &'static [&'static str],
+    pattern: &'static str,
+    re: OnceLock<Regex>,
+}
+
+impl GatedRegex {
+    /// `needles` must hold a string every match contains.
+    pub const fn new(needles: &'static [&'static str], pattern: &'static str) -> Self {
+        GatedRegex { needles, pattern, re: OnceLock::new() }
+    }
+
+    /// The regex, compiled on first use, if `text` can match it.
+    pub fn for_text(&self, text: &str) -> Option<&Regex> {
+        if !self.needles.iter().any(|n| text.contains(n)) {
+            return None;
+        }
+        Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern")))
+    }
+}
+
 pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,

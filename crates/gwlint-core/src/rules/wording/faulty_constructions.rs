@@ -1,13 +1,10 @@
 //! GW614 faulty-constructions: sentence patterns that are wrong by their form (原因是由于,
 //! 大约……左右, 截止到……为止, 防止……不再发生, 通过……使…… with no subject).
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::{paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -49,41 +46,69 @@ declare_rule! {
 
 /// A faulty pattern, what is wrong with it and how to say it.
 struct Pattern {
-    re: Regex,
+    re: GatedRegex,
     message: &'static str,
     help: &'static str,
 }
 
-static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |re: &str, message, help| Pattern { re: Regex::new(re).expect("pattern"), message, help };
-    vec![
-        p(r"原因(?:是|在于)(?:由于|因为)", "句式杂糅：“原因是”和“由于／因为”重复", "删去“由于”或“因为”：“原因是……”。"),
-        p(
-            r"原因(?:是|在于)[^。；！？，]{1,30}(?:造成|引起|导致|所致)的",
-            "句式杂糅：“原因是……”和“……造成的”混用",
-            "改为“原因是……”或“是由……造成的”。",
-        ),
-        p(
+/// The patterns, each with the strings one of which every match holds (so a pattern is compiled
+/// only for a text that can match it).
+static PATTERNS: [Pattern; 9] = [
+    Pattern {
+        re: GatedRegex::new(&["原因"], r"原因(?:是|在于)(?:由于|因为)"),
+        message: "句式杂糅：“原因是”和“由于／因为”重复",
+        help: "删去“由于”或“因为”：“原因是……”。",
+    },
+    Pattern {
+        re: GatedRegex::new(&["原因"], r"原因(?:是|在于)[^。；！？，]{1,30}(?:造成|引起|导致|所致)的"),
+        message: "句式杂糅：“原因是……”和“……造成的”混用",
+        help: "改为“原因是……”或“是由……造成的”。",
+    },
+    Pattern {
+        re: GatedRegex::new(
+            &["左右"],
             r"(?:大约|大概|约)[0-9０-９一二三四五六七八九十两百千万亿.．]+[^。；，、！？]{0,6}左右",
-            "语义重复：“约”和“左右”都表示约数",
-            "删去“约”或“左右”中的一个。",
         ),
-        p(r"截[止至]到?[^。；，！？]{1,20}为止", "语义重复：“截至”已含“为止”的意思", "写作“截至……”，删去“为止”。"),
-        p(r"目的是为了", "语义重复：“目的是”和“为了”重复", "写作“目的是……”或“为了……”。"),
-        p(r"涉及到", "语义重复：“涉及”已含“到”的意思", "写作“涉及”。"),
-        p(r"都均|均都", "语义重复：“都”和“均”重复", "删去其中一个。"),
-        p(
+        message: "语义重复：“约”和“左右”都表示约数",
+        help: "删去“约”或“左右”中的一个。",
+    },
+    Pattern {
+        re: GatedRegex::new(&["为止"], r"截[止至]到?[^。；，！？]{1,20}为止"),
+        message: "语义重复：“截至”已含“为止”的意思",
+        help: "写作“截至……”，删去“为止”。",
+    },
+    Pattern {
+        re: GatedRegex::new(&["目的是为了"], r"目的是为了"),
+        message: "语义重复：“目的是”和“为了”重复",
+        help: "写作“目的是……”或“为了……”。",
+    },
+    Pattern {
+        re: GatedRegex::new(&["涉及到"], r"涉及到"),
+        message: "语义重复：“涉及”已含“到”的意思",
+        help: "写作“涉及”。",
+    },
+    Pattern {
+        re: GatedRegex::new(&["都均", "均都"], r"都均|均都"),
+        message: "语义重复：“都”和“均”重复",
+        help: "删去其中一个。",
+    },
+    Pattern {
+        re: GatedRegex::new(
+            &["防止", "避免", "杜绝", "严禁"],
             r"(?:防止|避免|杜绝|严禁)[^。；，！？]{0,12}不(?:再)?(?:发生|出现)",
-            "否定不当：“防止……不再发生”把意思说反了",
-            "写作“防止……再次发生”或“确保……不再发生”。",
         ),
-        p(
+        message: "否定不当：“防止……不再发生”把意思说反了",
+        help: "写作“防止……再次发生”或“确保……不再发生”。",
+    },
+    Pattern {
+        re: GatedRegex::new(
+            &["通过"],
             r"(?:^|[。！？；])\s*通过[^。；！？，]{2,30}(?:，[^。；！？，]{2,30})?，(?:使得|使)",
-            "缺主语：句首“通过……，使……”没有主语",
-            "删去“通过”或“使”，让句子有主语：“通过……，××得到……”。",
         ),
-    ]
-});
+        message: "缺主语：句首“通过……，使……”没有主语",
+        help: "删去“通过”或“使”，让句子有主语：“通过……，××得到……”。",
+    },
+];
 
 pub struct FaultyConstructions;
 
@@ -93,8 +118,9 @@ impl Rule for FaultyConstructions {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for pattern in PATTERNS.iter() {
-            for (_, _, span) in paragraph_matches(doc, &pattern.re) {
+        for pattern in &PATTERNS {
+            let Some(re) = pattern.re.for_text(&doc.text) else { continue };
+            for (_, _, span) in paragraph_matches(doc, re) {
                 // The pattern's own text, without the sentence boundary it may start with.
                 let text = doc.slice(span);
                 let lead = text.len() - text.trim_start_matches(['。', '！', '？', '；', ' ', '\u{3000}']).len();

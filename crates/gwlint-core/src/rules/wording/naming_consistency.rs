@@ -1,13 +1,12 @@
 //! GW608 naming-consistency: one short name must not be introduced for two different full names.
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use crate::declare_rule;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::GatedRegex;
 use crate::span::Span;
 
 declare_rule! {
@@ -50,9 +49,10 @@ declare_rule! {
 }
 
 /// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）".
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<full>[\p{Han}A-Za-z0-9《》“”]{2,40})[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]").unwrap()
-});
+static DEFINITION: GatedRegex = GatedRegex::new(
+    &["以下"],
+    r"(?P<full>[\p{Han}A-Za-z0-9《》“”]{2,40})[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
+);
 
 pub struct NamingConsistency;
 
@@ -68,7 +68,7 @@ impl Rule for NamingConsistency {
         // What later text is searched for: a 《title》 or an organ name's ending, each with the
         // introductions that gave it a short name.
         let mut watches: Vec<Watch> = Vec::new();
-        for c in DEFINITION.captures_iter(&doc.text) {
+        for c in DEFINITION.for_text(&doc.text).into_iter().flat_map(|re| re.captures_iter(&doc.text)) {
             let short = c["short"].trim().to_string();
             if short.chars().count() < 2 {
                 continue;

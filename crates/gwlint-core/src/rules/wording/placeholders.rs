@@ -1,12 +1,9 @@
 //! GW605 placeholders: XX, ×××, □□, 【单位名称】, (待定), TODO left in a draft.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::{paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -43,15 +40,15 @@ declare_rule! {
     };
 }
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static PLACEHOLDER: GatedRegex = GatedRegex::new(
+    &["X", "x", "Ｘ", "ｘ", "×", "＊", "*", "□", "■", "【", "待", "空", "TODO", "TBD", "填写"],
+    concat!(
         r"(?P<p>[XxＸｘ]{2,}|[×＊*]{2,}|[□■]{2,}|【[^】]{1,12}(?:名称|单位|姓名|日期|时间|金额|数量|待定|填写)】",
         r"|[（(](?:待定|待补充|待核实|待确认|空)[)）]|TODO|TBD|此处填写|请填写|待补充",
         // A single X for a number or a place: 于X月X日, 〔2024〕X号, X名, X县府办发.
         r"|[XxＸｘ](?:年|月|日|号|时|名|人|家|个|项|次|天|万元|元|亿元|[县市区乡镇]))",
-    ))
-    .unwrap()
-});
+    ),
+);
 
 pub struct Placeholders;
 
@@ -68,7 +65,7 @@ impl Rule for Placeholders {
                 .with_label("待填写")
                 .with_help("印发时填写顺序号；尚未编号的草稿可留空（〔2025〕　号）。");
         }
-        for (p, c, _) in paragraph_matches(doc, &PLACEHOLDER) {
+        for (p, c, _) in PLACEHOLDER.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let m = c.name("p").expect("group");
             // After a Latin letter or a digit the marks belong to a code or a masked number.
             if doc.content(p)[..m.start()].ends_with(|ch: char| ch.is_ascii_alphanumeric()) {

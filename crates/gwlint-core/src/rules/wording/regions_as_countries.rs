@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -47,12 +47,10 @@ declare_rule! {
 
 /// 香港, 澳门 or 台湾 as an item of a list closed by 等国家 or 等国 (and what follows, to leave
 /// 等国家和地区 alone).
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<region>香港|澳门|台湾)(?:地区)?(?:、[^，。；：、]{1,12}){0,8}等(?P<country>国家|国)(?P<after>.{0,3})",
-    )
-    .unwrap()
-});
+static LISTED: GatedRegex = GatedRegex::new(
+    &["香港", "澳门", "台湾"],
+    r"(?P<region>香港|澳门|台湾)(?:地区)?(?:、[^，。；：、]{1,12}){0,8}等(?P<country>国家|国)(?P<after>.{0,3})",
+);
 /// 中国 paired with one of them.
 static PAIRED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"中国(?:和|与|同|及|、)(?P<region>香港|澳门|台湾)").unwrap());
@@ -69,7 +67,7 @@ impl Rule for RegionsAsCountries {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let quoted = |at: usize| doc.elements.quotations.contains(at);
-        for (p, c, _) in paragraph_matches(doc, &LISTED) {
+        for (p, c, _) in LISTED.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let region = c.name("region").expect("group");
             // The list must be one: 香港 right after 、 or at the start of its clause.
             let before = doc.content(p)[..region.start()].chars().next_back();
