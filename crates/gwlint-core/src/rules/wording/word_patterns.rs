@@ -2,23 +2,49 @@
 //! a regex whose group `w` is the word to replace, the word that should stand there, and why.
 
 use regex::Regex;
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::Context;
 use crate::rules::common::{group_span, paragraph_matches};
+use crate::text::is_han;
 
 pub struct WordPattern {
-    pub re: Regex,
+    pattern: &'static str,
+    /// The literal words of group `w` (every match holds one), when it is plain words: a text
+    /// without them never compiles the pattern.
+    needles: Vec<&'static str>,
+    re: OnceLock<Regex>,
     pub right: &'static str,
     pub why: &'static str,
 }
 
 impl WordPattern {
     /// A pattern; `re` must have a group named `w`.
-    pub fn new(re: &str, right: &'static str, why: &'static str) -> WordPattern {
-        WordPattern { re: Regex::new(re).expect("word pattern"), right, why }
+    pub fn new(re: &'static str, right: &'static str, why: &'static str) -> WordPattern {
+        WordPattern { pattern: re, needles: literal_words(re), re: OnceLock::new(), right, why }
     }
+
+    /// The regex, compiled on first use, unless `text` cannot match it.
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n)) {
+            return None;
+        }
+        Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("word pattern")))
+    }
+}
+
+/// The alternatives of group `w` when it is nothing but Han words (`(?P<w>形式)`,
+/// `(?P<w>做出|作出)`); empty otherwise.
+fn literal_words(re: &'static str) -> Vec<&'static str> {
+    let Some(start) = re.find("(?P<w>") else { return Vec::new() };
+    let rest = &re[start + "(?P<w>".len()..];
+    let group = &rest[..rest.find(')').unwrap_or(0)];
+    if group.is_empty() || !group.chars().all(|c| is_han(c) || c == '|') || group.split('|').any(str::is_empty) {
+        return Vec::new();
+    }
+    group.split('|').collect()
 }
 
 /// Report every match of every pattern with `message(written, right)`, the label
@@ -31,7 +57,8 @@ pub fn report_word_patterns(
     message: impl Fn(&str, &str) -> String,
 ) {
     for pat in patterns {
-        for (p, c, _) in paragraph_matches(doc, &pat.re) {
+        let Some(re) = pat.for_text(&doc.text) else { continue };
+        for (p, c, _) in paragraph_matches(doc, re) {
             let w = c.name("w").expect("group w");
             let span = group_span(p, w);
             cx.report(span, message(w.as_str(), pat.right))
@@ -39,5 +66,21 @@ pub fn report_word_patterns(
                 .with_help(format!("{}。", pat.why))
                 .with_fix(Fix::replace(format!("改为“{}”", pat.right), Applicability::Unsafe, span, pat.right));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_of_group_w_gate_the_pattern() {
+        assert_eq!(literal_words(r"(?:当前|目前)(?P<w>形式)"), ["形式"]);
+        assert_eq!(literal_words(r"(?P<w>做出|作出)决定"), ["做出", "作出"]);
+        assert!(literal_words(r"(?P<w>截[止至])").is_empty());
+        assert!(literal_words(r"(?P<w>形式|)").is_empty());
+        let p = WordPattern::new(r"(?:当前|目前)(?P<w>形式)", "形势", "");
+        assert!(p.for_text("当前经济运行平稳").is_none());
+        assert!(p.for_text("当前形式严峻").is_some_and(|re| re.is_match("当前形式严峻")));
     }
 }
