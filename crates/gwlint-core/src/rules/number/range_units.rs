@@ -1,13 +1,10 @@
 //! GW503 range-units: both ends of a range keep %, 万 and 亿 (20%～30%, 13万～17万元).
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 use crate::span::Span;
 
 declare_rule! {
@@ -43,12 +40,10 @@ declare_rule! {
     };
 }
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<ua>[%％万亿]?)\s*[～~—\-－至到]\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?P<u>[%％]|万|亿)",
-    )
-    .unwrap()
-});
+static RANGE: GatedRegex = GatedRegex::new(
+    &["%", "％", "万", "亿"],
+    r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<ua>[%％万亿]?)\s*[～~—\-－至到]\s*(?P<b>[0-9]+(?:\.[0-9]+)?)(?P<u>[%％]|万|亿)",
+);
 
 pub struct RangeUnits;
 
@@ -58,7 +53,7 @@ impl Rule for RangeUnits {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &RANGE) {
+        for (p, c, _) in RANGE.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             if !c["ua"].is_empty() {
                 continue;
             }

@@ -1,13 +1,10 @@
 //! GW501 year-abbreviation: years are written in full (24年底 → 2024年底).
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -42,9 +39,10 @@ declare_rule! {
     };
 }
 
-static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9０-９.\-/〔\[（(第])(?P<yy>[0-9]{2})年(?:[1-9]月|1[0-2]月|度|底|初|末|上半年|下半年|第[一二三四]季度)").unwrap()
-});
+static SHORT_YEAR: GatedRegex = GatedRegex::new(
+    &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    r"(?:^|[^0-9０-９.\-/〔\[（(第])(?P<yy>[0-9]{2})年(?:[1-9]月|1[0-2]月|度|底|初|末|上半年|下半年|第[一二三四]季度)",
+);
 
 pub struct YearAbbreviation;
 
@@ -54,7 +52,7 @@ impl Rule for YearAbbreviation {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &SHORT_YEAR) {
+        for (p, c, _) in SHORT_YEAR.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let yy = c.name("yy").expect("group");
             let n: u32 = yy.as_str().parse().unwrap_or(0);
             let full = if n >= 50 { 1900 + n } else { 2000 + n };

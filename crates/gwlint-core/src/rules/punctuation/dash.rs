@@ -1,13 +1,10 @@
 //! GW407 dash: the 破折号 is "——", not "--" or a single "—" between words.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::{paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -42,8 +39,10 @@ declare_rule! {
 }
 
 /// Two or more hyphens or full-width hyphens between Chinese text.
-static DOUBLE_HYPHEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:[\p{Han}”）》]|^)(?P<d>-{2,}|－{2,}|—{3,}|─{2,})(?:[\p{Han}“（《]|$)").unwrap());
+static DOUBLE_HYPHEN: GatedRegex = GatedRegex::new(
+    &["--", "－－", "———", "──"],
+    r"(?:[\p{Han}”）》]|^)(?P<d>-{2,}|－{2,}|—{3,}|─{2,})(?:[\p{Han}“（《]|$)",
+);
 
 pub struct Dash;
 
@@ -53,7 +52,7 @@ impl Rule for Dash {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &DOUBLE_HYPHEN) {
+        for (p, c, _) in DOUBLE_HYPHEN.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let d = c.name("d").expect("group");
             let span = crate::rules::common::group_span(p, d);
             cx.report(span, format!("破折号应写作“——”，不能写作“{}”", d.as_str()))

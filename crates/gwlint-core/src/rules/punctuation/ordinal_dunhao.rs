@@ -1,13 +1,10 @@
 //! GW416 ordinal-dunhao: 第一、 其一、 首先、 are followed by a comma.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -41,9 +38,10 @@ declare_rule! {
     };
 }
 
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；：！？，\s])(?P<w>第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)(?P<d>、)").unwrap()
-});
+static ORDINAL: GatedRegex = GatedRegex::new(
+    &["、"],
+    r"(?:^|[。；：！？，\s])(?P<w>第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)(?P<d>、)",
+);
 
 pub struct OrdinalDunhao;
 
@@ -53,7 +51,7 @@ impl Rule for OrdinalDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &ORDINAL) {
+        for (p, c, _) in ORDINAL.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let dun = group_span(p, c.name("d").expect("group"));
             cx.report(dun, format!("序次语“{}”后应用逗号，不用顿号", &c["w"]))
                 .with_label("应为“，”")

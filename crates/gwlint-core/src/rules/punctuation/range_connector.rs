@@ -1,13 +1,10 @@
 //! GW408 range-connector: ranges use ～ or —, not "-" or a half-width "~".
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -44,15 +41,15 @@ declare_rule! {
     };
 }
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static RANGE: GatedRegex = GatedRegex::new(
+    &["-", "~"],
+    concat!(
         r"(?P<before>[^0-9A-Za-z.\-/]|^)",
         r"(?:(?P<y1>[12][0-9]{3})(?P<ys>-|~)(?P<y2>[12][0-9]{3})年",
         r"|(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<s>-|~)(?P<b>[0-9]+(?:\.[0-9]+)?)",
         r"(?P<unit>个|天|人|次|元|万元|亿元|万|亿|%|年|月|小时|分钟|公里|千米|米|吨|户|家|岁|倍|项|名|所|亩|平方米|公顷))"
-    ))
-    .unwrap()
-});
+    ),
+);
 
 pub struct RangeConnector;
 
@@ -62,7 +59,7 @@ impl Rule for RangeConnector {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &RANGE) {
+        for (p, c, _) in RANGE.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let before = c.name("before").map_or("", |m| m.as_str());
             // 表2-8, 图3-1, GB 3100-1993, 电话0123-8888: identifiers, not ranges.
             let head = &doc.content(p)[..c.name("before").map_or(0, |m| m.end())];

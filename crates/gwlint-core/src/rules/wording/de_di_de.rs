@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 use crate::span::Span;
 
 declare_rule! {
@@ -58,9 +58,8 @@ static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An adjective or adverb of the lexicon before 的 and a verb with 到 after it (清醒的认识到,
 /// 深刻的体会到): 认识到 is only ever a verb, so the 的 is an adverbial 地.
-static BEFORE_VERB_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)").unwrap()
-});
+static BEFORE_VERB_TO: GatedRegex =
+    GatedRegex::new(&["到"], r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)");
 
 /// Verbs that take what follows as their object (给予积极的支持, 得到有效的落实): the word after 的
 /// is then a noun, and 的 is right.
@@ -94,7 +93,7 @@ impl Rule for DeDiDe {
             }
             report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
         }
-        for (p, c, whole) in paragraph_matches(doc, &BEFORE_VERB_TO) {
+        for (p, c, whole) in BEFORE_VERB_TO.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
             if !adverbial || doc.text[whole.end..].starts_with('位') {
                 continue;

@@ -1,9 +1,6 @@
 //! GW616 regions-as-countries: 香港, 澳门 or 台湾 listed or paired as if a country (美国、台湾等
 //! 国家; 中国和台湾; 两岸两国).
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
@@ -52,11 +49,10 @@ static LISTED: GatedRegex = GatedRegex::new(
     r"(?P<region>香港|澳门|台湾)(?:地区)?(?:、[^，。；：、]{1,12}){0,8}等(?P<country>国家|国)(?P<after>.{0,3})",
 );
 /// 中国 paired with one of them.
-static PAIRED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"中国(?:和|与|同|及|、)(?P<region>香港|澳门|台湾)").unwrap());
+static PAIRED: GatedRegex =
+    GatedRegex::new(&["香港", "澳门", "台湾"], r"中国(?:和|与|同|及|、)(?P<region>香港|澳门|台湾)");
 /// The two sides of the strait called two countries.
-static TWO_STATES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:两岸两国|中台两国|(?:大陆|中国)(?:和|与)台湾两国)").unwrap());
+static TWO_STATES: GatedRegex = GatedRegex::new(&["两国"], r"(?:两岸两国|中台两国|(?:大陆|中国)(?:和|与)台湾两国)");
 
 pub struct RegionsAsCountries;
 
@@ -82,7 +78,7 @@ impl Rule for RegionsAsCountries {
                 .with_label("不是国家")
                 .with_help("写作“等国家和地区”，或写明“中国香港”“中国台湾”。");
         }
-        for (p, c, span) in paragraph_matches(doc, &PAIRED) {
+        for (p, c, span) in PAIRED.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             if quoted(span.start) {
                 continue;
             }
@@ -92,7 +88,7 @@ impl Rule for RegionsAsCountries {
                 .with_label("不能与中国并列")
                 .with_help(format!("写作“{right}”。"));
         }
-        for (_, _, span) in paragraph_matches(doc, &TWO_STATES) {
+        for (_, _, span) in TWO_STATES.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
             if quoted(span.start) {
                 continue;
             }
