@@ -13,8 +13,10 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_totals.rs"));
 include!(concat!(env!("OUT_DIR"), "/confused_pairs.rs"));
 
 /// A sorted table of `u64` keys with a `u32` value each (and optionally a `u8` tag): hashed, with
-/// mixed keys and a bucket index, or plain (see [`format`]).
-struct Table {
+/// mixed keys and a bucket index, or plain (see [`format`]). Also the sorted keys other data
+/// tables keep (GW609's attested pairs: [`Table::keys_only`]).
+#[derive(Clone)]
+pub(crate) struct Table {
     keys: &'static [u8],
     values: &'static [u8],
     /// The bucket index of a hashed table; empty for a plain one.
@@ -22,6 +24,16 @@ struct Table {
 }
 
 impl Table {
+    /// A plain table of sorted little-endian `u64` keys without values.
+    pub(crate) const fn keys_only(keys: &'static [u8]) -> Table {
+        Table { keys, values: &[], index: &[] }
+    }
+
+    /// Whether the table holds `key`.
+    pub(crate) fn contains(&self, key: u64) -> bool {
+        self.find(key).is_some()
+    }
+
     fn len(&self) -> usize {
         self.keys.len() / 8
     }
@@ -48,16 +60,7 @@ impl Table {
     /// A row with this key (any of them, when several rows share it).
     fn find(&self, key: u64) -> Option<usize> {
         let (stored, range) = self.place(key);
-        let (mut lo, mut hi) = (range.start, range.end);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.key(mid).cmp(&stored) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        search(range, |i| self.key(i), stored)
     }
 
     /// Every row with this key, in the order they were written.
@@ -151,13 +154,8 @@ pub fn word_by_key(key: u64) -> Option<Word> {
     Some(Word { freq: WORDS.value(i), tag, kind })
 }
 
-/// Whether some word of the lexicon may start with `prefix` and go on (false means none does;
-/// true may rarely be wrong, which only costs a lookup).
-pub fn may_go_on(prefix: &str) -> bool {
-    may_go_on_key(format::word_key(prefix))
-}
-
-/// [`may_go_on`] for the prefix whose key is `key`.
+/// Whether some word of the lexicon may start with the prefix whose key ([`format::word_key`]) is
+/// `key` and go on (false means none does; true may rarely be wrong, which only costs a lookup).
 pub fn may_go_on_key(key: u64) -> bool {
     format::filter_has(PREFIX_FILTER, format::prefix_bit(key))
 }
@@ -214,26 +212,35 @@ pub fn confused_with(word: &str) -> Option<(&'static str, &'static str)> {
 
 /// The characters that sound or look like `c`.
 pub fn confusables(c: char) -> impl Iterator<Item = char> {
-    let range =
-        CONFUSION.find(u64::from(c)).map_or(0..0, |i| CONFUSION.value(i) as usize..CONFUSION.value(i + 1) as usize);
-    range.filter_map(|k| char::from_u32(u32::from_le_bytes(CONFUSION_CHARS[k * 4..k * 4 + 4].try_into().ok()?)))
+    confusion_run(c).filter_map(|k| char::from_u32(confusion_char(k)))
 }
 
-/// Whether `b` sounds or looks like `a` (is one of `confusables(a)`).
+/// Whether `b` sounds or looks like `a` (is one of `confusables(a)`; the run is sorted).
 pub fn is_confusable(a: char, b: char) -> bool {
-    let Some(i) = CONFUSION.find(u64::from(a)) else { return false };
-    let (from, to) = (CONFUSION.value(i) as usize, CONFUSION.value(i + 1) as usize);
-    let at = |k: usize| u32::from_le_bytes(CONFUSION_CHARS[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
-    let (mut lo, mut hi) = (from, to);
+    search(confusion_run(a), |k| u64::from(confusion_char(k)), u64::from(b)).is_some()
+}
+
+/// Where the characters that sound or look like `c` stand in `CONFUSION_CHARS`.
+fn confusion_run(c: char) -> std::ops::Range<usize> {
+    CONFUSION.find(u64::from(c)).map_or(0..0, |i| CONFUSION.value(i) as usize..CONFUSION.value(i + 1) as usize)
+}
+
+fn confusion_char(k: usize) -> u32 {
+    u32::from_le_bytes(CONFUSION_CHARS[k * 4..k * 4 + 4].try_into().expect("4 bytes"))
+}
+
+/// The position in `range` whose key (`key_at`, ascending over the range) is `key`.
+fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64) -> Option<usize> {
+    let (mut lo, mut hi) = (range.start, range.end);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match at(mid).cmp(&u32::from(b)) {
+        match key_at(mid).cmp(&key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => return Some(mid),
         }
     }
-    false
+    None
 }
 
 /// The characters that, in place `at` of `chars`, make a word a swapped character may be read as

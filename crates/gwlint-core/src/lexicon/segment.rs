@@ -29,6 +29,12 @@ impl Segmentation {
 /// The most probable split of `text` (best read as a run of Han characters).
 pub fn segment(text: &str) -> Segmentation {
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+    segment_at(text, &bounds)
+}
+
+/// [`segment`] of a text whose character offsets (and its length at the end) the caller has
+/// already worked out.
+pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
     let n = bounds.len() - 1;
     let mut best = vec![f64::NEG_INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];

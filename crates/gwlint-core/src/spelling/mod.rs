@@ -13,7 +13,7 @@ pub mod names;
 pub mod substitution;
 
 use crate::document::elements::ORGAN_ENDINGS;
-use crate::lexicon::segment::{segment, Segmentation};
+use crate::lexicon::segment::{segment_at, Segmentation};
 use crate::text::is_han;
 
 /// A run of Han characters of a text, read once: its characters, their offsets and its best
@@ -33,7 +33,7 @@ impl RunData {
     pub(crate) fn new(start: usize, text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
-        let seg = segment(text);
+        let seg = segment_at(text, &bounds);
         let split = Split::new(&bounds, &seg);
         RunData { start, end: start + text.len(), chars, bounds, seg, split }
     }

@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use crate::char_sets::{CharSet, FxMap, PairFilter};
+use crate::lexicon::Table;
 use crate::text::is_han;
 
 const WORDS: &str = include_str!("../../../../../rules/near-miss/words.txt");
@@ -75,12 +76,13 @@ fn pair_key(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(PAIRS)));
+static BUILTIN: LazyLock<Tables> =
+    LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(Table::keys_only(PAIRS))));
 
 /// Sorted pair keys: the built-in ones as the build script wrote them, or others read from text.
 #[derive(Clone)]
 enum Pairs {
-    Builtin(&'static [u8]),
+    Builtin(Table),
     Owned(Vec<u64>),
 }
 
@@ -88,19 +90,7 @@ impl Pairs {
     fn contains(&self, key: u64) -> bool {
         match self {
             Pairs::Owned(keys) => keys.binary_search(&key).is_ok(),
-            Pairs::Builtin(bytes) => {
-                let at = |i: usize| u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
-                let (mut lo, mut hi) = (0, bytes.len() / 8);
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    match at(mid).cmp(&key) {
-                        std::cmp::Ordering::Less => lo = mid + 1,
-                        std::cmp::Ordering::Greater => hi = mid,
-                        std::cmp::Ordering::Equal => return true,
-                    }
-                }
-                false
-            }
+            Pairs::Builtin(table) => table.contains(key),
         }
     }
 }
