@@ -1,6 +1,7 @@
 //! Helpers shared by several rules.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::document::{Document, Genre, Paragraph, Part};
@@ -118,13 +119,12 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
     scopes
 }
 
-/// Every match of `re` in every paragraph (matches never cross a paragraph), with the
-/// paragraph and the absolute span of the whole match.
 /// A regex compiled only for a text that can match it: every match holds one of `needles`
 /// (checked first, with a plain search), so a text without them never pays for compiling a
-/// pattern that cannot match (compiling the rules' patterns is most of gwlint's start-up).
+/// pattern that cannot match (compiling the rules' patterns is most of gwlint's start-up). With
+/// no needles the pattern is compiled on first use for any text.
 pub struct GatedRegex {
-    needles: &'static [&'static str],
+    needles: Cow<'static, [&'static str]>,
     pattern: &'static str,
     re: OnceLock<Regex>,
 }
@@ -132,18 +132,25 @@ pub struct GatedRegex {
 impl GatedRegex {
     /// `needles` must hold a string every match contains.
     pub const fn new(needles: &'static [&'static str], pattern: &'static str) -> Self {
-        GatedRegex { needles, pattern, re: OnceLock::new() }
+        GatedRegex { needles: Cow::Borrowed(needles), pattern, re: OnceLock::new() }
+    }
+
+    /// [`GatedRegex::new`] with needles worked out at run time (empty: not gated).
+    pub fn with_needles(needles: Vec<&'static str>, pattern: &'static str) -> Self {
+        GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new() }
     }
 
     /// The regex, compiled on first use, if `text` can match it.
     pub fn for_text(&self, text: &str) -> Option<&Regex> {
-        if !self.needles.iter().any(|n| text.contains(n)) {
+        if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n)) {
             return None;
         }
         Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern")))
     }
 }
 
+/// Every match of `re` in every paragraph (matches never cross a paragraph), with the
+/// paragraph and the absolute span of the whole match.
 pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,

@@ -1,21 +1,15 @@
 //! Word-in-context patterns shared by GW602 (context confusions) and GW610 (usage preferences):
 //! a regex whose group `w` is the word to replace, the word that should stand there, and why.
 
-use regex::Regex;
-use std::sync::OnceLock;
-
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::Context;
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
 use crate::text::is_han;
 
 pub struct WordPattern {
-    pattern: &'static str,
-    /// The literal words of group `w` (every match holds one), when it is plain words: a text
-    /// without them never compiles the pattern.
-    needles: Vec<&'static str>,
-    re: OnceLock<Regex>,
+    /// Gated on the literal words of group `w` (every match holds one), when it is plain words.
+    re: GatedRegex,
     pub right: &'static str,
     pub why: &'static str,
 }
@@ -23,15 +17,7 @@ pub struct WordPattern {
 impl WordPattern {
     /// A pattern; `re` must have a group named `w`.
     pub fn new(re: &'static str, right: &'static str, why: &'static str) -> WordPattern {
-        WordPattern { pattern: re, needles: literal_words(re), re: OnceLock::new(), right, why }
-    }
-
-    /// The regex, compiled on first use, unless `text` cannot match it.
-    fn for_text(&self, text: &str) -> Option<&Regex> {
-        if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n)) {
-            return None;
-        }
-        Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("word pattern")))
+        WordPattern { re: GatedRegex::with_needles(literal_words(re), re), right, why }
     }
 }
 
@@ -57,7 +43,7 @@ pub fn report_word_patterns(
     message: impl Fn(&str, &str) -> String,
 ) {
     for pat in patterns {
-        let Some(re) = pat.for_text(&doc.text) else { continue };
+        let Some(re) = pat.re.for_text(&doc.text) else { continue };
         for (p, c, _) in paragraph_matches(doc, re) {
             let w = c.name("w").expect("group w");
             let span = group_span(p, w);
@@ -80,7 +66,7 @@ mod tests {
         assert!(literal_words(r"(?P<w>截[止至])").is_empty());
         assert!(literal_words(r"(?P<w>形式|)").is_empty());
         let p = WordPattern::new(r"(?:当前|目前)(?P<w>形式)", "形势", "");
-        assert!(p.for_text("当前经济运行平稳").is_none());
-        assert!(p.for_text("当前形式严峻").is_some_and(|re| re.is_match("当前形式严峻")));
+        assert!(p.re.for_text("当前经济运行平稳").is_none());
+        assert!(p.re.for_text("当前形式严峻").is_some_and(|re| re.is_match("当前形式严峻")));
     }
 }
