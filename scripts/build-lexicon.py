@@ -218,7 +218,25 @@ def confused_words(texts, words):
                 if tok in wanted:
                     count[tok] += 1
                     near[tok].update(set(toks[max(0, i - NEIGHBOURHOOD) : i] + toks[i + 1 : i + 1 + NEIGHBOURHOOD]))
+                    near[tok][left_class(toks, i, words)] += 1
+                    near[tok][right_class(toks, i, words)] += 1
     return count, near
+
+
+# The classes of the words beside a confused word: "<" and the part of speech of the word before
+# it (jieba's tag; "x" for a character no word holds, "|" at the start of a run of Han
+# characters), ">" and that of the word after it. A neighbour seen with neither word still tells
+# which one the place wants (必须 before a verb or a preposition, 必需 before 的 or at the end).
+def word_class(tok, words):
+    return words[tok][1] if tok in words else "x"
+
+
+def left_class(toks, i, words):
+    return "<" + (word_class(toks[i - 1], words) if i > 0 else "|")
+
+
+def right_class(toks, i, words):
+    return ">" + (word_class(toks[i + 1], words) if i + 1 < len(toks) else "|")
 
 
 def main():

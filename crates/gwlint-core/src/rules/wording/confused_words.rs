@@ -6,7 +6,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use crate::spelling::confused::confused;
+use crate::spelling::confused::{confused, Confused};
 
 declare_rule! {
     /// ## 作用
@@ -14,9 +14,11 @@ declare_rule! {
     /// 反映/反应、启用/起用、以至/以致、调解/调节、检察/检查、考察/考查（制订/制定、界限/界线
     /// 由 GW610 按规范用法检查）。
     ///
-    /// 不靠固定搭配表，而是看前后各三个词：统计这两个词在公开公文等干净文本中各自与哪些词同现，
-    /// 按上下文计算两种读法的可能性。只有另一个词的读法明显更可能（相差 e^5 倍以上），并且上下
-    /// 文中至少有两个词在干净文本里与另一个词同现过，才报告；报告中列出这些词。
+    /// 不靠固定搭配表，而是看前后各三个词，以及紧挨着的前一个词和后一个词的词性：统计这两个词
+    /// 在公开公文等干净文本中各自与哪些词同现、前后常接什么词性（“必须”后面常接动词、介词，
+    /// “必需”后面常接“的”或位于句末），按上下文计算两种读法的可能性。只有另一个词的读法明显
+    /// 更可能（相差 e^5 倍以上），并且至少有两条证据支持另一个词（其中至少一个是上下文中的词），
+    /// 才报告；报告中列出这些证据。
     ///
     /// ## 原因
     /// 这类错字本身是词，逐字检查发现不了，却会改变意思（“形势严峻”不是“形式严峻”）。
@@ -59,14 +61,20 @@ impl Rule for ConfusedWords {
                 let span = Span::new(c.span.start, c.span.end);
                 cx.report(span, format!("疑似误用：“{}”应为“{}”", c.written, c.right))
                     .with_label(format!("应为“{}”", c.right))
-                    .with_help(format!(
-                        "按上下文，这里更像“{}”：“{}”在公文中常与“{}”同现。",
-                        c.right,
-                        c.right,
-                        c.support.join("”“")
-                    ))
+                    .with_help(help(&c))
                     .with_fix(Fix::replace(format!("改为“{}”", c.right), Applicability::Unsafe, span, c.right));
             }
         }
     }
+}
+
+/// Why the other word fits: the neighbours seen with it, and the classes of word it takes here.
+fn help(c: &Confused) -> String {
+    let mut out = format!("按上下文，这里更像“{}”：“{}”在公文中常与“{}”同现", c.right, c.right, c.support.join("”“"));
+    if !c.classes.is_empty() {
+        out.push_str("，且常");
+        out.push_str(&c.classes.join("、"));
+    }
+    out.push('。');
+    out
 }
