@@ -441,3 +441,61 @@ fn baselines_match_however_the_path_is_typed() {
     let o = gwlint_in(&dir.path().join("drafts"), &["check", "--baseline", "../base.json", "a.txt"], None);
     assert_eq!(o.status.code(), Some(0), "another directory: {}", stdout(&o));
 }
+
+/// Findings are written file by file as the files are checked, in input order whatever the
+/// number of worker threads (a large first file finishes after the ones behind it), with
+/// standard input in its place.
+#[test]
+fn streamed_reports_keep_the_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = std::fs::read_to_string(fixture("documents/03_baogao_errors.txt")).unwrap();
+    let mut names = Vec::new();
+    for i in 0..40 {
+        let name = format!("f{i:02}.txt");
+        // A long first file, so later ones finish first on other threads.
+        let text = if i == 0 { body.repeat(60) } else { body.replacen("报告", &format!("报告{i}"), 1) };
+        std::fs::write(dir.path().join(&name), text).unwrap();
+        names.push(name);
+    }
+    let mut args: Vec<&str> = vec!["check", "--format", "concise"];
+    args.extend(names[..20].iter().map(String::as_str));
+    args.push("-");
+    args.extend(names[20..].iter().map(String::as_str));
+    let run = |threads: &str, format: &str| {
+        let mut args = args.clone();
+        args[2] = format;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gwlint"))
+            .current_dir(dir.path())
+            .args(&args)
+            .env("RAYON_NUM_THREADS", threads)
+            .env("NO_COLOR", "1")
+            .env_remove("GWLINT_FORMAT")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), body.as_bytes()).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let one = run("1", "concise");
+    // The files in their sorted order, standard input (named stdin.txt) last.
+    let mut order: Vec<String> = Vec::new();
+    for line in one.lines().filter(|l| l.contains(": GW")) {
+        let file = line.split(':').next().unwrap().to_string();
+        if order.last() != Some(&file) {
+            order.push(file);
+        }
+    }
+    let mut expected = names.clone();
+    expected.push("stdin.txt".to_string());
+    assert_eq!(order, expected);
+    for threads in ["2", "4"] {
+        assert_eq!(run(threads, "concise"), one, "{threads} threads");
+    }
+    for format in ["json", "sarif", "junit"] {
+        assert_eq!(run("1", format), run("4", format), "{format}");
+    }
+}

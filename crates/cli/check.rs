@@ -1,7 +1,9 @@
 //! Reading and checking every input, in parallel, with results in a deterministic order.
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use gwlint_core::ReadError;
 use gwlint_core::{Diagnostic, Document};
@@ -49,6 +51,16 @@ impl From<LintError> for Skipped {
 impl From<String> for Skipped {
     fn from(message: String) -> Self {
         Skipped { message, notice: false }
+    }
+}
+
+impl Input {
+    /// The name an input is reported under.
+    pub fn name(&self, args: &InputArgs) -> String {
+        match self {
+            Input::Stdin => args.stdin_filename.clone(),
+            Input::File(path) => path.display().to_string(),
+        }
     }
 }
 
@@ -111,27 +123,98 @@ fn result(input: &Input, path: String, report: Result<FileReport, Skipped>) -> F
     }
 }
 
-/// Check all inputs in parallel; the output order is the input order.
+/// Check all inputs in parallel and collect the results in input order (`--fix`, `--diff` and
+/// `--baseline` need them all before anything is written).
 pub fn run(ws: &Workspace, inputs: &[Input], args: &InputArgs) -> Vec<FileResult> {
+    let mut results = Vec::with_capacity(inputs.len());
+    stream(ws, inputs, args, |r| results.push(r));
+    results
+}
+
+/// How many inputs past the first one not yet handed on may be checked ahead, per worker: a
+/// large or slow file holds back only this many finished results.
+const AHEAD_PER_WORKER: usize = 4;
+
+/// Check all inputs in parallel and hand each result to `each` in input order, as soon as it
+/// and every input before it are done. Workers take the inputs in order and stay at most
+/// [`AHEAD_PER_WORKER`] inputs per worker ahead of the first one not handed on, so the results
+/// held at any time (each with its whole document) are bounded by the worker count, not by the
+/// number of inputs.
+pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl FnMut(FileResult)) {
     // Standard input cannot be read from a worker thread in a meaningful order; read it first.
     let mut stdin = inputs.contains(&Input::Stdin).then(|| lint(ws, &Input::Stdin, args));
-    let mut results: Vec<Option<FileResult>> = inputs
-        .par_iter()
-        .map(|input| match input {
-            Input::Stdin => None,
-            _ => {
-                let (path, report) = lint(ws, input, args);
-                Some(result(input, path, report))
-            }
-        })
-        .collect();
-    for (slot, input) in results.iter_mut().zip(inputs) {
-        if slot.is_none() {
-            let (path, report) = stdin.take().unwrap_or_else(|| {
-                (args.stdin_filename.clone(), Err(Skipped::from("标准输入只能读取一次".to_string())))
-            });
-            *slot = Some(result(input, path, report));
+    let mut take_stdin = |input: &Input| {
+        let (path, report) = stdin
+            .take()
+            .unwrap_or_else(|| (args.stdin_filename.clone(), Err(Skipped::from("标准输入只能读取一次".to_string()))));
+        result(input, path, report)
+    };
+    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    let window = workers * AHEAD_PER_WORKER;
+    let next = AtomicUsize::new(0);
+    // The index of the first input not yet handed on, which workers wait on.
+    let handed = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, handed) = (&next, &handed);
+            let work = move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                if *input == Input::Stdin {
+                    continue;
+                }
+                {
+                    let (at, moved) = handed;
+                    let mut first_waiting = at.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *first_waiting + window {
+                        first_waiting = moved.wait(first_waiting).unwrap_or_else(|e| e.into_inner());
+                    }
+                }
+                // A fault in a rule is reported as this input's failure and the run goes on
+                // (an unwinding worker would leave the others waiting for its result).
+                let (path, report) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(ws, input, args)))
+                    .unwrap_or_else(|_| {
+                        let message = "检查此文件时 gwlint 内部出错（这是 gwlint 的缺陷，请报告）".to_string();
+                        (input.name(args), Err(Skipped::from(message)))
+                    });
+                if tx.send((i, result(input, path, report))).is_err() {
+                    break;
+                }
+            };
+            // The same stack as the rayon pool's threads: deeply nested documents recurse.
+            std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, work)
+                .expect("a worker thread can be started");
         }
-    }
-    results.into_iter().flatten().collect()
+        drop(tx);
+        let mut pending: BTreeMap<usize, FileResult> = BTreeMap::new();
+        let mut first = 0usize;
+        let mut hand_on = |pending: &mut BTreeMap<usize, FileResult>, first: &mut usize| {
+            let before = *first;
+            while *first < inputs.len() {
+                let r = if inputs[*first] == Input::Stdin {
+                    take_stdin(&inputs[*first])
+                } else if let Some(r) = pending.remove(first) {
+                    r
+                } else {
+                    break;
+                };
+                each(r);
+                *first += 1;
+            }
+            if *first != before {
+                let (at, moved) = &handed;
+                *at.lock().unwrap_or_else(|e| e.into_inner()) = *first;
+                moved.notify_all();
+            }
+        };
+        hand_on(&mut pending, &mut first);
+        for (i, r) in rx {
+            pending.insert(i, r);
+            hand_on(&mut pending, &mut first);
+        }
+    });
 }

@@ -127,103 +127,151 @@ fn check(args: CheckArgs, color: bool) -> u8 {
             p.display()
         );
     }
-    let mut results = check::run(&ws, &inputs, &args.input);
     // Paths that could not be used are reported like files that could not be read: on stderr
     // and in every machine report.
-    results.extend(walk_errors.into_iter().map(|e| check::FileResult {
+    let unusable = walk_errors.into_iter().map(|e| check::FileResult {
         input: walk::Input::File(e.path.clone().into()),
         path: e.path,
         ignored: Vec::new(),
         outcome: Err(e.message),
         fingerprint: None,
         notice: false,
-    }));
+    });
+    let registry = linter.registry();
+    let mut report = Report {
+        renderer: output::renderer(args.format, color && args.output.is_none(), args.json_version, registry),
+        tally: output::Tally::default(),
+        unread: Vec::new(),
+        failed_to_write: None,
+        statistics_inline: args.statistics && matches!(args.format, Format::Human | Format::Concise),
+    };
 
     let mut fix_errors = false;
-    if args.fix || args.diff {
-        let min = if args.unsafe_fixes { gwlint_core::Applicability::Unsafe } else { gwlint_core::Applicability::Safe };
-        let mut diff_out = Vec::new();
-        let summary = match fixing::apply(&mut results, linter, ws.parse_options(), min, args.fix, &mut diff_out) {
-            Ok(s) => s,
-            Err(e) => return fail(format!("修复失败：{e}")),
-        };
-        for (path, e) in &summary.errors {
-            error(format!("{path}：{e}"));
-            fix_errors = true;
-        }
-        if args.diff {
-            let written = emit(|out| out.write_all(&diff_out));
-            let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, true));
-            return if written.is_err() || fix_errors {
-                EXIT_ERROR
-            } else if summary.applied > 0 && !args.exit_zero {
-                EXIT_FINDINGS
-            } else {
-                EXIT_CLEAN
+    let rendered = if args.fix || args.diff || args.baseline.is_some() {
+        // Fixing and baselines need every result before anything is written.
+        let mut results = check::run(&ws, &inputs, &args.input);
+        results.extend(unusable);
+        if args.fix || args.diff {
+            let min =
+                if args.unsafe_fixes { gwlint_core::Applicability::Unsafe } else { gwlint_core::Applicability::Safe };
+            let mut diff_out = Vec::new();
+            let summary = match fixing::apply(&mut results, linter, ws.parse_options(), min, args.fix, &mut diff_out) {
+                Ok(s) => s,
+                Err(e) => return fail(format!("修复失败：{e}")),
             };
+            for (path, e) in &summary.errors {
+                error(format!("{path}：{e}"));
+                fix_errors = true;
+            }
+            if args.diff {
+                let written = emit(|out| out.write_all(&diff_out));
+                let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, true));
+                return if written.is_err() || fix_errors {
+                    EXIT_ERROR
+                } else if summary.applied > 0 && !args.exit_zero {
+                    EXIT_FINDINGS
+                } else {
+                    EXIT_CLEAN
+                };
+            }
+            if let Some(text) = &summary.stdin_output {
+                // Fixing standard input prints the fixed text, like formatters do.
+                return match emit(|out| out.write_all(text.as_bytes())) {
+                    Ok(()) => EXIT_CLEAN,
+                    Err(code) => code,
+                };
+            }
+            let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, false));
         }
-        if let Some(text) = &summary.stdin_output {
-            // Fixing standard input prints the fixed text, like formatters do.
-            return match emit(|out| out.write_all(text.as_bytes())) {
-                Ok(()) => EXIT_CLEAN,
-                Err(code) => code,
-            };
+        if let Some(file) = &args.baseline {
+            if let Err(e) = apply_baseline(file, args.update_baseline, &mut results) {
+                return fail(e);
+            }
         }
-        let _ = writeln!(io::stderr().lock(), "{}", fixing::summary_line(&summary, false));
+        write_report(&args.output, |out| {
+            for r in results {
+                report.take(out, r);
+            }
+            report.finish(out)
+        })
+    } else {
+        // Each file's findings are written as soon as it and the files before it are checked,
+        // and its document is dropped.
+        write_report(&args.output, |out| {
+            check::stream(&ws, &inputs, &args.input, |r| report.take(out, r));
+            for r in unusable {
+                report.take(out, r);
+            }
+            report.finish(out)
+        })
+    };
+    if args.statistics && !report.statistics_inline {
+        let _ = output::machine::statistics(&mut io::stderr().lock(), &report.tally);
+    }
+    let mut had_error = rendered.is_err() || fix_errors;
+    for (path, msg, notice) in &report.unread {
+        if *notice {
+            let _ = writeln!(io::stderr().lock(), "gwlint: 提示：{path}：{msg}，未检查");
+        } else {
+            error(format!("{path}：{msg}"));
+            had_error = true;
+        }
+    }
+    let failing = report.tally.worst.is_some_and(|worst| worst >= fail_on);
+    if had_error {
+        EXIT_ERROR
+    } else if failing && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// A report being written: each result is rendered as it arrives and then dropped.
+struct Report<'a> {
+    renderer: Box<dyn output::Renderer + 'a>,
+    tally: output::Tally,
+    /// Inputs that were not checked (path, reason, whether only a notice), for stderr.
+    unread: Vec<(String, String, bool)>,
+    /// The first error writing the report; nothing more is written after it.
+    failed_to_write: Option<io::Error>,
+    /// `--statistics` after a human or concise report (after a machine one, on stderr).
+    statistics_inline: bool,
+}
+
+impl Report<'_> {
+    fn take(&mut self, out: &mut dyn Write, r: check::FileResult) {
+        self.tally.add(&r);
+        match &r.outcome {
+            Ok((doc, diags)) => {
+                if self.failed_to_write.is_none() {
+                    if let Err(e) = self.renderer.file(out, &r.path, doc, diags) {
+                        self.failed_to_write = Some(e);
+                    }
+                }
+            }
+            Err(msg) => self.unread.push((r.path.clone(), msg.clone(), r.notice)),
+        }
     }
 
-    if let Some(file) = &args.baseline {
-        use gwlint_workspace::baseline;
-        let files: Vec<baseline::Checked<'_>> = results
-            .iter_mut()
-            .filter_map(|r| match &mut r.outcome {
-                Ok((doc, diags)) => Some((r.path.as_str(), &*doc, diags)),
-                Err(_) => None,
-            })
-            .collect();
-        match baseline::apply(file, args.update_baseline, files) {
-            Ok(baseline::Outcome::Written(n)) => {
-                let _ = writeln!(io::stderr().lock(), "已把当前的 {n} 个问题写入基线 {}，本次不报告。", file.display());
-            }
-            Ok(baseline::Outcome::Filtered(n, legacy)) => {
-                if n > 0 {
-                    let _ = writeln!(io::stderr().lock(), "基线 {} 中记录的 {n} 个问题未报告。", file.display());
-                }
-                if legacy {
-                    let _ = writeln!(
-                        io::stderr().lock(),
-                        "基线 {} 是旧格式（version 1，其指纹随 Rust 版本可能变化）：请运行一次 --update-baseline 改写为新格式。",
-                        file.display()
-                    );
-                }
-            }
-            Err(e) => return fail(e.to_string()),
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(e) = self.failed_to_write.take() {
+            return Err(e);
         }
-    }
-    let registry = linter.registry();
-    let render = |out: &mut dyn Write| -> io::Result<()> {
-        match args.format {
-            Format::Human => output::human::render(out, &results, color && args.output.is_none())?,
-            Format::Concise => output::concise::render(out, &results)?,
-            Format::Json => output::json::render(out, &results, args.json_version)?,
-            Format::JsonLines => output::machine::json_lines(out, &results, args.json_version)?,
-            Format::Sarif => output::machine::sarif(out, &results, registry)?,
-            Format::Github => output::machine::github(out, &results)?,
-            Format::Gitlab => output::machine::gitlab(out, &results)?,
-            Format::Junit => output::machine::junit(out, &results)?,
-            Format::Checkstyle => output::machine::checkstyle(out, &results)?,
-        }
-        // The table is for people: after a human report, on stderr after a machine one (a JSON,
-        // SARIF or XML report must stay parseable).
-        if args.statistics && matches!(args.format, Format::Human | Format::Concise) {
-            output::machine::statistics(out, &results)?;
+        self.renderer.finish(out, &self.tally)?;
+        if self.statistics_inline {
+            output::machine::statistics(out, &self.tally)?;
         }
         Ok(())
-    };
-    if args.statistics && !matches!(args.format, Format::Human | Format::Concise) {
-        let _ = output::machine::statistics(&mut io::stderr().lock(), &results);
     }
-    let rendered = match &args.output {
+}
+
+/// Write a report to `--output` or to stdout.
+fn write_report(
+    output: &Option<std::path::PathBuf>,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), u8> {
+    match output {
         Some(path) => std::fs::File::create(path)
             .map(io::BufWriter::new)
             .and_then(|mut f| render(&mut f).and_then(|_| f.flush()))
@@ -232,28 +280,38 @@ fn check(args: CheckArgs, color: bool) -> u8 {
                 EXIT_ERROR
             }),
         None => emit(render),
-    };
-    let mut had_error = rendered.is_err() || fix_errors;
-    for r in &results {
-        match &r.outcome {
-            Err(msg) if r.notice => {
-                let _ = writeln!(io::stderr().lock(), "gwlint: 提示：{}：{msg}，未检查", r.path);
-            }
-            Err(msg) => {
-                error(format!("{}：{}", r.path, msg));
-                had_error = true;
-            }
-            Ok(_) => {}
+    }
+}
+
+/// Filter the results through a baseline (or write it, with `--update-baseline`).
+fn apply_baseline(file: &std::path::Path, update: bool, results: &mut [check::FileResult]) -> Result<(), String> {
+    use gwlint_workspace::baseline;
+    let files: Vec<baseline::Checked<'_>> = results
+        .iter_mut()
+        .filter_map(|r| match &mut r.outcome {
+            Ok((doc, diags)) => Some((r.path.as_str(), &*doc, diags)),
+            Err(_) => None,
+        })
+        .collect();
+    match baseline::apply(file, update, files) {
+        Ok(baseline::Outcome::Written(n)) => {
+            let _ = writeln!(io::stderr().lock(), "已把当前的 {n} 个问题写入基线 {}，本次不报告。", file.display());
         }
+        Ok(baseline::Outcome::Filtered(n, legacy)) => {
+            if n > 0 {
+                let _ = writeln!(io::stderr().lock(), "基线 {} 中记录的 {n} 个问题未报告。", file.display());
+            }
+            if legacy {
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "基线 {} 是旧格式（version 1，其指纹随 Rust 版本可能变化）：请运行一次 --update-baseline 改写为新格式。",
+                    file.display()
+                );
+            }
+        }
+        Err(e) => return Err(e.to_string()),
     }
-    let failing = output::checked(&results).flat_map(|(_, _, d)| d).any(|d| d.severity >= fail_on);
-    if had_error {
-        EXIT_ERROR
-    } else if failing && !args.exit_zero {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
+    Ok(())
 }
 
 /// Paths, one per line, from a file or standard input ("-").

@@ -2,11 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{checked, location, Summary};
-use crate::check::FileResult;
+use gwlint_core::{Diagnostic, Document};
 
-pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    for (path, doc, diags) in checked(results) {
+use super::{location, Renderer, Tally};
+
+pub struct Concise;
+
+impl Renderer for Concise {
+    fn file(&mut self, out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
             let (start, _) = location(doc, d);
             writeln!(
@@ -19,7 +22,10 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
                 d.message
             )?;
         }
+        Ok(())
     }
-    let s = Summary::of(results);
-    writeln!(out, "{}", super::human::summary_line(&s, results))
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        writeln!(out, "{}", super::human::summary_line(tally))
+    }
 }

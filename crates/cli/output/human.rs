@@ -13,8 +13,7 @@ use std::io::{self, Write};
 
 use gwlint_core::{Applicability, Diagnostic, Document, Severity};
 
-use super::{checked, Summary};
-use crate::check::FileResult;
+use super::{Renderer, Tally};
 
 const RADIUS: usize = 24;
 
@@ -128,10 +127,22 @@ fn applicability_zh(a: Applicability) -> &'static str {
     }
 }
 
-pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], color: bool) -> io::Result<()> {
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false).with_context_lines(1);
-    for (_, doc, diags) in checked(results) {
+/// miette's graphical report of each finding.
+pub struct Human {
+    handler: GraphicalReportHandler,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Human {
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        Human {
+            handler: GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false).with_context_lines(1),
+        }
+    }
+}
+
+impl Renderer for Human {
+    fn file(&mut self, out: &mut dyn Write, _path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
             let mut help = d.help.clone();
             if let Some(fix) = &d.fix {
@@ -157,12 +168,16 @@ pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], color: bo
             }
             let report = Report { d, window: Window { doc }, help };
             let mut s = String::new();
-            handler.render_report(&mut s, &report).map_err(|_| io::Error::other("render failed"))?;
+            self.handler.render_report(&mut s, &report).map_err(|_| io::Error::other("render failed"))?;
             out.write_all(s.as_bytes())?;
             writeln!(out)?;
         }
+        Ok(())
     }
-    writeln!(out, "{}", summary_line(&Summary::of(results), results))
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        writeln!(out, "{}", summary_line(tally))
+    }
 }
 
 /// "第3段（“为切实做好防汛…”）第12字": where a finding is in a Word document.
@@ -173,25 +188,21 @@ pub fn docx_location(doc: &Document, d: &Diagnostic) -> String {
 }
 
 /// The closing line shared by the human and concise formats.
-pub fn summary_line(s: &Summary, results: &[FileResult]) -> String {
-    let unreadable = results.iter().filter(|r| r.outcome.is_err()).count();
-    let safe = checked(results)
-        .flat_map(|(_, _, d)| d)
-        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
-        .count();
+pub fn summary_line(tally: &Tally) -> String {
+    let s = &tally.summary;
     let mut line = if s.total() == 0 {
         format!("检查了 {} 个文件，未发现问题。", s.files)
     } else {
         format!("检查了 {} 个文件：{} 个错误，{} 个警告，{} 个提示", s.files, s.error, s.warning, s.info)
     };
-    if safe > 0 {
-        line.push_str(&format!("（其中 {safe} 处可安全自动修复）"));
+    if tally.safe_fixes > 0 {
+        line.push_str(&format!("（其中 {} 处可安全自动修复）", tally.safe_fixes));
     }
     if s.total() > 0 {
         line.push('。');
     }
-    if unreadable > 0 {
-        line.push_str(&format!("另有 {unreadable} 个文件无法读取。"));
+    if tally.unchecked > 0 {
+        line.push_str(&format!("另有 {} 个文件无法读取。", tally.unchecked));
     }
     line
 }

@@ -8,15 +8,17 @@ use std::io::{self, Write};
 use gwlint_core::resolved::ResolvedDiagnostic;
 use gwlint_core::{Diagnostic, Document};
 
-use super::Summary;
-use crate::check::FileResult;
+use super::spool::{placeholder, write_with_arrays};
+use super::{Renderer, Spool, Summary, Tally};
+use serde_json::value::RawValue;
 
+/// The report of contract version 1.
 #[derive(Serialize)]
-pub struct JsonReport<'a> {
+pub struct JsonReport {
     pub version: u32,
     pub tool: Tool,
-    pub files: Vec<JsonFile<'a>>,
-    pub diagnostics: Vec<JsonDiagnostic<'a>>,
+    pub files: Box<RawValue>,
+    pub diagnostics: Box<RawValue>,
     pub summary: Summary,
 }
 
@@ -100,10 +102,10 @@ pub fn diagnostic<'a>(path: &'a str, doc: &Document, d: &'a Diagnostic) -> JsonD
 pub struct JsonReportV2<'a> {
     pub version: u32,
     pub tool: Tool,
-    pub files: Vec<JsonFileV2<'a>>,
+    pub files: Box<RawValue>,
     /// Inputs that could not be read, with the reason (they count in no summary).
     pub errors: Vec<JsonError<'a>>,
-    pub diagnostics: Vec<ResolvedDiagnostic>,
+    pub diagnostics: Box<RawValue>,
     pub summary: Summary,
 }
 
@@ -124,61 +126,74 @@ pub struct JsonError<'a> {
     pub message: &'a str,
 }
 
-/// Render the report in the requested contract version.
-pub fn render(out: &mut (impl Write + ?Sized), results: &[FileResult], version: u32) -> io::Result<()> {
-    if version == 1 {
-        return render_v1(out, results);
-    }
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (path, doc, diags) in super::checked(results) {
-        files.push(JsonFileV2 {
-            path,
-            kind: doc.kind.as_str(),
-            encoding: doc.encoding,
-            bom: doc.bom,
-            class: doc.facts.class,
-            genre: doc.facts.genre.map(|g| g.as_str()),
-        });
-        diagnostics.extend(diags.iter().map(|d| ResolvedDiagnostic::new(path, doc, d)));
-    }
-    let mut errors: Vec<JsonError<'_>> = results
-        .iter()
-        .filter(|r| !r.notice)
-        .filter_map(|r| r.outcome.as_ref().err().map(|e| JsonError { path: &r.path, message: e }))
-        .collect();
-    errors.sort_by(|a, b| a.path.cmp(b.path));
-    let report = JsonReportV2 {
-        version: 2,
-        tool: Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") },
-        files,
-        errors,
-        diagnostics,
-        summary: Summary::of(results),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
-    writeln!(out)
+/// The JSON report: the files and the findings are spooled as they pass (the files' array
+/// comes first in the report, the findings' after the inputs that could not be read).
+pub struct Json {
+    version: u32,
+    files: Spool,
+    diagnostics: Spool,
 }
 
-fn render_v1(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (path, doc, diags) in super::checked(results) {
-        files.push(JsonFile {
-            path,
-            kind: doc.kind.as_str(),
-            encoding: doc.encoding,
-            genre: doc.facts.genre.map(|g| g.as_str()),
-        });
-        diagnostics.extend(diags.iter().map(|d| diagnostic(path, doc, d)));
+impl Json {
+    pub fn new(version: u32) -> Json {
+        Json { version, files: Spool::at_depth(2), diagnostics: Spool::at_depth(2) }
     }
-    let report = JsonReport {
-        version: 1,
-        tool: Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") },
-        files,
-        diagnostics,
-        summary: Summary::of(results),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
-    writeln!(out)
+}
+
+impl Renderer for Json {
+    fn file(&mut self, _out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
+        if self.version == 1 {
+            self.files.push(&JsonFile {
+                path,
+                kind: doc.kind.as_str(),
+                encoding: doc.encoding,
+                genre: doc.facts.genre.map(|g| g.as_str()),
+            })?;
+            for d in diags {
+                self.diagnostics.push(&diagnostic(path, doc, d))?;
+            }
+        } else {
+            self.files.push(&JsonFileV2 {
+                path,
+                kind: doc.kind.as_str(),
+                encoding: doc.encoding,
+                bom: doc.bom,
+                class: doc.facts.class,
+                genre: doc.facts.genre.map(|g| g.as_str()),
+            })?;
+            for d in diags {
+                self.diagnostics.push(&ResolvedDiagnostic::new(path, doc, d))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        let tool = Tool { name: "gwlint", version: env!("CARGO_PKG_VERSION") };
+        let arrays = &mut [("files", &mut self.files), ("diagnostics", &mut self.diagnostics)];
+        if self.version == 1 {
+            let report = JsonReport {
+                version: 1,
+                tool,
+                files: placeholder(),
+                diagnostics: placeholder(),
+                summary: tally.summary,
+            };
+            write_with_arrays(out, &report, arrays)?;
+        } else {
+            let mut errors: Vec<JsonError<'_>> =
+                tally.failed.iter().map(|(path, message)| JsonError { path, message }).collect();
+            errors.sort_by(|a, b| a.path.cmp(b.path));
+            let report = JsonReportV2 {
+                version: 2,
+                tool,
+                files: placeholder(),
+                errors,
+                diagnostics: placeholder(),
+                summary: tally.summary,
+            };
+            write_with_arrays(out, &report, arrays)?;
+        }
+        writeln!(out)
+    }
 }

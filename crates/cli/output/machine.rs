@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use gwlint_core::resolved::{FileRange, ResolvedDiagnostic};
 use gwlint_core::{Diagnostic, Document, Registry, Severity};
 
-use super::checked;
 use super::json::diagnostic as json_diagnostic;
-use crate::check::FileResult;
+use super::spool::{placeholder, write_with_arrays};
+use super::{Renderer, Spool, Store, Tally};
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -38,24 +38,40 @@ pub fn fingerprint(path: &str, doc: &Document, d: &Diagnostic) -> String {
     gwlint_core::fingerprint::finding(path, doc, d)
 }
 
-pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: &Registry) -> io::Result<()> {
-    let rules: Vec<_> = registry
-        .metas()
-        .map(|m| {
-            json!({
-                "id": m.code,
-                "name": m.name,
-                "shortDescription": { "text": m.summary },
-                "fullDescription": { "text": m.docs_text() },
-                "help": { "text": m.docs_text(), "markdown": m.docs_text() },
-                "defaultConfiguration": { "level": level(m.default_severity) },
-                "properties": { "category": m.category, "source": m.source }
-            })
-        })
-        .collect();
-    let index_of = |code: &str| registry.metas().position(|m| m.code == code);
-    let mut sarif_results = Vec::new();
-    for (path, doc, diags) in checked(results) {
+/// SARIF 2.1.0: the results are spooled; the rules and the invocation are written at the end.
+pub struct Sarif<'a> {
+    registry: &'a Registry,
+    results: Spool,
+}
+
+impl<'a> Sarif<'a> {
+    pub fn new(registry: &'a Registry) -> Sarif<'a> {
+        // runs[0].results: the run stands at depth 2, its results at depth 4.
+        Sarif { registry, results: Spool::at_depth(4) }
+    }
+}
+
+/// The SARIF log around the results (fields in the order `serde_json` sorts an object's keys,
+/// as the whole log was written before the results were spooled).
+#[derive(serde::Serialize)]
+struct SarifLog {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [SarifRun; 1],
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun {
+    column_kind: &'static str,
+    invocations: serde_json::Value,
+    results: Box<serde_json::value::RawValue>,
+    tool: serde_json::Value,
+}
+
+impl Renderer for Sarif<'_> {
+    fn file(&mut self, _out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
             let r = ResolvedDiagnostic::new(path, doc, d);
             let mut result = json!({
@@ -68,7 +84,7 @@ pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: 
                 }}],
                 "partialFingerprints": { "gwlint/v2": r.fingerprint }
             });
-            if let Some(i) = index_of(&r.code) {
+            if let Some(i) = self.registry.metas().position(|m| m.code == r.code) {
                 result["ruleIndex"] = json!(i);
             }
             if let Some(f) = r.fix.as_ref().filter(|f| !f.edits.is_empty()) {
@@ -83,40 +99,67 @@ pub fn sarif(out: &mut (impl Write + ?Sized), results: &[FileResult], registry: 
                     }]
                 }]);
             }
-            sarif_results.push(result);
+            self.results.push(&result)?;
         }
+        Ok(())
     }
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "gwlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/gwlint/gwlint",
-                "rules": rules
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": failed(results).next().is_none(),
-                "toolExecutionNotifications": failed(results).map(|(path, message)| json!({
-                    "level": "error",
-                    "message": { "text": message },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path } } }]
-                })).collect::<Vec<_>>()
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        let rules: Vec<_> = self
+            .registry
+            .metas()
+            .map(|m| {
+                json!({
+                    "id": m.code,
+                    "name": m.name,
+                    "shortDescription": { "text": m.summary },
+                    "fullDescription": { "text": m.docs_text() },
+                    "help": { "text": m.docs_text(), "markdown": m.docs_text() },
+                    "defaultConfiguration": { "level": level(m.default_severity) },
+                    "properties": { "category": m.category, "source": m.source }
+                })
+            })
+            .collect();
+        let log = SarifLog {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            runs: [SarifRun {
+                column_kind: "unicodeCodePoints",
+                invocations: json!([{
+                    "executionSuccessful": tally.failed.is_empty(),
+                    "toolExecutionNotifications": tally.failed.iter().map(|(path, message)| json!({
+                        "level": "error",
+                        "message": { "text": message },
+                        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path } } }]
+                    })).collect::<Vec<_>>()
+                }]),
+                results: placeholder(),
+                tool: json!({ "driver": {
+                    "name": "gwlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/gwlint/gwlint",
+                    "rules": rules
+                }}),
             }],
-            "results": sarif_results
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
-    writeln!(out)
+            version: "2.1.0",
+        };
+        write_with_arrays(out, &log, &mut [("results", &mut self.results)])?;
+        writeln!(out)
+    }
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…::message`.
-pub fn github(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    let esc_data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
-    for (path, doc, diags) in checked(results) {
+pub struct Github;
+
+fn esc_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn esc_prop(s: &str) -> String {
+    esc_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Renderer for Github {
+    fn file(&mut self, out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
             let (a, b) = (doc.position(d.span.start), doc.position(d.span.end));
             let kind = match d.severity {
@@ -136,20 +179,33 @@ pub fn github(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
                 esc_data(&d.message)
             )?;
         }
+        Ok(())
     }
-    for (path, message) in failed(results) {
-        writeln!(out, "::error file={},title=gwlint::{}", esc_prop(path), esc_data(message))?;
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        for (path, message) in &tally.failed {
+            writeln!(out, "::error file={},title=gwlint::{}", esc_prop(path), esc_data(message))?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// GitLab Code Quality report (a JSON array).
-pub fn gitlab(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    let mut issues = Vec::new();
-    for (path, doc, diags) in checked(results) {
+pub struct Gitlab {
+    issues: Spool,
+}
+
+impl Default for Gitlab {
+    fn default() -> Self {
+        Gitlab { issues: Spool::at_depth(1) }
+    }
+}
+
+impl Renderer for Gitlab {
+    fn file(&mut self, _out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
             let (a, b) = (doc.position(d.span.start), doc.position(d.span.end));
-            issues.push(json!({
+            self.issues.push(&json!({
                 "description": format!("{} {}", d.code, d.message),
                 "check_name": d.code,
                 "fingerprint": fingerprint(path, doc, d),
@@ -158,62 +214,64 @@ pub fn gitlab(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Re
                     "path": path,
                     "positions": { "begin": { "line": a.line, "column": a.column }, "end": { "line": b.line, "column": b.column } }
                 }
-            }));
+            }))?;
         }
+        Ok(())
     }
-    for (path, message) in failed(results) {
-        issues.push(json!({
-            "description": format!("无法读取：{message}"),
-            "check_name": "gwlint-read-error",
-            "fingerprint": format!("{:016x}", gwlint_core::fingerprint::fnv1a64([path.as_bytes(), message.as_bytes()])),
-            "severity": "blocker",
-            "location": { "path": path, "lines": { "begin": 1 } }
-        }));
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        for (path, message) in &tally.failed {
+            self.issues.push(&json!({
+                "description": format!("无法读取：{message}"),
+                "check_name": "gwlint-read-error",
+                "fingerprint": format!("{:016x}", gwlint_core::fingerprint::fnv1a64([path.as_bytes(), message.as_bytes()])),
+                "severity": "blocker",
+                "location": { "path": path, "lines": { "begin": 1 } }
+            }))?;
+        }
+        self.issues.drain_into(out)?;
+        writeln!(out)
     }
-    serde_json::to_writer_pretty(&mut *out, &issues).map_err(io::Error::from)?;
-    writeln!(out)
 }
 
 /// One JSON object per finding, one per line (the `json` format's diagnostic objects, in the
 /// requested contract version).
-pub fn json_lines(out: &mut (impl Write + ?Sized), results: &[FileResult], version: u32) -> io::Result<()> {
-    for (path, doc, diags) in checked(results) {
+pub struct JsonLines {
+    pub version: u32,
+}
+
+impl Renderer for JsonLines {
+    fn file(&mut self, out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
         for d in diags {
-            if version == 1 {
+            if self.version == 1 {
                 serde_json::to_writer(&mut *out, &json_diagnostic(path, doc, d))
             } else {
-                serde_json::to_writer(&mut *out, &gwlint_core::resolved::ResolvedDiagnostic::new(path, doc, d))
+                serde_json::to_writer(&mut *out, &ResolvedDiagnostic::new(path, doc, d))
             }
             .map_err(io::Error::from)?;
             writeln!(out)?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, _out: &mut dyn Write, _tally: &Tally) -> io::Result<()> {
+        Ok(())
+    }
 }
 
-/// Inputs that could not be read, with the reason.
-fn failed(results: &[FileResult]) -> impl Iterator<Item = (&str, &str)> {
-    results.iter().filter(|r| !r.notice).filter_map(|r| r.outcome.as_ref().err().map(|e| (r.path.as_str(), e.as_str())))
+/// JUnit XML: one test case per file, one failure per finding. The totals open the report, so
+/// the test cases are spooled.
+#[derive(Default)]
+pub struct Junit {
+    cases: Store,
 }
 
-/// JUnit XML: one test case per file, one failure per finding.
-pub fn junit(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    let files: Vec<_> = checked(results).collect();
-    let failures: usize = files.iter().map(|(_, _, d)| d.len()).sum();
-    let errors = failed(results).count();
-    let tests = files.len() + errors;
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
-    writeln!(out, r#"  <testsuite name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
-    for (path, message) in failed(results) {
-        writeln!(out, r#"    <testcase name="{p}" classname="{p}">"#, p = xml(path))?;
-        writeln!(out, r#"      <error message="{m}" type="read-error">{m}</error>"#, m = xml(message))?;
-        writeln!(out, "    </testcase>")?;
-    }
-    for (path, doc, diags) in files {
+impl Renderer for Junit {
+    fn file(&mut self, _out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
+        let out = &mut self.cases;
         if diags.is_empty() {
             writeln!(out, r#"    <testcase name="{p}" classname="{p}"/>"#, p = xml(path))?;
-            continue;
+            return Ok(());
         }
         writeln!(out, r#"    <testcase name="{p}" classname="{p}">"#, p = xml(path))?;
         for d in diags {
@@ -230,16 +288,46 @@ pub fn junit(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Res
                 xml(&d.message)
             )?;
         }
-        writeln!(out, "    </testcase>")?;
+        writeln!(out, "    </testcase>")
     }
-    writeln!(out, "  </testsuite>\n</testsuites>")
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        let failures = tally.summary.total();
+        let errors = tally.failed.len();
+        let tests = tally.summary.files + errors;
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(out, r#"<testsuites name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+        writeln!(out, r#"  <testsuite name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
+        for (path, message) in &tally.failed {
+            writeln!(out, r#"    <testcase name="{p}" classname="{p}">"#, p = xml(path))?;
+            writeln!(out, r#"      <error message="{m}" type="read-error">{m}</error>"#, m = xml(message))?;
+            writeln!(out, "    </testcase>")?;
+        }
+        self.cases.drain_into(out)?;
+        writeln!(out, "  </testsuite>\n</testsuites>")
+    }
 }
 
 /// Checkstyle XML.
-pub fn checkstyle(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<checkstyle version="4.3">"#)?;
-    for (path, doc, diags) in checked(results) {
+#[derive(Default)]
+pub struct Checkstyle {
+    started: bool,
+}
+
+impl Checkstyle {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+            writeln!(out, r#"<checkstyle version="4.3">"#)?;
+        }
+        Ok(())
+    }
+}
+
+impl Renderer for Checkstyle {
+    fn file(&mut self, out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()> {
+        self.start(out)?;
         writeln!(out, r#"  <file name="{}">"#, xml(path))?;
         for d in diags {
             let a = doc.position(d.span.start);
@@ -257,28 +345,24 @@ pub fn checkstyle(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io
                 d.code
             )?;
         }
-        writeln!(out, "  </file>")?;
+        writeln!(out, "  </file>")
     }
-    for (path, message) in failed(results) {
-        writeln!(out, r#"  <file name="{}">"#, xml(path))?;
-        writeln!(out, r#"    <error severity="error" message="{}" source="gwlint.read-error"/>"#, xml(message))?;
-        writeln!(out, "  </file>")?;
+
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        self.start(out)?;
+        for (path, message) in &tally.failed {
+            writeln!(out, r#"  <file name="{}">"#, xml(path))?;
+            writeln!(out, r#"    <error severity="error" message="{}" source="gwlint.read-error"/>"#, xml(message))?;
+            writeln!(out, "  </file>")?;
+        }
+        writeln!(out, "</checkstyle>")
     }
-    writeln!(out, "</checkstyle>")
 }
 
 /// `--statistics`: findings per rule.
-pub fn statistics(out: &mut (impl Write + ?Sized), results: &[FileResult]) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<(String, String), (usize, usize)> = Default::default();
-    for d in checked(results).flat_map(|(_, _, d)| d) {
-        let e = counts.entry((d.code.to_string(), d.name.to_string())).or_default();
-        e.0 += 1;
-        if d.fix.as_ref().is_some_and(|f| f.applicability == gwlint_core::Applicability::Safe) {
-            e.1 += 1;
-        }
-    }
-    for ((code, name), (n, fixable)) in counts {
-        let fix = if fixable > 0 { format!("（{fixable} 处可安全修复）") } else { String::new() };
+pub fn statistics(out: &mut (impl Write + ?Sized), tally: &Tally) -> io::Result<()> {
+    for ((code, name), (n, fixable)) in &tally.per_rule {
+        let fix = if *fixable > 0 { format!("（{fixable} 处可安全修复）") } else { String::new() };
         writeln!(out, "{n:>6}  {code}  {name}{fix}")?;
     }
     Ok(())

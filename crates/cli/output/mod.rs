@@ -1,13 +1,23 @@
-//! Renderers, one per `--format`.
+//! Renderers, one per `--format`. A report is written file by file as the results arrive (in
+//! input order), so a document is dropped as soon as its findings are written and memory does
+//! not grow with the input; what a format can only write at the end (totals, the inputs that
+//! could not be read, a JSON or XML array that comes after them) is gathered in a [`Tally`] or
+//! spooled as text.
 
 pub mod concise;
 pub mod human;
 pub mod json;
 pub mod machine;
+pub mod spool;
 
-use gwlint_core::{Diagnostic, Document, Severity};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
+use gwlint_core::{Applicability, Diagnostic, Document, Registry, Severity};
+
+use crate::args::Format;
 use crate::check::FileResult;
+pub use spool::{Spool, Store};
 
 /// Counts per severity.
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
@@ -19,26 +29,77 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(results: &[FileResult]) -> Summary {
-        let mut s = Summary { files: results.iter().filter(|r| r.outcome.is_ok()).count(), ..Summary::default() };
-        for d in results.iter().filter_map(|r| r.outcome.as_ref().ok()).flat_map(|(_, d)| d) {
-            match d.severity {
-                Severity::Error => s.error += 1,
-                Severity::Warning => s.warning += 1,
-                Severity::Info => s.info += 1,
-            }
-        }
-        s
-    }
-
     pub fn total(&self) -> usize {
         self.error + self.warning + self.info
     }
 }
 
-/// Successfully read documents with their diagnostics.
-pub fn checked(results: &[FileResult]) -> impl Iterator<Item = (&str, &Document, &[Diagnostic])> {
-    results.iter().filter_map(|r| r.outcome.as_ref().ok().map(|(doc, d)| (r.path.as_str(), doc, d.as_slice())))
+/// What the end of a report needs, gathered as the results pass.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub summary: Summary,
+    /// Inputs that were not checked, failures and notices (an empty file) alike.
+    pub unchecked: usize,
+    /// Findings with a safe fix.
+    pub safe_fixes: usize,
+    /// Inputs that could not be read (not the notices), with the reason, in input order.
+    pub failed: Vec<(String, String)>,
+    /// Findings per rule (code, name), and how many of them have a safe fix.
+    pub per_rule: BTreeMap<(String, String), (usize, usize)>,
+    /// The most severe finding.
+    pub worst: Option<Severity>,
+}
+
+impl Tally {
+    pub fn add(&mut self, r: &FileResult) {
+        match &r.outcome {
+            Ok((_, diags)) => {
+                self.summary.files += 1;
+                for d in diags {
+                    match d.severity {
+                        Severity::Error => self.summary.error += 1,
+                        Severity::Warning => self.summary.warning += 1,
+                        Severity::Info => self.summary.info += 1,
+                    }
+                    let safe = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe);
+                    self.safe_fixes += usize::from(safe);
+                    let e = self.per_rule.entry((d.code.to_string(), d.name.to_string())).or_default();
+                    e.0 += 1;
+                    e.1 += usize::from(safe);
+                    self.worst = self.worst.max(Some(d.severity));
+                }
+            }
+            Err(message) => {
+                self.unchecked += 1;
+                if !r.notice {
+                    self.failed.push((r.path.clone(), message.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// One report format, written a file at a time.
+pub trait Renderer {
+    /// The findings of one checked document (called in input order).
+    fn file(&mut self, out: &mut dyn Write, path: &str, doc: &Document, diags: &[Diagnostic]) -> io::Result<()>;
+    /// The end of the report, once every input has passed.
+    fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()>;
+}
+
+/// The renderer of a `--format`.
+pub fn renderer<'a>(format: Format, color: bool, json_version: u32, registry: &'a Registry) -> Box<dyn Renderer + 'a> {
+    match format {
+        Format::Human => Box::new(human::Human::new(color)),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Json => Box::new(json::Json::new(json_version)),
+        Format::JsonLines => Box::new(machine::JsonLines { version: json_version }),
+        Format::Sarif => Box::new(machine::Sarif::new(registry)),
+        Format::Github => Box::new(machine::Github),
+        Format::Gitlab => Box::new(machine::Gitlab::default()),
+        Format::Junit => Box::new(machine::Junit::default()),
+        Format::Checkstyle => Box::new(machine::Checkstyle::default()),
+    }
 }
 
 /// "第3段" style location words for a diagnostic, used by the plain renderers.
