@@ -16,6 +16,9 @@
 //!   function word (因未 is 因 + 未, not 因为), the change is not inside a place or organisation
 //!   name (贝塘乡, 一冶集团) or a numbered abbreviation (一淀、三带), and the caller does not
 //!   protect the written form as a name.
+//!
+//! Besides: 付 standing alone before a post title is read as 副 (付镇长 → 副镇长, [`deputy_at`]):
+//! 副 joins any title, so the lexicon cannot list the compounds.
 
 use super::{closes_organ_name, replaced, Run, Split};
 use crate::lexicon::segment::segment;
@@ -67,7 +70,7 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
         if doubled {
             continue;
         }
-        if let Some(s) = best_at(run, k, split, protected) {
+        if let Some(s) = best_at(run, k, split, protected).or_else(|| deputy_at(run, k, split, protected)) {
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
             match out.last_mut() {
                 Some(last) if last.word.end > s.word.start => {
@@ -181,6 +184,83 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     best
 }
 
+/// Titles of posts that take 副 (deputy) before them. 副 joins any of them (副镇长, 副调研员), so
+/// the lexicon lists few of the compounds, and a swap to 副 is read from the title instead.
+const POST_TITLES: &[&str] = &[
+    "书记",
+    "主任",
+    "主席",
+    "秘书长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "州长",
+    "旗长",
+    "村长",
+    "部长",
+    "厅长",
+    "局长",
+    "处长",
+    "科长",
+    "司长",
+    "署长",
+    "院长",
+    "校长",
+    "所长",
+    "站长",
+    "馆长",
+    "行长",
+    "会长",
+    "社长",
+    "庭长",
+    "检察长",
+    "审判长",
+    "理事长",
+    "董事长",
+    "总经理",
+    "组长",
+    "队长",
+    "主编",
+    "总编辑",
+    "巡视员",
+    "调研员",
+    "指挥长",
+    "总指挥",
+];
+
+/// 付 for 副, standing alone in the split right before a post title (由付镇长 → 副镇长). A 付
+/// that makes a word with the character before it (支付, 交付) is not alone, so 支付院长年薪
+/// stays silent. Only 付: the other characters like 副 in sound or shape that stand before a
+/// title are the end of a name (傅局长, 张刚主任), and a 付 that is a surname in the document
+/// (付强 … 付局长) is protected as a name by the caller.
+fn deputy_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
+    const DEPUTY: char = '副';
+    if run.chars[k] != '付' || !split.starts[k] || !split.ends[k + 1] {
+        return None;
+    }
+    let after = &run.chars[k + 1..];
+    let title = POST_TITLES.iter().find(|t| {
+        let n = t.chars().count();
+        after.len() >= n && t.chars().zip(after).all(|(a, &b)| a == b) && split.ends[k + 1 + n]
+    })?;
+    let e = k + 1 + title.chars().count();
+    let written_form = run.slice(k, e);
+    if protected(written_form) {
+        return None;
+    }
+    Some(Substitution {
+        at: run.start + run.bounds[k]..run.start + run.bounds[k + 1],
+        word: run.start + run.bounds[k]..run.start + run.bounds[e],
+        written: written_form.to_string(),
+        right: format!("{DEPUTY}{title}"),
+        expected: DEPUTY,
+        score: MIN_SCORE,
+    })
+}
+
 /// Whether the change at `k` in the word ending at `e` falls inside a proper name, or in a
 /// numbered abbreviation closing its run (一淀、三带、九片: 一 and a noun, not 一般).
 fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
@@ -239,8 +319,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_character_before_a_post_title_reads_as_deputy() {
+        assert_eq!(found("由付镇长林志伟负责"), [("付镇长".to_string(), "副镇长".to_string())]);
+        assert_eq!(found("会议由付秘书长主持"), [("付秘书长".to_string(), "副秘书长".to_string())]);
+    }
+
+    #[test]
     fn correct_text_is_silent() {
-        for s in ["严格执行国家标准", "合作社发展壮大", "推进试点工作"] {
+        for s in
+            ["严格执行国家标准", "合作社发展壮大", "推进试点工作", "由副镇长林志伟负责", "支付院长年薪", "交付局长审阅"]
+        {
             assert!(found(s).is_empty(), "{s}: {:?}", found(s));
         }
     }
