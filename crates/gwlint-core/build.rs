@@ -18,6 +18,7 @@ fn main() {
     rule_modules();
     lexicon_tables();
     near_miss_pairs();
+    near_miss_masked();
     builtin_packs();
 }
 
@@ -87,6 +88,44 @@ fn near_miss_pairs() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("near_miss_pairs.bin"), keys.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
         .unwrap();
+}
+
+/// GW609's four-character targets by their characters with one left open ('\0'), sorted by
+/// that form and then by the target's index (its place among the targets of
+/// `rules/near-miss/words.txt`: words flagged I or C of four or more characters, in file order),
+/// 24 bytes each: the form as a little-endian `u128` (the four characters, most significant
+/// first, so the numbers sort as the forms), the target's index and the open place as `u32`s.
+/// `near_miss_tables` checks this against the word list in a test.
+fn near_miss_masked() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/near-miss/words.txt");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut entries: Vec<(u128, u32, u32)> = Vec::new();
+    let mut targets = 0u32;
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let Some((word, flag)) = line.split_once('\t') else { continue };
+        let chars: Vec<char> = word.chars().collect();
+        if !matches!(flag.trim(), "I" | "C") || chars.len() < 4 {
+            continue;
+        }
+        if chars.len() == 4 {
+            for open in 0..4 {
+                let form =
+                    (0..4).fold(0u128, |k, i| (k << 32) | if i == open { 0 } else { u128::from(u32::from(chars[i])) });
+                entries.push((form, targets, open as u32));
+            }
+        }
+        targets += 1;
+    }
+    entries.sort_unstable();
+    let mut bytes = Vec::with_capacity(entries.len() * 24);
+    for (form, target, open) in entries {
+        bytes.extend_from_slice(&form.to_le_bytes());
+        bytes.extend_from_slice(&target.to_le_bytes());
+        bytes.extend_from_slice(&open.to_le_bytes());
+    }
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("near_miss_masked.bin"), bytes).unwrap();
 }
 
 fn rule_modules() {

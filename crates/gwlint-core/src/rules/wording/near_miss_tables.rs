@@ -16,6 +16,53 @@ const CONFUSION: &str = include_str!("../../../../../rules/near-miss/confusion.t
 /// The attested pairs of `rules/near-miss/bigrams.txt`, sorted by the build script (`pair_key`
 /// as little-endian bytes).
 static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.bin"));
+/// The four-character targets by their form with one place open, sorted by the build script
+/// (see [`Masked`]).
+static MASKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_masked.bin"));
+
+/// Four-character targets by their characters with one replaced by '\0', with the target and
+/// the place, sorted by form and then target (the build script writes them from the word list:
+/// 24 bytes each, the form as a little-endian `u128` of the four characters, most significant
+/// first, then the target's index and the open place as `u32`s).
+#[derive(Clone, Copy)]
+struct Masked(&'static [u8]);
+
+impl Masked {
+    const SIZE: usize = 24;
+
+    fn len(&self) -> usize {
+        self.0.len() / Self::SIZE
+    }
+
+    fn form(&self, i: usize) -> u128 {
+        u128::from_le_bytes(self.0[i * Self::SIZE..i * Self::SIZE + 16].try_into().expect("16 bytes"))
+    }
+
+    fn entry(&self, i: usize) -> (u128, u32, u8) {
+        let at = i * Self::SIZE + 16;
+        let word = |a: usize| u32::from_le_bytes(self.0[a..a + 4].try_into().expect("4 bytes"));
+        (self.form(i), word(at), word(at + 4) as u8)
+    }
+
+    /// The targets and open places of a form.
+    fn of(&self, form: u128) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.form(mid) < form {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..self.len()).map(|i| self.entry(i)).take_while(move |e| e.0 == form).map(|(_, t, pos)| (t, pos))
+    }
+}
+
+/// A four-character form as [`Masked`] orders it.
+fn form_key(chars: [char; 4]) -> u128 {
+    chars.iter().fold(0u128, |k, &c| (k << 32) | u128::from(u32::from(c)))
+}
 
 /// What a known word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,9 +100,9 @@ struct Target {
 pub struct Tables {
     words: FxMap<&'static str, WordKind>,
     targets: Vec<Target>,
-    /// Four-character targets by their characters with one replaced by '\0', with the target
-    /// and the place, sorted by form (one allocation, not a list per form).
-    masked: Vec<([char; 4], u32, u8)>,
+    /// Four-character targets by their characters with one replaced by '\0' (built at compile
+    /// time).
+    masked: Masked,
     /// Which characters occur at each position of a four-character target: a window whose
     /// characters are absent at two positions cannot be a near miss (saves most lookups).
     at_position: [CharSet; 4],
@@ -113,7 +160,7 @@ impl Tables {
             // Sized up front: growing a map of 14,000 words rehashes it a dozen times.
             words: FxMap::with_capacity_and_hasher(words.len() / 12, Default::default()),
             targets: Vec::new(),
-            masked: Vec::new(),
+            masked: Masked(MASKED),
             at_position: Default::default(),
             pairs_at: Default::default(),
             long: FxMap::default(),
@@ -135,9 +182,6 @@ impl Tables {
             let idx = t.targets.len() as u32;
             if let Ok(four) = <[char; 4]>::try_from(chars.as_slice()) {
                 for i in 0..4 {
-                    let mut key = four;
-                    key[i] = '\0';
-                    t.masked.push((key, idx, i as u8));
                     t.at_position[i].insert(four[i]);
                 }
                 for (f, (a, b)) in POSITION_PAIRS.iter().enumerate() {
@@ -149,8 +193,6 @@ impl Tables {
             }
             t.targets.push(Target { chars, kind });
         }
-        // The targets of one form keep the order of the word list (their index).
-        t.masked.sort_unstable_by_key(|m| (m.0, m.1));
         for list in t.long.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(t.targets[i as usize].chars.len()));
         }
@@ -270,8 +312,7 @@ impl Tables {
             }
             let mut key = window;
             key[i] = '\0';
-            let from = self.masked.partition_point(|m| m.0 < key);
-            for &(_, t, pos) in self.masked[from..].iter().take_while(|m| m.0 == key) {
+            for (t, pos) in self.masked.of(form_key(key)) {
                 if pos as usize == i && self.accept(chars, s, t, i) {
                     return Some((t, 4, i));
                 }
@@ -340,6 +381,26 @@ mod tests {
 
     fn wrongs(text: &str) -> Vec<(String, String)> {
         Tables::builtin().scan(text).into_iter().map(|m| (m.wrong, m.right)).collect()
+    }
+
+    #[test]
+    fn the_compiled_forms_are_the_word_lists_targets() {
+        // What the build script wrote, against the targets read from the word list here.
+        let t = Tables::builtin();
+        let mut expected: Vec<(u128, u32, u8)> = Vec::new();
+        for (idx, target) in t.targets.iter().enumerate() {
+            if let Ok(four) = <[char; 4]>::try_from(target.chars.as_slice()) {
+                for i in 0..4 {
+                    let mut key = four;
+                    key[i] = '\0';
+                    expected.push((form_key(key), idx as u32, i as u8));
+                }
+            }
+        }
+        expected.sort_unstable();
+        let compiled: Vec<(u128, u32, u8)> = (0..t.masked.len()).map(|i| t.masked.entry(i)).collect();
+        assert_eq!(compiled.len(), expected.len());
+        assert!(compiled == expected, "rules/near-miss/words.txt and the compiled forms differ: rebuild");
     }
 
     #[test]
