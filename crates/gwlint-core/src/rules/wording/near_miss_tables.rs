@@ -181,8 +181,8 @@ impl Tables {
             }
             let idx = t.targets.len() as u32;
             if let Ok(four) = <[char; 4]>::try_from(chars.as_slice()) {
-                for i in 0..4 {
-                    t.at_position[i].insert(four[i]);
+                for (at, c) in t.at_position.iter_mut().zip(four) {
+                    at.insert(c);
                 }
                 for (f, (a, b)) in POSITION_PAIRS.iter().enumerate() {
                     t.pairs_at[f].insert(four[*a], four[*b]);
