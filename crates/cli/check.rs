@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 use gwlint_core::ReadError;
@@ -154,11 +154,13 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
     let next = AtomicUsize::new(0);
     // The index of the first input not yet handed on, which workers wait on.
     let handed = (Mutex::new(0usize), Condvar::new());
+    // Set when the main thread stops taking results (it unwound), so no worker waits for ever.
+    let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, handed) = (&next, &handed);
+            let (next, handed, stop) = (&next, &handed, &stop);
             let work = move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(i) else { break };
@@ -168,9 +170,12 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
                 {
                     let (at, moved) = handed;
                     let mut first_waiting = at.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *first_waiting + window {
+                    while i >= *first_waiting + window && !stop.load(Ordering::Relaxed) {
                         first_waiting = moved.wait(first_waiting).unwrap_or_else(|e| e.into_inner());
                     }
+                }
+                if stop.load(Ordering::Relaxed) {
+                    break;
                 }
                 // A fault in a rule is reported as this input's failure and the run goes on
                 // (an unwinding worker would leave the others waiting for its result).
@@ -190,6 +195,7 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
                 .expect("a worker thread can be started");
         }
         drop(tx);
+        let _release = Release { handed: &handed, stop: &stop };
         let mut pending: BTreeMap<usize, FileResult> = BTreeMap::new();
         let mut first = 0usize;
         let mut hand_on = |pending: &mut BTreeMap<usize, FileResult>, first: &mut usize| {
@@ -217,4 +223,20 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
             hand_on(&mut pending, &mut first);
         }
     });
+}
+
+/// Wakes the workers for good when the main thread is done taking results, normally or by
+/// unwinding (a renderer's fault must not leave a worker waiting for room that never comes).
+struct Release<'a> {
+    handed: &'a (Mutex<usize>, Condvar),
+    stop: &'a AtomicBool,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let (at, moved) = self.handed;
+        let _held = at.lock().unwrap_or_else(|e| e.into_inner());
+        moved.notify_all();
+    }
 }
