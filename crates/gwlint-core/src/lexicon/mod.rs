@@ -194,7 +194,9 @@ pub fn with_one_more(form: &str) -> Vec<(char, usize)> {
 /// For a word of [`CONFUSED_PAIRS`]: how often it is a word of the best split of clean text
 /// (`neighbour` empty), or how often `neighbour` stands within three words of it.
 pub fn near_count(word: &str, neighbour: &str) -> u32 {
-    NEAR.find(format::word_key(&format!("{word}\t{neighbour}"))).map_or(0, |i| NEAR.value(i))
+    // The key of "word<TAB>neighbour", hashed in pieces (no string is built).
+    let key = format::extend_key(format::extend_key(format::word_key(word), "\t"), neighbour);
+    NEAR.find(key).map_or(0, |i| NEAR.value(i))
 }
 
 /// The confused pair `word` belongs to, as (the word, the other word), both from the table.
