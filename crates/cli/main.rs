@@ -141,7 +141,6 @@ fn check(args: CheckArgs, color: bool) -> u8 {
     let mut report = Report {
         renderer: output::renderer(args.format, color && args.output.is_none(), args.json_version, registry),
         tally: output::Tally::default(),
-        unread: Vec::new(),
         failed_to_write: None,
         statistics_inline: args.statistics && matches!(args.format, Format::Human | Format::Concise),
     };
@@ -209,7 +208,7 @@ fn check(args: CheckArgs, color: bool) -> u8 {
         let _ = output::machine::statistics(&mut io::stderr().lock(), &report.tally);
     }
     let mut had_error = rendered.is_err() || fix_errors;
-    for (path, msg, notice) in &report.unread {
+    for (path, msg, notice) in &report.tally.unchecked {
         if *notice {
             let _ = writeln!(io::stderr().lock(), "gwlint: 提示：{path}：{msg}，未检查");
         } else {
@@ -231,8 +230,6 @@ fn check(args: CheckArgs, color: bool) -> u8 {
 struct Report<'a> {
     renderer: Box<dyn output::Renderer + 'a>,
     tally: output::Tally,
-    /// Inputs that were not checked (path, reason, whether only a notice), for stderr.
-    unread: Vec<(String, String, bool)>,
     /// The first error writing the report; nothing more is written after it.
     failed_to_write: Option<io::Error>,
     /// `--statistics` after a human or concise report (after a machine one, on stderr).
@@ -242,15 +239,10 @@ struct Report<'a> {
 impl Report<'_> {
     fn take(&mut self, out: &mut dyn Write, r: check::FileResult) {
         self.tally.add(&r);
-        match &r.outcome {
-            Ok((doc, diags)) => {
-                if self.failed_to_write.is_none() {
-                    if let Err(e) = self.renderer.file(out, &r.path, doc, diags) {
-                        self.failed_to_write = Some(e);
-                    }
-                }
+        if let (Ok((doc, diags)), None) = (&r.outcome, &self.failed_to_write) {
+            if let Err(e) = self.renderer.file(out, &r.path, doc, diags) {
+                self.failed_to_write = Some(e);
             }
-            Err(msg) => self.unread.push((r.path.clone(), msg.clone(), r.notice)),
         }
     }
 

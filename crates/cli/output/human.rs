@@ -201,8 +201,8 @@ pub fn summary_line(tally: &Tally) -> String {
     if s.total() > 0 {
         line.push('。');
     }
-    if tally.unchecked > 0 {
-        line.push_str(&format!("另有 {} 个文件无法读取。", tally.unchecked));
+    if !tally.unchecked.is_empty() {
+        line.push_str(&format!("另有 {} 个文件无法读取。", tally.unchecked.len()));
     }
     line
 }

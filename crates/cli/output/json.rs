@@ -182,7 +182,7 @@ impl Renderer for Json {
             write_with_arrays(out, &report, arrays)?;
         } else {
             let mut errors: Vec<JsonError<'_>> =
-                tally.failed.iter().map(|(path, message)| JsonError { path, message }).collect();
+                tally.failed().map(|(path, message)| JsonError { path, message }).collect();
             errors.sort_by(|a, b| a.path.cmp(b.path));
             let report = JsonReportV2 {
                 version: 2,

@@ -125,8 +125,8 @@ impl Renderer for Sarif<'_> {
             runs: [SarifRun {
                 column_kind: "unicodeCodePoints",
                 invocations: json!([{
-                    "executionSuccessful": tally.failed.is_empty(),
-                    "toolExecutionNotifications": tally.failed.iter().map(|(path, message)| json!({
+                    "executionSuccessful": tally.failed().next().is_none(),
+                    "toolExecutionNotifications": tally.failed().map(|(path, message)| json!({
                         "level": "error",
                         "message": { "text": message },
                         "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path } } }]
@@ -183,7 +183,7 @@ impl Renderer for Github {
     }
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
-        for (path, message) in &tally.failed {
+        for (path, message) in tally.failed() {
             writeln!(out, "::error file={},title=gwlint::{}", esc_prop(path), esc_data(message))?;
         }
         Ok(())
@@ -220,7 +220,7 @@ impl Renderer for Gitlab {
     }
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
-        for (path, message) in &tally.failed {
+        for (path, message) in tally.failed() {
             self.issues.push(&json!({
                 "description": format!("无法读取：{message}"),
                 "check_name": "gwlint-read-error",
@@ -293,12 +293,12 @@ impl Renderer for Junit {
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
         let failures = tally.summary.total();
-        let errors = tally.failed.len();
+        let errors = tally.failed().count();
         let tests = tally.summary.files + errors;
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(out, r#"<testsuites name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
         writeln!(out, r#"  <testsuite name="gwlint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
-        for (path, message) in &tally.failed {
+        for (path, message) in tally.failed() {
             writeln!(out, r#"    <testcase name="{p}" classname="{p}">"#, p = xml(path))?;
             writeln!(out, r#"      <error message="{m}" type="read-error">{m}</error>"#, m = xml(message))?;
             writeln!(out, "    </testcase>")?;
@@ -350,7 +350,7 @@ impl Renderer for Checkstyle {
 
     fn finish(&mut self, out: &mut dyn Write, tally: &Tally) -> io::Result<()> {
         self.start(out)?;
-        for (path, message) in &tally.failed {
+        for (path, message) in tally.failed() {
             writeln!(out, r#"  <file name="{}">"#, xml(path))?;
             writeln!(out, r#"    <error severity="error" message="{}" source="gwlint.read-error"/>"#, xml(message))?;
             writeln!(out, "  </file>")?;

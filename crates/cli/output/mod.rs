@@ -10,6 +10,7 @@ pub mod json;
 pub mod machine;
 pub mod spool;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -38,14 +39,13 @@ impl Summary {
 #[derive(Debug, Default)]
 pub struct Tally {
     pub summary: Summary,
-    /// Inputs that were not checked, failures and notices (an empty file) alike.
-    pub unchecked: usize,
     /// Findings with a safe fix.
     pub safe_fixes: usize,
-    /// Inputs that could not be read (not the notices), with the reason, in input order.
-    pub failed: Vec<(String, String)>,
+    /// Inputs that were not checked, in input order: path, reason, and whether it is only a
+    /// notice (an empty file is nothing to check, not a failure).
+    pub unchecked: Vec<(String, String, bool)>,
     /// Findings per rule (code, name), and how many of them have a safe fix.
-    pub per_rule: BTreeMap<(String, String), (usize, usize)>,
+    pub per_rule: BTreeMap<(Cow<'static, str>, Cow<'static, str>), (usize, usize)>,
     /// The most severe finding.
     pub worst: Option<Severity>,
 }
@@ -63,19 +63,19 @@ impl Tally {
                     }
                     let safe = d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe);
                     self.safe_fixes += usize::from(safe);
-                    let e = self.per_rule.entry((d.code.to_string(), d.name.to_string())).or_default();
+                    let e = self.per_rule.entry((d.code.clone(), d.name.clone())).or_default();
                     e.0 += 1;
                     e.1 += usize::from(safe);
                     self.worst = self.worst.max(Some(d.severity));
                 }
             }
-            Err(message) => {
-                self.unchecked += 1;
-                if !r.notice {
-                    self.failed.push((r.path.clone(), message.clone()));
-                }
-            }
+            Err(message) => self.unchecked.push((r.path.clone(), message.clone(), r.notice)),
         }
+    }
+
+    /// The inputs that could not be read (not the notices), with the reason, in input order.
+    pub fn failed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.unchecked.iter().filter(|u| !u.2).map(|(path, message, _)| (path.as_str(), message.as_str()))
     }
 }
 

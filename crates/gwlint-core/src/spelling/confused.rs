@@ -77,6 +77,11 @@ fn right_class(toks: &[&str], i: usize) -> String {
     format!(">{}", toks.get(i + 1).map_or("|", |t| tag_of(t)))
 }
 
+/// Whether a feature is a class of neighbour ("<n", ">p") rather than a neighbouring word.
+fn is_class(feature: &str) -> bool {
+    feature.starts_with(['<', '>'])
+}
+
 fn tag_of(tok: &str) -> &'static str {
     lexicon::word(tok).map_or("x", |w| w.tag)
 }
@@ -154,37 +159,34 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
             .collect();
         neighbours.sort_unstable();
         neighbours.dedup();
-        // A neighbour neither word was seen with says nothing; smoothed, it would favour the rarer
-        // word (its unseen share is larger) — 必须更加突出 read as 必需.
-        neighbours.retain(|c| lexicon::near_count(written, c) + lexicon::near_count(other, c) > 0);
-        let support: Vec<String> = neighbours
-            .iter()
-            .filter(|c| {
-                if c.chars().count() >= 2 {
-                    lexicon::near_count(other, c) >= MIN_SEEN
-                } else {
-                    class_favours(written, other, c)
-                }
-            })
-            .map(|c| c.to_string())
-            .collect();
-        if support.is_empty() {
-            continue;
-        }
+        // The features: the neighbouring words, then the classes of the two words beside it.
         let classes = [left_class(&toks, i), right_class(&toks, i)];
-        let mut classes_for = Vec::new();
-        let mut features = neighbours.clone();
-        for class in &classes {
-            let (w, o) = (lexicon::near_count(written, class), lexicon::near_count(other, class));
-            if w + o == 0 {
-                continue;
+        let mut features = neighbours;
+        features.extend(classes.iter().map(String::as_str));
+        // A feature neither word was seen with says nothing; smoothed, it would favour the rarer
+        // word (its unseen share is larger) — 必须更加突出 read as 必需.
+        features.retain(|c| lexicon::near_count(written, c) + lexicon::near_count(other, c) > 0);
+        // A word of two or more characters supports the other word once seen with it; a
+        // one-character word, like a class, only when seen with it often enough to tell.
+        let word_supports = |c: &str| {
+            if c.chars().count() >= 2 {
+                lexicon::near_count(other, c) >= MIN_SEEN
+            } else {
+                class_favours(written, other, c)
             }
-            features.push(class);
-            if class_favours(written, other, class) {
-                classes_for.push(describe_class(class));
+        };
+        let (mut support, mut classes_for) = (Vec::new(), Vec::new());
+        for c in &features {
+            if is_class(c) {
+                if class_favours(written, other, c) {
+                    classes_for.push(describe_class(c));
+                }
+            } else if word_supports(c) {
+                support.push(c.to_string());
             }
         }
-        if support.len() + classes_for.len() < MIN_SUPPORT
+        if support.is_empty()
+            || support.len() + classes_for.len() < MIN_SUPPORT
             || score(other, &features) - score(written, &features) < MIN_MARGIN
         {
             continue;
