@@ -4,7 +4,7 @@
 //! in memory.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, Write};
+use std::io::{self, Seek, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -60,7 +60,7 @@ impl Store {
         if let Some(mut t) = self.file.take() {
             t.file.write_all(&self.memory)?;
             t.file.rewind()?;
-            io::copy(&mut (&t.file).take(u64::MAX), out)?;
+            io::copy(&mut &t.file, out)?;
         } else {
             out.write_all(&self.memory)?;
         }
