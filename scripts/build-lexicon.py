@@ -27,20 +27,29 @@
   confusion.txt    for each character, the characters that sound or look like it (either way):
                    pycorrector same_pinyin, same_stroke and 形近字 (Apache-2.0), ECSpell sound and
                    shape sets (MIT); numerals left out (一/三 is a number, not a typo).
+  pinyin.txt       each character's live readings without tones (行 xing hang), from pypinyin
+                   0.53.0's pinyin_dict.json and phrases_dict.json (MIT licence, from its PyPI
+                   package): the first reading and every reading the character has in a word
+                   of the phrase dictionary, for the characters of the lexicon and of the clean
+                   text: char<TAB>reading ...
+                   The swap check reads a two-character word written with two characters of the
+                   same sound (淡味 for 单位: a pinyin input method's wrong pick) by it.
   CHECKSUMS        sha256 of every source and every table; tests/lexicon.rs checks the tables
                    against it, so a table edited by hand or built from other sources fails CI.
 
 gwlint-core's build script turns the two tables into sorted binary arrays at compile time, so
 nothing is parsed when gwlint starts.
 
-Usage: python3 scripts/build-lexicon.py --laws GIT_DIR [--shared DIR] [--jieba-dict FILE]
+Usage: python3 scripts/build-lexicon.py --laws GIT_DIR [--shared DIR] [--jieba-dict FILE] [--pinyin-dir DIR]
   --laws        a clone of https://github.com/LawRefBook/Laws (checked out or bare) at commit
                 2f4c5c23716267af9dbebbbbd6cbbf732b101981; the script checks the commit
   --shared      default ../shared
   --jieba-dict  jieba's dict.txt; default: downloaded with `pip download jieba==0.42.1`
+  --pinyin-dir  pypinyin's package directory (with pinyin_dict.json and phrases_dict.json); default:
+                downloaded with `pip download pypinyin==0.53.0`
 The output is generated data: rerun only to rebuild, and read the diff.
 """
-import collections, glob, hashlib, json, math, os, re, subprocess, sys, tarfile, tempfile
+import collections, glob, hashlib, json, math, os, re, subprocess, sys, tarfile, tempfile, unicodedata, zipfile
 
 import argparse
 
@@ -48,6 +57,11 @@ from clean_text import LAWS_COMMIT, clean_texts, law_texts
 
 JIEBA_VERSION = "0.42.1"
 JIEBA_DICT_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"
+PYPINYIN_VERSION = "0.53.0"
+PINYIN_FILES = {
+    "pinyin_dict.json": "19ac93a11b0cf2d1b42741c2956dcb8632944e87d2ebcd1ba7cc4d3a936b9fb5",
+    "phrases_dict.json": "d71fe97165dfd3eb9d8dff86ce5f62787d530b6b9f38c898779fcaf16d2522d1",
+}
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 WORD = re.compile(r"[\u4e00-\u9fff]{1,7}")
 NUMERALS = set("〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -127,6 +141,50 @@ def jieba_dict(given):
         member = f"jieba-{JIEBA_VERSION}/jieba/dict.txt"
         t.extract(member, tmp, filter="data")
     return os.path.join(tmp, member)
+
+
+def pinyin_dicts(given):
+    """pypinyin's pinyin_dict.json and phrases_dict.json: the directory holding them."""
+    if given:
+        return given
+    tmp = tempfile.mkdtemp()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", f"pypinyin=={PYPINYIN_VERSION}", "--no-deps", "-d", tmp],
+        check=True,
+    )
+    wheel = glob.glob(os.path.join(tmp, "pypinyin-*.whl"))[0]
+    with zipfile.ZipFile(wheel) as z:
+        for name in PINYIN_FILES:
+            z.extract(f"pypinyin/{name}", tmp)
+    return os.path.join(tmp, "pypinyin")
+
+
+def toneless(reading):
+    """A pinyin reading without its tone mark (ü written v): dān -> dan, lǜ -> lv."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def readings(directory, chars):
+    """Each of `chars` -> its live readings without tones: the first reading pypinyin gives
+    the character, and every reading it has in a word of pypinyin's phrase dictionary (行: xing,
+    and hang from 银行), not the archaic readings listed after the first (还 fu)."""
+    table = {chr(int(k)): v for k, v in json.load(open(os.path.join(directory, "pinyin_dict.json"), encoding="utf-8")).items()}
+    in_words = collections.defaultdict(set)
+    for phrase, pinyin in json.load(open(os.path.join(directory, "phrases_dict.json"), encoding="utf-8")).items():
+        if len(phrase) == len(pinyin):
+            for c, rs in zip(phrase, pinyin):
+                in_words[c].update(toneless(r) for r in rs)
+    out = {}
+    for c in chars:
+        seen = []
+        for i, r in enumerate(table.get(c, "").split(",")):
+            r = toneless(r.strip())
+            if r and r.isascii() and r.isalpha() and r not in seen and (i == 0 or r in in_words[c]):
+                seen.append(r)
+        if seen:
+            out[c] = seen
+    return out
 
 
 def split(text, words, total):
@@ -244,6 +302,7 @@ def main():
     args.add_argument("--shared", default="../shared", help="the shared data directory (default ../shared)")
     args.add_argument("--laws", required=True, help=f"a git directory of LawRefBook/Laws at {LAWS_COMMIT}")
     args.add_argument("--jieba-dict", help=f"jieba {JIEBA_VERSION}'s dict.txt (default: pip download)")
+    args.add_argument("--pinyin-dir", help=f"pypinyin {PYPINYIN_VERSION}'s package directory (default: pip download)")
     args = args.parse_args()
     shared = args.shared
     source = jieba_dict(args.jieba_dict)
@@ -251,6 +310,10 @@ def main():
 
     if sha256(source) != JIEBA_DICT_SHA256:
         sys.exit(f"{source}: not jieba {JIEBA_VERSION}'s dict.txt (sha256 differs)")
+    pinyin_source = pinyin_dicts(args.pinyin_dir)
+    for name, digest in PINYIN_FILES.items():
+        if sha256(os.path.join(pinyin_source, name)) != digest:
+            sys.exit(f"{pinyin_source}/{name}: not pypinyin {PYPINYIN_VERSION}'s (sha256 differs)")
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "lexicon")
     os.makedirs(root, exist_ok=True)
 
@@ -316,6 +379,14 @@ def main():
         for c, others in sorted(confusion(shared).items()):
             out.write(f"{c}\t{''.join(sorted(others))}\n")
 
+    pinyin_path = os.path.join(root, "pinyin.txt")
+    lexicon_chars = {c for w in words for c in w} | {g for g in counts if len(g) == 1}
+    with open(pinyin_path, "w", encoding="utf-8") as out:
+        out.write("# gwlint readings of characters without tones (generated by scripts/build-lexicon.py; do not edit by hand)\n")
+        out.write(f"# from pypinyin {PYPINYIN_VERSION} pinyin_dict.json and phrases_dict.json (MIT): the first reading and the readings in words; character<TAB>readings\n")
+        for c, rs in sorted(readings(pinyin_source, lexicon_chars).items()):
+            out.write(f"{c}\t{' '.join(rs)}\n")
+
     with open(os.path.join(root, "CHECKSUMS"), "w", encoding="utf-8") as out:
         out.write("# sha256 of the sources and tables of rules/lexicon (scripts/build-lexicon.py)\n")
         out.write(f"source\tjieba-{JIEBA_VERSION}/jieba/dict.txt\t{JIEBA_DICT_SHA256}\n")
@@ -323,9 +394,11 @@ def main():
         out.write(f"source\tclean text (scripts/clean_text.py over {shared})\t{clean}\n")
         statutes = hashlib.sha256("\n\x00".join(laws).encode()).hexdigest()
         out.write(f"source\tLawRefBook/Laws@{LAWS_COMMIT} (scripts/clean_text.py law_texts)\t{statutes}\n")
+        for name, digest in PINYIN_FILES.items():
+            out.write(f"source\tpypinyin-{PYPINYIN_VERSION}/pypinyin/{name}\t{digest}\n")
         for name in CONFUSION_SOURCES:
             out.write(f"source\tconfusion/{name}\t{sha256(os.path.join(shared, 'corpus', 'confusion', name))}\n")
-        for name in ("words.txt", "char-ngrams.txt", "phrases.txt", "confused-words.txt", "confusion.txt"):
+        for name in ("words.txt", "char-ngrams.txt", "phrases.txt", "confused-words.txt", "confusion.txt", "pinyin.txt"):
             out.write(f"table\t{name}\t{sha256(os.path.join(root, name))}\n")
     print(f"{len(words)} words, {len(counts)} n-grams from {chars} characters")
 

@@ -28,9 +28,10 @@ fn committed_tables_match_their_recorded_checksums() {
             other => panic!("unknown CHECKSUMS line kind {other}"),
         }
     }
-    assert_eq!(tables, 5);
-    // jieba's dictionary, the clean text and five confusion sets.
-    assert_eq!(sources, 8);
+    assert_eq!(tables, 6);
+    // jieba's dictionary, the clean text, the statutes, five confusion sets and pypinyin's two
+    // dictionaries.
+    assert_eq!(sources, 10);
 }
 
 #[test]
@@ -90,4 +91,33 @@ fn compiled_tables_say_what_the_text_tables_say() {
         let got: String = gwlint_core::lexicon::confusables(c.chars().next().unwrap()).collect();
         assert_eq!(got, others, "{c}");
     }
+    // Readings: every common two-character word whose characters have listed readings is found
+    // by its own sound, and by the sound of two characters read as its characters are.
+    let pinyin = std::fs::read_to_string(lexicon_dir().join("pinyin.txt")).unwrap();
+    let readings: std::collections::HashMap<char, Vec<&str>> = pinyin
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let (c, r) = l.split_once('\t').unwrap();
+            (c.chars().next().unwrap(), r.split(' ').collect())
+        })
+        .collect();
+    let mut sounded = 0;
+    for line in words.lines().filter(|l| !l.starts_with('#')).step_by(101) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let cs: Vec<char> = f[0].chars().collect();
+        let [a, b] = cs[..] else { continue };
+        let freq: u32 = f[1].parse().unwrap();
+        if freq < gwlint_core::lexicon::format::SWAP_TARGET_FREQ
+            || !gwlint_core::lexicon::format::swap_target_tag(f[2])
+            || u32::from(a) > 0xFFFF
+            || u32::from(b) > 0xFFFF
+            || !(readings.contains_key(&a) && readings.contains_key(&b))
+        {
+            continue;
+        }
+        assert!(gwlint_core::lexicon::homophones(a, b).contains(&[a, b]), "{}", f[0]);
+        sounded += 1;
+    }
+    assert!(sounded > 100, "{sounded}");
 }

@@ -276,6 +276,44 @@ fn lexicon_tables() {
     swaps.dedup();
     write_hashed_table(&out, "swaps", swaps.into_iter(), None);
 
+    // Readings: key = the character, rows = the numbers of its readings without tones (the
+    // readings sorted); homophones: key = two reading numbers, rows = the two-character words
+    // that sound so (as the two characters' code points, 16 bits each), for the swap check's
+    // words written with two characters of the same sound (淡味 for 单位).
+    let reading_rows = rows(&read("pinyin.txt"));
+    let mut syllables: Vec<&str> = reading_rows.iter().flat_map(|(_, r, _)| r.split(' ')).collect();
+    syllables.sort_unstable();
+    syllables.dedup();
+    let number = |r: &str| syllables.binary_search(&r).expect("a listed reading") as u32;
+    let mut readings: std::collections::HashMap<char, Vec<u32>> = std::collections::HashMap::new();
+    let mut reading_table: Vec<(u64, u32)> = Vec::new();
+    for (c, r, _) in &reading_rows {
+        let c = c.chars().next().expect("a character");
+        let numbers: Vec<u32> = r.split(' ').map(number).collect();
+        reading_table.extend(numbers.iter().map(|&n| (u64::from(c), n)));
+        readings.insert(c, numbers);
+    }
+    write_hashed_table(&out, "readings", reading_table.into_iter(), None);
+    let mut homophones: Vec<(u64, u32)> = Vec::new();
+    for (w, f, t) in &word_rows {
+        let chars: Vec<char> = w.chars().collect();
+        let freq: u32 = f.parse().expect("word frequency");
+        let [a, b] = chars[..] else { continue };
+        if freq < format::SWAP_TARGET_FREQ || !format::swap_target_tag(t) {
+            continue;
+        }
+        let (Ok(a16), Ok(b16)) = (u16::try_from(u32::from(a)), u16::try_from(u32::from(b))) else { continue };
+        let (Some(ra), Some(rb)) = (readings.get(&a), readings.get(&b)) else { continue };
+        for &x in ra {
+            for &y in rb {
+                homophones.push((format::sound_key(x, y), (u32::from(a16) << 16) | u32::from(b16)));
+            }
+        }
+    }
+    homophones.sort_unstable();
+    homophones.dedup();
+    write_hashed_table(&out, "homophones", homophones.into_iter(), None);
+
     // Real words confused with each other: the pairs as code, the counts as a table keyed by
     // "word<TAB>neighbour" (the word's own count under "word<TAB>").
     let mut pairs_code = String::from("/// Real words confused with each other (rules/lexicon/confused-words.txt).\npub const CONFUSED_PAIRS: &[(&str, &str)] = &[\n");

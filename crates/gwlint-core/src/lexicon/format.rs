@@ -38,6 +38,12 @@ pub fn wildcard_key(chars: &[char], at: usize) -> u64 {
 /// The least frequency (jieba's counts) of a word a swapped character may be read as.
 pub const SWAP_TARGET_FREQ: u32 = 50;
 
+/// The key of two readings (numbers of toneless syllables, `rules/lexicon/pinyin.txt`) in the
+/// table of two-character words by their sound.
+pub fn sound_key(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
 /// jieba's tags of function words: conjunctions, prepositions, adverbs (and adjectives used as
 /// adverbs), pronouns, particles, locatives, numerals, measure words, time words, modal
 /// particles, interjections and onomatopoeia.

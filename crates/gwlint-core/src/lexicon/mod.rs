@@ -92,6 +92,8 @@ static PHRASES: Table = hashed_table!("phrases");
 static DROPPED: Table = hashed_table!("dropped");
 static NEAR: Table = hashed_table!("near");
 static SWAPS: Table = hashed_table!("swaps");
+static READINGS: Table = hashed_table!("readings");
+static HOMOPHONES: Table = hashed_table!("homophones");
 static CONFUSION: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.keys")),
     values: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.values")),
@@ -253,6 +255,29 @@ pub fn swap_targets(chars: &[char], at: usize) -> impl Iterator<Item = char> {
     SWAPS.rows(format::wildcard_key(chars, at)).filter_map(|j| char::from_u32(SWAPS.value(j)))
 }
 
+/// The two-character words that sound as `first` and `second` do, tones aside (单位 for 淡味:
+/// dan wei), with frequency at least [`format::SWAP_TARGET_FREQ`], no person's name and no
+/// function word, in the order of the table (by their code points). Every reading of a
+/// character with several (行: xing, hang, heng) is tried.
+pub fn homophones(first: char, second: char) -> Vec<[char; 2]> {
+    let readings = |c: char| READINGS.rows(u64::from(c)).map(|i| READINGS.value(i)).collect::<Vec<u32>>();
+    let (of_first, of_second) = (readings(first), readings(second));
+    let mut out: Vec<[char; 2]> = Vec::new();
+    for &x in &of_first {
+        for &y in &of_second {
+            for j in HOMOPHONES.rows(format::sound_key(x, y)) {
+                let v = HOMOPHONES.value(j);
+                if let (Some(a), Some(b)) = (char::from_u32(v >> 16), char::from_u32(v & 0xFFFF)) {
+                    out.push([a, b]);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The natural log of a word's probability under the lexicon's unigram model (an unknown single
 /// character counts as frequency 1, as jieba does).
 pub fn log_prob(freq: u32) -> f64 {
@@ -279,5 +304,17 @@ mod tests {
         assert!(swap_targets(&['标', '谁'], 1).any(|c| c == '准'));
         assert!(swap_targets(&['式', '点'], 0).any(|c| c == '试'));
         assert_eq!(confusables('a').count(), 0);
+    }
+
+    #[test]
+    fn two_character_words_are_found_by_their_sound() {
+        let of = |a, b| homophones(a, b);
+        assert!(of('淡', '味').contains(&['单', '位']));
+        assert!(of('沈', '记').contains(&['审', '计']));
+        // Every reading of a character with several: 行 (xing, hang) in 行业.
+        assert!(of('航', '夜').contains(&['行', '业']));
+        // No function words and no names among them.
+        assert!(!of('因', '维').contains(&['因', '为']));
+        assert!(of('a', 'b').is_empty());
     }
 }

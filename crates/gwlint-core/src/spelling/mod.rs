@@ -9,6 +9,7 @@
 pub mod confused;
 pub mod doubled;
 pub mod dropped;
+mod homophone;
 pub mod names;
 pub mod substitution;
 

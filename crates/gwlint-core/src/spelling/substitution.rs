@@ -18,7 +18,8 @@
 //!   protect the written form as a name.
 //!
 //! Besides: 付 standing alone before a post title is read as 副 (付镇长 → 副镇长, [`deputy_at`]):
-//! 副 joins any title, so the lexicon cannot list the compounds.
+//! 副 joins any title, so the lexicon cannot list the compounds; and a two-character word
+//! written with two characters of its sound (淡味 for 单位) is read by [`super::homophone`].
 
 use super::{closes_organ_name, replaced, Run, Split};
 use crate::lexicon::segment::segment;
@@ -35,7 +36,7 @@ pub const RARE: u32 = 10;
 /// 11.5 gave 0.94 false findings per 10,000 characters of unseen 公文, 13.5 gives 0.30.
 pub const MIN_SCORE: f64 = 13.5;
 /// Characters on either side of the change that the gain is measured over.
-const CONTEXT: usize = 6;
+pub(super) const CONTEXT: usize = 6;
 
 /// One suspected swapped character.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,10 +47,19 @@ pub struct Substitution {
     pub word: std::ops::Range<usize>,
     pub written: String,
     pub right: String,
-    /// The character the word has where the written one stands.
-    pub expected: char,
+    pub kind: SwapKind,
     /// The score the correction passed [`MIN_SCORE`] with.
     pub score: f64,
+}
+
+/// How the written form came about.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SwapKind {
+    /// One character for one that sounds or looks like it: `expected` is the word's character
+    /// where the written one (range `at`) stands.
+    Character { expected: char },
+    /// Both characters of a two-character word for two of the same sound (淡味 for 单位).
+    Homophone,
 }
 
 /// The swapped characters of a run; `protected` says which written forms are names.
@@ -61,16 +71,15 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
     let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
     for k in 0..n {
-        // Inside a word of the split (one rarer than RARE does not count as a word).
-        if split.in_common_word[k] {
-            continue;
-        }
-        // 一剂剂, 层层: a doubled character is reduplication (or a doubling typo), not a swap.
+        // Inside a word of the split (one rarer than RARE does not count as a word); 一剂剂,
+        // 层层: a doubled character is reduplication (or a doubling typo), not a swap.
         let doubled = (k > 0 && run.chars[k - 1] == run.chars[k]) || run.chars.get(k + 1) == Some(&run.chars[k]);
-        if doubled {
-            continue;
-        }
-        if let Some(s) = best_at(run, k, split, protected).or_else(|| deputy_at(run, k, split, protected)) {
+        let one = if split.in_common_word[k] || doubled {
+            None
+        } else {
+            best_at(run, k, split, protected).or_else(|| deputy_at(run, k, split, protected))
+        };
+        for s in [one, super::homophone::word_at(run, k, protected)].into_iter().flatten() {
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
             match out.last_mut() {
                 Some(last) if last.word.end > s.word.start => {
@@ -176,7 +185,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
                 word: run.start + run.bounds[s]..run.start + run.bounds[e],
                 written: written_form.to_string(),
                 right: fixed,
-                expected: right,
+                kind: SwapKind::Character { expected: right },
                 score,
             });
         }
@@ -256,14 +265,14 @@ fn deputy_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) ->
         word: run.start + run.bounds[k]..run.start + run.bounds[e],
         written: written_form.to_string(),
         right: format!("{DEPUTY}{title}"),
-        expected: DEPUTY,
+        kind: SwapKind::Character { expected: DEPUTY },
         score: MIN_SCORE,
     })
 }
 
 /// Whether the change at `k` in the word ending at `e` falls inside a proper name, or in a
 /// numbered abbreviation closing its run (一淀、三带、九片: 一 and a noun, not 一般).
-fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
+pub(super) fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
     let s = e.saturating_sub(2);
     if e == run.chars.len() && e - s == 2 && k > s && "一二三四五六七八九十两".contains(run.chars[s]) {
         return true;
@@ -281,7 +290,7 @@ pub(crate) fn is_function_word(tag: &str) -> bool {
 }
 
 /// The log ratio of how often the right and the written character stand beside a neighbour.
-fn log_ratio(right: u32, written: u32) -> f64 {
+pub(super) fn log_ratio(right: u32, written: u32) -> f64 {
     f64::from(right + 1).ln() - f64::from(written + 1).ln()
 }
 
@@ -300,7 +309,7 @@ pub fn explain(text: &str) -> Vec<String> {
 
 /// Whether the written character's pair with a neighbour is (almost) unattested in clean text
 /// and at least thirty times rarer than the right character's pair with it.
-fn pair_evidence(written: u32, right: u32) -> bool {
+pub(super) fn pair_evidence(written: u32, right: u32) -> bool {
     written <= 1 && right >= 3 && written * 30 < right
 }
 

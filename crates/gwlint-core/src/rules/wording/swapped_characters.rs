@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 use crate::spelling::names::{is_person_name, Names};
-use crate::spelling::substitution::substitutions;
+use crate::spelling::substitution::{substitutions, SwapKind};
 
 declare_rule! {
     /// ## 作用
@@ -19,6 +19,11 @@ declare_rule! {
     /// 概率明显提高时才报告。人名、文中多次出现的写法、标题和主送机关中的写法、“简称”引出的写法
     /// 都按专名处理，不报告。
     ///
+    /// 两个字都写成同音字的双字词（拼音输入时选错了词，如“加强鱼蒜管理”应为“加强预算管理”，“事中
+    /// 事后尖关”应为“事中事后监管”）也在检查之列：写出的两字不成词（词表中连罕用词也没有）、在干净文本中
+    /// 从不相连，与某个常用词读音相同（不计声调），且前后的字明显更常与该词相连时才报告。两字中
+    /// 第一字是常见姓氏的（李勇、沈浩）按人名处理，不报告。
+    ///
     /// 职务名称前单独的“付”（“由付镇长负责”“付主任”）是“副”之误：“副”可以加在任何职务前，
     /// 词表收不全，因此按职务名称判断；“支付”“交付”中的“付”与前字成词，不报告。
     ///
@@ -27,12 +32,12 @@ declare_rule! {
     ///
     /// ## 示例
     /// ```text
-    /// 各地要严格执行国家标谁，做好环境监侧工作。
+    /// 各地要严格执行国家标谁，做好环境监侧工作。各部门要加强鱼蒜管理。
     /// ```
     ///
     /// ## 应改为
     /// ```text
-    /// 各地要严格执行国家标准，做好环境监测工作。
+    /// 各地要严格执行国家标准，做好环境监测工作。各部门要加强预算管理。
     /// ```
     ///
     /// ## 依据
@@ -44,7 +49,7 @@ declare_rule! {
         severity: Warning,
         fix: Always,
         scope: AnyText,
-        summary: "常用词中的音近、形近错字",
+        summary: "常用词中的音近、形近错字和同音错词",
         source: "《党政机关公文处理工作条例》第二十条（四）",
         defers_to: ["GW601", "GW602", "GW606", "GW609"],
     };
@@ -66,10 +71,19 @@ impl Rule for SwappedCharacters {
         for run in runs {
             for s in substitutions(&run, &|form| names.protects(form)) {
                 let span = Span::new(s.word.start, s.word.end);
-                let (written, right) = (&doc.text[s.at.clone()], s.expected);
+                let help = match s.kind {
+                    SwapKind::Character { expected } => format!(
+                        "“{}”不成词，其中的“{}”疑为音近或形近的“{expected}”之误。",
+                        s.written,
+                        &doc.text[s.at.clone()]
+                    ),
+                    SwapKind::Homophone => {
+                        format!("“{}”不成词，与常用词“{}”读音相同，疑为拼音输入时选错了词。", s.written, s.right)
+                    }
+                };
                 cx.report(span, format!("疑似错别字：“{}”应为“{}”", s.written, s.right))
                     .with_label(format!("应为“{}”", s.right))
-                    .with_help(format!("“{}”不成词，其中的“{written}”疑为音近或形近的“{right}”之误。", s.written))
+                    .with_help(help)
                     .with_fix(Fix::replace(format!("改为“{}”", s.right), Applicability::Unsafe, span, &s.right));
             }
         }
