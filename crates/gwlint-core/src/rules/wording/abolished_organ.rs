@@ -1,11 +1,13 @@
 //! GW618 abolished-organ: an organ abolished or renamed in the 2018 and 2023 reforms named as
 //! if it still existed (国土资源部, 区环保局 in a document of 2024).
 
+use std::sync::LazyLock;
+
 use crate::declare_rule;
 use crate::document::Document;
-use crate::roster::{organs_version, ABOLISHED_ORGANS};
+use crate::roster::{organs_version, AbolishedOrgan as AbolishedOrganName, ABOLISHED_ORGANS};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{sentence_around, years_in};
+use crate::rules::common::{sentence_around, years_in, Occurrences};
 use crate::span::Span;
 use crate::text::is_han;
 
@@ -61,6 +63,16 @@ const REFORM_WORDS: &[&str] = &["整合", "组建", "不再保留", "划入", "�
 
 pub struct AbolishedOrgan;
 
+/// The shipped names, longer names first (so 国家卫生和计划生育委员会 is reported once, not also as
+/// 卫生和计划生育委员会), and their finder.
+static BY_LENGTH: LazyLock<(Vec<&'static AbolishedOrganName>, Occurrences)> = LazyLock::new(|| {
+    let mut organs: Vec<&AbolishedOrganName> = ABOLISHED_ORGANS.iter().filter(|o| !o.name.is_empty()).collect();
+    organs.sort_by_key(|o| std::cmp::Reverse(o.name.len()));
+    let names: Vec<&str> = organs.iter().map(|o| o.name.as_str()).collect();
+    let occurrences = Occurrences::new(&names);
+    (organs, occurrences)
+});
+
 impl Rule for AbolishedOrgan {
     fn meta(&self) -> &RuleMeta {
         &ABOLISHED_ORGAN
@@ -70,11 +82,12 @@ impl Rule for AbolishedOrgan {
         let Some(date) = &doc.elements.date else { return };
         let day = date.value.ordinal();
         let mut found: Vec<Span> = Vec::new();
-        // Longer names first, so 国家卫生和计划生育委员会 is reported once, not also as 卫生和计划生育委员会.
-        let mut organs: Vec<_> = ABOLISHED_ORGANS.iter().filter(|o| day >= o.out_of_use).collect();
-        organs.sort_by_key(|o| std::cmp::Reverse(o.name.len()));
-        for organ in organs {
-            for (at, _) in doc.text.match_indices(organ.name.as_str()) {
+        let (organs, occurrences) = &*BY_LENGTH;
+        for (organ, starts) in organs.iter().zip(occurrences.in_text(&doc.text)) {
+            if day < organ.out_of_use {
+                continue;
+            }
+            for at in starts {
                 let span = Span::new(at, at + organ.name.len());
                 if found.iter().any(|f| f.start <= span.start && span.end <= f.end) {
                     continue;

@@ -1,11 +1,13 @@
 //! GW617 leader-post: a national leader named with a post he or she did not hold at the
 //! document's date (李克强总理 in a 2024 document).
 
+use std::sync::LazyLock;
+
 use crate::declare_rule;
 use crate::document::Document;
 use crate::roster::{user_roster, Day, Term, LEADERS};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{sentence_around, years_in};
+use crate::rules::common::{sentence_around, years_in, Occurrences};
 use crate::span::Span;
 
 declare_rule! {
@@ -102,7 +104,7 @@ fn alias_at<'a>(aliases: &'a [Alias], s: &str, after: bool) -> Option<(&'a Alias
 }
 
 /// The shipped terms and the user's, and every way their posts are written (longest first).
-fn roster(user: Vec<Term>) -> (Vec<Term>, Vec<Alias>) {
+fn roster(user: Vec<Term>) -> Roster {
     let mut terms: Vec<Term> = LEADERS.clone();
     let mut aliases: Vec<Alias> = ALIASES
         .iter()
@@ -115,8 +117,23 @@ fn roster(user: Vec<Term>) -> (Vec<Term>, Vec<Alias>) {
         terms.push(t);
     }
     aliases.sort_by_key(|a| std::cmp::Reverse(a.written.len()));
-    (terms, aliases)
+    let mut names: Vec<String> = terms.iter().map(|t| t.name.clone()).filter(|n| !n.is_empty()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let occurrences = Occurrences::new(&names);
+    Roster { terms, aliases, names, occurrences }
 }
+
+/// The terms of office, the words for the posts, and the names to look for (sorted, once each).
+struct Roster {
+    terms: Vec<Term>,
+    aliases: Vec<Alias>,
+    names: Vec<String>,
+    occurrences: Occurrences,
+}
+
+/// The shipped roster, read once (a document with a roster in gwlint.toml reads its own).
+static SHIPPED: LazyLock<Roster> = LazyLock::new(|| roster(Vec::new()));
 
 impl Rule for LeaderPost {
     fn meta(&self) -> &RuleMeta {
@@ -128,17 +145,24 @@ impl Rule for LeaderPost {
         let day: Day = date.value.ordinal();
         // gwlint.toml was checked when it was read (config.rs): a malformed roster never gets here.
         let user = cx.options().map(|o| user_roster(o).unwrap_or_default()).unwrap_or_default();
-        let (all_terms, aliases) = roster(user);
-        let mut names: Vec<&str> = all_terms.iter().map(|t| t.name.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        for name in names {
-            let terms: Vec<&Term> = all_terms.iter().filter(|t| t.name == name).collect();
-            for (at, _) in doc.text.match_indices(name) {
+        let own;
+        let roster: &Roster = if user.is_empty() {
+            &SHIPPED
+        } else {
+            own = roster(user);
+            &own
+        };
+        let aliases = &roster.aliases;
+        for (name, starts) in roster.names.iter().zip(roster.occurrences.in_text(&doc.text)) {
+            if starts.is_empty() {
+                continue;
+            }
+            let terms: Vec<&Term> = roster.terms.iter().filter(|t| &t.name == name).collect();
+            for at in starts {
                 let end = at + name.len();
-                let (alias, span) = if let Some((a, len)) = alias_at(&aliases, &doc.text[end..], true) {
+                let (alias, span) = if let Some((a, len)) = alias_at(aliases, &doc.text[end..], true) {
                     (a, Span::new(at, end + len))
-                } else if let Some((a, len)) = alias_at(&aliases, &doc.text[..at], false)
+                } else if let Some((a, len)) = alias_at(aliases, &doc.text[..at], false)
                     .filter(|(a, _)| !AMBIGUOUS_BEFORE.contains(&a.written.as_str()))
                 {
                     (a, Span::new(at - len, end))

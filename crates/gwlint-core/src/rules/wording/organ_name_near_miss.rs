@@ -1,6 +1,7 @@
 //! GW619 organ-name-near-miss: a national or local organ's name written with one character
 //! changed, dropped or added (生态环镜部, 国家卫生健委员会, 市应急管里局).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::declare_rule;
@@ -55,13 +56,34 @@ const TABLE_FROM: (u32, u32, u32) = (2023, 3, 10);
 /// Every name checked, built once: (characters, name, national). A place right before a
 /// national name makes it a local organ of before 2018 (平安市国家税务局); a local name usually
 /// follows one (市应急管理局).
-static NAMES: LazyLock<Vec<(Vec<char>, &'static str, bool)>> = LazyLock::new(|| {
-    NATIONAL_ORGANS
+/// The organ names (characters, the name, whether national), with the names starting with each
+/// character, so a paragraph is read once instead of once per name.
+struct Names {
+    list: Vec<(Vec<char>, &'static str, bool)>,
+    by_first: HashMap<char, Vec<usize>>,
+}
+
+impl Names {
+    /// The names starting with `c`, in the order of the tables.
+    fn starting_with(&self, c: char) -> impl Iterator<Item = &(Vec<char>, &'static str, bool)> {
+        self.by_first.get(&c).into_iter().flatten().map(|&j| &self.list[j])
+    }
+}
+
+static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    let list: Vec<(Vec<char>, &'static str, bool)> = NATIONAL_ORGANS
         .iter()
         .map(|n| (n, true))
         .chain(LOCAL_ORGANS.iter().map(|n| (n, false)))
         .map(|(n, national)| (n.chars().collect(), n.as_str(), national))
-        .collect()
+        .collect();
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (j, (name, _, _)) in list.iter().enumerate() {
+        if let Some(&c) = name.first() {
+            by_first.entry(c).or_default().push(j);
+        }
+    }
+    Names { list, by_first }
 });
 
 pub struct OrganNameNearMiss;
@@ -108,8 +130,8 @@ impl Rule for OrganNameNearMiss {
                     continue;
                 }
                 let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
-                'names: for (name, full, national) in names {
-                    if plain[i] != name[0] || (*national && after_place) {
+                'names: for (name, full, national) in names.starting_with(plain[i]) {
+                    if *national && after_place {
                         continue;
                     }
                     for len in [name.len(), name.len() - 1, name.len() + 1] {
@@ -118,7 +140,7 @@ impl Rule for OrganNameNearMiss {
                             next_free = i + len;
                             break 'names;
                         }
-                        if !near_miss(window, name) || names.iter().any(|n| n.0.as_slice() == window) {
+                        if !near_miss(window, name) || names.list.iter().any(|n| n.0.as_slice() == window) {
                             continue;
                         }
                         let start = p.span.start + chars[i].0;
