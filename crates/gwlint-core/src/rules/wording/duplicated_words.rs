@@ -113,14 +113,17 @@ impl Rule for DuplicatedWords {
                 let prev = i.checked_sub(1).map(|j| chars[j].1);
                 let after = chars.get(i + 2).map(|x| x.1);
                 let after2 = chars.get(i + 3).map(|x| x.1);
-                // 不了了之, 了了分明; 是是非非 (AABB); 以……为目的的 (目的 + 的); 的的确确.
-                let legit = (c == '了' && (prev == Some('不') || matches!(after, Some('之') | Some('分'))))
-                    || (after.is_some() && after == after2)
-                    || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))));
-                let legit = legit || words_meet(prev, c, after);
+                // 不了了之, 了了分明; 是是非非 (AABB); 以……为目的的 (目的 + 的); 的的确确 (read only
+                // where a character is doubled).
+                let legit = || {
+                    (c == '了' && (prev == Some('不') || matches!(after, Some('之') | Some('分'))))
+                        || (after.is_some() && after == after2)
+                        || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))))
+                        || words_meet(prev, c, after)
+                };
                 let doubled_here = c == next
                     && after != Some(c)
-                    && !legit
+                    && !legit()
                     && (FUNCTION_WORDS.contains(c) || crate::spelling::doubled::is_doubled_char(content, chars[i].0));
                 if doubled_here {
                     let dup = Span::new(abs(i + 1), abs(i + 2));
