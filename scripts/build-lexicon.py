@@ -33,7 +33,7 @@
                    of the phrase dictionary, for the characters of the lexicon and of the clean
                    text: char<TAB>reading ...
                    The swap check reads a two-character word written with two characters of the
-                   same sound (淡味 for 单位: a pinyin input method's wrong pick) by it.
+                   same sound (鱼蒜 for 预算: a pinyin input method's wrong pick) by it.
   CHECKSUMS        sha256 of every source and every table; tests/lexicon.rs checks the tables
                    against it, so a table edited by hand or built from other sources fails CI.
 

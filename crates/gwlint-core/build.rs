@@ -279,7 +279,7 @@ fn lexicon_tables() {
     // Readings: key = the character, rows = the numbers of its readings without tones (the
     // readings sorted); homophones: key = two reading numbers, rows = the two-character words
     // that sound so (as the two characters' code points, 16 bits each), for the swap check's
-    // words written with two characters of the same sound (淡味 for 单位).
+    // words written with two characters of the same sound (鱼蒜 for 预算).
     let reading_rows = rows(&read("pinyin.txt"));
     let mut syllables: Vec<&str> = reading_rows.iter().flat_map(|(_, r, _)| r.split(' ')).collect();
     syllables.sort_unstable();

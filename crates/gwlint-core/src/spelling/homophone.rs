@@ -1,5 +1,5 @@
-//! A two-character word written with two other characters of the same sound (淡味 for 单位,
-//! 沈记 for 审计, 荣子 for 融资): a pinyin input method offers every word of a sound, and a
+//! A two-character word written with two other characters of the same sound (鱼蒜 for 预算,
+//! 尖关 for 监管, 才聊 for 材料): a pinyin input method offers every word of a sound, and a
 //! drafter who picks the wrong one changes both characters at once, so the one-character swap
 //! check cannot see it.
 //!
@@ -11,12 +11,12 @@
 //!   aside, and differs from them in both places (one place is the swap check's);
 //! - the neighbours outside stand beside the word's characters at least as often as beside the
 //!   written ones, and on one side at least the written character is (almost) never seen beside
-//!   its neighbour while the word's character often is (有关淡味: 关单 is common, 关淡 unseen);
+//!   its neighbour while the word's character often is (鱼蒜管理: 算管 is common, 蒜管 unseen);
 //! - the run reads far more probably with the word (the gain in log probability of its best
 //!   split, plus the log ratio of the two pairs, at least
 //!   [`MIN_SCORE`](super::substitution::MIN_SCORE));
 //! - the two are not inside a place or organisation name, not a surname and a given name (李勇,
-//!   沈浩: names are where the lexicon is weakest) nor the given name after a surname (王淡味),
+//!   沈浩: names are where the lexicon is weakest) nor the given name after a surname (王才聊),
 //!   and not a form the document protects as a name.
 //!
 //! Measured on the spelling benchmarks, the reading is precise in 公文 and news text (ECSpell's
@@ -25,8 +25,8 @@
 
 use super::substitution::{in_proper_name, log_ratio, pair_evidence, Substitution, SwapKind, CONTEXT, MIN_SCORE};
 use super::{closes_organ_name, names, Run};
+use crate::lexicon;
 use crate::lexicon::segment::segment;
-use crate::lexicon::{self, WordKind};
 
 /// The most probable word of the sound of characters `k` and `k + 1`, if one passes every test.
 pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
@@ -46,7 +46,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     if closes_organ_name(run, split, k) {
         return None;
     }
-    // The given name after a surname standing alone (王淡味): names are where the lexicon is
+    // The given name after a surname standing alone (王才聊): names are where the lexicon is
     // weakest.
     if k > 0 && !split.in_common_word[k - 1] && names::is_surname(run.chars[k - 1]) {
         return None;
@@ -66,19 +66,16 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
             continue;
         }
         // Beside the neighbour before and after: (written, word).
-        let left = prev.map(|p| (lexicon::pair_count(p, a), lexicon::pair_count(p, x)));
-        let right = next.map(|q| (lexicon::pair_count(b, q), lexicon::pair_count(y, q)));
-        let sides = [left, right];
+        let sides = [
+            prev.map(|p| (lexicon::pair_count(p, a), lexicon::pair_count(p, x))),
+            next.map(|q| (lexicon::pair_count(b, q), lexicon::pair_count(y, q))),
+        ];
         let fits = sides.iter().flatten().all(|&(w, r)| r >= w);
         let evidence = sides.iter().flatten().any(|&(w, r)| pair_evidence(w, r));
         if !(fits && evidence) {
             continue;
         }
         let right: String = [x, y].iter().collect();
-        let Some(w) = lexicon::word(&right) else { continue };
-        if w.kind == WordKind::Person {
-            continue;
-        }
         let before = *before.get_or_insert_with(|| segment(&local.iter().collect::<String>()).score);
         let fixed: String = local
             .iter()

@@ -19,7 +19,7 @@
 //!
 //! Besides: 付 standing alone before a post title is read as 副 (付镇长 → 副镇长, [`deputy_at`]):
 //! 副 joins any title, so the lexicon cannot list the compounds; and a two-character word
-//! written with two characters of its sound (淡味 for 单位) is read by [`super::homophone`].
+//! written with two characters of its sound (鱼蒜 for 预算) is read by [`super::homophone`].
 
 use super::{closes_organ_name, replaced, Run, Split};
 use crate::lexicon::segment::segment;
@@ -58,7 +58,7 @@ pub enum SwapKind {
     /// One character for one that sounds or looks like it: `expected` is the word's character
     /// where the written one (range `at`) stands.
     Character { expected: char },
-    /// Both characters of a two-character word for two of the same sound (淡味 for 单位).
+    /// Both characters of a two-character word for two of the same sound (鱼蒜 for 预算).
     Homophone,
 }
 
