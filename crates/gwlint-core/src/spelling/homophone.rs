@@ -77,19 +77,9 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
         }
         let right: String = [x, y].iter().collect();
         let before = *before.get_or_insert_with(|| segment(&local.iter().collect::<String>()).score);
-        let fixed: String = local
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                if i == k - lo {
-                    x
-                } else if i == k + 1 - lo {
-                    y
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let mut fixed = local.to_vec();
+        fixed[k - lo..k + 2 - lo].copy_from_slice(&[x, y]);
+        let fixed: String = fixed.into_iter().collect();
         let score = segment(&fixed).score - before + log_ratio(lexicon::pair_count(x, y), written_inside);
         if score >= MIN_SCORE && best.as_ref().is_none_or(|s| score > s.score) {
             let at = run.start + run.bounds[k]..run.start + run.bounds[k + 2];
@@ -108,12 +98,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
 
 #[cfg(test)]
 mod tests {
-    use crate::spelling::substitution::substitutions;
-    use crate::spelling::OwnedRuns;
-
-    fn found(text: &str) -> Vec<(String, String)> {
-        OwnedRuns::of(text).iter().flat_map(|r| substitutions(&r, &|_| false)).map(|s| (s.written, s.right)).collect()
-    }
+    use crate::spelling::substitution::tests::found;
 
     #[test]
     fn a_word_written_with_two_characters_of_its_sound_is_found() {

@@ -314,11 +314,12 @@ pub(super) fn pair_evidence(written: u32, right: u32) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::spelling::OwnedRuns;
 
-    fn found(text: &str) -> Vec<(String, String)> {
+    /// The (written, right) forms the swap readings find in `text`, with no form protected.
+    pub(in crate::spelling) fn found(text: &str) -> Vec<(String, String)> {
         OwnedRuns::of(text).iter().flat_map(|r| substitutions(&r, &|_| false)).map(|s| (s.written, s.right)).collect()
     }
 
