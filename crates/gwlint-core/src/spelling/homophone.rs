@@ -3,18 +3,26 @@
 //! drafter who picks the wrong one changes both characters at once, so the one-character swap
 //! check cannot see it.
 //!
+//! The written pair may be a real word out of place as well (罐车落实 for 贯彻落实, 联席悔意 for
+//! 联席会议, 起夜破产法 for 企业破产法): the input method offers 罐车 as readily as 贯彻.
+//!
 //! Two characters are read as a word of their sound only when all of these hold:
-//! - each stands alone in the best split of its run (neither is part of a common word), together
-//!   they are no lexicon word at all (not even a rare one), the two are not the same character,
-//!   and they are (almost) never seen side by side in clean text;
+//! - they are the same two characters of nothing else: either each stands alone in the best
+//!   split of its run, together they are no lexicon word at all (not even a rare one) and they
+//!   are (almost) never seen side by side in clean text; or the split reads them as one
+//!   two-character word that is no name of a person, place or organisation (豫北, 平谷); the two
+//!   are not the same character;
 //! - a common two-character word (no function word, no person's name) sounds as they do, tones
 //!   aside, and differs from them in both places (one place is the swap check's);
 //! - the neighbours outside stand beside the word's characters at least as often as beside the
 //!   written ones, and on one side at least the written character is (almost) never seen beside
 //!   its neighbour while the word's character often is (鱼蒜管理: 算管 is common, 蒜管 unseen);
+//!   a written real word needs neighbours on both sides and that evidence on both;
 //! - the run reads far more probably with the word (the gain in log probability of its best
 //!   split, plus the log ratio of the two pairs, at least
-//!   [`MIN_SCORE`](super::substitution::MIN_SCORE));
+//!   [`MIN_SCORE`](super::substitution::MIN_SCORE)): a written word's own probability is part
+//!   of the split it is measured against, so a common word (攻城, 惊艳) needs a context that
+//!   all but excludes it;
 //! - the two are not inside a place or organisation name, not a surname and a given name (李勇,
 //!   沈浩: names are where the lexicon is weakest) nor the given name after a surname (王才聊),
 //!   and not a form the document protects as a name.
@@ -31,15 +39,20 @@ use crate::lexicon::segment::segment;
 /// The most probable word of the sound of characters `k` and `k + 1`, if one passes every test.
 pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
     let (n, split) = (run.chars.len(), run.split);
-    if k + 2 > n || split.in_common_word[k] || split.in_common_word[k + 1] {
+    if k + 2 > n {
         return None;
     }
     let (a, b) = (run.chars[k], run.chars[k + 1]);
     if a == b || !(split.starts[k] && split.ends[k + 2]) || names::is_surname(a) {
         return None;
     }
+    let written = run.slice(k, k + 2);
+    let word = lexicon::word(written);
     let written_inside = lexicon::pair_count(a, b);
-    if written_inside > 1 {
+    // Two characters alone in the split (a word boundary between them) that make no word and are
+    // (almost) never seen together; or one two-character word of the split that is no name.
+    let alone = split.starts[k + 1];
+    if alone && (word.is_some() || written_inside > 1) || !alone && word.is_none_or(|w| w.kind.is_name()) {
         return None;
     }
     // 应急局要: a one-character organ ending closes the name before it.
@@ -51,8 +64,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     if k > 0 && !split.in_common_word[k - 1] && names::is_surname(run.chars[k - 1]) {
         return None;
     }
-    let written = run.slice(k, k + 2);
-    if lexicon::word(written).is_some() || protected(written) || in_proper_name(run, k + 1, k + 2) {
+    if protected(written) || in_proper_name(run, k + 1, k + 2) {
         return None;
     }
     let prev = k.checked_sub(1).map(|i| run.chars[i]);
@@ -71,7 +83,11 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
             next.map(|q| (lexicon::pair_count(b, q), lexicon::pair_count(y, q))),
         ];
         let fits = sides.iter().flatten().all(|&(w, r)| r >= w);
-        let evidence = sides.iter().flatten().any(|&(w, r)| pair_evidence(w, r));
+        // Outside evidence on one side at least; for a real word out of place, which the context
+        // has to rule out, on both sides (攻城 closing a clause has one neighbour, and says too
+        // little).
+        let mut evident = sides.iter().flatten().map(|&(w, r)| pair_evidence(w, r));
+        let evidence = if alone { evident.any(|e| e) } else { sides.iter().all(Option::is_some) && evident.all(|e| e) };
         if !(fits && evidence) {
             continue;
         }
@@ -88,7 +104,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
                 word: at,
                 written: written.to_string(),
                 right,
-                kind: SwapKind::Homophone,
+                kind: SwapKind::Homophone { real_word: !alone },
                 score,
             });
         }
@@ -109,7 +125,14 @@ mod tests {
     }
 
     #[test]
-    fn names_rare_words_and_correct_text_are_silent() {
+    fn a_real_word_of_the_same_sound_out_of_place_is_found() {
+        let pair = |w: &str, r: &str| vec![(w.to_string(), r.to_string())];
+        assert_eq!(found("请各有关淡味认真落实。"), pair("淡味", "单位"));
+        assert_eq!(found("各单位要认真罐车落实。"), pair("罐车", "贯彻"));
+    }
+
+    #[test]
+    fn names_real_words_in_place_and_correct_text_are_silent() {
         for s in [
             "各部门要加强预算管理。",
             "请于本周内提交申请材料。",
@@ -117,8 +140,11 @@ mod tests {
             // A surname with a given name, and a given name after a surname.
             "请李勇同志认真学习",
             "请王才聊同志认真学习",
-            // A rare word of the lexicon is a word (淡味, seen 3 times in jieba's counts).
-            "请各有关淡味认真落实。",
+            // A real word: a name (豫北), one without neighbours on both sides in its run (攻城
+            // closing the clause), and one its neighbours fit (城建).
+            "豫北地区要加强预备工作",
+            "古代打仗一定要攻城。",
+            "要加快推进重大攻城建设",
         ] {
             assert!(found(s).is_empty(), "{s}: {:?}", found(s));
         }

@@ -58,8 +58,9 @@ pub enum SwapKind {
     /// One character for one that sounds or looks like it: `expected` is the word's character
     /// where the written one (range `at`) stands.
     Character { expected: char },
-    /// Both characters of a two-character word for two of the same sound (鱼蒜 for 预算).
-    Homophone,
+    /// Both characters of a two-character word for two of the same sound (鱼蒜 for 预算);
+    /// `real_word`: the written two are a word themselves, out of place (罐车 for 贯彻).
+    Homophone { real_word: bool },
 }
 
 /// The swapped characters of a run; `protected` says which written forms are names.
