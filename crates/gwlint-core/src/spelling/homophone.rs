@@ -31,7 +31,9 @@
 //! 公文 and law sets, the clean negatives, the corpus) and weak in fiction, product and medical
 //! text, where unknown names and new words (剑意, 钜惠, 疖肿) stand where it expects words.
 
-use super::substitution::{in_proper_name, log_ratio, pair_evidence, Substitution, SwapKind, CONTEXT, MIN_SCORE};
+use super::substitution::{
+    after_post_title, in_proper_name, log_ratio, pair_evidence, Substitution, SwapKind, CONTEXT, MIN_SCORE,
+};
 use super::{closes_organ_name, names, Run};
 use crate::lexicon;
 use crate::lexicon::segment::segment;
@@ -64,7 +66,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     if k > 0 && !split.in_common_word[k - 1] && names::is_surname(run.chars[k - 1]) {
         return None;
     }
-    if protected(written) || in_proper_name(run, k + 1, k + 2) {
+    if protected(written) || in_proper_name(run, k + 1, k + 2) || after_post_title(run, k) {
         return None;
     }
     let prev = k.checked_sub(1).map(|i| run.chars[i]);

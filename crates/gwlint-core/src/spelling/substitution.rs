@@ -167,6 +167,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
         if lexicon::word(written_form).is_some_and(|x| x.freq >= RARE)
             || protected(written_form)
             || in_proper_name(run, k, e)
+            || after_post_title(run, s)
         {
             continue;
         }
@@ -283,6 +284,18 @@ pub(super) fn in_proper_name(run: &Run<'_>, k: usize, e: usize) -> bool {
     (k + 1..=k + 2).any(ends_name) || (e..=e + 1).any(ends_name)
 }
 
+/// Whether the characters `s..e` start with the name of a person right after a post title
+/// (总经理王体轩, 副总经理岳国峰: 公文 write the post before the name, and the lexicon does not
+/// know the name).
+pub(super) fn after_post_title(run: &Run<'_>, s: usize) -> bool {
+    let c = run.chars;
+    super::names::is_surname(c[s])
+        && POST_TITLES.iter().any(|t| {
+            let n = t.chars().count();
+            s >= n && t.chars().eq(c[s - n..s].iter().copied())
+        })
+}
+
 /// Conjunctions, prepositions, adverbs (and adjectives used as adverbs), pronouns, particles,
 /// locatives, numerals and measure words (因为, 以前, 可以, 为了, 一次): two single words read as
 /// one of these (因未, 依前, 可付) are more often right than wrong.
@@ -317,7 +330,7 @@ pub(super) fn pair_evidence(written: u32, right: u32) -> bool {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::spelling::OwnedRuns;
+    use crate::spelling::{OwnedRuns, Run};
 
     /// The (written, right) forms the swap readings find in `text`, with no form protected.
     pub(in crate::spelling) fn found(text: &str) -> Vec<(String, String)> {
@@ -327,6 +340,17 @@ pub(super) mod tests {
     #[test]
     fn finds_a_swapped_character_in_a_common_word() {
         assert_eq!(found("严格执行国家标谁"), [("标谁".to_string(), "标准".to_string())]);
+    }
+
+    #[test]
+    fn a_surname_right_after_a_post_title_starts_a_name() {
+        let runs = OwnedRuns::of("百度移动云副总经理岳国峰认为，公司总经理认真落实");
+        let runs: Vec<_> = runs.iter().collect();
+        let at = |r: &Run<'_>, c: char| r.chars.iter().position(|&x| x == c).unwrap();
+        // 岳 (a surname) right after 总经理; 认 (no surname) after 总经理; 国 inside the name.
+        assert!(after_post_title(&runs[0], at(&runs[0], '岳')));
+        assert!(!after_post_title(&runs[1], at(&runs[1], '认')));
+        assert!(!after_post_title(&runs[0], at(&runs[0], '国')));
     }
 
     #[test]

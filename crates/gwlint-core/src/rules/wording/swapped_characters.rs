@@ -17,7 +17,8 @@ declare_rule! {
     /// 判断依据是词表（jieba 词典，约35万词，含词频和词性）和干净文本中的字频统计：只有当写出的
     /// 字与前后的字不成词、在干净文本中从未与相邻的字连用，而换成音近形近字后成为常用词、整句的
     /// 概率明显提高时才报告。人名、文中多次出现的写法、标题和主送机关中的写法、“简称”引出的写法
-    /// 都按专名处理，不报告。
+    /// 都按专名处理，不报告；职务后以姓氏开头的人名（总经理王体轩）、间隔号连接的名称（中建·智造谷）、
+    /// 整个加引号的短语（“数治通”“放管服”）和发文字号前的机关代字（沪府办发﹝2021﹞7号）也不报告。
     ///
     /// 两个字都写成同音字的双字词（拼音输入时选错了词，如“加强鱼蒜管理”应为“加强预算管理”，“事中
     /// 事后尖关”应为“事中事后监管”）也在检查之列：写出的两字不成词（词表中连罕用词也没有）、在干净文本中
@@ -58,6 +59,12 @@ declare_rule! {
     };
 }
 
+/// The longest quoted run read as a coined term rather than text.
+const QUOTED_TERM_CHARS: usize = 6;
+
+/// The dots that join the parts of a name (马克思·韦伯, 金科祥生·悦园).
+const NAME_DOTS: [char; 4] = ['·', '•', '・', '‧'];
+
 pub struct SwappedCharacters;
 
 impl Rule for SwappedCharacters {
@@ -67,12 +74,24 @@ impl Rule for SwappedCharacters {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
-        // A 机关代字 before 〔 (冀政呈〔2019〕6号) is an abbreviation, not a word.
-        let is_code = |end: usize| doc.text[end..].starts_with(['〔', '[', '［', '【']);
+        // A 机关代字 before 〔 (冀政呈〔2019〕6号, 沪府办发﹝2021﹞7号) is an abbreviation, not a word.
+        let is_code = |end: usize| doc.text[end..].starts_with(['〔', '[', '［', '【', '﹝']);
         // A short run starting with a surname is a person's name (张文显　教授).
-        let runs = doc.han_runs().filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text));
+        // A short run quoted whole is a term the document coins or names (“数治通”, “放管服”).
+        let is_quoted_term = |r: &crate::spelling::Run<'_>| {
+            r.text.chars().count() <= QUOTED_TERM_CHARS
+                && doc.text[..r.start].ends_with(['“', '"', '「'])
+                && doc.text[r.start + r.text.len()..].starts_with(['”', '"', '」'])
+        };
+        let runs = doc
+            .han_runs()
+            .filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text) && !is_quoted_term(r));
         for run in runs {
             for s in substitutions(&run, &|form| names.protects(form)) {
+                // A word against a middle dot is part of a name (金科祥生·悦园, 马克思·韦伯).
+                if doc.text[..s.word.start].ends_with(NAME_DOTS) || doc.text[s.word.end..].starts_with(NAME_DOTS) {
+                    continue;
+                }
                 let span = Span::new(s.word.start, s.word.end);
                 let help = match s.kind {
                     SwapKind::Character { expected } => format!(
