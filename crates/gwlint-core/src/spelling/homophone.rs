@@ -32,7 +32,7 @@
 //! text, where unknown names and new words (剑意, 钜惠, 疖肿) stand where it expects words.
 
 use super::substitution::{
-    after_post_title, in_proper_name, log_ratio, pair_evidence, Substitution, SwapKind, CONTEXT, MIN_SCORE,
+    after_post_title, in_proper_name, log_ratio, pair_evidence, Substitution, SwapKind, CONTEXT, MIN_SCORE, UNSEEN,
 };
 use super::{closes_organ_name, names, Run};
 use crate::lexicon;
@@ -48,13 +48,24 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     if a == b || !(split.starts[k] && split.ends[k + 2]) || names::is_surname(a) {
         return None;
     }
+    // Two characters alone in the split (a word boundary between them), or one two-character
+    // word of the split.
+    let alone = split.starts[k + 1];
+    let prev = k.checked_sub(1).map(|i| run.chars[i]);
+    let next = run.chars.get(k + 2).copied();
+    // How often the written characters stand beside their neighbours outside. The evidence
+    // below needs a written pair (almost) unseen: on one side, on both for a real word. Read
+    // first, as most words fail it.
+    let outside = [prev.map(|p| lexicon::pair_count(p, a)), next.map(|q| lexicon::pair_count(b, q))];
+    let unseen = |w: &Option<u32>| w.is_some_and(|w| w <= UNSEEN);
+    if alone && !outside.iter().any(unseen) || !alone && !outside.iter().all(unseen) {
+        return None;
+    }
     let written = run.slice(k, k + 2);
     let word = lexicon::word(written);
     let written_inside = lexicon::pair_count(a, b);
-    // Two characters alone in the split (a word boundary between them) that make no word and are
-    // (almost) never seen together; or one two-character word of the split that is no name.
-    let alone = split.starts[k + 1];
-    if alone && (word.is_some() || written_inside > 1) || !alone && word.is_none_or(|w| w.kind.is_name()) {
+    // Alone, they make no word and are (almost) never seen together; a word is no name.
+    if alone && (word.is_some() || written_inside > UNSEEN) || !alone && word.is_none_or(|w| w.kind.is_name()) {
         return None;
     }
     // 应急局要: a one-character organ ending closes the name before it.
@@ -66,11 +77,9 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     if k > 0 && !split.in_common_word[k - 1] && names::is_surname(run.chars[k - 1]) {
         return None;
     }
-    if protected(written) || in_proper_name(run, k + 1, k + 2) || after_post_title(run, k) {
+    if in_proper_name(run, k + 1, k + 2) || after_post_title(run, k) {
         return None;
     }
-    let prev = k.checked_sub(1).map(|i| run.chars[i]);
-    let next = run.chars.get(k + 2).copied();
     let (lo, hi) = (k.saturating_sub(CONTEXT), (k + CONTEXT + 2).min(n));
     let local = &run.chars[lo..hi];
     let mut before = None;
@@ -81,8 +90,8 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
         }
         // Beside the neighbour before and after: (written, word).
         let sides = [
-            prev.map(|p| (lexicon::pair_count(p, a), lexicon::pair_count(p, x))),
-            next.map(|q| (lexicon::pair_count(b, q), lexicon::pair_count(y, q))),
+            prev.zip(outside[0]).map(|(p, w)| (w, lexicon::pair_count(p, x))),
+            next.zip(outside[1]).map(|(q, w)| (w, lexicon::pair_count(y, q))),
         ];
         let fits = sides.iter().flatten().all(|&(w, r)| r >= w);
         // Outside evidence on one side at least; for a real word out of place, which the context
@@ -111,7 +120,8 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
             });
         }
     }
-    best
+    // Last: whether the document protects the form reads the whole document.
+    best.filter(|_| !protected(written))
 }
 
 #[cfg(test)]

@@ -324,8 +324,12 @@ pub fn explain(text: &str) -> Vec<String> {
 /// Whether the written character's pair with a neighbour is (almost) unattested in clean text
 /// and at least thirty times rarer than the right character's pair with it.
 pub(super) fn pair_evidence(written: u32, right: u32) -> bool {
-    written <= 1 && right >= 3 && written * 30 < right
+    written <= UNSEEN && right >= 3 && written * 30 < right
 }
+
+/// The most times a pair of characters may be seen in clean text and still count as unseen
+/// (clean text holds the odd slip).
+pub(super) const UNSEEN: u32 = 1;
 
 #[cfg(test)]
 pub(super) mod tests {
