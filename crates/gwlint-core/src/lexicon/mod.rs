@@ -90,6 +90,7 @@ static NGRAMS: Table = hashed_table!("ngrams");
 static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.filter"));
 static PHRASES: Table = hashed_table!("phrases");
 static DROPPED: Table = hashed_table!("dropped");
+static DROPPED_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped.filter"));
 static NEAR: Table = hashed_table!("near");
 static SWAPS: Table = hashed_table!("swaps");
 static READINGS: Table = hashed_table!("readings");
@@ -184,8 +185,12 @@ pub fn phrase_count(phrase: &str) -> Option<u32> {
 /// The phrases and common words that `form` is with one character left out: each as the
 /// character and the position it goes to.
 pub fn with_one_more(form: &str) -> Vec<(char, usize)> {
+    let key = format::word_key(form);
+    if !format::filter_has(DROPPED_FILTER, format::filter_bit(key)) {
+        return Vec::new();
+    }
     DROPPED
-        .rows(format::word_key(form))
+        .rows(key)
         .filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
             (Some(c), at) => Some((c, at)),
             _ => None,

@@ -63,10 +63,13 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
                 continue;
             }
             let written = run.slice(s, e);
-            if lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
+            // The words and phrases the stretch may be with a character put back (most stretches
+            // have none, and are done with one lookup).
+            let insertions = lexicon::with_one_more(written);
+            if insertions.is_empty() || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
                 continue;
             }
-            if let Some(d) = best_insertion(run, split, s, e, written).filter(|_| !protected(written)) {
+            if let Some(d) = best_insertion(run, split, s, e, written, insertions).filter(|_| !protected(written)) {
                 out.push(d);
                 break;
             }
@@ -75,11 +78,19 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
     out
 }
 
-/// The put-back character that makes `run[s..e]` a phrase or common word, if the evidence holds.
-fn best_insertion(run: &Run<'_>, split: &Split, s: usize, e: usize, written: &str) -> Option<Dropped> {
+/// The put-back character (of `insertions`, the lexicon's) that makes `run[s..e]` a phrase or
+/// common word, if the evidence holds.
+fn best_insertion(
+    run: &Run<'_>,
+    split: &Split,
+    s: usize,
+    e: usize,
+    written: &str,
+    insertions: Vec<(char, usize)>,
+) -> Option<Dropped> {
     let n = run.chars.len();
     let chars = &run.chars[s..e];
-    for (c, at) in lexicon::with_one_more(written) {
+    for (c, at) in insertions {
         let mut right: String = chars[..at].iter().collect();
         right.push(c);
         right.extend(&chars[at..]);
