@@ -215,6 +215,18 @@ fn lexicon_tables() {
         ends.into_iter().map(|end| format::prefix_bit(format::word_key(&w[..end])))
     }));
     std::fs::write(out.join("prefixes.filter"), prefixes).unwrap();
+    // The frequency of every one-character word of the common Han block, by code point: the
+    // split looks up every character of the text, and an array read stays in cache.
+    let mut one_char = vec![0u8; format::ONE_CHAR_WORDS * 4];
+    for (w, f, _) in &word_rows {
+        let mut cs = w.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if let Some(i) = format::one_char_index(c) {
+                one_char[i * 4..i * 4 + 4].copy_from_slice(&f.parse::<u32>().expect("word frequency").to_le_bytes());
+            }
+        }
+    }
+    std::fs::write(out.join("one-char.freq"), one_char).unwrap();
 
     // Character n-grams: key, count.
     let grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))

@@ -85,6 +85,7 @@ macro_rules! hashed_table {
 static WORDS: Table = hashed_table!("words");
 static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.filter"));
 static PREFIX_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefixes.filter"));
+static ONE_CHAR_FREQ: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/one-char.freq"));
 static WORD_TAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.tags"));
 static NGRAMS: Table = hashed_table!("ngrams");
 static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.filter"));
@@ -155,6 +156,13 @@ pub fn word_by_key(key: u64) -> Option<Word> {
         _ => WordKind::Common,
     };
     Some(Word { freq: WORDS.value(i), tag, kind })
+}
+
+/// The frequency of `c` as a one-character word (0 when the lexicon lacks it), read from an array
+/// for the characters of the common Han block; `None` outside it (look the word up instead).
+pub fn one_char_freq(c: char) -> Option<u32> {
+    let i = format::one_char_index(c)?;
+    Some(u32::from_le_bytes(ONE_CHAR_FREQ[i * 4..i * 4 + 4].try_into().expect("4 bytes")))
 }
 
 /// Whether some word of the lexicon may start with the prefix whose key ([`format::word_key`]) is

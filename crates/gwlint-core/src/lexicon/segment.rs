@@ -48,12 +48,18 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
         }
         let mut key = format::KEY_START;
         for end in start + 1..=(start + MAX_WORD).min(n) {
-            key = format::extend_key(key, &text[bounds[end - 1]..bounds[end]]);
-            // A character no word covers counts as a rare word (jieba's frequency 1).
-            let found = match super::word_by_key(key) {
-                Some(w) => Some(w.freq),
-                None if end - start == 1 => Some(0),
-                None => None,
+            let piece = &text[bounds[end - 1]..bounds[end]];
+            key = format::extend_key(key, piece);
+            // A character no word covers counts as a rare word (jieba's frequency 1). One
+            // character is read from the array of one-character words where it can be.
+            let one = (end - start == 1).then(|| piece.chars().next().and_then(super::one_char_freq)).flatten();
+            let found = match one {
+                Some(f) => Some(f),
+                None => match super::word_by_key(key) {
+                    Some(w) => Some(w.freq),
+                    None if end - start == 1 => Some(0),
+                    None => None,
+                },
             };
             if let Some(f) = found {
                 let s = best[start] + super::log_prob(f);
