@@ -320,6 +320,19 @@ mod tests {
     }
 
     #[test]
+    fn the_one_character_array_agrees_with_the_word_table() {
+        // Every character of the block: the array holds its frequency as a word, 0 for none.
+        for c in
+            (format::ONE_CHAR_FIRST..format::ONE_CHAR_FIRST + format::ONE_CHAR_WORDS as u32).filter_map(char::from_u32)
+        {
+            let mut buf = [0u8; 4];
+            assert_eq!(one_char_freq(c), Some(word(c.encode_utf8(&mut buf)).map_or(0, |w| w.freq)), "{c}");
+        }
+        assert_eq!(one_char_freq('a'), None);
+        assert_eq!(one_char_freq('㐀'), None);
+    }
+
+    #[test]
     fn two_character_words_are_found_by_their_sound() {
         let of = |a, b| homophones(a, b);
         assert!(of('淡', '味').contains(&['单', '位']));
