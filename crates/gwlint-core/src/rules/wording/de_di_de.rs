@@ -58,8 +58,11 @@ static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An adjective or adverb of the lexicon before 的 and a verb with 到 after it (清醒的认识到,
 /// 深刻的体会到): 认识到 is only ever a verb, so the 的 is an adverbial 地.
-static BEFORE_VERB_TO: GatedRegex =
-    GatedRegex::new(&["到"], r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)");
+static BEFORE_VERB_TO: GatedRegex = GatedRegex::new(
+    // The literal 的 + verb + 到 the pattern needs, so a document without one is not searched.
+    &["的认识到", "的意识到", "的看到", "的感到", "的体会到", "的注意到", "的觉察到", "的感受到", "的认到", "的察觉到"],
+    r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)",
+);
 
 /// Verbs that take what follows as their object (给予积极的支持, 得到有效的落实): the word after 的
 /// is then a noun, and 的 is right.

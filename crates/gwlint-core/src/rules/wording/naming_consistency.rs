@@ -50,7 +50,8 @@ declare_rule! {
 
 /// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）".
 static DEFINITION: GatedRegex = GatedRegex::new(
-    &["以下"],
+    // The bracket and 以下 the pattern needs, as written.
+    &["（以下", "(以下"],
     r"(?P<full>[\p{Han}A-Za-z0-9《》“”]{2,40})[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
 );
 
