@@ -4,13 +4,25 @@
 //! when the lexicon does not know it. A form written once, in the title alone, is still checked:
 //! a typo in a title is a typo.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::document::{Document, Part};
+use crate::text::is_han;
+
+/// Above this length a document's pairs of adjacent Han characters are counted once, so that
+/// asking whether a form is repeated does not scan the whole text each time (a long document
+/// with many candidate typos would take time in proportion to their product).
+const SCAN_LIMIT: usize = 64 * 1024;
 
 /// The text the protection reads.
 pub struct Names<'a> {
     text: &'a str,
     /// 主送 lines, and the forms quoted after 简称.
     named: String,
+    /// For a long text: how often each pair of adjacent Han characters occurs (counted on first
+    /// use).
+    pairs: OnceCell<HashMap<(char, char), u32>>,
 }
 
 impl<'a> Names<'a> {
@@ -33,13 +45,50 @@ impl<'a> Names<'a> {
             named.push_str(&quoted);
             named.push('\n');
         }
-        Names { text: &doc.text, named }
+        Names { text: &doc.text, named, pairs: OnceCell::new() }
     }
 
     /// Whether `form` is a name in this document.
     pub fn protects(&self, form: &str) -> bool {
-        !form.is_empty() && (self.named.contains(form) || self.text.matches(form).nth(1).is_some())
+        !form.is_empty() && (self.named.contains(form) || self.repeated(form))
     }
+
+    /// Whether `form` occurs at least twice in the text (without overlapping).
+    fn repeated(&self, form: &str) -> bool {
+        if self.text.len() > SCAN_LIMIT {
+            let chars: Vec<char> = form.chars().collect();
+            if chars.len() >= 2 && chars.iter().all(|&c| is_han(c)) {
+                // Each pair of the form occurs at least as often as the form: a pair seen once
+                // rules a repetition out. Two different characters are the pair itself.
+                let pairs = self.pairs.get_or_init(|| han_pairs(self.text));
+                let bound = chars.windows(2).map(|w| pairs.get(&(w[0], w[1])).copied().unwrap_or(0)).min().unwrap_or(0);
+                if bound < 2 {
+                    return false;
+                }
+                if chars.len() == 2 && chars[0] != chars[1] {
+                    return true;
+                }
+            }
+        }
+        self.text.matches(form).nth(1).is_some()
+    }
+}
+
+/// How often each pair of adjacent Han characters occurs in `text`.
+fn han_pairs(text: &str) -> HashMap<(char, char), u32> {
+    let mut out: HashMap<(char, char), u32> = HashMap::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_han(c) {
+            if let Some(p) = prev {
+                *out.entry((p, c)).or_default() += 1;
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out
 }
 
 /// The commonest Chinese surnames (they cover most of the population).
@@ -68,4 +117,30 @@ const NAME_ENDINGS: &[&str] = &[
 /// Whether `rest` starts with the ending of a place or organisation name.
 pub fn ends_name(rest: &str) -> bool {
     NAME_ENDINGS.iter().any(|n| rest.starts_with(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParseOptions;
+
+    /// Whether `form` occurs twice, by scanning: what the pair counts must agree with.
+    fn scanned(text: &str, form: &str) -> bool {
+        text.matches(form).nth(1).is_some()
+    }
+
+    #[test]
+    fn a_long_document_answers_from_its_pair_counts_as_a_scan_would() {
+        // Longer than SCAN_LIMIT: 标谁 once, 数治 twice, 一一 in 一一一 (overlapping, one match),
+        // 检验检测 with every pair repeated but the form once.
+        let filler = "各地要严格执行国家标准，推进试点工作。".repeat(4000);
+        let text = format!("{filler}标谁。数治通，数治。一一一。检验检查检测检验。");
+        assert!(text.len() > SCAN_LIMIT);
+        let doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let names = Names::of(&doc);
+        for form in ["标谁", "数治", "一一", "检验检测", "检验", "标准", "国家标准", "谁", "a"] {
+            assert_eq!(names.repeated(form), scanned(&doc.text, form), "{form}");
+        }
+        assert!(!names.protects("标谁") && names.protects("数治") && names.protects("国家标准"));
+    }
 }
