@@ -7,7 +7,7 @@
 //! 联席会议, 起夜破产法 for 企业破产法): the input method offers 罐车 as readily as 贯彻.
 //!
 //! Two characters are read as a word of their sound only when all of these hold:
-//! - they are the same two characters of nothing else: either each stands alone in the best
+//! - the split keeps them apart from their neighbours: either each stands alone in the best
 //!   split of its run, together they are no lexicon word at all (not even a rare one) and they
 //!   are (almost) never seen side by side in clean text; or the split reads them as one
 //!   two-character word that is no name of a person, place or organisation (豫北, 平谷); the two
@@ -120,7 +120,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
             });
         }
     }
-    // Last: whether the document protects the form reads the whole document.
+    // Last: whether the document protects the form is the costliest question (it reads the text).
     best.filter(|_| !protected(written))
 }
 
