@@ -16,7 +16,10 @@
 //! neighbouring word: a word of two or more characters seen with it at least [`MIN_SEEN`] times,
 //! or a one-character word or a class seen with it at least [`CLASS_SEEN`] times and
 //! [`CLASS_RATIO`] times more often, for its count, than with the written word (向…反映). The
-//! classes alone never decide: 因为反应时刻更短 has no neighbour seen with 反映.
+//! classes alone never decide: 因为反应时刻更短 has no neighbour seen with 反映. They can keep the
+//! written word, though: when the word right before or after it is of a class the written word
+//! takes [`CLASS_RATIO`] times more often (seen [`CLASS_SEEN`] times), nothing is reported (必须
+//! before a verb in 所必须具有的).
 
 use super::Run;
 use crate::lexicon;
@@ -185,7 +188,12 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
                 support.push(c.to_string());
             }
         }
-        if support.is_empty()
+        // The word right before or after it is of a class the written word takes far more often
+        // (必须 before a verb: 所必须具有的 is 必须, however much 所 … 的 around it speaks for 必需):
+        // the frame the word stands in outweighs the words nearby.
+        let frame_for_written = classes.iter().any(|c| class_favours(other, written, c));
+        if frame_for_written
+            || support.is_empty()
             || support.len() + classes_for.len() < MIN_SUPPORT
             || score(other, &features) - score(written, &features) < MIN_MARGIN
         {
@@ -245,6 +253,8 @@ mod tests {
             "学生反应很快",
             "必须于月底前报送",
             "居民向社区反映",
+            // 所 … 的 around it speaks for 必需, the verb after it for 必须.
+            "做好领导工作所必须具有的辩证思维",
         ] {
             assert!(found(s).is_empty(), "{s}: {:?}", found(s));
         }
