@@ -50,16 +50,18 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
         for end in start + 1..=(start + MAX_WORD).min(n) {
             let piece = &text[bounds[end - 1]..bounds[end]];
             key = format::extend_key(key, piece);
-            // A character no word covers counts as a rare word (jieba's frequency 1). One
+            // A character no word covers counts as a rare word (jieba's frequency 1); one
             // character is read from the array of one-character words where it can be.
-            let one = (end - start == 1).then(|| piece.chars().next().and_then(super::one_char_freq)).flatten();
-            let found = match one {
-                Some(f) => Some(f),
-                None => match super::word_by_key(key) {
-                    Some(w) => Some(w.freq),
-                    None if end - start == 1 => Some(0),
-                    None => None,
-                },
+            let found = if end - start == 1 {
+                Some(
+                    piece
+                        .chars()
+                        .next()
+                        .and_then(super::one_char_freq)
+                        .unwrap_or_else(|| super::word_by_key(key).map_or(0, |w| w.freq)),
+                )
+            } else {
+                super::word_by_key(key).map(|w| w.freq)
             };
             if let Some(f) = found {
                 let s = best[start] + super::log_prob(f);

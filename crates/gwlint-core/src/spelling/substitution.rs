@@ -106,7 +106,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     // reading can pass the character evidence and nothing more is looked up.
     let written_left = prev.map_or(0, |p| lexicon::pair_count(p, written));
     let written_right = next.map_or(0, |x| lexicon::pair_count(written, x));
-    if written_left > 1 && written_right > 1 {
+    if written_left > UNSEEN && written_right > UNSEEN {
         return None;
     }
     // A word read with the change takes whole words of the original split: 堤身加固 is not
