@@ -3,12 +3,13 @@
 use gwlint_core::roster::{
     formulations_version, leaders_from_shipped_appointments, leaders_version, local_organs_version,
     national_organs_version, organs_version, parse_appointments, parse_formulations, parse_leaders, parse_organ_names,
-    parse_organs, shipped_tables, terms_from_appointments, Day, LOCAL_MIN_CHARS, NATIONAL_MIN_CHARS,
+    parse_organs, shipped_tables, statutory_bodies_version, terms_from_appointments, Day, BODIES_MIN_CHARS,
+    LOCAL_MIN_CHARS, NATIONAL_MIN_CHARS,
 };
 
 #[test]
 fn fact_tables_parse_and_are_versioned() {
-    let [(leaders_path, leaders), (organs_path, organs), (national_path, national), (local_path, local), (formulations_path, formulations)] =
+    let [(leaders_path, leaders), (organs_path, organs), (national_path, national), (local_path, local), (formulations_path, formulations), (bodies_path, bodies)] =
         shipped_tables();
     let fixed = parse_formulations(formulations).unwrap_or_else(|e| panic!("{formulations_path}: {e}"));
     assert_eq!(fixed.len(), 20, "{formulations_path} rows");
@@ -19,6 +20,9 @@ fn fact_tables_parse_and_are_versioned() {
     let local_names = parse_organ_names(local, LOCAL_MIN_CHARS).unwrap_or_else(|e| panic!("{local_path}: {e}"));
     assert_eq!(local_names.len(), 35, "{local_path} rows");
     assert_eq!(local_organs_version(), "2026-11-30");
+    let body_names = parse_organ_names(bodies, BODIES_MIN_CHARS).unwrap_or_else(|e| panic!("{bodies_path}: {e}"));
+    assert_eq!(body_names.len(), 11, "{bodies_path} rows");
+    assert_eq!(statutory_bodies_version(), "2026-12-01");
     // No current local name is also an abolished one.
     let abolished = parse_organs(organs).unwrap();
     assert!(local_names.iter().all(|n| abolished.iter().all(|a| &a.name != n)));
@@ -32,7 +36,7 @@ fn fact_tables_parse_and_are_versioned() {
 
 #[test]
 fn one_holder_per_single_post_at_a_time() {
-    let [(_, leaders), _, _, _, _] = shipped_tables();
+    let [(_, leaders), _, _, _, _, _] = shipped_tables();
     let terms = parse_leaders(leaders).unwrap();
     for post in [
         "总书记",
@@ -57,7 +61,7 @@ fn one_holder_per_single_post_at_a_time() {
 
 #[test]
 fn every_abolished_name_is_listed_once() {
-    let [_, (_, organs), _, _, _] = shipped_tables();
+    let [_, (_, organs), _, _, _, _] = shipped_tables();
     let abolished = parse_organs(organs).unwrap();
     let mut names: Vec<&str> = abolished.iter().map(|o| o.name.as_str()).collect();
     names.sort_unstable();

@@ -54,6 +54,7 @@ const APPOINTMENTS_TSV: &str = include_str!("../../../rules/facts/sources/appoin
 const ORGANS_TSV: &str = include_str!("../../../rules/facts/organs.tsv");
 const NATIONAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/national-organs.tsv");
 const LOCAL_ORGANS_TSV: &str = include_str!("../../../rules/facts/local-organs.tsv");
+const STATUTORY_BODIES_TSV: &str = include_str!("../../../rules/facts/statutory-bodies.tsv");
 const FORMULATIONS_TSV: &str = include_str!("../../../rules/facts/numeric-formulations.tsv");
 
 /// The data lines of a table: not comments, not blank, split at tabs.
@@ -236,8 +237,8 @@ pub fn parse_organs(text: &str) -> Result<Vec<AbolishedOrgan>, String> {
     Ok(out)
 }
 
-/// The names of a table of current organ names (`national-organs.tsv`, `local-organs.tsv`:
-/// name, kind or level, source), each at least `min_chars` characters, or the first malformed
+/// The names of a table of current organ names (`national-organs.tsv`, `local-organs.tsv`,
+/// `statutory-bodies.tsv`: name, kind or level, source), each at least `min_chars` characters, or the first malformed
 /// line.
 pub fn parse_organ_names(text: &str, min_chars: usize) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
@@ -268,6 +269,14 @@ pub static NATIONAL_ORGANS: LazyLock<Vec<String>> =
 pub static LOCAL_ORGANS: LazyLock<Vec<String>> =
     LazyLock::new(|| parse_organ_names(LOCAL_ORGANS_TSV, LOCAL_MIN_CHARS).unwrap_or_default());
 
+/// The shortest name of the statutory bodies table (as for local organs).
+pub const BODIES_MIN_CHARS: usize = 5;
+
+/// The shipped list of the names of bodies set up by law or Party rules, without their place
+/// (村务监督委员会, 纪律检查委员会).
+pub static STATUTORY_BODIES: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_organ_names(STATUTORY_BODIES_TSV, BODIES_MIN_CHARS).unwrap_or_default());
+
 /// The version (date) of the national organs table.
 pub fn national_organs_version() -> &'static str {
     version(NATIONAL_ORGANS_TSV)
@@ -276,6 +285,11 @@ pub fn national_organs_version() -> &'static str {
 /// The version (date) of the local organs table.
 pub fn local_organs_version() -> &'static str {
     version(LOCAL_ORGANS_TSV)
+}
+
+/// The version (date) of the statutory bodies table.
+pub fn statutory_bodies_version() -> &'static str {
+    version(STATUTORY_BODIES_TSV)
 }
 
 /// One piece of a formulation's template.
@@ -402,13 +416,14 @@ pub fn organs_version() -> &'static str {
 }
 
 /// The shipped tables' text, for tests.
-pub fn shipped_tables() -> [(&'static str, &'static str); 5] {
+pub fn shipped_tables() -> [(&'static str, &'static str); 6] {
     [
         ("rules/facts/leaders.tsv", LEADERS_TSV),
         ("rules/facts/organs.tsv", ORGANS_TSV),
         ("rules/facts/national-organs.tsv", NATIONAL_ORGANS_TSV),
         ("rules/facts/local-organs.tsv", LOCAL_ORGANS_TSV),
         ("rules/facts/numeric-formulations.tsv", FORMULATIONS_TSV),
+        ("rules/facts/statutory-bodies.tsv", STATUTORY_BODIES_TSV),
     ]
 }
 

@@ -43,9 +43,15 @@ fn main() -> ExitCode {
                 }
                 return ExitCode::SUCCESS;
             }
+            "--lookup" => {
+                for form in it.by_ref() {
+                    println!("{}", lookup(&form));
+                }
+                return ExitCode::SUCCESS;
+            }
             "--requests" => list_requests = true,
             _ => {
-                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR] | --requests [--corpus DIR]");
+                eprintln!("usage: gwlint-eval [--corpus DIR] [--show-findings] | --csc [--csc-dir DIR] [--corpus DIR] | --requests [--corpus DIR] | --explain-typos TEXT | --lookup FORM...");
                 return ExitCode::from(2);
             }
         }
@@ -228,4 +234,25 @@ fn metadata(corpus: &Path) -> std::io::Result<Vec<(PathBuf, String, Option<Strin
         }
     }
     Ok(out)
+}
+
+/// What the lexicon knows of `form`: its word entry, its count as a phrase, the counts of its
+/// adjacent character pairs and the forms it is with one character left out.
+fn lookup(form: &str) -> String {
+    use gwlint_core::lexicon;
+    let word = lexicon::word(form).map_or("no word".to_string(), |w| format!("word {} {}", w.freq, w.tag));
+    let phrase = lexicon::phrase_count(form).map_or("no phrase".to_string(), |k| format!("phrase {k}"));
+    let chars: Vec<char> = form.chars().collect();
+    let pairs: Vec<String> =
+        chars.windows(2).map(|p| format!("{}{} {}", p[0], p[1], lexicon::pair_count(p[0], p[1]))).collect();
+    let more: Vec<String> = lexicon::with_one_more(form)
+        .into_iter()
+        .map(|(c, at)| {
+            let mut right: String = chars[..at].iter().collect();
+            right.push(c);
+            right.extend(&chars[at..]);
+            right
+        })
+        .collect();
+    format!("{form}: {word}; {phrase}; pairs {}; one more: {}", pairs.join(", "), more.join(" "))
 }

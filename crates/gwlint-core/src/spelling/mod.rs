@@ -142,6 +142,32 @@ impl Split {
     }
 }
 
+/// The least lexicon frequency of a word that makes a stretch read as ordinary text (jieba's
+/// counts: 部门 16,543, 格局 1,666; 委会 18 and 民用航空 3 are too rare to vouch for it).
+pub const ORDINARY_WORD: u32 = 100;
+
+/// Whether the bytes `range` (of the text `run` was read from) read, from byte `edit` on, as
+/// common words in the run's best split: words of two or more characters seen at least
+/// [`ORDINARY_WORD`] times in the lexicon or as often as a phrase offered as a correction in clean
+/// 公文 text (生态环境 is rare in jieba's counts, frequent in 公文), and single characters that are
+/// very common words of their own (等, 和). A word may reach past the range (交通运输等部 ends
+/// inside 部门); before `edit` only a lone character counts (常委员会: 常 alone is no common
+/// word). A form one character from a name that reads so where it differs is other text
+/// (交通运输等部门, 国家全部, 中国人民进行), not the name miswritten.
+pub fn reads_as_common_words(run: &Run<'_>, range: std::ops::Range<usize>, edit: usize) -> bool {
+    let (from, to, edit) = (range.start - run.start, range.end - run.start, edit - run.start);
+    run.seg.words.iter().zip(&run.seg.freqs).filter(|(w, _)| w.start < to && w.end > from).all(|(w, &freq)| {
+        let word = &run.text[w.clone()];
+        if word.chars().nth(1).is_none() {
+            freq >= dropped::COMMON_LONE
+        } else {
+            w.end <= edit
+                || freq >= ORDINARY_WORD
+                || crate::lexicon::phrase_count(word).is_some_and(|k| k >= dropped::MIN_PHRASE_COUNT)
+        }
+    })
+}
+
 /// Whether character `i` stands alone after a word and is the one-character ending of an organ
 /// name (交通运输部根据, 信息化部负责: the gap after 部 is the end of a name, not 部门 with 门
 /// left out; 应急局要 is not 需要 with 局 written for 需).

@@ -7,37 +7,45 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
-use crate::roster::{local_organs_version, national_organs_version, LOCAL_ORGANS, NATIONAL_ORGANS};
+use crate::roster::{
+    local_organs_version, national_organs_version, statutory_bodies_version, LOCAL_ORGANS, NATIONAL_ORGANS,
+    STATUTORY_BODIES,
+};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
 declare_rule! {
     /// ## 作用
-    /// 检查国务院组成部门、直属机构和国家局等现行机构名称（四个字以上）和地方政府工作部门的
-    /// 统一名称（五个字以上：自然资源厅、生态环境局、应急管理局、市场监督管理局等）的误写：中间
-    /// 错一个字（生态环镜部、市应急管里局）、漏一个字（国家卫生健委员会）或多一个字。省去“和”字
-    /// 是规范简称（住房城乡建设部、人力资源社会保障局），××分局是派出机构，都不报告。名称首尾的字
-    /// 不同的（生态环境局与生态环境部是不同的机构）、国家机构名称前面是地名的（××市国家税务局是
-    /// 2018年前的地方机构）、书名号中的文件标题不报告；成文日期在2023年3月机构改革之前的不检查。
-    /// 机构表是版本化的数据（rules/facts/national-organs.tsv、rules/facts/local-organs.tsv，
-    /// 2026-11-30 版）。
+    /// 检查国务院组成部门、直属机构和国家局等现行机构名称（四个字以上）、地方政府工作部门的
+    /// 统一名称（五个字以上：自然资源厅、生态环境局、应急管理局、市场监督管理局等）和法律、党内
+    /// 法规设立的组织名称（五个字以上：村务监督委员会、纪律检查委员会、常务委员会、人民调解委员会
+    /// 等）的误写：中间错一个字（生态环镜部、市应急管里局）、漏一个字（国家卫生健委员会、村务监委员会）、
+    /// 多一个字或相邻两个字颠倒（常务委会员）。省去“和”字是规范简称（住房城乡建设部、人力资源
+    /// 社会保障局），××分局是派出机构，名称中间有括号（村（居）民委员会）或多出的是“和”“的”
+    /// （人民代表大会和常务委员会）是两个名称并列，都不报告。名称首尾的字不同的（生态环境局与
+    /// 生态环境部是不同的机构）、国家机构名称前面是地名的（××市国家税务局是2018年前的地方机构）、
+    /// 书名号中的文件标题不报告；成文日期在2023年3月机构改革之前的不检查国家和地方机构名称。
+    /// 差一个字就是另一个规范名称的（审计委员会与审判委员会、村民委员会与农业农村委员会）不收入
+    /// 机构表。机构表是版本化的数据（rules/facts/national-organs.tsv、
+    /// rules/facts/local-organs.tsv，2026-11-30 版；rules/facts/statutory-bodies.tsv，2026-12-01 版）。
     ///
     /// ## 原因
     /// 机构名称写错是公文审核的常见差错，逐字检查的错别字规则不认识完整的机构名称。
     ///
     /// ## 示例
     /// ```text
-    /// 请生态环镜部、国家卫生健委员会和市应急管里局派员参加。
+    /// 请生态环镜部、国家卫生健委员会和市应急管里局派员参加，接受村务监委员会监督。
     /// ```
     ///
     /// ## 应改为
     /// ```text
-    /// 请生态环境部、国家卫生健康委员会和市应急管理局派员参加。
+    /// 请生态环境部、国家卫生健康委员会和市应急管理局派员参加，接受村务监督委员会监督。
     /// ```
     ///
     /// ## 依据
     /// 《国务院关于机构设置的通知》（国发〔2023〕5号）；《国务院关于部委管理的国家局设置的通知》
-    /// （国发〔2023〕6号）；2018年《深化党和国家机构改革方案》和各省（自治区、直辖市）机构改革方案。
+    /// （国发〔2023〕6号）；2018年《深化党和国家机构改革方案》和各省（自治区、直辖市）机构改革方案；
+    /// 《中华人民共和国宪法》《中华人民共和国村民委员会组织法》等设立组织的法律和《中国共产党章程》。
     pub static ORGAN_NAME_NEAR_MISS = {
         code: "GW619",
         name: "organ-name-near-miss",
@@ -45,37 +53,60 @@ declare_rule! {
         severity: Warning,
         fix: Always,
         scope: AnyText,
-        summary: "国家机构和地方政府工作部门名称不应错字、漏字、多字（机构表 2026-11-30）",
-        source: "国发〔2023〕5号、国发〔2023〕6号；地方机构改革方案（2018年）",
+        summary: "国家机构、地方政府工作部门和法定组织的名称不应错字、漏字、多字",
+        source: "国发〔2023〕5号、国发〔2023〕6号；地方机构改革方案（2018年）；设立组织的法律、党内法规",
     };
 }
 
 /// The 2023 reform, before which the table's names were not all in use.
 const TABLE_FROM: (u32, u32, u32) = (2023, 3, 10);
 
-/// Every name checked, built once: (characters, name, national). A place right before a
-/// national name makes it a local organ of before 2018 (平安市国家税务局); a local name usually
-/// follows one (市应急管理局).
-/// The organ names (characters, the name, whether national), with the names starting with each
-/// character, so a paragraph is read once instead of once per name.
+/// The table a name comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    /// A national organ: a place right before it makes it a local organ of before 2018
+    /// (平安市国家税务局).
+    National,
+    /// A local government department, usually after its place (市应急管理局).
+    Local,
+    /// A body set up by law or Party rules (村务监督委员会); its name does not date from the
+    /// 2023 reform.
+    Statutory,
+}
+
+impl Table {
+    /// The help line naming the table and its version.
+    fn help(self) -> String {
+        let (path, version) = match self {
+            Table::National => ("national-organs", national_organs_version()),
+            Table::Local => ("local-organs", local_organs_version()),
+            Table::Statutory => ("statutory-bodies", statutory_bodies_version()),
+        };
+        format!("依据：rules/facts/{path}.tsv（{version}版）。")
+    }
+}
+
+/// Every name checked, built once (characters, the name, its table), with the names starting
+/// with each character, so a paragraph is read once instead of once per name.
 struct Names {
-    list: Vec<(Vec<char>, &'static str, bool)>,
+    list: Vec<(Vec<char>, &'static str, Table)>,
     by_first: HashMap<char, Vec<usize>>,
 }
 
 impl Names {
     /// The names starting with `c`, in the order of the tables.
-    fn starting_with(&self, c: char) -> impl Iterator<Item = &(Vec<char>, &'static str, bool)> {
+    fn starting_with(&self, c: char) -> impl Iterator<Item = &(Vec<char>, &'static str, Table)> {
         self.by_first.get(&c).into_iter().flatten().map(|&j| &self.list[j])
     }
 }
 
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
-    let list: Vec<(Vec<char>, &'static str, bool)> = NATIONAL_ORGANS
+    let list: Vec<(Vec<char>, &'static str, Table)> = NATIONAL_ORGANS
         .iter()
-        .map(|n| (n, true))
-        .chain(LOCAL_ORGANS.iter().map(|n| (n, false)))
-        .map(|(n, national)| (n.chars().collect(), n.as_str(), national))
+        .map(|n| (n, Table::National))
+        .chain(LOCAL_ORGANS.iter().map(|n| (n, Table::Local)))
+        .chain(STATUTORY_BODIES.iter().map(|n| (n, Table::Statutory)))
+        .map(|(n, table)| (n.chars().collect(), n.as_str(), table))
         .collect();
     let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
     for (j, (name, _, _)) in list.iter().enumerate() {
@@ -88,10 +119,18 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
 
 pub struct OrganNameNearMiss;
 
-/// Whether `written` is `name` with one inner character changed, dropped or added.
+/// Whether `written` is `name` with one inner character changed, dropped or added, or with two
+/// characters after its first swapped (常务委会员 for 常务委员会).
 fn near_miss(written: &[char], name: &[char]) -> bool {
     let (w, n) = (written.len(), name.len());
-    if written.first() != name.first() || written.last() != name.last() {
+    // A name written with a bracket or space inside is a deliberate pair of names (村（居）民委员会).
+    if !written.iter().all(|&c| crate::text::is_han(c)) || written.first() != name.first() {
+        return false;
+    }
+    if w == n && swapped(written, name) {
+        return true;
+    }
+    if written.last() != name.last() {
         return false;
     }
     match w as isize - n as isize {
@@ -99,15 +138,25 @@ fn near_miss(written: &[char], name: &[char]) -> bool {
         // 和 left out is the standard short form (住房城乡建设部, 人力资源社会保障部).
         -1 => (1..n - 1).any(|k| name[k] != '和' && written[..k] == name[..k] && written[k..] == name[k + 1..]),
         // 分 before the last character is a branch (生态环境分局, 市场监督管理分局); the name
-        // itself after its first character is the name after a place (市市场监督管理局).
+        // itself after its first character is the name after a place (市市场监督管理局); a
+        // conjunction or 的 joins two names (人民代表大会和常务委员会).
         1 => {
             written[1..] != *name
                 && (1..w - 1).any(|k| {
-                    written[..k] == name[..k] && written[k + 1..] == name[k..] && !(written[k] == '分' && k == w - 2)
+                    written[..k] == name[..k]
+                        && written[k + 1..] == name[k..]
+                        && !(written[k] == '分' && k == w - 2)
+                        && !"的和与及或".contains(written[k])
                 })
         }
         _ => false,
     }
+}
+
+/// Whether `written` is `name` with two adjacent characters swapped.
+fn swapped(written: &[char], name: &[char]) -> bool {
+    let differ: Vec<usize> = (0..name.len()).filter(|&k| written[k] != name[k]).collect();
+    matches!(differ[..], [a, b] if b == a + 1 && written[a] == name[b] && written[b] == name[a])
 }
 
 impl Rule for OrganNameNearMiss {
@@ -116,9 +165,8 @@ impl Rule for OrganNameNearMiss {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        if doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM) {
-            return;
-        }
+        // Before the 2023 reform the organ tables' names were not all in use.
+        let before_reform = doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM);
         let names = &*NAMES;
         for p in &doc.paragraphs {
             let text = doc.content(p);
@@ -130,8 +178,8 @@ impl Rule for OrganNameNearMiss {
                     continue;
                 }
                 let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
-                'names: for (name, full, national) in names.starting_with(plain[i]) {
-                    if *national && after_place {
+                'names: for (name, full, table) in names.starting_with(plain[i]) {
+                    if (*table == Table::National && after_place) || (*table != Table::Statutory && before_reform) {
                         continue;
                     }
                     for len in [name.len(), name.len() - 1, name.len() + 1] {
@@ -146,22 +194,63 @@ impl Rule for OrganNameNearMiss {
                         let start = p.span.start + chars[i].0;
                         let end = p.span.start + chars.get(i + len).map_or(text.len(), |c| c.0);
                         let span = Span::new(start, end);
-                        if doc.elements.quotations.in_book_title(start) {
+                        if doc.elements.quotations.in_book_title(start)
+                            || reads_as_common_words(doc, start..end, window, name)
+                        {
                             continue;
                         }
                         let written: String = window.iter().collect();
                         cx.report(span, format!("机构名称疑有误：“{written}”应为“{full}”"))
                             .with_label(format!("应为“{full}”"))
-                            .with_help(if *national {
-                                format!("依据：rules/facts/national-organs.tsv（{}版）。", national_organs_version())
-                            } else {
-                                format!("依据：rules/facts/local-organs.tsv（{}版）。", local_organs_version())
-                            })
+                            .with_help(table.help())
                             .with_fix(Fix::replace(format!("改为“{full}”"), Applicability::Unsafe, span, full));
                         next_free = i + len;
                         break 'names;
                     }
                 }
+            }
+        }
+    }
+}
+
+/// Whether the bytes `range` of the document, `written` there near `name`, read as common words
+/// where they differ from the name, in the split of their run of Han characters
+/// (交通运输等部门, 国家全部: other text, not a name miswritten).
+fn reads_as_common_words(doc: &Document, range: std::ops::Range<usize>, written: &[char], name: &[char]) -> bool {
+    let same: usize = written.iter().zip(name).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
+    doc.han_runs()
+        .find(|r| r.start <= range.start && range.end <= r.start + r.text.len())
+        .is_some_and(|run| crate::spelling::reads_as_common_words(&run, range.clone(), range.start + same))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn near_misses_of_a_name() {
+        let name = chars("村务监督委员会");
+        assert!(near_miss(&chars("村务监委员会"), &name));
+        assert!(near_miss(&chars("村务监肚委员会"), &name));
+        assert!(near_miss(&chars("常务委会员"), &chars("常务委员会")));
+        assert!(!near_miss(&chars("村务（居务）委员会"), &name));
+        assert!(!near_miss(&chars("人民代表大会和常务委员会"), &chars("人民代表大会常务委员会")));
+        assert!(!near_miss(&chars("常务会委员"), &chars("常务委员会")));
+    }
+
+    /// A name one character from another name of the tables would be reported where the other
+    /// is meant; the tables keep none (审计委员会 and 审判委员会 are why 审计委员会 is not there).
+    #[test]
+    fn no_name_is_a_near_miss_of_another() {
+        let list = &NAMES.list;
+        assert_eq!(list.len(), 54 + 35 + 11);
+        for (a, a_name, _) in list {
+            for (b, b_name, _) in list {
+                assert!(a == b || !near_miss(a, b), "{a_name} / {b_name}");
             }
         }
     }
