@@ -22,6 +22,7 @@
 //! before a verb in 所必须具有的).
 
 use super::Run;
+use crate::char_sets::CharSet;
 use crate::lexicon;
 
 /// The least log ratio of the two readings.
@@ -142,12 +143,27 @@ fn class_favours(written: &str, other: &str, class: &str) -> bool {
     ko >= CLASS_SEEN && f64::from(ko) / no >= CLASS_RATIO * (f64::from(kw) + 1.0) / (nw + 1.0)
 }
 
+/// The first characters of the words of [`lexicon::CONFUSED_PAIRS`].
+static PAIR_FIRSTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
+    let mut set = CharSet::default();
+    for c in lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b]).filter_map(|w| w.chars().next()) {
+        set.insert(c);
+    }
+    set
+});
+
 /// The confused words of a run.
 pub fn confused(run: &Run<'_>) -> Vec<Confused> {
-    if !lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| run.text.contains(a) || run.text.contains(b)) {
+    let seg = run.seg;
+    // Most runs hold no word of a pair: the first characters of the pairs' words answer for most
+    // words without comparing them.
+    let of_a_pair = |w: &std::ops::Range<usize>| {
+        let word = &run.text[w.clone()];
+        word.chars().next().is_some_and(|c| PAIR_FIRSTS.contains(c)) && lexicon::confused_with(word).is_some()
+    };
+    if !seg.words.iter().any(of_a_pair) {
         return Vec::new();
     }
-    let seg = run.seg;
     let toks: Vec<&str> = seg.words.iter().map(|w| &run.text[w.clone()]).collect();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {

@@ -1,9 +1,9 @@
 //! GW619 organ-name-near-miss: a national or local organ's name written with one character
 //! changed, dropped or added (生态环镜部, 国家卫生健委员会, 市应急管里局).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::char_sets::{CharSet, FxMap};
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
@@ -87,16 +87,21 @@ impl Table {
 }
 
 /// Every name checked, built once (characters, the name, its table), with the names starting
-/// with each character, so a paragraph is read once instead of once per name.
+/// with each character, so a paragraph is read once instead of once per name; the set of first
+/// characters answers for most characters without a lookup.
 struct Names {
     list: Vec<(Vec<char>, &'static str, Table)>,
-    by_first: HashMap<char, Vec<usize>>,
+    firsts: CharSet,
+    by_first: FxMap<char, Vec<usize>>,
 }
 
 impl Names {
-    /// The names starting with `c`, in the order of the tables.
-    fn starting_with(&self, c: char) -> impl Iterator<Item = &(Vec<char>, &'static str, Table)> {
-        self.by_first.get(&c).into_iter().flatten().map(|&j| &self.list[j])
+    /// The names starting with `c` (their places in `list`, in the order of the tables).
+    fn starting_with(&self, c: char) -> &[usize] {
+        if !self.firsts.contains(c) {
+            return &[];
+        }
+        self.by_first.get(&c).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -108,13 +113,14 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
         .chain(STATUTORY_BODIES.iter().map(|n| (n, Table::Statutory)))
         .map(|(n, table)| (n.chars().collect(), n.as_str(), table))
         .collect();
-    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    let (mut firsts, mut by_first) = (CharSet::default(), FxMap::<char, Vec<usize>>::default());
     for (j, (name, _, _)) in list.iter().enumerate() {
         if let Some(&c) = name.first() {
+            firsts.insert(c);
             by_first.entry(c).or_default().push(j);
         }
     }
-    Names { list, by_first }
+    Names { list, firsts, by_first }
 });
 
 pub struct OrganNameNearMiss;
@@ -155,8 +161,11 @@ fn near_miss(written: &[char], name: &[char]) -> bool {
 
 /// Whether `written` is `name` with two adjacent characters swapped.
 fn swapped(written: &[char], name: &[char]) -> bool {
-    let differ: Vec<usize> = (0..name.len()).filter(|&k| written[k] != name[k]).collect();
-    matches!(differ[..], [a, b] if b == a + 1 && written[a] == name[b] && written[b] == name[a])
+    let mut differ = (0..name.len()).filter(|&k| written[k] != name[k]);
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(a), Some(b), None) => b == a + 1 && written[a] == name[b] && written[b] == name[a],
+        _ => false,
+    }
 }
 
 impl Rule for OrganNameNearMiss {
@@ -168,17 +177,26 @@ impl Rule for OrganNameNearMiss {
         // Before the 2023 reform the organ tables' names were not all in use.
         let before_reform = doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM);
         let names = &*NAMES;
+        // The characters of a paragraph with their offsets, and the characters alone (kept
+        // between paragraphs).
+        let (mut chars, mut plain): (Vec<(usize, char)>, Vec<char>) = (Vec::new(), Vec::new());
         for p in &doc.paragraphs {
             let text = doc.content(p);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let plain: Vec<char> = chars.iter().map(|c| c.1).collect();
+            chars.clear();
+            chars.extend(text.char_indices());
+            plain.clear();
+            plain.extend(chars.iter().map(|c| c.1));
             let mut next_free = 0;
             for i in 0..plain.len() {
                 if i < next_free {
                     continue;
                 }
+                let starting = names.starting_with(plain[i]);
+                if starting.is_empty() {
+                    continue;
+                }
                 let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
-                'names: for (name, full, table) in names.starting_with(plain[i]) {
+                'names: for (name, full, table) in starting.iter().map(|&j| &names.list[j]) {
                     if (*table == Table::National && after_place) || (*table != Table::Statutory && before_reform) {
                         continue;
                     }
