@@ -117,6 +117,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
                 right,
                 kind: SwapKind::Homophone { real_word: !alone },
                 score,
+                elsewhere: false,
             });
         }
     }

@@ -7,6 +7,8 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use super::substitution::InDocument;
+use crate::char_sets::PairFilter;
 use crate::document::{Document, Part};
 use crate::text::is_han;
 
@@ -23,6 +25,9 @@ pub struct Names<'a> {
     /// For a long text: how often each pair of adjacent Han characters occurs (counted on first
     /// use).
     pairs: OnceCell<HashMap<(char, char), u32>>,
+    /// The pairs of adjacent Han characters the text writes (with false positives), and how
+    /// many Han characters it has (both read on first use).
+    han_pairs: OnceCell<(PairFilter, u32)>,
 }
 
 impl<'a> Names<'a> {
@@ -45,12 +50,23 @@ impl<'a> Names<'a> {
             named.push_str(&quoted);
             named.push('\n');
         }
-        Names { text: &doc.text, named, pairs: OnceCell::new() }
+        Names { text: &doc.text, named, pairs: OnceCell::new(), han_pairs: OnceCell::new() }
     }
 
     /// Whether `form` is a name in this document.
     pub fn protects(&self, form: &str) -> bool {
         !form.is_empty() && (self.named.contains(form) || self.repeated(form))
+    }
+
+    /// How often the text writes `form`, and how many Han characters it has.
+    pub fn in_document(&self, form: &str) -> InDocument {
+        let (_, han_chars) = self.han_pairs.get_or_init(|| han_pair_filter(self.text));
+        let times = if form.is_empty() || self.never_written(form) {
+            0
+        } else {
+            u32::try_from(self.text.matches(form).count()).unwrap_or(u32::MAX)
+        };
+        InDocument { times, han_chars: *han_chars }
     }
 
     /// Whether `form` occurs at least twice in the text (without overlapping).
@@ -72,6 +88,39 @@ impl<'a> Names<'a> {
         }
         self.text.matches(form).nth(1).is_some()
     }
+
+    /// Whether the text never writes `form`, as its pairs of Han characters tell (a pair the text
+    /// never writes rules the form out without a scan; false when they cannot tell). The pairs
+    /// are read on first use: only a reading that needs the document's count asks.
+    fn never_written(&self, form: &str) -> bool {
+        let (pairs, _) = self.han_pairs.get_or_init(|| han_pair_filter(self.text));
+        let mut chars = form.chars();
+        let Some(mut prev) = chars.next() else { return false };
+        is_han(prev)
+            && chars.any(|c| {
+                let absent = is_han(c) && !pairs.may_contain(prev, c);
+                prev = c;
+                absent
+            })
+    }
+}
+
+/// The pairs of adjacent Han characters of `text`, and how many Han characters it has.
+fn han_pair_filter(text: &str) -> (PairFilter, u32) {
+    let (mut pairs, mut count) = (PairFilter::default(), 0u32);
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_han(c) {
+            count = count.saturating_add(1);
+            if let Some(p) = prev {
+                pairs.insert(p, c);
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    (pairs, count)
 }
 
 /// How often each pair of adjacent Han characters occurs in `text`.
@@ -142,5 +191,17 @@ mod tests {
             assert_eq!(names.repeated(form), scanned(&doc.text, form), "{form}");
         }
         assert!(!names.protects("标谁") && names.protects("数治") && names.protects("国家标准"));
+    }
+
+    #[test]
+    fn a_document_counts_the_forms_it_writes() {
+        let text = "科学调度泻洪。适时开闸泄洪，泄洪流量a泄洪。";
+        let doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let names = Names::of(&doc);
+        let han = u32::try_from(text.chars().filter(|&c| is_han(c)).count()).unwrap();
+        for form in ["泄洪", "泻洪", "洪流", "洪a", "开闸泄洪", "调度泄洪", "标准", "a", ""] {
+            let times = if form.is_empty() { 0 } else { u32::try_from(text.matches(form).count()).unwrap() };
+            assert_eq!(names.in_document(form), InDocument { times, han_chars: han }, "{form}");
+        }
     }
 }

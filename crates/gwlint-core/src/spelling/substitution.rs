@@ -12,6 +12,10 @@
 //!   sides of the change);
 //! - the whole run reads far more probably with the change: the gain in log probability of its
 //!   best split, plus the log ratio of the pairs inside the word, is at least [`MIN_SCORE`];
+//! - where clean text has seen the word's pairs too rarely to tell (泄洪 twice), the document
+//!   writing the word right elsewhere counts: its sightings are added to the pairs inside the
+//!   word, and the word is read as more probable in this document ([`InDocument::bonus`], a
+//!   cache model);
 //! - the corrected word is not a person's name (names are where the lexicon is weakest) or a
 //!   function word (因未 is 因 + 未, not 因为), the change is not inside a place or organisation
 //!   name (贝塘乡, 一冶集团) or a numbered abbreviation (一淀、三带), and the caller does not
@@ -50,6 +54,8 @@ pub struct Substitution {
     pub kind: SwapKind,
     /// The score the correction passed [`MIN_SCORE`] with.
     pub score: f64,
+    /// Whether the document writes the right word elsewhere, and that was needed to tell.
+    pub elsewhere: bool,
 }
 
 /// How the written form came about.
@@ -64,7 +70,15 @@ pub enum SwapKind {
 }
 
 /// The swapped characters of a run; `protected` says which written forms are names.
-pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Substitution> {
+///
+/// `in_document` says how often the document writes a form, and how many Han characters it has
+/// (see [`InDocument`]): a word the document writes right elsewhere is more probable in it (泄洪
+/// is seen twice in clean text; a report that writes 开闸泄洪 and 调度泻洪 has slipped).
+pub fn substitutions(
+    run: &Run<'_>,
+    protected: &dyn Fn(&str) -> bool,
+    in_document: &dyn Fn(&str) -> InDocument,
+) -> Vec<Substitution> {
     let n = run.chars.len();
     if n < 2 {
         return Vec::new();
@@ -78,7 +92,7 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
         let one = if split.in_common_word[k] || doubled {
             None
         } else {
-            best_at(run, k, split, protected).or_else(|| deputy_at(run, k, split, protected))
+            best_at(run, k, split, protected, in_document).or_else(|| deputy_at(run, k, split, protected))
         };
         for s in [one, super::homophone::word_at(run, k, protected)].into_iter().flatten() {
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
@@ -96,7 +110,13 @@ pub fn substitutions(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Sub
 }
 
 /// The best correction of character `k`, if one passes every test.
-fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
+fn best_at(
+    run: &Run<'_>,
+    k: usize,
+    split: &Split,
+    protected: &dyn Fn(&str) -> bool,
+    in_document: &dyn Fn(&str) -> InDocument,
+) -> Option<Substitution> {
     let n = run.chars.len();
     let written = run.chars[k];
     let prev = k.checked_sub(1).map(|i| run.chars[i]);
@@ -142,19 +162,25 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
     readings.sort_unstable();
     for (right, len, s) in readings {
         let e = s + len;
-        let right_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
-        let right_right = next.map_or(0, |x| lexicon::pair_count(right, x));
+        let seen_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
+        let seen_right = next.map_or(0, |x| lexicon::pair_count(right, x));
         // The neighbours inside the word: the written character is (almost) never seen beside
         // them, the right one often is; the neighbours outside the word are seen beside the right
-        // one at least as often (evidence on both sides of the change).
-        let inside_left = pair_evidence(written_left, right_left);
-        let inside_right = pair_evidence(written_right, right_right);
-        if !(inside_left || inside_right) {
-            continue;
-        }
-        let left_ok = if k == s { right_left >= written_left } else { inside_left };
-        let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
-        if !(left_ok && right_ok) {
+        // one at least as often (evidence on both sides of the change). `extra` sightings of the
+        // pairs inside the word: the times the document writes the word elsewhere.
+        let counts =
+            |extra: u32| (seen_left + if k > s { extra } else { 0 }, seen_right + if k + 1 < e { extra } else { 0 });
+        let evident = |(right_left, right_right): (u32, u32)| {
+            let inside_left = pair_evidence(written_left, right_left);
+            let inside_right = pair_evidence(written_right, right_right);
+            let left_ok = if k == s { right_left >= written_left } else { inside_left };
+            let right_ok = if k + 1 == e { right_right >= written_right } else { inside_right };
+            (inside_left || inside_right) && left_ok && right_ok
+        };
+        // Without the document's sightings, or with as many as it may have (the written character
+        // seen beside a neighbour rules the reading out however often the document writes it).
+        let evident_alone = evident(counts(0));
+        if !evident_alone && !evident(counts(u32::MAX / 4)) {
             continue;
         }
         let window = &run.chars[s..e];
@@ -171,16 +197,26 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
         {
             continue;
         }
+        // Where clean text alone is too thin, the document's own sightings of the word (asked
+        // last: it reads the text).
+        let doc = if evident_alone { InDocument::NONE } else { in_document(&fixed) };
+        if !evident_alone && (doc.times == 0 || !evident(counts(doc.times))) {
+            continue;
+        }
         let before = *before.get_or_insert_with(|| segment(&local.iter().collect::<String>()).score);
         let after = segment(&replaced(local, k - lo, right)).score;
         // The run's gain in probability plus the evidence of the pairs inside the word.
-        let mut score = after - before;
-        if k > s {
-            score += log_ratio(right_left, written_left);
-        }
-        if k + 1 < e {
-            score += log_ratio(right_right, written_right);
-        }
+        let score_with = |(right_left, right_right): (u32, u32)| {
+            let mut score = after - before;
+            if k > s {
+                score += log_ratio(right_left, written_left);
+            }
+            if k + 1 < e {
+                score += log_ratio(right_right, written_right);
+            }
+            score
+        };
+        let score = score_with(counts(doc.times)) + doc.bonus(w.freq);
         if score >= MIN_SCORE && best.as_ref().is_none_or(|b| score > b.score) {
             best = Some(Substitution {
                 at: run.start + run.bounds[k]..run.start + run.bounds[k + 1],
@@ -189,6 +225,7 @@ fn best_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> b
                 right: fixed,
                 kind: SwapKind::Character { expected: right },
                 score,
+                elsewhere: doc.times > 0,
             });
         }
     }
@@ -269,6 +306,7 @@ fn deputy_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) ->
         right: format!("{DEPUTY}{title}"),
         kind: SwapKind::Character { expected: DEPUTY },
         score: MIN_SCORE,
+        elsewhere: false,
     })
 }
 
@@ -314,11 +352,42 @@ pub fn explain(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for run in super::OwnedRuns::of(text).iter() {
         out.push(run.seg.words.iter().map(|w| &run.text[w.clone()]).collect::<Vec<_>>().join("|"));
-        for s in substitutions(&run, &|_| false) {
+        for s in substitutions(&run, &|_| false, &|_| InDocument::NONE) {
             out.push(format!("{} → {} score {:.1}", s.written, s.right, s.score));
         }
     }
     out
+}
+
+/// How often a document writes a form, and how long it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InDocument {
+    /// The times the document writes the form.
+    pub times: u32,
+    /// The Han characters of the document.
+    pub han_chars: u32,
+}
+
+/// The weight of the document in a word's probability there (a cache model: the words a text
+/// has used are likelier in it than in text at large).
+pub const DOCUMENT_WEIGHT: f64 = 0.1;
+
+impl InDocument {
+    /// Outside a document.
+    pub const NONE: InDocument = InDocument { times: 0, han_chars: 0 };
+
+    /// How much more probable (in natural log) a word of lexicon frequency `freq` is in this
+    /// document than in text at large: its probability there mixes the lexicon's with its share
+    /// of the document's characters (a word per character, the least share it can have),
+    /// [`DOCUMENT_WEIGHT`] to the document.
+    pub fn bonus(self, freq: u32) -> f64 {
+        if self.times == 0 || self.han_chars == 0 {
+            return 0.0;
+        }
+        let general = lexicon::log_prob(freq).exp();
+        let share = f64::from(self.times) / f64::from(self.han_chars);
+        (((1.0 - DOCUMENT_WEIGHT) * general + DOCUMENT_WEIGHT * share) / general).ln()
+    }
 }
 
 /// Whether the written character's pair with a neighbour is (almost) unattested in clean text
@@ -338,12 +407,49 @@ pub(super) mod tests {
 
     /// The (written, right) forms the swap readings find in `text`, with no form protected.
     pub(in crate::spelling) fn found(text: &str) -> Vec<(String, String)> {
-        OwnedRuns::of(text).iter().flat_map(|r| substitutions(&r, &|_| false)).map(|s| (s.written, s.right)).collect()
+        OwnedRuns::of(text)
+            .iter()
+            .flat_map(|r| substitutions(&r, &|_| false, &|_| InDocument::NONE))
+            .map(|s| (s.written, s.right))
+            .collect()
     }
 
     #[test]
     fn finds_a_swapped_character_in_a_common_word() {
         assert_eq!(found("严格执行国家标谁"), [("标谁".to_string(), "标准".to_string())]);
+    }
+
+    /// The forms read in `text` when the whole of `text` is the document.
+    fn found_in_document(text: &str) -> Vec<(String, String)> {
+        let han_chars = u32::try_from(text.chars().filter(|&c| crate::text::is_han(c)).count()).unwrap();
+        let in_document =
+            |form: &str| InDocument { times: u32::try_from(text.matches(form).count()).unwrap(), han_chars };
+        OwnedRuns::of(text)
+            .iter()
+            .flat_map(|r| substitutions(&r, &|_| false, &in_document))
+            .map(|s| (s.written, s.right))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_the_document_writes_right_elsewhere_is_more_probable_there() {
+        // 泄洪 is seen twice in clean text: too rarely to tell alone.
+        assert!(found("科学调度泻洪").is_empty());
+        let text = "科学调度泻洪。水库超汛限水位，我局适时开闸泄洪。";
+        assert_eq!(found_in_document(text), [("泻洪".to_string(), "泄洪".to_string())]);
+        // A written character seen beside its neighbour rules the reading out however often the
+        // document writes the other word.
+        assert!(found_in_document("做好调度工作。开闸泄洪。").is_empty());
+    }
+
+    #[test]
+    fn the_document_bonus_grows_with_the_share_of_the_word() {
+        let once = InDocument { times: 1, han_chars: 1_000 };
+        let often = InDocument { times: 10, han_chars: 1_000 };
+        assert_eq!(InDocument::NONE.bonus(73), 0.0);
+        assert!(once.bonus(73) > 0.0 && often.bonus(73) > once.bonus(73));
+        // A common word gains little from being written once more.
+        assert!(once.bonus(50_000) < once.bonus(73));
     }
 
     #[test]

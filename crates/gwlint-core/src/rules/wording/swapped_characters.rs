@@ -19,6 +19,8 @@ declare_rule! {
     /// 概率明显提高时才报告。人名、文中多次出现的写法、标题和主送机关中的写法、“简称”引出的写法
     /// 都按专名处理，不报告；职务后以姓氏开头的人名（总经理王体轩）、间隔号连接的名称（中建·智造谷）、
     /// 整个加引号的短语（“数治通”“放管服”）和发文字号前的机关代字（沪府办发﹝2021﹞7号）也不报告。
+    /// 干净文本中见得太少、单凭字频不足以判断的常用词（如“泄洪”），如果本文在别处写对了，本文的
+    /// 写法也算作证据：“科学调度泻洪”与同一文件中的“开闸泄洪”并存时报告。
     ///
     /// 两个字都写成同音字的双字词（拼音输入时选错了词，如“加强鱼蒜管理”应为“加强预算管理”，“事中
     /// 事后尖关”应为“事中事后监管”）也在检查之列：写出的两字不成词（词表中连罕用词也没有）、在干净文本中
@@ -87,13 +89,13 @@ impl Rule for SwappedCharacters {
             .han_runs()
             .filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r.text) && !is_quoted_term(r));
         for run in runs {
-            for s in substitutions(&run, &|form| names.protects(form)) {
+            for s in substitutions(&run, &|form| names.protects(form), &|form| names.in_document(form)) {
                 // A word against a middle dot is part of a name (金科祥生·悦园, 马克思·韦伯).
                 if doc.text[..s.word.start].ends_with(NAME_DOTS) || doc.text[s.word.end..].starts_with(NAME_DOTS) {
                     continue;
                 }
                 let span = Span::new(s.word.start, s.word.end);
-                let help = match s.kind {
+                let mut help = match s.kind {
                     SwapKind::Character { expected } => format!(
                         "“{}”不成词，其中的“{}”疑为音近或形近的“{expected}”之误。",
                         s.written,
@@ -107,6 +109,9 @@ impl Rule for SwappedCharacters {
                         s.written, s.right, s.right
                     ),
                 };
+                if s.elsewhere {
+                    help.push_str(&format!("本文别处写作“{}”。", s.right));
+                }
                 cx.report(span, format!("疑似错别字：“{}”应为“{}”", s.written, s.right))
                     .with_label(format!("应为“{}”", s.right))
                     .with_help(help)
