@@ -36,14 +36,15 @@ pub fn segment(text: &str) -> Segmentation {
 /// already worked out.
 pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
     let n = bounds.len() - 1;
-    let mut best = vec![f64::NEG_INFINITY; n + 1];
-    let mut from = vec![0usize; n + 1];
-    let mut freq = vec![0u32; n + 1];
-    best[0] = 0.0;
+    // For each end: the best score of a split up to it, where its last word starts, and that
+    // word's frequency (one allocation).
+    let mut at = vec![(f64::NEG_INFINITY, 0usize, 0u32); n + 1];
+    at[0].0 = 0.0;
     // Forward: from each reachable start, the words that start there, longest up to MAX_WORD,
     // stopping as soon as no word goes on. A word's key grows with it, a character at a time.
     for start in 0..n {
-        if best[start] == f64::NEG_INFINITY {
+        let best_start = at[start].0;
+        if best_start == f64::NEG_INFINITY {
             continue;
         }
         let mut key = format::KEY_START;
@@ -64,11 +65,9 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
                 super::word_by_key(key).map(|w| w.freq)
             };
             if let Some(f) = found {
-                let s = best[start] + super::log_prob(f);
-                if s > best[end] {
-                    best[end] = s;
-                    from[end] = start;
-                    freq[end] = f;
+                let s = best_start + super::log_prob(f);
+                if s > at[end].0 {
+                    at[end] = (s, start, f);
                 }
             }
             if end < n && !super::may_go_on_key(key) {
@@ -76,17 +75,22 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
             }
         }
     }
-    let (mut words, mut freqs) = (Vec::new(), Vec::new());
+    // Back from the end: count the words first, so that each list is allocated once.
+    let mut count = 0;
     let mut end = n;
     while end > 0 {
-        let start = from[end];
-        words.push(bounds[start]..bounds[end]);
-        freqs.push(freq[end]);
+        count += 1;
+        end = at[end].1;
+    }
+    let (mut words, mut freqs) = (vec![0..0; count], vec![0u32; count]);
+    let mut end = n;
+    for i in (0..count).rev() {
+        let (_, start, f) = at[end];
+        words[i] = bounds[start]..bounds[end];
+        freqs[i] = f;
         end = start;
     }
-    words.reverse();
-    freqs.reverse();
-    Segmentation { score: best[n], words, freqs }
+    Segmentation { score: at[n].0, words, freqs }
 }
 
 #[cfg(test)]

@@ -32,8 +32,15 @@ pub struct RunData {
 
 impl RunData {
     pub(crate) fn new(start: usize, text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+        // A run of Han characters has three bytes to a character (four outside the Basic
+        // Multilingual Plane): the lists are allocated once.
+        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 3);
+        let mut bounds: Vec<usize> = Vec::with_capacity(text.len() / 3 + 1);
+        for (i, c) in text.char_indices() {
+            chars.push(c);
+            bounds.push(i);
+        }
+        bounds.push(text.len());
         let seg = segment_at(text, &bounds);
         let split = Split::new(&bounds, &seg);
         RunData { start, end: start + text.len(), chars, bounds, seg, split }
