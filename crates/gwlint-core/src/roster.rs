@@ -238,8 +238,8 @@ pub fn parse_organs(text: &str) -> Result<Vec<AbolishedOrgan>, String> {
 }
 
 /// The names of a table of current organ names (`national-organs.tsv`, `local-organs.tsv`,
-/// `statutory-bodies.tsv`: name, kind or level, source), each at least `min_chars` characters, or the first malformed
-/// line.
+/// `statutory-bodies.tsv`: name, kind or level, source), each at least `min_chars` characters,
+/// or the first malformed line.
 pub fn parse_organ_names(text: &str, min_chars: usize) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for (line, cols) in rows(text) {

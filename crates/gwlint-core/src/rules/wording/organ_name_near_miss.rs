@@ -1,5 +1,6 @@
-//! GW619 organ-name-near-miss: a national or local organ's name written with one character
-//! changed, dropped or added (生态环镜部, 国家卫生健委员会, 市应急管里局).
+//! GW619 organ-name-near-miss: the name of a national or local organ or of a body set up by law
+//! written with one character changed, dropped or added, or two swapped (生态环镜部,
+//! 国家卫生健委员会, 市应急管里局, 村务监委员会, 常务委会员).
 
 use std::sync::LazyLock;
 
