@@ -69,6 +69,10 @@ fn part(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
 /// Every date mentioned in `text` (at least two of year, month and day), `base` added to spans.
 pub fn mentions(text: &str, base: usize) -> Vec<DateMention> {
     let mut out = Vec::new();
+    // A mention names its month: a text without 月 has none (the pattern is not run).
+    if !text.contains('月') {
+        return out;
+    }
     for c in MENTION.captures_iter(text) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (part(&c, "y"), part(&c, "m").or(part(&c, "m2")), part(&c, "d").or(part(&c, "d2")));

@@ -356,6 +356,11 @@ static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every full date (year, month and day) in `text`, in any form.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
+    // Every form holds 年 or ASCII digits: a text with neither has no date (the pattern is not
+    // run).
+    if !text.contains('年') && !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for c in DATE_ANYWHERE.captures_iter(text) {
         let m = c.get(0).expect("match");
         // 2024.3.5 must not be part of a longer number or version (1.2024.3.5, 2024.3.51).

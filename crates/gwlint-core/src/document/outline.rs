@@ -71,6 +71,11 @@ pub fn detect(content: &str, base: usize) -> Option<Heading> {
     } else {
         (content, base)
     };
+    // Every pattern starts with a Chinese numeral, a bracket or an ASCII digit: any other first
+    // character is no marker, and no pattern need be tried.
+    if !content.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十（(".contains(c)) {
+        return None;
+    }
     for pat in PATTERNS.iter() {
         let Some(m) = pat.re.captures(content) else {
             continue;
