@@ -155,7 +155,18 @@ pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    doc.paragraphs.iter().flat_map(move |p| {
+    paragraph_matches_where(doc, re, |_| true)
+}
+
+/// [`paragraph_matches`] over the paragraphs that pass `gate`, a cheap test every paragraph
+/// with a match passes (an ASCII digit, a character the pattern needs): the others are not
+/// searched.
+pub fn paragraph_matches_where<'a>(
+    doc: &'a Document,
+    re: &'a Regex,
+    gate: fn(&str) -> bool,
+) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
+    doc.paragraphs.iter().filter(move |p| gate(doc.content(p))).flat_map(move |p| {
         let content = doc.content(p);
         re.captures_iter(content).map(move |c| {
             let m = c.get(0).expect("whole match");
@@ -163,6 +174,11 @@ pub fn paragraph_matches<'a>(
             (p, c, span)
         })
     })
+}
+
+/// Whether `text` holds an ASCII digit (the gate of patterns that need one).
+pub fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Absolute span of a capture group of a match in paragraph `p`.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::{has_ascii_digit, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -56,10 +56,10 @@ impl Rule for DigitGrouping {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let grouped: Vec<_> = paragraph_matches(doc, &GROUPED)
+        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, has_ascii_digit)
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
-        let plain: Vec<_> = paragraph_matches(doc, &PLAIN)
+        let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, has_ascii_digit)
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
         if grouped.is_empty() || plain.is_empty() {

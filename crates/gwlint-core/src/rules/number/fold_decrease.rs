@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::paragraph_matches_where;
 
 declare_rule! {
     /// ## 作用
@@ -54,7 +54,7 @@ impl Rule for FoldDecrease {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches(doc, &FOLD_DECREASE_RE) {
+        for (_, _, span) in paragraph_matches_where(doc, &FOLD_DECREASE_RE, |t| t.contains('倍')) {
             cx.report(span, format!("“{}”：减少不能用倍数表示", doc.slice(span)))
                 .with_label("减少不用倍数")
                 .with_help("改用百分数或分数，如“下降了50%”“减少了一半”“减少到原来的四分之一”。");

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::{has_ascii_digit, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -56,7 +56,7 @@ impl Rule for MixedNumerals {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches(doc, &MIXED) {
+        for (_, _, span) in paragraph_matches_where(doc, &MIXED, has_ascii_digit) {
             let found = doc.slice(span);
             let after_digits = &doc.text[span.end - found.chars().last().map_or(0, char::len_utf8)..];
             if found.ends_with(['千', '百']) && UNITS.iter().any(|u| after_digits.starts_with(u)) {

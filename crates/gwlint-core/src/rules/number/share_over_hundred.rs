@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -57,7 +57,7 @@ impl Rule for ShareOverHundred {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &SHARE) {
+        for (p, c, _) in paragraph_matches_where(doc, &SHARE, |t| t.contains(['%', '％'])) {
             let n = c.name("n").expect("group");
             let Ok(value) = n.as_str().parse::<f64>() else { continue };
             if value <= 100.0 {

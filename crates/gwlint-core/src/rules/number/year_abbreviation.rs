@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, paragraph_matches_where, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -52,7 +52,11 @@ impl Rule for YearAbbreviation {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in SHORT_YEAR.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in SHORT_YEAR
+            .for_text(&doc.text)
+            .into_iter()
+            .flat_map(|re| paragraph_matches_where(doc, re, |t| t.contains('年')))
+        {
             let yy = c.name("yy").expect("group");
             let n: u32 = yy.as_str().parse().unwrap_or(0);
             let full = if n >= 50 { 1900 + n } else { 2000 + n };

@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::paragraph_matches_where;
 use crate::span::Span;
 
 declare_rule! {
@@ -54,7 +54,7 @@ impl Rule for YearZero {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, _, span) in paragraph_matches(doc, &HAN_YEAR) {
+        for (p, _, span) in paragraph_matches_where(doc, &HAN_YEAR, |t| t.contains('年')) {
             if matches!(p.part, Part::Date | Part::Printed) {
                 continue;
             }

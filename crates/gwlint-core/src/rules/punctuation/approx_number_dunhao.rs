@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches};
+use crate::rules::common::{group_span, paragraph_matches_where};
 use crate::text::chinese_number;
 
 declare_rule! {
@@ -59,7 +59,7 @@ impl Rule for ApproxNumberDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches(doc, &APPROX) {
+        for (p, c, _) in paragraph_matches_where(doc, &APPROX, |t| t.contains('、')) {
             let (a, b) = (&c["a"], &c["b"]);
             let value = |s: &str| s.parse::<u32>().ok().or_else(|| chinese_number(s));
             let (Some(x), Some(y)) = (value(a), value(b)) else { continue };
