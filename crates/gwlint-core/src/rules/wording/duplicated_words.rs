@@ -89,6 +89,13 @@ impl Rule for DuplicatedWords {
             let abs = |i: usize| p.span.start + chars.get(i).map_or(content.len(), |c| c.0);
             let mut i = 0;
             while i + 1 < chars.len() {
+                // Every repetition read below starts with a character written again one to four
+                // places on: most characters are not, and are passed at once.
+                let c = chars[i].1;
+                if !chars[i + 1..chars.len().min(i + 5)].iter().any(|x| x.1 == c) {
+                    i += 1;
+                    continue;
+                }
                 // Whole words of three or four characters said twice, or a two-character word
                 // said twice that is no reduplication (园区园区, 开展开展).
                 let repeated_word = (3..=4)
@@ -109,7 +116,7 @@ impl Rule for DuplicatedWords {
                     i += 2 * n;
                     continue;
                 }
-                let (c, next) = (chars[i].1, chars[i + 1].1);
+                let next = chars[i + 1].1;
                 let prev = i.checked_sub(1).map(|j| chars[j].1);
                 let after = chars.get(i + 2).map(|x| x.1);
                 let after2 = chars.get(i + 3).map(|x| x.1);
