@@ -269,8 +269,8 @@ pub static NATIONAL_ORGANS: LazyLock<Vec<String>> =
 pub static LOCAL_ORGANS: LazyLock<Vec<String>> =
     LazyLock::new(|| parse_organ_names(LOCAL_ORGANS_TSV, LOCAL_MIN_CHARS).unwrap_or_default());
 
-/// The shortest name of the statutory bodies table (as for local organs).
-pub const BODIES_MIN_CHARS: usize = 5;
+/// The shortest name of the statutory bodies table (as for local organs, for the same reason).
+pub const BODIES_MIN_CHARS: usize = LOCAL_MIN_CHARS;
 
 /// The shipped list of the names of bodies set up by law or Party rules, without their place
 /// (村务监督委员会, 纪律检查委员会).

@@ -247,12 +247,7 @@ fn lookup(form: &str) -> String {
         chars.windows(2).map(|p| format!("{}{} {}", p[0], p[1], lexicon::pair_count(p[0], p[1]))).collect();
     let more: Vec<String> = lexicon::with_one_more(form)
         .into_iter()
-        .map(|(c, at)| {
-            let mut right: String = chars[..at].iter().collect();
-            right.push(c);
-            right.extend(&chars[at..]);
-            right
-        })
+        .map(|(c, at)| gwlint_core::spelling::inserted(&chars, at, c))
         .collect();
     format!("{form}: {word}; {phrase}; pairs {}; one more: {}", pairs.join(", "), more.join(" "))
 }

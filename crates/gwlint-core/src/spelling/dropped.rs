@@ -94,9 +94,7 @@ fn best_insertion(
     let n = run.chars.len();
     let chars = &run.chars[s..e];
     for (c, at) in insertions {
-        let mut right: String = chars[..at].iter().collect();
-        right.push(c);
-        right.extend(&chars[at..]);
+        let right = super::inserted(chars, at, c);
         let common = lexicon::phrase_count(&right).is_some_and(|k| k >= MIN_PHRASE_COUNT)
             || lexicon::word(&right).is_some_and(|w| w.freq >= lexicon::format::DROP_TARGET_FREQ && !w.kind.is_name());
         if !common {

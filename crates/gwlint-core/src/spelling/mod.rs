@@ -116,6 +116,11 @@ impl<'a> OwnedRuns<'a> {
     }
 }
 
+/// `chars` with `c` put in before place `at`, as a string (经济社发展 with 会 at 3).
+pub fn inserted(chars: &[char], at: usize, c: char) -> String {
+    chars[..at].iter().chain(std::iter::once(&c)).chain(&chars[at..]).collect()
+}
+
 /// `chars` with the character at `at` replaced by `with`, as a string.
 pub(crate) fn replaced(chars: &[char], at: usize, with: char) -> String {
     chars.iter().enumerate().map(|(i, &c)| if i == at { with } else { c }).collect()

@@ -19,7 +19,7 @@ const SCAN_LIMIT: usize = 64 * 1024;
 
 /// The text the protection reads.
 pub struct Names<'a> {
-    text: &'a str,
+    doc: &'a Document,
     /// 主送 lines, and the forms quoted after 简称.
     named: String,
     /// For a long text: how often each pair of adjacent Han characters occurs (counted on first
@@ -50,7 +50,7 @@ impl<'a> Names<'a> {
             named.push_str(&quoted);
             named.push('\n');
         }
-        Names { text: &doc.text, named, pairs: OnceCell::new(), han_pairs: OnceCell::new() }
+        Names { doc, named, pairs: OnceCell::new(), han_pairs: OnceCell::new() }
     }
 
     /// Whether `form` is a name in this document.
@@ -60,23 +60,23 @@ impl<'a> Names<'a> {
 
     /// How often the text writes `form`, and how many Han characters it has.
     pub fn in_document(&self, form: &str) -> InDocument {
-        let (_, han_chars) = self.han_pairs.get_or_init(|| han_pair_filter(self.text));
+        let (_, han_chars) = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
         let times = if form.is_empty() || self.never_written(form) {
             0
         } else {
-            u32::try_from(self.text.matches(form).count()).unwrap_or(u32::MAX)
+            u32::try_from(self.doc.text.matches(form).count()).unwrap_or(u32::MAX)
         };
         InDocument { times, han_chars: *han_chars }
     }
 
     /// Whether `form` occurs at least twice in the text (without overlapping).
     fn repeated(&self, form: &str) -> bool {
-        if self.text.len() > SCAN_LIMIT {
+        if self.doc.text.len() > SCAN_LIMIT {
             let chars: Vec<char> = form.chars().collect();
             if chars.len() >= 2 && chars.iter().all(|&c| is_han(c)) {
                 // Each pair of the form occurs at least as often as the form: a pair seen once
                 // rules a repetition out. Two different characters are the pair itself.
-                let pairs = self.pairs.get_or_init(|| han_pairs(self.text));
+                let pairs = self.pairs.get_or_init(|| han_pairs(self.doc));
                 let bound = chars.windows(2).map(|w| pairs.get(&(w[0], w[1])).copied().unwrap_or(0)).min().unwrap_or(0);
                 if bound < 2 {
                     return false;
@@ -86,14 +86,14 @@ impl<'a> Names<'a> {
                 }
             }
         }
-        self.text.matches(form).nth(1).is_some()
+        self.doc.text.matches(form).nth(1).is_some()
     }
 
     /// Whether the text never writes `form`, as its pairs of Han characters tell (a pair the text
     /// never writes rules the form out without a scan; false when they cannot tell). The pairs
     /// are read on first use: only a reading that needs the document's count asks.
     fn never_written(&self, form: &str) -> bool {
-        let (pairs, _) = self.han_pairs.get_or_init(|| han_pair_filter(self.text));
+        let (pairs, _) = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
         let mut chars = form.chars();
         let Some(mut prev) = chars.next() else { return false };
         chars.any(|c| {
@@ -104,36 +104,23 @@ impl<'a> Names<'a> {
     }
 }
 
-/// The pairs of adjacent Han characters of `text`, and how many Han characters it has.
-fn han_pair_filter(text: &str) -> (PairFilter, u32) {
+/// The pairs of adjacent Han characters of the document (read from its runs of Han characters,
+/// which the spelling rules have already split), and how many Han characters it has.
+fn han_pair_filter(doc: &Document) -> (PairFilter, u32) {
     let (mut pairs, mut count) = (PairFilter::default(), 0u32);
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if is_han(c) {
-            count = count.saturating_add(1);
-            if let Some(p) = prev {
-                pairs.insert(p, c);
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
-        }
+    for run in doc.han_runs() {
+        count = count.saturating_add(u32::try_from(run.chars.len()).unwrap_or(u32::MAX));
+        run.chars.windows(2).for_each(|w| pairs.insert(w[0], w[1]));
     }
     (pairs, count)
 }
 
-/// How often each pair of adjacent Han characters occurs in `text`.
-fn han_pairs(text: &str) -> HashMap<(char, char), u32> {
+/// How often each pair of adjacent Han characters occurs in the document.
+fn han_pairs(doc: &Document) -> HashMap<(char, char), u32> {
     let mut out: HashMap<(char, char), u32> = HashMap::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if is_han(c) {
-            if let Some(p) = prev {
-                *out.entry((p, c)).or_default() += 1;
-            }
-            prev = Some(c);
-        } else {
-            prev = None;
+    for run in doc.han_runs() {
+        for w in run.chars.windows(2) {
+            *out.entry((w[0], w[1])).or_default() += 1;
         }
     }
     out
