@@ -26,7 +26,9 @@
                    two readings.
   confusion.txt    for each character, the characters that sound or look like it (either way):
                    pycorrector same_pinyin, same_stroke and 形近字 (Apache-2.0), ECSpell sound and
-                   shape sets (MIT); numerals left out (一/三 is a number, not a typo).
+                   shape sets (MIT); and characters of one phonetic series, which share their
+                   sound-giving part (浣/院, 债/绩, 去/法, 柤/租: Unihan's kPhonetic, the Casey
+                   classes, Unicode licence v3); numerals left out (一/三 is a number, not a typo).
   pinyin.txt       each character's live readings without tones (行 xing hang), from pypinyin
                    0.53.0's pinyin_dict.json and phrases_dict.json (MIT licence, from its PyPI
                    package): the first reading and every reading the character has in a word
@@ -40,9 +42,12 @@
 gwlint-core's build script turns the two tables into sorted binary arrays at compile time, so
 nothing is parsed when gwlint starts.
 
-Usage: python3 scripts/build-lexicon.py --laws GIT_DIR [--shared DIR] [--jieba-dict FILE] [--pinyin-dir DIR]
+Usage: python3 scripts/build-lexicon.py --laws GIT_DIR --unihan GIT_DIR [--shared DIR] [--jieba-dict FILE] [--pinyin-dir DIR]
   --laws        a clone of https://github.com/LawRefBook/Laws (checked out or bare) at commit
                 2f4c5c23716267af9dbebbbbd6cbbf732b101981; the script checks the commit
+  --unihan      a clone of https://github.com/unicode-org/unihan-database (checked out or bare)
+                holding commit 0f09313622511754bd639fdd07651a151e25db43; kPhonetic.txt is read
+                at that commit
   --shared      default ../shared
   --jieba-dict  jieba's dict.txt; default: downloaded with `pip download jieba==0.42.1`
   --pinyin-dir  pypinyin's package directory (with pinyin_dict.json and phrases_dict.json); default:
@@ -56,6 +61,7 @@ import argparse
 from clean_text import LAWS_COMMIT, clean_texts, law_texts
 
 JIEBA_VERSION = "0.42.1"
+UNIHAN_COMMIT = "0f09313622511754bd639fdd07651a151e25db43"
 JIEBA_DICT_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"
 PYPINYIN_VERSION = "0.53.0"
 PINYIN_FILES = {
@@ -74,8 +80,9 @@ CONFUSION_SOURCES = [
 ]
 
 
-def confusion(shared):
-    """Character -> the characters that sound or look like it, both ways."""
+def confusion(shared, series):
+    """Character -> the characters that sound or look like it, both ways; `series`: the
+    phonetic series (class -> characters) whose members are each other's confusables."""
     base = os.path.join(shared, "corpus", "confusion")
     pairs = set()
 
@@ -101,11 +108,30 @@ def confusion(shared):
     for name in ("ecspell/soundConfusion.json", "ecspell/shapeConfusion.json"):
         for a, bs in json.load(open(os.path.join(base, name), encoding="utf-8")).items():
             relate(a, bs)
+    for members in series.values():
+        for a in members:
+            relate(a, members)
     table = collections.defaultdict(set)
     for a, b in pairs:
         if a not in NUMERALS and b not in NUMERALS:
             table[a].add(b)
     return table
+
+
+def phonetic_series(git_dir):
+    """Unihan's kPhonetic at UNIHAN_COMMIT: each class number -> its characters (the Casey
+    classes: characters sharing a phonetic element). A bare class number or one marked * (the
+    character is like the class but not quite in it) both count."""
+    text = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{UNIHAN_COMMIT}:kPhonetic.txt"], capture_output=True, check=True).stdout.decode("utf-8")
+    classes = collections.defaultdict(set)
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _, values = line.split("\t")
+        c = chr(int(code.split()[0][2:], 16))
+        for v in values.split():
+            classes[re.match(r"\d+", v).group()].add(c)
+    return text, classes
 
 
 def char_counts(texts):
@@ -301,12 +327,14 @@ def main():
     args = argparse.ArgumentParser(description="Build rules/lexicon/ from its sources.")
     args.add_argument("--shared", default="../shared", help="the shared data directory (default ../shared)")
     args.add_argument("--laws", required=True, help=f"a git directory of LawRefBook/Laws at {LAWS_COMMIT}")
+    args.add_argument("--unihan", required=True, help=f"a git directory of unicode-org/unihan-database holding {UNIHAN_COMMIT}")
     args.add_argument("--jieba-dict", help=f"jieba {JIEBA_VERSION}'s dict.txt (default: pip download)")
     args.add_argument("--pinyin-dir", help=f"pypinyin {PYPINYIN_VERSION}'s package directory (default: pip download)")
     args = args.parse_args()
     shared = args.shared
     source = jieba_dict(args.jieba_dict)
     laws = law_texts(args.laws)
+    phonetic_text, series = phonetic_series(args.unihan)
 
     if sha256(source) != JIEBA_DICT_SHA256:
         sys.exit(f"{source}: not jieba {JIEBA_VERSION}'s dict.txt (sha256 differs)")
@@ -375,8 +403,8 @@ def main():
     confusion_path = os.path.join(root, "confusion.txt")
     with open(confusion_path, "w", encoding="utf-8") as out:
         out.write("# gwlint confusable characters (generated by scripts/build-lexicon.py; do not edit by hand)\n")
-        out.write("# character<TAB>characters that sound or look like it; sources: " + ", ".join(CONFUSION_SOURCES) + "\n")
-        for c, others in sorted(confusion(shared).items()):
+        out.write("# character<TAB>characters that sound or look like it; sources: " + ", ".join(CONFUSION_SOURCES) + f", unihan-database@{UNIHAN_COMMIT} kPhonetic.txt\n")
+        for c, others in sorted(confusion(shared, series).items()):
             out.write(f"{c}\t{''.join(sorted(others))}\n")
 
     pinyin_path = os.path.join(root, "pinyin.txt")
@@ -396,6 +424,8 @@ def main():
         out.write(f"source\tLawRefBook/Laws@{LAWS_COMMIT} (scripts/clean_text.py law_texts)\t{statutes}\n")
         for name, digest in PINYIN_FILES.items():
             out.write(f"source\tpypinyin-{PYPINYIN_VERSION}/pypinyin/{name}\t{digest}\n")
+        phonetic = hashlib.sha256(phonetic_text.encode()).hexdigest()
+        out.write(f"source\tunicode-org/unihan-database@{UNIHAN_COMMIT}:kPhonetic.txt\t{phonetic}\n")
         for name in CONFUSION_SOURCES:
             out.write(f"source\tconfusion/{name}\t{sha256(os.path.join(shared, 'corpus', 'confusion', name))}\n")
         for name in ("words.txt", "char-ngrams.txt", "phrases.txt", "confused-words.txt", "confusion.txt", "pinyin.txt"):

@@ -12,6 +12,8 @@ substitutions count is decided at run time from three tables written here:
                  (pycorrector same_pinyin / similar_pronunciation 同音, same_stroke, 形近字;
                  ECSpell shape and sound sets), numerals left out (一/三 and 一/百 confusions
                  are numbers, not typos).
+  CHECKSUMS      sha256 of every source and every table; tests/lexicon.rs checks the tables
+                 against it, so a table edited by hand or left behind its sources fails CI.
   bigrams.txt    every pair of adjacent Han characters attested in clean text. A substitution
                  counts only when it creates a pair never seen in correct text, so a run that
                  occurs in clean text is never reported, and neither is a real word such as
@@ -24,7 +26,7 @@ which `gwlint-eval --csc` reports as the 公文-domain evaluation set. Test spli
 Usage: python3 scripts/build-near-miss-data.py [SHARED_DIR]   (default ../shared)
 The output is generated data: rerun only to rebuild, and read the diff.
 """
-import collections, json, os, re, sys
+import collections, hashlib, json, os, re, sys
 
 from clean_text import clean_texts, lines
 
@@ -124,6 +126,32 @@ with open(os.path.join(out_dir, "bigrams.txt"), "w", encoding="utf-8") as f:
     f.write(f"# first<TAB>every character seen after it in {sum(len(t) for t in clean)} characters of clean text\n")
     for a in sorted(followers):
         f.write(f"{a}\t{''.join(sorted(followers[a]))}\n")
+SOURCES = [
+    "ecspell/chengyu.txt",
+    "ecspell/gongwen_writing_vocab.txt",
+    "ecspell/gongwen_writing_vocab_small.txt",
+    "pycorrector/similar_pronunciation_simplified.txt",
+    "pycorrector/same_pinyin.txt",
+    "pycorrector/same_stroke.txt",
+    "pycorrector/xingjinzi_similar_shape.txt",
+    "ecspell/shapeConfusion.json",
+    "ecspell/soundConfusion.json",
+]
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+with open(os.path.join(out_dir, "CHECKSUMS"), "w", encoding="utf-8") as f:
+    f.write("# sha256 of the sources and tables of rules/near-miss (scripts/build-near-miss-data.py)\n")
+    digest = hashlib.sha256("\n\x00".join(clean).encode()).hexdigest()
+    f.write(f"source\tclean text (scripts/clean_text.py over ../shared)\t{digest}\n")
+    for name in SOURCES:
+        f.write(f"source\tconfusion/{name}\t{sha256(os.path.join(conf_dir, name))}\n")
+    for name in ("words.txt", "confusion.txt", "bigrams.txt"):
+        f.write(f"table\t{name}\t{sha256(os.path.join(out_dir, name))}\n")
 print(
     f"{len(targets)} targets ({sum(1 for f in words.values() if f == 'I')} 成语), {len(words)} known words, "
     f"{sum(len(conf[c]) for c in target_chars)} confusions, {sum(len(v) for v in followers.values())} pairs -> {os.path.normpath(out_dir)}"

@@ -8,30 +8,51 @@ fn lexicon_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/lexicon"))
 }
 
-#[test]
-fn committed_tables_match_their_recorded_checksums() {
-    let sums = std::fs::read_to_string(lexicon_dir().join("CHECKSUMS")).unwrap();
-    let mut tables = 0;
-    let mut sources = 0;
+/// Checks every table of `dir` against the sha256 its generator recorded in `dir/CHECKSUMS`;
+/// returns how many tables and sources the file lists.
+fn check_recorded_checksums(dir: &Path, generator: &str) -> (usize, usize) {
+    let sums = std::fs::read_to_string(dir.join("CHECKSUMS")).unwrap();
+    let (mut tables, mut sources) = (0, 0);
     for line in sums.lines().filter(|l| !l.starts_with('#')) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line}");
         assert_eq!(fields[2].len(), 64, "{line}");
         match fields[0] {
             "table" => {
-                let bytes = std::fs::read(lexicon_dir().join(fields[1])).unwrap();
+                let bytes = std::fs::read(dir.join(fields[1])).unwrap();
                 let sum: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-                assert_eq!(sum, fields[2], "{} differs from what scripts/build-lexicon.py wrote", fields[1]);
+                assert_eq!(sum, fields[2], "{} differs from what {generator} wrote", fields[1]);
                 tables += 1;
             }
             "source" => sources += 1,
             other => panic!("unknown CHECKSUMS line kind {other}"),
         }
     }
-    assert_eq!(tables, 6);
-    // jieba's dictionary, the clean text, the statutes, five confusion sets and pypinyin's two
-    // dictionaries.
-    assert_eq!(sources, 10);
+    (tables, sources)
+}
+
+#[test]
+fn committed_tables_match_their_recorded_checksums() {
+    // jieba's dictionary, the clean text, the statutes, five confusion sets, Unihan's phonetic
+    // series and pypinyin's two dictionaries.
+    assert_eq!(check_recorded_checksums(lexicon_dir(), "scripts/build-lexicon.py"), (6, 11));
+}
+
+#[test]
+fn gw609_tables_match_their_recorded_checksums() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/near-miss"));
+    // The clean text, three word lists and six confusion sets.
+    assert_eq!(check_recorded_checksums(dir, "scripts/build-near-miss-data.py"), (3, 10));
+}
+
+#[test]
+fn the_sources_and_their_licences_are_named() {
+    let sources = std::fs::read_to_string(lexicon_dir().join("SOURCES.md")).unwrap();
+    for name in ["jieba", "pypinyin", "pycorrector", "ECSpell", "kPhonetic", "LawRefBook"] {
+        assert!(sources.contains(name), "SOURCES.md does not name {name}");
+    }
+    // The Unicode licence asks for its notice with the data derived from Unihan.
+    assert!(sources.contains("SPDX-License-Identifier: Unicode-3.0"));
 }
 
 #[test]

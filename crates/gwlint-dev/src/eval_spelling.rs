@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gwlint_core::dev::Tables;
+use gwlint_core::lexicon;
 use gwlint_core::{Diagnostic, Document, Linter, Registry, Selection, Severity, SourceKind};
 
 /// The rules that look for wrong characters. GW604 (duplicated words) is not among them: the
@@ -137,7 +138,50 @@ pub fn run(csc_dir: &Path, corpus: &Path, show: bool) -> ExitCode {
         println!("- {a}");
     }
     held_out_near_miss(csc_dir, corpus);
+    same_sound_prior(csc_dir);
     ExitCode::SUCCESS
+}
+
+/// The estimate behind `substitution::SAME_SOUND`: over the gold one-character errors of the
+/// training splits (never a test split or ECSpell odw) whose written character is among the
+/// confusables the tables offer for the right one, how much likelier, per candidate, the slip is
+/// to a confusable of the same sound than to another: ln((same / same candidates) / (other /
+/// other candidates)).
+fn same_sound_prior(csc_dir: &Path) {
+    let (mut same, mut other, mut same_candidates, mut other_candidates) = (0u64, 0u64, 0u64, 0u64);
+    for path in all_jsonl(csc_dir) {
+        let name = path.to_string_lossy().to_string();
+        if !name.contains("train") || name.contains(GONGWEN_DOMAIN) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        for v in text.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()) {
+            for e in v["errors"].as_array().into_iter().flatten() {
+                let one = |k: &str| {
+                    let mut cs = e[k].as_str().unwrap_or("").chars();
+                    cs.next().filter(|_| cs.next().is_none())
+                };
+                let (Some(wrong), Some(right)) = (one("wrong"), one("correct")) else { continue };
+                if !lexicon::is_confusable(right, wrong) {
+                    continue;
+                }
+                let alike = lexicon::confusables(right).filter(|&c| lexicon::same_sound(c, right)).count() as u64;
+                same_candidates += alike;
+                other_candidates += lexicon::confusables(right).count() as u64 - alike;
+                if lexicon::same_sound(wrong, right) {
+                    same += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+    }
+    let rate = |n: u64, d: u64| n as f64 / d.max(1) as f64;
+    println!(
+        "\nSame-sound prior (GW611's SAME_SOUND = {}): {same} gold slips to a confusable of the same sound, {other} to another, among {same_candidates} and {other_candidates} candidates = ln ratio {:.2}.",
+        gwlint_core::spelling::substitution::SAME_SOUND,
+        (rate(same, same_candidates) / rate(other, other_candidates).max(f64::MIN_POSITIVE)).ln()
+    );
 }
 
 /// GW609 never reports a run seen in the text its attested pairs came from, and that text

@@ -291,6 +291,11 @@ pub fn homophones(first: char, second: char) -> Vec<[char; 2]> {
     out
 }
 
+/// Whether two characters share a reading, tones aside.
+pub fn same_sound(a: char, b: char) -> bool {
+    READINGS.rows(u64::from(a)).any(|i| READINGS.rows(u64::from(b)).any(|j| READINGS.value(i) == READINGS.value(j)))
+}
+
 /// The natural log of a word's probability under the lexicon's unigram model (an unknown single
 /// character counts as frequency 1, as jieba does).
 pub fn log_prob(freq: u32) -> f64 {
@@ -317,6 +322,23 @@ mod tests {
         assert!(swap_targets(&['标', '谁'], 1).any(|c| c == '准'));
         assert!(swap_targets(&['式', '点'], 0).any(|c| c == '试'));
         assert_eq!(confusables('a').count(), 0);
+    }
+
+    #[test]
+    fn characters_of_one_phonetic_series_are_confusable() {
+        // Unihan's kPhonetic: 剑/险 share 佥, 浣/院 share 完, 债/绩 share 责 (none of the same sound).
+        for (a, b) in [('剑', '险'), ('浣', '院'), ('债', '绩')] {
+            assert!(is_confusable(a, b) && is_confusable(b, a), "{a}/{b}");
+            assert!(!same_sound(a, b), "{a}/{b}");
+        }
+    }
+
+    #[test]
+    fn characters_of_the_same_sound_are_told_tones_aside() {
+        assert!(same_sound('刑', '型') && same_sound('盖', '改') && same_sound('砖', '专'));
+        // 行 reads xing and hang.
+        assert!(same_sound('行', '航') && same_sound('行', '型'));
+        assert!(!same_sound('没', '设') && !same_sound('a', '设'));
     }
 
     #[test]
