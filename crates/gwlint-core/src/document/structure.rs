@@ -358,9 +358,19 @@ fn is_addressee(l: &str) -> bool {
         // A semicolon between organs is a punctuation error (GW313), not a sentence.
         && (!l.contains(['；', ';']) || char_len(l) <= 60)
         && !l.contains("如下")
+        && !leads_in(l)
         && outline::detect(l, 0).is_none()
         && !AttachmentNote::starts(l)
         && !l.starts_with("抄送")
+}
+
+/// Whether a line ending with a colon leads in to what follows rather than naming organs: a
+/// clause closed by 的 (有下列情形之一的，应当追究责任：), a list announced (采取下列措施：), or a
+/// subject and its 是/为 (主要职责是：, 范围一般为：). A 主送 line lists organs and has none of
+/// these.
+fn leads_in(l: &str) -> bool {
+    let body = l.trim_end_matches(['：', ':']);
+    l.contains("的，") || l.contains("下列") || body.ends_with(['是', '为'])
 }
 
 /// A line that is only a date, or a 成文日期 with its day left blank for signing.
@@ -580,6 +590,26 @@ mod tests {
         let got = parts(text);
         use Part::*;
         assert_eq!(got, vec![Title, Title, DocNumber, Addressee, Body, Signature, Date, Annotation]);
+    }
+
+    #[test]
+    fn a_line_that_leads_in_is_no_addressee() {
+        use Part::*;
+        for line in [
+            "有下列情形之一的，应当追究责任：",
+            "县级以上地方人民政府应当立即启动应急响应，采取下列措施：",
+            "中央生态环境保护督察办公室的职责是：",
+            "个别谈话和征求意见的范围一般为：",
+        ] {
+            assert_ne!(parts(&format!("{line}\n正文。\n"))[0], Addressee, "{line}");
+        }
+        for line in [
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "广东省人民政府、科技部：",
+            "市政府各委、办、局：",
+        ] {
+            assert_eq!(parts(&format!("关于做好防汛工作的通知\n{line}\n正文。\n"))[1], Addressee, "{line}");
+        }
     }
 
     #[test]
