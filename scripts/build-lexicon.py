@@ -120,8 +120,8 @@ def confusion(shared, series):
 
 def phonetic_series(git_dir):
     """Unihan's kPhonetic at UNIHAN_COMMIT: each class number -> its characters (the Casey
-    classes: characters sharing a phonetic element). A bare class number or one marked * (the
-    character is like the class but not quite in it) both count."""
+    classes: characters sharing a phonetic element). A class number counts with or without the
+    trailing * that UAX #38 allows on it."""
     text = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{UNIHAN_COMMIT}:kPhonetic.txt"], capture_output=True, check=True).stdout.decode("utf-8")
     classes = collections.defaultdict(set)
     for line in text.splitlines():
