@@ -5,10 +5,9 @@
 //! a typo in a title is a typo.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use super::substitution::InDocument;
-use crate::char_sets::PairFilter;
+use crate::char_sets::{FxMap, PairFilter};
 use crate::document::{Document, Part};
 use crate::text::is_han;
 
@@ -22,12 +21,16 @@ pub struct Names<'a> {
     doc: &'a Document,
     /// 主送 lines, and the forms quoted after 简称.
     named: String,
-    /// For a long text: how often each pair of adjacent Han characters occurs (counted on first
-    /// use).
-    pairs: OnceCell<HashMap<(char, char), u32>>,
+    /// For a long text: where each pair of adjacent Han characters starts (byte offsets in
+    /// ascending order, read on first use), so that a form is counted from the places its
+    /// first pair stands instead of by a scan of the text each time.
+    pairs: OnceCell<PairPositions>,
     /// The pairs of adjacent Han characters the text writes (with false positives), and how
     /// many Han characters it has (both read on first use).
     han_pairs: OnceCell<(PairFilter, u32)>,
+    /// How often the text writes each Han character (counted on first use: a one-character
+    /// form is asked about often, and a scan for each would grow with the square of the text).
+    han_chars: OnceCell<FxMap<char, u32>>,
 }
 
 impl<'a> Names<'a> {
@@ -50,7 +53,7 @@ impl<'a> Names<'a> {
             named.push_str(&quoted);
             named.push('\n');
         }
-        Names { doc, named, pairs: OnceCell::new(), han_pairs: OnceCell::new() }
+        Names { doc, named, pairs: OnceCell::new(), han_pairs: OnceCell::new(), han_chars: OnceCell::new() }
     }
 
     /// Whether `form` is a name in this document.
@@ -61,32 +64,57 @@ impl<'a> Names<'a> {
     /// How often the text writes `form`, and how many Han characters it has.
     pub fn in_document(&self, form: &str) -> InDocument {
         let (_, han_chars) = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
+        let mut chars = form.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if is_han(c) {
+                let counts = self.han_chars.get_or_init(|| han_char_counts(self.doc));
+                return InDocument { times: counts.get(&c).copied().unwrap_or(0), han_chars: *han_chars };
+            }
+        }
         let times = if form.is_empty() || self.never_written(form) {
             0
+        } else if let Some(n) = self.count_long(form, u32::MAX) {
+            n
         } else {
             u32::try_from(self.doc.text.matches(form).count()).unwrap_or(u32::MAX)
         };
         InDocument { times, han_chars: *han_chars }
     }
 
-    /// Whether `form` occurs at least twice in the text (without overlapping).
-    fn repeated(&self, form: &str) -> bool {
-        if self.doc.text.len() > SCAN_LIMIT {
-            let chars: Vec<char> = form.chars().collect();
-            if chars.len() >= 2 && chars.iter().all(|&c| is_han(c)) {
-                // Each pair of the form occurs at least as often as the form: a pair seen once
-                // rules a repetition out. Two different characters are the pair itself.
-                let pairs = self.pairs.get_or_init(|| han_pairs(self.doc));
-                let bound = chars.windows(2).map(|w| pairs.get(&(w[0], w[1])).copied().unwrap_or(0)).min().unwrap_or(0);
-                if bound < 2 {
-                    return false;
-                }
-                if chars.len() == 2 && chars[0] != chars[1] {
-                    return true;
+    /// In a long text, how often it writes `form` (two or more Han characters), without
+    /// overlapping as `str::matches` counts, up to `enough`; `None` for a short text or another
+    /// form (scan those).
+    fn count_long(&self, form: &str, enough: u32) -> Option<u32> {
+        let text = &self.doc.text;
+        if text.len() <= SCAN_LIMIT || u32::try_from(text.len()).is_err() {
+            return None;
+        }
+        let mut chars = form.chars();
+        let (a, b) = (chars.next()?, chars.next()?);
+        if !form.chars().all(is_han) {
+            return None;
+        }
+        let pairs = self.pairs.get_or_init(|| han_pair_positions(self.doc));
+        let (mut count, mut free_from) = (0u32, 0usize);
+        for &at in pairs.of(a, b) {
+            let at = at as usize;
+            if at >= free_from && text[at..].starts_with(form) {
+                count += 1;
+                free_from = at + form.len();
+                if count >= enough {
+                    break;
                 }
             }
         }
-        self.doc.text.matches(form).nth(1).is_some()
+        Some(count)
+    }
+
+    /// Whether `form` occurs at least twice in the text (without overlapping).
+    fn repeated(&self, form: &str) -> bool {
+        match self.count_long(form, 2) {
+            Some(n) => n >= 2,
+            None => self.doc.text.matches(form).nth(1).is_some(),
+        }
     }
 
     /// Whether the text never writes `form`, as its pairs of Han characters tell (a pair the text
@@ -115,15 +143,56 @@ fn han_pair_filter(doc: &Document) -> (PairFilter, u32) {
     (pairs, count)
 }
 
-/// How often each pair of adjacent Han characters occurs in the document.
-fn han_pairs(doc: &Document) -> HashMap<(char, char), u32> {
-    let mut out: HashMap<(char, char), u32> = HashMap::new();
+/// How often each Han character occurs in the document.
+fn han_char_counts(doc: &Document) -> FxMap<char, u32> {
+    let mut out: FxMap<char, u32> = FxMap::default();
     for run in doc.han_runs() {
-        for w in run.chars.windows(2) {
-            *out.entry((w[0], w[1])).or_default() += 1;
+        for &c in run.chars {
+            *out.entry(c).or_default() += 1;
         }
     }
     out
+}
+
+/// Where each pair of adjacent Han characters starts in a text: one array of byte offsets
+/// grouped by pair (ascending within a pair), and each pair's stretch of it. Four bytes a
+/// character and one entry a distinct pair, however the pairs are spread.
+struct PairPositions {
+    at: Vec<u32>,
+    stretch: FxMap<(char, char), (u32, u32)>,
+}
+
+impl PairPositions {
+    /// The byte offsets where `a` and `b` stand together, ascending.
+    fn of(&self, a: char, b: char) -> &[u32] {
+        self.stretch.get(&(a, b)).map_or(&[], |&(from, len)| &self.at[from as usize..(from + len) as usize])
+    }
+}
+
+/// The pair positions of the document's text (the caller has checked that its offsets fit in
+/// a u32): counted in one walk of its runs, placed in a second.
+fn han_pair_positions(doc: &Document) -> PairPositions {
+    let mut stretch: FxMap<(char, char), (u32, u32)> = FxMap::default();
+    for run in doc.han_runs() {
+        for w in run.chars.windows(2) {
+            stretch.entry((w[0], w[1])).or_default().1 += 1;
+        }
+    }
+    let mut total = 0u32;
+    for (from, len) in stretch.values_mut() {
+        *from = total;
+        total += std::mem::take(len);
+    }
+    let mut at = vec![0u32; total as usize];
+    for run in doc.han_runs() {
+        for (i, w) in run.chars.windows(2).enumerate() {
+            if let Some((from, len)) = stretch.get_mut(&(w[0], w[1])) {
+                at[(*from + *len) as usize] = u32::try_from(run.start + run.bounds[i]).unwrap_or(u32::MAX);
+                *len += 1;
+            }
+        }
+    }
+    PairPositions { at, stretch }
 }
 
 /// The commonest Chinese surnames (they cover most of the population).
@@ -165,16 +234,19 @@ mod tests {
     }
 
     #[test]
-    fn a_long_document_answers_from_its_pair_counts_as_a_scan_would() {
+    fn a_long_document_answers_from_its_pair_positions_as_a_scan_would() {
         // Longer than SCAN_LIMIT: 标谁 once, 数治 twice, 一一 in 一一一 (overlapping, one match),
-        // 检验检测 with every pair repeated but the form once.
+        // 检验检测 with every pair repeated but the form once; 数治通， ends outside Han (scanned).
         let filler = "各地要严格执行国家标准，推进试点工作。".repeat(4000);
         let text = format!("{filler}标谁。数治通，数治。一一一。检验检查检测检验。");
         assert!(text.len() > SCAN_LIMIT);
         let doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
         let names = Names::of(&doc);
-        for form in ["标谁", "数治", "一一", "检验检测", "检验", "标准", "国家标准", "谁", "a"] {
+        for form in ["标谁", "数治", "一一", "一一一", "检验检测", "检验", "标准", "国家标准", "谁", "a", "数治通，"]
+        {
             assert_eq!(names.repeated(form), scanned(&doc.text, form), "{form}");
+            let times = u32::try_from(doc.text.matches(form).count()).unwrap();
+            assert_eq!(names.in_document(form).times, times, "{form}");
         }
         assert!(!names.protects("标谁") && names.protects("数治") && names.protects("国家标准"));
     }
@@ -185,8 +257,22 @@ mod tests {
         let doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
         let names = Names::of(&doc);
         let han = u32::try_from(text.chars().filter(|&c| is_han(c)).count()).unwrap();
-        for form in ["泄洪", "泻洪", "洪流", "洪a", "流量a泄洪", "a泄", "开闸泄洪", "调度泄洪", "标准", "a", ""]
-        {
+        for form in [
+            "泄洪",
+            "泻洪",
+            "洪流",
+            "洪a",
+            "流量a泄洪",
+            "a泄",
+            "开闸泄洪",
+            "调度泄洪",
+            "标准",
+            "a",
+            "",
+            "洪",
+            "泻",
+            "标",
+        ] {
             let times = if form.is_empty() { 0 } else { u32::try_from(text.matches(form).count()).unwrap() };
             assert_eq!(names.in_document(form), InDocument { times, han_chars: han }, "{form}");
         }
