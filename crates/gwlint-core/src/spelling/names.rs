@@ -11,9 +11,9 @@ use crate::char_sets::{FxMap, PairFilter};
 use crate::document::{Document, Part};
 use crate::text::is_han;
 
-/// Above this length a document's pairs of adjacent Han characters are counted once, so that
-/// asking whether a form is repeated does not scan the whole text each time (a long document
-/// with many candidate typos would take time in proportion to their product).
+/// Above this length the places of a document's pairs of adjacent Han characters are read once,
+/// so that asking how often a form is written does not scan the whole text each time (a long
+/// document with many candidate typos would take time in proportion to their product).
 const SCAN_LIMIT: usize = 64 * 1024;
 
 /// The text the protection reads.
