@@ -437,13 +437,14 @@ pub(super) mod tests {
     use super::*;
     use crate::spelling::{OwnedRuns, Run};
 
-    /// The (written, right) forms the swap readings find in `text`, with no form protected.
+    /// The swap readings of `text`, with no form protected and `in_document` for the counts.
+    fn read(text: &str, in_document: &dyn Fn(&str) -> InDocument) -> Vec<Substitution> {
+        OwnedRuns::of(text).iter().flat_map(|r| substitutions(&r, &|_| false, in_document)).collect()
+    }
+
+    /// The (written, right) forms the swap readings find in `text`, outside a document.
     pub(in crate::spelling) fn found(text: &str) -> Vec<(String, String)> {
-        OwnedRuns::of(text)
-            .iter()
-            .flat_map(|r| substitutions(&r, &|_| false, &|_| InDocument::NONE))
-            .map(|s| (s.written, s.right))
-            .collect()
+        read(text, &|_| InDocument::NONE).into_iter().map(|s| (s.written, s.right)).collect()
     }
 
     #[test]
@@ -456,11 +457,7 @@ pub(super) mod tests {
         let han_chars = u32::try_from(text.chars().filter(|&c| crate::text::is_han(c)).count()).unwrap();
         let in_document =
             |form: &str| InDocument { times: u32::try_from(text.matches(form).count()).unwrap(), han_chars };
-        OwnedRuns::of(text)
-            .iter()
-            .flat_map(|r| substitutions(&r, &|_| false, &in_document))
-            .map(|s| (s.written, s.right))
-            .collect()
+        read(text, &in_document).into_iter().map(|s| (s.written, s.right)).collect()
     }
 
     #[test]
@@ -502,11 +499,7 @@ pub(super) mod tests {
 
     /// The reading of `text` with its score.
     fn scored(text: &str) -> Vec<(String, f64)> {
-        OwnedRuns::of(text)
-            .iter()
-            .flat_map(|r| substitutions(&r, &|_| false, &|_| InDocument::NONE))
-            .map(|s| (s.right, s.score))
-            .collect()
+        read(text, &|_| InDocument::NONE).into_iter().map(|s| (s.right, s.score)).collect()
     }
 
     #[test]
