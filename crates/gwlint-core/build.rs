@@ -208,13 +208,15 @@ fn lexicon_tables() {
     // memory read instead of a binary search.
     let filter = format::filter_of(words.iter().map(|w| format::filter_bit(w.0)));
     std::fs::write(out.join("words.filter"), filter).unwrap();
-    // A filter over the proper prefixes of words (标 of 标准, 国家标 of 国家标准): a split stops
-    // extending a word as soon as no word can start so.
-    let prefixes = format::filter_of(word_rows.iter().flat_map(|(w, _, _)| {
-        let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
-        ends.into_iter().map(|end| format::prefix_bit(format::word_key(&w[..end])))
-    }));
-    std::fs::write(out.join("prefixes.filter"), prefixes).unwrap();
+    // A double-array trie over the words' UTF-8 bytes with each word's frequency: the split
+    // walks it once from each start and learns every word that starts there (and where no word
+    // goes on) without hashing or a table lookup per candidate.
+    let mut trie_keys: Vec<(&[u8], u32)> =
+        word_rows.iter().map(|(w, f, _)| (w.as_bytes(), f.parse::<u32>().expect("word frequency"))).collect();
+    trie_keys.sort_unstable();
+    assert!(trie_keys.iter().all(|k| k.1 < 1 << 31 && !k.0.contains(&0)), "a trie value takes 31 bits, a key no NUL");
+    let trie = yada::builder::DoubleArrayBuilder::build(&trie_keys).expect("the words' double-array trie");
+    std::fs::write(out.join("words.trie"), trie).unwrap();
     // The frequency of every one-character word of the common Han block, by code point: the
     // split looks up every character of the text, and an array read stays in cache.
     let mut one_char = vec![0u8; format::ONE_CHAR_WORDS * 4];

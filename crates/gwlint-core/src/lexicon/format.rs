@@ -63,11 +63,6 @@ pub fn filter_bit(key: u64) -> usize {
     ((key >> 17) as usize) & (FILTER_BITS - 1)
 }
 
-/// The bit of a word-prefix key in the prefix filter (mixed differently from `filter_bit`).
-pub fn prefix_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (FILTER_BITS - 1)
-}
-
 /// The filter bit of an n-gram key (keys are characters, so they are mixed first).
 pub fn ngram_bit(key: u64) -> usize {
     filter_bit(mix(key))

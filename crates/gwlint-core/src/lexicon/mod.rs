@@ -84,7 +84,7 @@ macro_rules! hashed_table {
 
 static WORDS: Table = hashed_table!("words");
 static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.filter"));
-static PREFIX_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefixes.filter"));
+static WORD_TRIE: yada::DoubleArray<&[u8]> = yada::DoubleArray(include_bytes!(concat!(env!("OUT_DIR"), "/words.trie")));
 static ONE_CHAR_FREQ: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/one-char.freq"));
 static WORD_TAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.tags"));
 static NGRAMS: Table = hashed_table!("ngrams");
@@ -165,10 +165,10 @@ pub fn one_char_freq(c: char) -> Option<u32> {
     Some(u32::from_le_bytes(ONE_CHAR_FREQ[i * 4..i * 4 + 4].try_into().expect("4 bytes")))
 }
 
-/// Whether some word of the lexicon may start with the prefix whose key ([`format::word_key`]) is
-/// `key` and go on (false means none does; true may rarely be wrong, which only costs a lookup).
-pub fn may_go_on_key(key: u64) -> bool {
-    format::filter_has(PREFIX_FILTER, format::prefix_bit(key))
+/// The words of the lexicon that `text` starts with, shortest first: each as its frequency and
+/// its length in bytes (one walk of a double-array trie built with the program).
+pub fn words_starting(text: &str) -> impl Iterator<Item = (u32, usize)> + '_ {
+    WORD_TRIE.common_prefix_search(text.as_bytes())
 }
 
 /// How often a character was counted in clean text.
@@ -322,6 +322,31 @@ mod tests {
         assert!(swap_targets(&['标', '谁'], 1).any(|c| c == '准'));
         assert!(swap_targets(&['式', '点'], 0).any(|c| c == '试'));
         assert_eq!(confusables('a').count(), 0);
+    }
+
+    #[test]
+    fn the_trie_holds_every_word_with_its_frequency() {
+        // yada reads units unchecked: every walk stays inside a 256-unit block, so the array is
+        // whole blocks of four-byte units.
+        assert_eq!(WORD_TRIE.0.len() % (256 * 4), 0);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");
+        let text = std::fs::read_to_string(path).expect("words.txt");
+        let mut total = 0u64;
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut f = line.split('\t');
+            let (w, freq) = (f.next().unwrap(), f.next().unwrap().parse::<u32>().unwrap());
+            assert_eq!(words_starting(w).last(), Some((freq, w.len())), "{w}");
+            assert_eq!(word(w).map(|x| x.freq), Some(freq), "{w}");
+            total += u64::from(freq);
+        }
+        // Every row was read: the frequencies add up to the total the model divides by.
+        assert_eq!(total, TOTAL_FREQ);
+        // Shortest first, and nothing that is no word: 标 and 标准 start 标准化工作, 标准化 too.
+        let found: Vec<(u32, usize)> = words_starting("标准化工作").collect();
+        let lens: Vec<usize> = found.iter().map(|f| f.1).collect();
+        assert!(lens.windows(2).all(|w| w[0] < w[1]) && lens.contains(&6) && lens.contains(&9), "{lens:?}");
+        assert!(found.iter().all(|&(f, len)| word(&"标准化工作"[..len]).map(|w| w.freq) == Some(f)));
+        assert_eq!(words_starting("").count(), 0);
     }
 
     #[test]

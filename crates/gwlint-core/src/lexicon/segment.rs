@@ -3,8 +3,6 @@
 
 use std::ops::Range;
 
-use super::format;
-
 /// The longest word the lexicon holds, in characters.
 pub const MAX_WORD: usize = 7;
 
@@ -40,39 +38,34 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
     // word's frequency (one allocation).
     let mut at = vec![(f64::NEG_INFINITY, 0usize, 0u32); n + 1];
     at[0].0 = 0.0;
-    // Forward: from each reachable start, the words that start there, longest up to MAX_WORD,
-    // stopping as soon as no word goes on. A word's key grows with it, a character at a time.
+    // Forward: from each reachable start, every word that starts there (one walk of the
+    // lexicon's trie, shortest first). A character no word covers counts as a rare word
+    // (jieba's frequency 1).
     for start in 0..n {
         let best_start = at[start].0;
         if best_start == f64::NEG_INFINITY {
             continue;
         }
-        let mut key = format::KEY_START;
-        for end in start + 1..=(start + MAX_WORD).min(n) {
-            let piece = &text[bounds[end - 1]..bounds[end]];
-            key = format::extend_key(key, piece);
-            // A character no word covers counts as a rare word (jieba's frequency 1); one
-            // character is read from the array of one-character words where it can be.
-            let found = if end - start == 1 {
-                Some(
-                    piece
-                        .chars()
-                        .next()
-                        .and_then(super::one_char_freq)
-                        .unwrap_or_else(|| super::word_by_key(key).map_or(0, |w| w.freq)),
-                )
-            } else {
-                super::word_by_key(key).map(|w| w.freq)
-            };
-            if let Some(f) = found {
-                let s = best_start + super::log_prob(f);
-                if s > at[end].0 {
-                    at[end] = (s, start, f);
-                }
+        let mut relax = |end: usize, f: u32| {
+            let s = best_start + super::log_prob(f);
+            if s > at[end].0 {
+                at[end] = (s, start, f);
             }
-            if end < n && !super::may_go_on_key(key) {
+        };
+        let (from, mut end, mut one) = (bounds[start], start, false);
+        for (f, len) in super::words_starting(&text[from..]) {
+            // A word ends on a character boundary: its bytes are whole characters of the text.
+            while bounds[end] - from < len {
+                end += 1;
+            }
+            if end - start > MAX_WORD {
                 break;
             }
+            one |= end == start + 1;
+            relax(end, f);
+        }
+        if !one {
+            relax(start + 1, 0);
         }
     }
     // Back from the end: count the words first, so that each list is allocated once.
