@@ -7,7 +7,7 @@
 use std::cell::OnceCell;
 
 use super::substitution::InDocument;
-use crate::char_sets::{FxMap, PairFilter};
+use crate::char_sets::{CharSet, FxMap, PairFilter};
 use crate::document::{Document, Part};
 use crate::text::is_han;
 
@@ -198,9 +198,17 @@ fn han_pair_positions(doc: &Document) -> PairPositions {
 /// The commonest Chinese surnames (they cover most of the population).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
+/// [`SURNAMES`] as a set: a search of the string for a Han character tries every place its
+/// last byte (a continuation byte) occurs, and the split asks this of most characters.
+static SURNAME_SET: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
+    let mut set = CharSet::default();
+    SURNAMES.chars().for_each(|c| set.insert(c));
+    set
+});
+
 /// Whether `c` is a common surname.
 pub fn is_surname(c: char) -> bool {
-    SURNAMES.contains(c)
+    SURNAME_SET.contains(c)
 }
 
 /// Whether a run of Han characters standing alone (between spaces or punctuation) reads as a
@@ -208,7 +216,7 @@ pub fn is_surname(c: char) -> bool {
 /// 张文显　　教授).
 pub fn is_person_name(run: &str) -> bool {
     let n = run.chars().count();
-    (2..=4).contains(&n) && run.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    (2..=4).contains(&n) && run.chars().next().is_some_and(is_surname)
 }
 
 /// Characters and words that end a place or organisation name: a form right before one (贝塘乡,

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::char_sets::{CharSet, FxMap, PairFilter};
+use crate::char_sets::{CharSet, FxMap};
 use crate::lexicon::Table;
 use crate::text::is_han;
 
@@ -106,12 +106,14 @@ pub struct Tables {
     /// Which characters occur at each position of a four-character target: a window whose
     /// characters are absent at two positions cannot be a near miss (saves most lookups).
     at_position: [CharSet; 4],
-    /// Which pairs of characters occur at each pair of positions (0,1), (0,2) … (2,3) of a
-    /// four-character target, as one-hash Bloom filters: most windows are ruled out without a
-    /// map lookup.
-    pairs_at: [PairFilter; 6],
-    /// Longer targets by first character (their edges are never substituted), longest first.
-    long: FxMap<char, Vec<u32>>,
+    /// The masked forms of [`Masked`] as a one-hash bit filter: most windows are ruled out with
+    /// one memory read per open place instead of a binary search.
+    masked_filter: Vec<u64>,
+    /// The lengths of the longer targets each first character starts, longest first.
+    long_lengths: FxMap<char, Vec<usize>>,
+    /// Longer targets by first character, last character and length (their edges are never
+    /// substituted), in the order of the word list.
+    long: FxMap<(char, char, usize), Vec<u32>>,
     long_first: CharSet,
     /// For each character of a target, the characters that sound or look like it.
     confusion: FxMap<char, &'static str>,
@@ -142,7 +144,23 @@ impl Pairs {
     }
 }
 
-const POSITION_PAIRS: [(usize, usize); 6] = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)];
+/// Bits of [`Tables::masked_filter`] (2^20: 128 KiB, about one bit in twenty set).
+const MASKED_FILTER_BITS: u32 = 20;
+
+/// The filter bit of a masked form.
+fn masked_bit(form: u128) -> usize {
+    let h = ((form as u64) ^ ((form >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - MASKED_FILTER_BITS)) as usize
+}
+
+fn masked_filter(masked: Masked) -> Vec<u64> {
+    let mut bits = vec![0u64; (1 << MASKED_FILTER_BITS) / 64];
+    for i in 0..masked.len() {
+        let b = masked_bit(masked.form(i));
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    bits
+}
 
 /// Data lines: `key<TAB>value`, comments starting with '#'.
 fn data_lines(text: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -162,7 +180,8 @@ impl Tables {
             targets: Vec::new(),
             masked: Masked(MASKED),
             at_position: Default::default(),
-            pairs_at: Default::default(),
+            masked_filter: masked_filter(Masked(MASKED)),
+            long_lengths: FxMap::default(),
             long: FxMap::default(),
             long_first: CharSet::default(),
             confusion: FxMap::with_capacity_and_hasher(confusion.len() / 150, Default::default()),
@@ -184,17 +203,19 @@ impl Tables {
                 for (at, c) in t.at_position.iter_mut().zip(four) {
                     at.insert(c);
                 }
-                for (f, (a, b)) in POSITION_PAIRS.iter().enumerate() {
-                    t.pairs_at[f].insert(four[*a], four[*b]);
-                }
             } else {
-                t.long.entry(chars[0]).or_default().push(idx);
-                t.long_first.insert(chars[0]);
+                let (first, last, n) = (chars[0], chars[chars.len() - 1], chars.len());
+                t.long.entry((first, last, n)).or_default().push(idx);
+                let lengths = t.long_lengths.entry(first).or_default();
+                if !lengths.contains(&n) {
+                    lengths.push(n);
+                }
+                t.long_first.insert(first);
             }
             t.targets.push(Target { chars, kind });
         }
-        for list in t.long.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(t.targets[i as usize].chars.len()));
+        for lengths in t.long_lengths.values_mut() {
+            lengths.sort_unstable_by(|a, b| b.cmp(a));
         }
         for (c, others) in data_lines(confusion) {
             if let Some(c) = c.chars().next() {
@@ -236,27 +257,22 @@ impl Tables {
     /// Every near miss in `text`, left to right, not overlapping.
     pub fn scan(&self, text: &str) -> Vec<NearMiss> {
         let mut out = Vec::new();
-        let mut run: Vec<(usize, char)> = Vec::new();
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            if is_han(c) {
-                run.push((i, c));
-            } else if !run.is_empty() {
-                self.scan_run(text, &run, &mut out);
-                run.clear();
-            }
+        for run in crate::spelling::OwnedRuns::of(text).iter() {
+            self.scan_run(text, &run, &mut out);
         }
         out
     }
 
-    fn scan_run(&self, text: &str, run: &[(usize, char)], out: &mut Vec<NearMiss>) {
-        let chars: Vec<char> = run.iter().map(|&(_, c)| c).collect();
+    /// The near misses of one run of Han characters (of `text`), appended to `out` left to
+    /// right, not overlapping.
+    pub fn scan_run(&self, text: &str, run: &crate::spelling::Run<'_>, out: &mut Vec<NearMiss>) {
+        let chars = run.chars;
         let mut s = 0;
         while s < chars.len() {
-            match self.near_miss_at(&chars, s) {
+            match self.near_miss_at(chars, s) {
                 Some((t, n, i)) => {
                     let target = &self.targets[t as usize];
-                    let end = run.get(s + n).map_or(run[s + n - 1].0 + chars[s + n - 1].len_utf8(), |&(b, _)| b);
-                    let start = run[s].0;
+                    let (start, end) = (run.start + run.bounds[s], run.start + run.bounds[s + n]);
                     let written = chars[s + i];
                     s += n;
                     out.push(NearMiss {
@@ -276,18 +292,18 @@ impl Tables {
 
     /// A target that the run at `s` misspells: (target, length, position of the substitution).
     fn near_miss_at(&self, chars: &[char], s: usize) -> Option<(u32, usize, usize)> {
+        // The longer targets the window may be, longest first: those of its first character
+        // that end with the character the window of their length ends with.
         if self.long_first.contains(chars[s]) {
-            for &t in &self.long[&chars[s]] {
-                let w = &self.targets[t as usize].chars;
-                let n = w.len();
+            for &n in &self.long_lengths[&chars[s]] {
                 let Some(window) = chars.get(s..s + n) else { continue };
-                if window[n - 1] != w[n - 1] {
-                    continue;
-                }
-                let mut diff = (1..n - 1).filter(|&k| window[k] != w[k]);
-                if let (Some(i), None) = (diff.next(), diff.next()) {
-                    if self.accept(chars, s, t, i) {
-                        return Some((t, n, i));
+                for &t in self.long.get(&(window[0], window[n - 1], n)).into_iter().flatten() {
+                    let w = &self.targets[t as usize].chars;
+                    let mut diff = (1..n - 1).filter(|&k| window[k] != w[k]);
+                    if let (Some(i), None) = (diff.next(), diff.next()) {
+                        if self.accept(chars, s, t, i) {
+                            return Some((t, n, i));
+                        }
                     }
                 }
             }
@@ -301,18 +317,14 @@ impl Tables {
             if (0..4).any(|k| k != i && !known[k]) {
                 continue;
             }
-            // Every two untouched characters must be a pair some target has there.
-            let untouched_pairs_known = POSITION_PAIRS
-                .iter()
-                .enumerate()
-                .filter(|(_, (a, b))| *a != i && *b != i)
-                .all(|(f, (a, b))| self.pairs_at[f].may_contain(window[*a], window[*b]));
-            if !untouched_pairs_known {
-                continue;
-            }
             let mut key = window;
             key[i] = '\0';
-            for (t, pos) in self.masked.of(form_key(key)) {
+            let form = form_key(key);
+            let b = masked_bit(form);
+            if self.masked_filter[b / 64] & (1 << (b % 64)) == 0 {
+                continue;
+            }
+            for (t, pos) in self.masked.of(form) {
                 if pos as usize == i && self.accept(chars, s, t, i) {
                     return Some((t, 4, i));
                 }

@@ -66,7 +66,11 @@ impl Rule for NearMissWords {
             crate::lexicon::word(w)
                 .is_some_and(|x| x.kind == crate::lexicon::WordKind::Idiom && x.freq >= ACCEPTED_FREQ)
         };
-        for m in Tables::builtin().scan(&doc.text).into_iter().filter(|m| !accepted(&m.wrong)) {
+        let mut found = Vec::new();
+        for run in doc.han_runs() {
+            Tables::builtin().scan_run(&doc.text, &run, &mut found);
+        }
+        for m in found.into_iter().filter(|m| !accepted(&m.wrong)) {
             let span = Span::new(m.start, m.end);
             let what = match m.kind {
                 WordKind::Idiom => "成语",
