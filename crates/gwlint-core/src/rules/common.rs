@@ -147,6 +147,24 @@ impl GatedRegex {
         }
         Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern")))
     }
+
+    /// Every match in every paragraph of `doc` (see [`paragraph_matches`]), searching only the
+    /// paragraphs that hold one of the needles.
+    pub fn paragraph_matches<'a>(
+        &'a self,
+        doc: &'a Document,
+    ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
+        let re = self.for_text(&doc.text);
+        re.into_iter().flat_map(move |re| {
+            doc.paragraphs
+                .iter()
+                .filter(move |p| {
+                    let content = doc.content(p);
+                    self.needles.is_empty() || self.needles.iter().any(|n| content.contains(n))
+                })
+                .flat_map(move |p| matches_in(doc, p, re))
+        })
+    }
 }
 
 /// Every match of `re` in every paragraph (matches never cross a paragraph), with the
@@ -166,13 +184,19 @@ pub fn paragraph_matches_where<'a>(
     re: &'a Regex,
     gate: fn(&str) -> bool,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    doc.paragraphs.iter().filter(move |p| gate(doc.content(p))).flat_map(move |p| {
-        let content = doc.content(p);
-        re.captures_iter(content).map(move |c| {
-            let m = c.get(0).expect("whole match");
-            let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
-            (p, c, span)
-        })
+    doc.paragraphs.iter().filter(move |p| gate(doc.content(p))).flat_map(move |p| matches_in(doc, p, re))
+}
+
+/// Every match of `re` in paragraph `p`, with the absolute span of the whole match.
+fn matches_in<'a>(
+    doc: &'a Document,
+    p: &'a Paragraph,
+    re: &'a Regex,
+) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
+    re.captures_iter(doc.content(p)).map(move |c| {
+        let m = c.get(0).expect("whole match");
+        let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
+        (p, c, span)
     })
 }
 

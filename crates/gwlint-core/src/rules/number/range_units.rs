@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, GatedRegex};
 use crate::span::Span;
 
 declare_rule! {
@@ -53,7 +53,7 @@ impl Rule for RangeUnits {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in RANGE.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in RANGE.paragraph_matches(doc) {
             if !c["ua"].is_empty() {
                 continue;
             }

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{paragraph_matches, GatedRegex};
+use crate::rules::common::GatedRegex;
 
 declare_rule! {
     /// ## 作用
@@ -52,7 +52,7 @@ impl Rule for Dash {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in DOUBLE_HYPHEN.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in DOUBLE_HYPHEN.paragraph_matches(doc) {
             let d = c.name("d").expect("group");
             let span = crate::rules::common::group_span(p, d);
             cx.report(span, format!("破折号应写作“——”，不能写作“{}”", d.as_str()))

@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -51,7 +51,7 @@ impl Rule for OrdinalDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in ORDINAL.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in ORDINAL.paragraph_matches(doc) {
             let dun = group_span(p, c.name("d").expect("group"));
             cx.report(dun, format!("序次语“{}”后应用逗号，不用顿号", &c["w"]))
                 .with_label("应为“，”")

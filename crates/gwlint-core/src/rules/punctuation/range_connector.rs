@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -59,7 +59,7 @@ impl Rule for RangeConnector {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in RANGE.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in RANGE.paragraph_matches(doc) {
             let before = c.name("before").map_or("", |m| m.as_str());
             // 表2-8, 图3-1, GB 3100-1993, 电话0123-8888: identifiers, not ranges.
             let head = &doc.content(p)[..c.name("before").map_or(0, |m| m.end())];

@@ -96,7 +96,7 @@ impl Rule for DeDiDe {
             }
             report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
         }
-        for (p, c, whole) in BEFORE_VERB_TO.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, whole) in BEFORE_VERB_TO.paragraph_matches(doc) {
             let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
             if !adverbial || doc.text[whole.end..].starts_with('位') {
                 continue;

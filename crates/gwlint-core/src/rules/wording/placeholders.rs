@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{paragraph_matches, GatedRegex};
+use crate::rules::common::GatedRegex;
 
 declare_rule! {
     /// ## 作用
@@ -65,7 +65,7 @@ impl Rule for Placeholders {
                 .with_label("待填写")
                 .with_help("印发时填写顺序号；尚未编号的草稿可留空（〔2025〕　号）。");
         }
-        for (p, c, _) in PLACEHOLDER.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in PLACEHOLDER.paragraph_matches(doc) {
             let m = c.name("p").expect("group");
             // After a Latin letter or a digit the marks belong to a code or a masked number.
             if doc.content(p)[..m.start()].ends_with(|ch: char| ch.is_ascii_alphanumeric()) {

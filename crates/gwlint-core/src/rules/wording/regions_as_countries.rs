@@ -4,7 +4,7 @@
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, GatedRegex};
 
 declare_rule! {
     /// ## 作用
@@ -63,7 +63,7 @@ impl Rule for RegionsAsCountries {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let quoted = |at: usize| doc.elements.quotations.contains(at);
-        for (p, c, _) in LISTED.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, _) in LISTED.paragraph_matches(doc) {
             let region = c.name("region").expect("group");
             // The list must be one: 香港 right after 、 or at the start of its clause.
             let before = doc.content(p)[..region.start()].chars().next_back();
@@ -78,7 +78,7 @@ impl Rule for RegionsAsCountries {
                 .with_label("不是国家")
                 .with_help("写作“等国家和地区”，或写明“中国香港”“中国台湾”。");
         }
-        for (p, c, span) in PAIRED.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (p, c, span) in PAIRED.paragraph_matches(doc) {
             if quoted(span.start) {
                 continue;
             }
@@ -88,7 +88,7 @@ impl Rule for RegionsAsCountries {
                 .with_label("不能与中国并列")
                 .with_help(format!("写作“{right}”。"));
         }
-        for (_, _, span) in TWO_STATES.for_text(&doc.text).into_iter().flat_map(|re| paragraph_matches(doc, re)) {
+        for (_, _, span) in TWO_STATES.paragraph_matches(doc) {
             if quoted(span.start) {
                 continue;
             }
