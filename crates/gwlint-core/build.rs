@@ -208,12 +208,55 @@ fn lexicon_tables() {
     // memory read instead of a binary search.
     let filter = format::filter_of(words.iter().map(|w| format::filter_bit(w.0)));
     std::fs::write(out.join("words.filter"), filter).unwrap();
-    // A double-array trie over the words' UTF-8 bytes with each word's frequency: the split
-    // walks it once from each start and learns every word that starts there (and where no word
-    // goes on) without hashing or a table lookup per candidate.
-    let mut trie_keys: Vec<(&[u8], u32)> =
-        word_rows.iter().map(|(w, f, _)| (w.as_bytes(), f.parse::<u32>().expect("word frequency"))).collect();
+    // A double-array trie over the words with each word's frequency: the split walks it once
+    // from each start and learns every word that starts there (and where no word goes on)
+    // without hashing or a table lookup per candidate. Its alphabet is the characters of the
+    // words, commonest first (weighted by the words' frequencies), a byte or two each
+    // (`format::trie_code_bytes`): a walk reads a unit per byte, and most characters are one.
+    let mut weight: std::collections::HashMap<char, u64> = std::collections::HashMap::new();
+    for (w, f, _) in &word_rows {
+        for c in w.chars() {
+            *weight.entry(c).or_default() += f.parse::<u64>().expect("word frequency") + 1;
+        }
+    }
+    let mut ranked: Vec<(char, u64)> = weight.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    assert!(ranked.len() as u32 <= format::TRIE_MAX_CODE, "more characters than trie codes");
+    let code: std::collections::HashMap<char, u32> =
+        ranked.iter().enumerate().map(|(i, &(c, _))| (c, i as u32 + 1)).collect();
+    let mut dense = vec![0u8; (format::TRIE_DENSE.end() - format::TRIE_DENSE.start() + 1) as usize * 2];
+    let mut sparse: Vec<(u32, u32)> = Vec::new();
+    for (&c, &k) in &code {
+        let cp = u32::from(c);
+        if format::TRIE_DENSE.contains(&cp) {
+            let i = (cp - format::TRIE_DENSE.start()) as usize * 2;
+            dense[i..i + 2].copy_from_slice(&(k as u16).to_le_bytes());
+        } else {
+            sparse.push((cp, k));
+        }
+    }
+    sparse.sort_unstable();
+    std::fs::write(out.join("trie-codes.dense"), dense).unwrap();
+    std::fs::write(
+        out.join("trie-codes.sparse"),
+        sparse.iter().flat_map(|&(c, k)| [c, k]).flat_map(u32::to_le_bytes).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let encoded: Vec<Vec<u8>> = word_rows
+        .iter()
+        .map(|(w, _, _)| {
+            let mut bytes = Vec::new();
+            w.chars().for_each(|c| format::trie_code_bytes(code[&c], &mut bytes));
+            bytes
+        })
+        .collect();
+    let mut trie_keys: Vec<(&[u8], u32)> = encoded
+        .iter()
+        .zip(&word_rows)
+        .map(|(e, (_, f, _))| (e.as_slice(), f.parse::<u32>().expect("word frequency")))
+        .collect();
     trie_keys.sort_unstable();
+    assert!(trie_keys.windows(2).all(|k| k[0].0 != k[1].0), "two words share trie bytes");
     assert!(trie_keys.iter().all(|k| k.1 < 1 << 31 && !k.0.contains(&0)), "a trie value takes 31 bits, a key no NUL");
     let trie = yada::builder::DoubleArrayBuilder::build(&trie_keys).expect("the words' double-array trie");
     std::fs::write(out.join("words.trie"), trie).unwrap();

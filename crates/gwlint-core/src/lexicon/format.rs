@@ -156,3 +156,28 @@ pub fn one_char_index(c: char) -> Option<usize> {
     let i = u32::from(c).checked_sub(ONE_CHAR_FIRST)? as usize;
     (i < ONE_CHAR_WORDS).then_some(i)
 }
+
+/// The trie of words reads a character as its code, a byte or two (see [`trie_code_bytes`]),
+/// not as its three or four bytes of UTF-8: the commonest characters of the lexicon's words take
+/// codes 1 to this, one byte each.
+pub const TRIE_ONE_BYTE: u32 = 0x9F;
+/// The largest code: two bytes, the first 0xA0 to 0xFE, the second 1 to 255.
+pub const TRIE_MAX_CODE: u32 = TRIE_ONE_BYTE + 95 * 255;
+/// What a character no word holds is read as: no code starts with it, so no word goes on.
+pub const TRIE_NO_CODE: u8 = 0xFF;
+/// The code points whose codes the dense table holds (the CJK blocks most text uses).
+pub const TRIE_DENSE: std::ops::RangeInclusive<u32> = 0x3000..=0x9FFF;
+
+/// Appends the trie's bytes for the character of code `code` (1 to [`TRIE_MAX_CODE`]; 0 for a
+/// character no word holds). The bytes are a prefix-free code without NUL.
+pub fn trie_code_bytes(code: u32, out: &mut Vec<u8>) {
+    if code == 0 {
+        out.push(TRIE_NO_CODE);
+    } else if code <= TRIE_ONE_BYTE {
+        out.push(code as u8);
+    } else {
+        let c = code - TRIE_ONE_BYTE - 1;
+        out.push(0xA0 + (c / 255) as u8);
+        out.push(1 + (c % 255) as u8);
+    }
+}

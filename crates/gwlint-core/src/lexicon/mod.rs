@@ -165,10 +165,27 @@ pub fn one_char_freq(c: char) -> Option<u32> {
     Some(u32::from_le_bytes(ONE_CHAR_FREQ[i * 4..i * 4 + 4].try_into().expect("4 bytes")))
 }
 
-/// The words of the lexicon that `text` starts with, shortest first: each as its frequency and
-/// its length in bytes (one walk of a double-array trie built with the program).
-pub fn words_starting(text: &str) -> impl Iterator<Item = (u32, usize)> + '_ {
-    WORD_TRIE.common_prefix_search(text.as_bytes())
+static TRIE_CODES_DENSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie-codes.dense"));
+static TRIE_CODES_SPARSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie-codes.sparse"));
+
+/// Appends the bytes the trie of words reads `c` as ([`format::trie_code_bytes`]).
+pub fn trie_bytes(c: char, out: &mut Vec<u8>) {
+    let cp = u32::from(c);
+    let code = if format::TRIE_DENSE.contains(&cp) {
+        let i = (cp - format::TRIE_DENSE.start()) as usize * 2;
+        u32::from(u16::from_le_bytes([TRIE_CODES_DENSE[i], TRIE_CODES_DENSE[i + 1]]))
+    } else {
+        let at = |k: usize| u32::from_le_bytes(TRIE_CODES_SPARSE[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
+        search(0..TRIE_CODES_SPARSE.len() / 8, |i| u64::from(at(i * 2)), u64::from(cp)).map_or(0, |i| at(i * 2 + 1))
+    };
+    format::trie_code_bytes(code, out);
+}
+
+/// The words of the lexicon that `bytes` (characters as [`trie_bytes`] gives them) starts with,
+/// shortest first: each as its frequency and its length in those bytes (one walk of a
+/// double-array trie built with the program).
+pub fn words_starting(bytes: &[u8]) -> impl Iterator<Item = (u32, usize)> + '_ {
+    WORD_TRIE.common_prefix_search(bytes)
 }
 
 /// How often a character was counted in clean text.
@@ -324,6 +341,12 @@ mod tests {
         assert_eq!(confusables('a').count(), 0);
     }
 
+    fn trie_text(text: &str) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        text.chars().for_each(|c| trie_bytes(c, &mut bytes));
+        bytes
+    }
+
     #[test]
     fn the_trie_holds_every_word_with_its_frequency() {
         // yada reads units unchecked: every walk stays inside a 256-unit block, so the array is
@@ -335,18 +358,28 @@ mod tests {
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut f = line.split('\t');
             let (w, freq) = (f.next().unwrap(), f.next().unwrap().parse::<u32>().unwrap());
-            assert_eq!(words_starting(w).last(), Some((freq, w.len())), "{w}");
+            let bytes = trie_text(w);
+            assert_eq!(words_starting(&bytes).last(), Some((freq, bytes.len())), "{w}");
             assert_eq!(word(w).map(|x| x.freq), Some(freq), "{w}");
             total += u64::from(freq);
         }
         // Every row was read: the frequencies add up to the total the model divides by.
         assert_eq!(total, TOTAL_FREQ);
         // Shortest first, and nothing that is no word: 标 and 标准 start 标准化工作, 标准化 too.
-        let found: Vec<(u32, usize)> = words_starting("标准化工作").collect();
-        let lens: Vec<usize> = found.iter().map(|f| f.1).collect();
-        assert!(lens.windows(2).all(|w| w[0] < w[1]) && lens.contains(&6) && lens.contains(&9), "{lens:?}");
-        assert!(found.iter().all(|&(f, len)| word(&"标准化工作"[..len]).map(|w| w.freq) == Some(f)));
-        assert_eq!(words_starting("").count(), 0);
+        let text = "标准化工作";
+        let bytes = trie_text(text);
+        // Where each character ends in the trie's bytes.
+        let ends: Vec<usize> = (1..=5).map(|n| trie_text(&text.chars().take(n).collect::<String>()).len()).collect();
+        let found: Vec<(u32, usize)> = words_starting(&bytes).collect();
+        let words: Vec<&str> = found
+            .iter()
+            .map(|f| &text[..3 * (ends.iter().position(|&e| e == f.1).expect("a character end") + 1)])
+            .collect();
+        assert_eq!(words, ["标", "标准", "标准化"]);
+        assert!(found.iter().zip(&words).all(|(&(f, _), w)| word(w).map(|w| w.freq) == Some(f)));
+        assert_eq!(words_starting(&[]).count(), 0);
+        // A character no word holds ends every walk.
+        assert_eq!(words_starting(&trie_text("\u{10FFFF}标准")).count(), 0);
     }
 
     #[test]

@@ -38,9 +38,18 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
     // word's frequency (one allocation).
     let mut at = vec![(f64::NEG_INFINITY, 0usize, 0u32); n + 1];
     at[0].0 = 0.0;
+    // The run as the trie of words reads it (a byte or two a character), and where each
+    // character starts there.
+    let mut bytes: Vec<u8> = Vec::with_capacity(2 * n);
+    let mut at_byte: Vec<usize> = Vec::with_capacity(n + 1);
+    for i in 0..n {
+        at_byte.push(bytes.len());
+        text[bounds[i]..bounds[i + 1]].chars().for_each(|c| super::trie_bytes(c, &mut bytes));
+    }
+    at_byte.push(bytes.len());
     // Forward: from each reachable start, every word that starts there (one walk of the
-    // lexicon's trie, shortest first). A character no word covers counts as a rare word
-    // (jieba's frequency 1).
+    // trie, shortest first). A character no word covers counts as a rare word (jieba's
+    // frequency 1).
     for start in 0..n {
         let best_start = at[start].0;
         if best_start == f64::NEG_INFINITY {
@@ -52,10 +61,10 @@ pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
                 at[end] = (s, start, f);
             }
         };
-        let (from, mut end, mut one) = (bounds[start], start, false);
-        for (f, len) in super::words_starting(&text[from..]) {
-            // A word ends on a character boundary: its bytes are whole characters of the text.
-            while bounds[end] - from < len {
+        let (from, mut end, mut one) = (at_byte[start], start, false);
+        for (f, len) in super::words_starting(&bytes[from..]) {
+            // A word ends where a character does: its bytes are whole characters' codes.
+            while at_byte[end] - from < len {
                 end += 1;
             }
             if end - start > MAX_WORD {
