@@ -5,7 +5,7 @@
 //! phrases go into one Aho-Corasick automaton with leftmost-longest matching, so a pack costs
 //! one pass over the text however many entries it has.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -36,8 +36,9 @@ pub struct DictRule {
     meta: RuleMeta,
     message: String,
     entries: Vec<Entry>,
-    /// Pattern ids below `entries.len()` are entries; the rest are allow phrases.
-    automaton: AhoCorasick,
+    /// Values below `entries.len()` are entries; the rest are allow phrases. Read a character at
+    /// a time (a double array over characters: one transition per Han character, not three).
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     skip_book_titles: bool,
     skip_quotations: bool,
 }
@@ -111,11 +112,20 @@ impl DictRule {
                 return Err(err(find_line(&format!("\"{a}\"")), format!("allow 短语“{a}”不包含任何词条，不会起作用")));
             }
         }
-        let patterns = entries.iter().map(|e| e.wrong.as_str()).chain(file.allow.iter().map(String::as_str));
-        let automaton = AhoCorasickBuilder::new()
+        // Each pattern once, numbered by its first place (an allow phrase that repeats an entry or
+        // another phrase would match only as the first, leftmost-longest ties going to the
+        // lower number).
+        let mut seen_patterns = std::collections::HashSet::new();
+        let patterns = entries
+            .iter()
+            .map(|e| e.wrong.as_str())
+            .chain(file.allow.iter().map(String::as_str))
+            .enumerate()
+            .filter(|(_, p)| seen_patterns.insert(*p))
+            .map(|(i, p)| (p, i as u32));
+        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns)
+            .build_with_values(patterns)
             .map_err(|e| err(None, format!("无法构建词典：{e}")))?;
         let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());
         let all_fix = entries.iter().all(|e| e.fix.is_some() && e.right.is_some());
@@ -168,8 +178,8 @@ impl Rule for DictRule {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for m in self.automaton.find_iter(&doc.text) {
-            let Some(e) = self.entries.get(m.pattern().as_usize()) else {
+        for m in self.automaton.leftmost_find_iter(&doc.text) {
+            let Some(e) = self.entries.get(m.value() as usize) else {
                 continue;
             };
             let span = Span::new(m.start(), m.end());
@@ -236,6 +246,19 @@ fix = "unsafe"
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].message, "疑似错别字：“贯澈”应为“贯彻”");
         assert_eq!(d[1].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    }
+
+    #[test]
+    fn an_allow_phrase_repeating_an_entry_or_another_phrase_builds_and_the_entry_wins() {
+        let pack = PACK.replace("allow = [\"截止日期\"]", "allow = [\"截止日期\", \"截止\", \"截止日期\"]");
+        let rule = DictRule::from_toml("test.toml", &pack).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, "截止3月15日；截止日期不变。").unwrap();
+        let mut out = Vec::new();
+        let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
+        rule.check(&doc, &mut cx);
+        let found: Vec<&str> = out.iter().map(|d| &doc.text[d.span.start..d.span.end]).collect();
+        assert_eq!(found, ["截止"]);
+        assert_eq!(out[0].span.start, 0);
     }
 
     #[test]
