@@ -5,6 +5,7 @@
 //! part (标题, 主送机关, 正文, 署名 …) and outline level and derives the facts (文种, 行文方向 …).
 
 pub mod calendar;
+pub mod char_summary;
 mod decode;
 mod docx;
 pub mod docx_map;
@@ -249,6 +250,8 @@ pub struct Document {
     source_lines: LineIndex,
     /// The runs of Han characters of `text` with their best split, read when a rule first asks.
     han_runs: std::sync::OnceLock<Vec<crate::spelling::RunData>>,
+    /// Each paragraph's characters summarised, made when a rule first asks.
+    summaries: std::sync::OnceLock<Vec<char_summary::CharSummary>>,
 }
 
 /// A range of the source file: start and end points (line, columns, source and file bytes).
@@ -309,10 +312,21 @@ impl Document {
         self.han_runs.get_or_init(|| crate::spelling::read_runs(&self.text)).iter().map(|r| r.view(&self.text))
     }
 
-    /// Frees what the rules read lazily (the runs and their split), once checking is done: a
-    /// report keeps its documents until it is written, and they need only their text.
+    /// What characters paragraph `p` holds (see [`char_summary`]): read once for every
+    /// paragraph, when a rule first asks, so that rules rule paragraphs out without searching.
+    pub fn summary(&self, p: &Paragraph) -> char_summary::CharSummary {
+        let all = self.summaries.get_or_init(|| {
+            self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect()
+        });
+        all.get(p.index).copied().unwrap_or_else(|| char_summary::CharSummary::of(self.content(p)))
+    }
+
+    /// Frees what the rules read lazily (the runs and their split, the paragraphs' summaries),
+    /// once checking is done: a report keeps its documents until it is written, and they need
+    /// only their text.
     pub fn drop_caches(&mut self) {
         self.han_runs.take();
+        self.summaries.take();
     }
 
     pub(crate) fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
@@ -352,6 +366,7 @@ impl Document {
             suppressions: directives,
             map,
             han_runs: std::sync::OnceLock::new(),
+            summaries: std::sync::OnceLock::new(),
         };
         structure::analyse(&mut doc);
         Ok(doc)

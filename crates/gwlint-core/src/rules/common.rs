@@ -159,8 +159,8 @@ impl GatedRegex {
             doc.paragraphs
                 .iter()
                 .filter(move |p| {
-                    let content = doc.content(p);
-                    self.needles.is_empty() || self.needles.iter().any(|n| content.contains(n))
+                    let (content, summary) = (doc.content(p), doc.summary(p));
+                    self.needles.is_empty() || self.needles.iter().any(|n| summary.contains(content, n))
                 })
                 .flat_map(move |p| matches_in(doc, p, re))
         })

@@ -131,13 +131,15 @@ impl Rule for NumericFormulation {
             })
             .collect();
         for p in &doc.paragraphs {
-            let content = doc.content(p);
+            let (content, summary) = (doc.content(p), doc.summary(p));
             // A formulation can only match a paragraph holding each of its characters: most
             // paragraphs hold none of the 20, and the search with gaps is not tried there.
             let formulations: Vec<&Formulation> = formulations
                 .iter()
                 .copied()
-                .filter(|f| f.template.iter().all(|piece| !matches!(piece, Piece::Char(c) if !content.contains(*c))))
+                .filter(|f| {
+                    f.template.iter().all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
+                })
                 .collect();
             if formulations.is_empty() {
                 continue;
