@@ -315,9 +315,9 @@ impl Document {
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every
     /// paragraph, when a rule first asks, so that rules rule paragraphs out without searching.
     pub fn summary(&self, p: &Paragraph) -> char_summary::CharSummary {
-        let all = self.summaries.get_or_init(|| {
-            self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect()
-        });
+        let all = self
+            .summaries
+            .get_or_init(|| self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect());
         all.get(p.index).copied().unwrap_or_else(|| char_summary::CharSummary::of(self.content(p)))
     }
 

@@ -33,18 +33,56 @@ pub fn segment(text: &str) -> Segmentation {
 /// [`segment`] of a text whose character offsets (and its length at the end) the caller has
 /// already worked out.
 pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let seg = split_with(text, bounds, &mut scratch);
+            scratch.keep_small();
+            seg
+        }
+        Err(_) => split_with(text, bounds, &mut Scratch::default()),
+    })
+}
+
+/// The lists a split works in, kept between splits (a split of every run of every document
+/// allocated and freed them each time).
+#[derive(Default)]
+struct Scratch {
+    at: Vec<(f64, usize, u32)>,
+    bytes: Vec<u8>,
+    at_byte: Vec<usize>,
+}
+
+impl Scratch {
+    /// Characters of the longest run whose lists are kept: a longer one (a document of one
+    /// endless line) gives its memory back.
+    const KEEP: usize = 1 << 14;
+
+    fn keep_small(&mut self) {
+        if self.at.capacity() > Self::KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+fn split_with(text: &str, bounds: &[usize], scratch: &mut Scratch) -> Segmentation {
     let n = bounds.len() - 1;
+    let Scratch { at, bytes, at_byte } = scratch;
     // For each end: the best score of a split up to it, where its last word starts, and that
-    // word's frequency (one allocation).
-    let mut at = vec![(f64::NEG_INFINITY, 0usize, 0u32); n + 1];
+    // word's frequency.
+    at.clear();
+    at.resize(n + 1, (f64::NEG_INFINITY, 0usize, 0u32));
     at[0].0 = 0.0;
     // The run as the trie of words reads it (a byte or two a character), and where each
     // character starts there.
-    let mut bytes: Vec<u8> = Vec::with_capacity(2 * n);
-    let mut at_byte: Vec<usize> = Vec::with_capacity(n + 1);
+    bytes.clear();
+    at_byte.clear();
     for i in 0..n {
         at_byte.push(bytes.len());
-        text[bounds[i]..bounds[i + 1]].chars().for_each(|c| super::trie_bytes(c, &mut bytes));
+        text[bounds[i]..bounds[i + 1]].chars().for_each(|c| super::trie_bytes(c, bytes));
     }
     at_byte.push(bytes.len());
     // Forward: from each reachable start, every word that starts there (one walk of the

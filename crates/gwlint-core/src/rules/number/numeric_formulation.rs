@@ -138,7 +138,9 @@ impl Rule for NumericFormulation {
                 .iter()
                 .copied()
                 .filter(|f| {
-                    f.template.iter().all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
+                    f.template
+                        .iter()
+                        .all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
                 })
                 .collect();
             if formulations.is_empty() {
