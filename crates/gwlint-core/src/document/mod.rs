@@ -249,7 +249,7 @@ pub struct Document {
     /// Lines and checkpoints of `source`, with file byte offsets.
     source_lines: LineIndex,
     /// The runs of Han characters of `text` with their best split, read when a rule first asks.
-    han_runs: std::sync::OnceLock<Vec<crate::spelling::RunData>>,
+    han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
     /// Each paragraph's characters summarised, made when a rule first asks.
     summaries: std::sync::OnceLock<Vec<char_summary::CharSummary>>,
 }
@@ -309,7 +309,7 @@ impl Document {
     /// The runs of Han characters of the text, each with its best split into lexicon words: read
     /// once, when a rule first asks, and shared by every rule that reads words.
     pub fn han_runs(&self) -> impl Iterator<Item = crate::spelling::Run<'_>> {
-        self.han_runs.get_or_init(|| crate::spelling::read_runs(&self.text)).iter().map(|r| r.view(&self.text))
+        self.han_runs.get_or_init(|| crate::spelling::HanRuns::read(&self.text)).iter(&self.text)
     }
 
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every

@@ -33,13 +33,21 @@ pub fn segment(text: &str) -> Segmentation {
 /// [`segment`] of a text whose character offsets (and its length at the end) the caller has
 /// already worked out.
 pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
+    let (mut words, mut freqs) = (Vec::new(), Vec::new());
+    let score = segment_into(text, bounds, &mut words, &mut freqs);
+    Segmentation { score, words, freqs }
+}
+
+/// [`segment_at`], appending the words and their frequencies to lists the caller keeps (the
+/// runs of a document share one pair); returns the split's score.
+pub fn segment_into(text: &str, bounds: &[usize], words: &mut Vec<Range<usize>>, freqs: &mut Vec<u32>) -> f64 {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut scratch) => {
-            let seg = split_with(text, bounds, &mut scratch);
+            let score = split_with(text, bounds, &mut scratch, words, freqs);
             scratch.keep_small();
-            seg
+            score
         }
-        Err(_) => split_with(text, bounds, &mut Scratch::default()),
+        Err(_) => split_with(text, bounds, &mut Scratch::default(), words, freqs),
     })
 }
 
@@ -68,7 +76,13 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-fn split_with(text: &str, bounds: &[usize], scratch: &mut Scratch) -> Segmentation {
+fn split_with(
+    text: &str,
+    bounds: &[usize],
+    scratch: &mut Scratch,
+    words: &mut Vec<Range<usize>>,
+    freqs: &mut Vec<u32>,
+) -> f64 {
     let n = bounds.len() - 1;
     let Scratch { at, bytes, at_byte } = scratch;
     // For each end: the best score of a split up to it, where its last word starts, and that
@@ -115,22 +129,24 @@ fn split_with(text: &str, bounds: &[usize], scratch: &mut Scratch) -> Segmentati
             relax(start + 1, 0);
         }
     }
-    // Back from the end: count the words first, so that each list is allocated once.
+    // Back from the end: count the words first, so that the lists grow once.
     let mut count = 0;
     let mut end = n;
     while end > 0 {
         count += 1;
         end = at[end].1;
     }
-    let (mut words, mut freqs) = (vec![0..0; count], vec![0u32; count]);
+    let first = words.len();
+    words.resize(first + count, 0..0);
+    freqs.resize(first + count, 0);
     let mut end = n;
-    for i in (0..count).rev() {
+    for i in (first..first + count).rev() {
         let (_, start, f) = at[end];
         words[i] = bounds[start]..bounds[end];
         freqs[i] = f;
         end = start;
     }
-    Segmentation { score: at[n].0, words, freqs }
+    at[n].0
 }
 
 #[cfg(test)]

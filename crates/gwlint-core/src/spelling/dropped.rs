@@ -72,7 +72,7 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
             if insertions.is_empty() || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
                 continue;
             }
-            if let Some(d) = best_insertion(run, split, s, e, written, insertions).filter(|_| !protected(written)) {
+            if let Some(d) = best_insertion(run, &split, s, e, written, insertions).filter(|_| !protected(written)) {
                 out.push(d);
                 break;
             }
@@ -85,7 +85,7 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
 /// common word, if the evidence holds.
 fn best_insertion(
     run: &Run<'_>,
-    split: &Split,
+    split: &Split<'_>,
     s: usize,
     e: usize,
     written: &str,

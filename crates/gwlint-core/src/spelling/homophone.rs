@@ -69,7 +69,7 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
         return None;
     }
     // 应急局要: a one-character organ ending closes the name before it.
-    if closes_organ_name(run, split, k) {
+    if closes_organ_name(run, &split, k) {
         return None;
     }
     // The given name after a surname standing alone (王才聊): names are where the lexicon is

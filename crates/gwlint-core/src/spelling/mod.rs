@@ -14,48 +14,158 @@ pub mod names;
 pub mod substitution;
 
 use crate::document::elements::ORGAN_ENDINGS;
-use crate::lexicon::segment::{segment_at, Segmentation};
+use std::ops::Range;
+
+use crate::lexicon::segment::segment_into;
 use crate::text::is_han;
 
-/// A run of Han characters of a text, read once: its characters, their offsets and its best
-/// split. Kept by the [`Document`](crate::Document) (see `Document::han_runs`) so that every
-/// detector reads the same split; [`Run`] is the view the detectors take.
-#[derive(Clone, Debug)]
-pub struct RunData {
-    start: usize,
-    end: usize,
+/// The runs of Han characters of a text, read once: their characters, their offsets and their
+/// best splits, all runs in one set of lists (a document's runs are read and dropped together;
+/// lists per run cost two allocations and frees for each). Kept by the
+/// [`Document`](crate::Document) (see `Document::han_runs`) so that every detector reads the
+/// same split; [`Run`] is the view the detectors take of one run.
+#[derive(Clone, Debug, Default)]
+pub struct HanRuns {
+    runs: Vec<RunPlace>,
+    /// Every run's characters, one run after another.
     chars: Vec<char>,
+    /// Every run's character offsets (in the run) and its length after them: a run of `n`
+    /// characters has `n + 1` entries, as have `starts` and `ends`.
     bounds: Vec<usize>,
-    seg: Segmentation,
-    split: Split,
+    /// Every run's words (byte ranges in the run) and their lexicon frequencies.
+    words: Vec<Range<usize>>,
+    freqs: Vec<u32>,
+    starts: Vec<bool>,
+    ends: Vec<bool>,
+    /// As `chars`: whether each character is inside a common word of two or more.
+    in_common_word: Vec<bool>,
 }
 
-impl RunData {
-    pub(crate) fn new(start: usize, text: &str) -> Self {
-        // A run of Han characters has three bytes to a character (four outside the Basic
-        // Multilingual Plane): the lists are allocated once.
-        let mut chars: Vec<char> = Vec::with_capacity(text.len() / 3);
-        let mut bounds: Vec<usize> = Vec::with_capacity(text.len() / 3 + 1);
-        for (i, c) in text.char_indices() {
-            chars.push(c);
-            bounds.push(i);
+/// Where one run stands in the text and in the lists of [`HanRuns`].
+#[derive(Clone, Debug)]
+struct RunPlace {
+    /// Byte range in the text.
+    start: usize,
+    end: usize,
+    /// Its first character in `chars` (its first bound is `char_at + index of the run`).
+    char_at: usize,
+    len: usize,
+    words: Range<usize>,
+    score: f64,
+}
+
+impl HanRuns {
+    /// The maximal runs of Han characters in `text`, each read (split) once.
+    pub fn read(text: &str) -> Self {
+        // Sized once: the lists of a long text grown by doubling left the allocator holding the
+        // smaller copies.
+        let (mut han, mut count, mut in_run) = (0, 0, false);
+        for c in text.chars() {
+            let h = is_han(c);
+            han += usize::from(h);
+            count += usize::from(h && !in_run);
+            in_run = h;
         }
-        bounds.push(text.len());
-        let seg = segment_at(text, &bounds);
-        let split = Split::new(&bounds, &seg);
-        RunData { start, end: start + text.len(), chars, bounds, seg, split }
+        let mut runs = HanRuns {
+            runs: Vec::with_capacity(count),
+            chars: Vec::with_capacity(han),
+            bounds: Vec::with_capacity(han + count),
+            words: Vec::with_capacity(han),
+            freqs: Vec::with_capacity(han),
+            starts: Vec::with_capacity(han + count),
+            ends: Vec::with_capacity(han + count),
+            in_common_word: Vec::with_capacity(han),
+        };
+        let mut rest = text.char_indices().peekable();
+        while let Some((start, _)) = rest.find(|(_, c)| is_han(*c)) {
+            let mut end = text.len();
+            while let Some(&(i, c)) = rest.peek() {
+                if !is_han(c) {
+                    end = i;
+                    break;
+                }
+                rest.next();
+            }
+            runs.push(start, &text[start..end]);
+        }
+        runs
     }
 
-    /// The run as a view of `text`, the text it was read from.
-    pub fn view<'a>(&'a self, text: &'a str) -> Run<'a> {
-        Run {
-            start: self.start,
-            text: &text[self.start..self.end],
-            chars: &self.chars,
-            bounds: &self.bounds,
-            seg: &self.seg,
-            split: &self.split,
+    /// `text` (a run of Han characters starting at byte `start` of its text) read as one run.
+    pub(crate) fn one(start: usize, text: &str) -> Self {
+        let mut runs = HanRuns::default();
+        runs.push(start, text);
+        runs
+    }
+
+    /// Reads `text` (a run of Han characters starting at byte `start` of its text) as one more
+    /// run.
+    fn push(&mut self, start: usize, text: &str) {
+        let (char_at, bound_at, word_at) = (self.chars.len(), self.bounds.len(), self.words.len());
+        for (i, c) in text.char_indices() {
+            self.chars.push(c);
+            self.bounds.push(i);
         }
+        self.bounds.push(text.len());
+        let len = self.chars.len() - char_at;
+        let score = segment_into(text, &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
+        // The split by character.
+        self.starts.resize(bound_at + len + 1, false);
+        self.ends.resize(bound_at + len + 1, false);
+        self.in_common_word.resize(char_at + len, false);
+        let bounds = &self.bounds[bound_at..];
+        let index = |byte: usize| bounds.partition_point(|&b| b < byte);
+        self.ends[bound_at] = true;
+        for (w, &freq) in self.words[word_at..].iter().zip(&self.freqs[word_at..]) {
+            let (s, e) = (index(w.start), index(w.end));
+            self.starts[bound_at + s] = true;
+            self.ends[bound_at + e] = true;
+            if e - s > 1 && freq >= substitution::RARE {
+                self.in_common_word[char_at + s..char_at + e].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        let words = word_at..self.words.len();
+        self.runs.push(RunPlace { start, end: start + text.len(), char_at, len, words, score });
+    }
+
+    /// The runs as views of `text`, the text they were read from.
+    pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
+        (0..self.runs.len()).map(move |i| self.view(i, text))
+    }
+
+    /// Run `i` as a view of `text`.
+    fn view<'a>(&'a self, i: usize, text: &'a str) -> Run<'a> {
+        let r = &self.runs[i];
+        let (c, b) = (r.char_at..r.char_at + r.len, r.char_at + i..r.char_at + i + r.len + 1);
+        Run {
+            start: r.start,
+            text: &text[r.start..r.end],
+            chars: &self.chars[c.clone()],
+            bounds: &self.bounds[b.clone()],
+            seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
+            split: Split {
+                starts: &self.starts[b.clone()],
+                ends: &self.ends[b],
+                in_common_word: &self.in_common_word[c],
+            },
+        }
+    }
+}
+
+/// The words of a run's best split: byte ranges in the run and their lexicon frequencies.
+#[derive(Clone, Copy, Debug)]
+pub struct Words<'a> {
+    /// Natural log of the split's probability.
+    pub score: f64,
+    pub words: &'a [Range<usize>],
+    /// The lexicon frequency of each word (0 for a single character the lexicon lacks).
+    pub freqs: &'a [u32],
+}
+
+impl Words<'_> {
+    /// The word covering byte `at`.
+    pub fn word_at(&self, at: usize) -> Option<Range<usize>> {
+        self.words.iter().find(|w| w.contains(&at)).cloned()
     }
 }
 
@@ -69,9 +179,9 @@ pub struct Run<'a> {
     /// Byte offset (in `text`) of each character, and `text.len()` at the end.
     pub bounds: &'a [usize],
     /// The run's most probable split into lexicon words.
-    pub seg: &'a Segmentation,
+    pub seg: Words<'a>,
     /// The split by character.
-    pub split: &'a Split,
+    pub split: Split<'a>,
 }
 
 impl<'a> Run<'a> {
@@ -81,38 +191,20 @@ impl<'a> Run<'a> {
     }
 }
 
-/// The maximal runs of Han characters in `text`, each read (split) once.
-pub fn read_runs(text: &str) -> Vec<RunData> {
-    let mut out = Vec::new();
-    let mut rest = text.char_indices().peekable();
-    while let Some((start, _)) = rest.find(|(_, c)| is_han(*c)) {
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !is_han(c) {
-                end = i;
-                break;
-            }
-            rest.next();
-        }
-        out.push(RunData::new(start, &text[start..end]));
-    }
-    out
-}
-
 /// Runs read from a text outside a document, with the text they were read from (for tests and
 /// the explain tools): `for run in runs.iter()`.
 pub struct OwnedRuns<'a> {
     text: &'a str,
-    runs: Vec<RunData>,
+    runs: HanRuns,
 }
 
 impl<'a> OwnedRuns<'a> {
     pub fn of(text: &'a str) -> Self {
-        OwnedRuns { text, runs: read_runs(text) }
+        OwnedRuns { text, runs: HanRuns::read(text) }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Run<'_>> {
-        self.runs.iter().map(|r| r.view(self.text))
+        self.runs.iter(self.text)
     }
 }
 
@@ -126,32 +218,13 @@ pub(crate) fn replaced(chars: &[char], at: usize, with: char) -> String {
     chars.iter().enumerate().map(|(i, &c)| if i == at { with } else { c }).collect()
 }
 
-/// The best split of a run, by character: where words start and end, and which characters are
-/// inside a common word of two or more characters.
-#[derive(Clone, Debug)]
-pub struct Split {
-    pub starts: Vec<bool>,
-    pub ends: Vec<bool>,
-    pub in_common_word: Vec<bool>,
-}
-
-impl Split {
-    /// The split of a run whose characters start at `bounds` (and end at its last entry).
-    fn new(bounds: &[usize], seg: &Segmentation) -> Self {
-        let n = bounds.len() - 1;
-        let index = |byte: usize| bounds.partition_point(|&b| b < byte);
-        let (mut starts, mut ends, mut in_common_word) = (vec![false; n + 1], vec![false; n + 1], vec![false; n]);
-        ends[0] = true;
-        for (w, &freq) in seg.words.iter().zip(&seg.freqs) {
-            let (s, e) = (index(w.start), index(w.end));
-            starts[s] = true;
-            ends[e] = true;
-            if e - s > 1 && freq >= substitution::RARE {
-                in_common_word[s..e].iter_mut().for_each(|c| *c = true);
-            }
-        }
-        Split { starts, ends, in_common_word }
-    }
+/// The best split of a run, by character: where words start and end (`n + 1` places), and which
+/// characters are inside a common word of two or more characters.
+#[derive(Clone, Copy, Debug)]
+pub struct Split<'a> {
+    pub starts: &'a [bool],
+    pub ends: &'a [bool],
+    pub in_common_word: &'a [bool],
 }
 
 /// The least lexicon frequency of a word that makes a stretch read as ordinary text (jieba's
@@ -168,7 +241,7 @@ pub const ORDINARY_WORD: u32 = 100;
 /// (交通运输等部门, 国家全部, 中国人民进行), not the name miswritten.
 pub fn reads_as_common_words(run: &Run<'_>, range: std::ops::Range<usize>, edit: usize) -> bool {
     let (from, to, edit) = (range.start - run.start, range.end - run.start, edit - run.start);
-    run.seg.words.iter().zip(&run.seg.freqs).filter(|(w, _)| w.start < to && w.end > from).all(|(w, &freq)| {
+    run.seg.words.iter().zip(run.seg.freqs).filter(|(w, _)| w.start < to && w.end > from).all(|(w, &freq)| {
         let word = &run.text[w.clone()];
         if word.chars().nth(1).is_none() {
             freq >= dropped::COMMON_LONE
@@ -183,7 +256,7 @@ pub fn reads_as_common_words(run: &Run<'_>, range: std::ops::Range<usize>, edit:
 /// Whether character `i` stands alone after a word and is the one-character ending of an organ
 /// name (交通运输部根据, 信息化部负责: the gap after 部 is the end of a name, not 部门 with 门
 /// left out; 应急局要 is not 需要 with 局 written for 需).
-pub(crate) fn closes_organ_name(run: &Run<'_>, split: &Split, i: usize) -> bool {
+pub(crate) fn closes_organ_name(run: &Run<'_>, split: &Split<'_>, i: usize) -> bool {
     let ch = &run.text[run.bounds[i]..run.bounds[i + 1]];
     i > 0
         && !split.in_common_word[i]

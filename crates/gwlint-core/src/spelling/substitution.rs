@@ -109,7 +109,7 @@ pub fn substitutions(
         let one = if split.in_common_word[k] || doubled {
             None
         } else {
-            best_at(run, k, split, protected, in_document).or_else(|| deputy_at(run, k, split, protected))
+            best_at(run, k, &split, protected, in_document).or_else(|| deputy_at(run, k, &split, protected))
         };
         for s in [one, super::homophone::word_at(run, k, protected)].into_iter().flatten() {
             // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
@@ -130,7 +130,7 @@ pub fn substitutions(
 fn best_at(
     run: &Run<'_>,
     k: usize,
-    split: &Split,
+    split: &Split<'_>,
     protected: &dyn Fn(&str) -> bool,
     in_document: &dyn Fn(&str) -> InDocument,
 ) -> Option<Substitution> {
@@ -308,7 +308,7 @@ const POST_TITLES: &[&str] = &[
 /// stays silent. Only 付: the other characters like 副 in sound or shape that stand before a
 /// title are the end of a name (傅局长, 张刚主任), and a 付 that is a surname in the document
 /// (付强 … 付局长) is protected as a name by the caller.
-fn deputy_at(run: &Run<'_>, k: usize, split: &Split, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
+fn deputy_at(run: &Run<'_>, k: usize, split: &Split<'_>, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
     const DEPUTY: char = '副';
     if run.chars[k] != '付' || !split.starts[k] || !split.ends[k + 1] {
         return None;
