@@ -111,19 +111,31 @@ pub fn substitutions(
         } else {
             best_at(run, k, &split, protected, in_document).or_else(|| deputy_at(run, k, &split, protected))
         };
-        for s in [one, super::homophone::word_at(run, k, protected)].into_iter().flatten() {
-            // Two readings of one stretch (结续: 持续 or 结局): keep the more probable one.
-            match out.last_mut() {
-                Some(last) if last.word.end > s.word.start => {
-                    if s.score > last.score {
-                        *last = s;
-                    }
-                }
-                _ => out.push(s),
+        if let Some(s) = one {
+            keep_likelier(&mut out, s);
+        }
+        // A two-character word of the sound (鱼蒜 for 预算) starts a word of the split and ends
+        // one two characters on: asked here, as most places are neither.
+        if k + 2 <= n && split.starts[k] && split.ends[k + 2] {
+            if let Some(s) = super::homophone::word_at(run, k, protected) {
+                keep_likelier(&mut out, s);
             }
         }
     }
     out
+}
+
+/// Adds `s` to the readings found so far, left to right; of two readings of one stretch (结续:
+/// 持续 or 结局) the more probable one is kept.
+fn keep_likelier(out: &mut Vec<Substitution>, s: Substitution) {
+    match out.last_mut() {
+        Some(last) if last.word.end > s.word.start => {
+            if s.score > last.score {
+                *last = s;
+            }
+        }
+        _ => out.push(s),
+    }
 }
 
 /// The best correction of character `k`, if one passes every test.
