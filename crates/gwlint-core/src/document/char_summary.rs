@@ -25,8 +25,13 @@ impl CharSummary {
 
     /// Whether the text may hold every character of `s` (false: it does not hold `s`).
     pub fn may_contain_all(self, s: &str) -> bool {
-        let need = CharSummary::of(s).0;
-        self.0 & need == need
+        self.may_contain_every(CharSummary::of(s))
+    }
+
+    /// Whether the text may hold every character summarised in `other` (the summary of a
+    /// needle, made once for many texts).
+    pub fn may_contain_every(self, other: CharSummary) -> bool {
+        self.0 & other.0 == other.0
     }
 
     /// Whether the text holds `needle` (the summary first, then a search of `text`, the text the

@@ -4,6 +4,7 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
+use crate::document::char_summary::CharSummary;
 use crate::document::{Document, Genre, Paragraph, Part};
 use crate::span::Span;
 use crate::text::strip_spaces;
@@ -127,17 +128,19 @@ pub struct GatedRegex {
     needles: Cow<'static, [&'static str]>,
     pattern: &'static str,
     re: OnceLock<Regex>,
+    /// The needles' character summaries, made on first use.
+    needle_summaries: OnceLock<Vec<CharSummary>>,
 }
 
 impl GatedRegex {
     /// `needles` must hold a string every match contains.
     pub const fn new(needles: &'static [&'static str], pattern: &'static str) -> Self {
-        GatedRegex { needles: Cow::Borrowed(needles), pattern, re: OnceLock::new() }
+        GatedRegex { needles: Cow::Borrowed(needles), pattern, re: OnceLock::new(), needle_summaries: OnceLock::new() }
     }
 
     /// [`GatedRegex::new`] with needles worked out at run time (empty: not gated).
     pub fn with_needles(needles: Vec<&'static str>, pattern: &'static str) -> Self {
-        GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new() }
+        GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new(), needle_summaries: OnceLock::new() }
     }
 
     /// The regex, compiled on first use, if `text` can match it.
@@ -149,21 +152,25 @@ impl GatedRegex {
     }
 
     /// Every match in every paragraph of `doc` (see [`paragraph_matches`]), searching only the
-    /// paragraphs that hold one of the needles.
+    /// paragraphs that hold one of the needles (asked of each paragraph's character summary
+    /// first); the pattern is compiled when a paragraph first does.
     pub fn paragraph_matches<'a>(
         &'a self,
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-        let re = self.for_text(&doc.text);
-        re.into_iter().flat_map(move |re| {
-            doc.paragraphs
-                .iter()
-                .filter(move |p| {
-                    let (content, summary) = (doc.content(p), doc.summary(p));
-                    self.needles.is_empty() || self.needles.iter().any(|n| summary.contains(content, n))
-                })
-                .flat_map(move |p| matches_in(doc, p, re))
-        })
+        let needles = self.needle_summaries.get_or_init(|| self.needles.iter().map(|n| CharSummary::of(n)).collect());
+        doc.paragraphs
+            .iter()
+            .filter(move |p| {
+                let (content, summary) = (doc.content(p), doc.summary(p));
+                self.needles.is_empty()
+                    || self
+                        .needles
+                        .iter()
+                        .zip(needles)
+                        .any(|(n, &s)| summary.may_contain_every(s) && content.contains(n))
+            })
+            .flat_map(move |p| matches_in(doc, p, self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))))
     }
 }
 

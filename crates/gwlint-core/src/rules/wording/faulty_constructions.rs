@@ -4,7 +4,7 @@
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{paragraph_matches, GatedRegex};
+use crate::rules::common::GatedRegex;
 
 declare_rule! {
     /// ## 作用
@@ -119,8 +119,7 @@ impl Rule for FaultyConstructions {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for pattern in &PATTERNS {
-            let Some(re) = pattern.re.for_text(&doc.text) else { continue };
-            for (_, _, span) in paragraph_matches(doc, re) {
+            for (_, _, span) in pattern.re.paragraph_matches(doc) {
                 // The pattern's own text, without the sentence boundary it may start with.
                 let text = doc.slice(span);
                 let lead = text.len() - text.trim_start_matches(['。', '！', '？', '；', ' ', '\u{3000}']).len();

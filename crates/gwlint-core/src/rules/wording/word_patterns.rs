@@ -4,7 +4,7 @@
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::Context;
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, GatedRegex};
 use crate::text::is_han;
 
 pub struct WordPattern {
@@ -43,8 +43,7 @@ pub fn report_word_patterns(
     message: impl Fn(&str, &str) -> String,
 ) {
     for pat in patterns {
-        let Some(re) = pat.re.for_text(&doc.text) else { continue };
-        for (p, c, _) in paragraph_matches(doc, re) {
+        for (p, c, _) in pat.re.paragraph_matches(doc) {
             let w = c.name("w").expect("group w");
             let span = group_span(p, w);
             cx.report(span, message(w.as_str(), pat.right))
