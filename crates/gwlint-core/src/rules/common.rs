@@ -180,18 +180,21 @@ pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    paragraph_matches_where(doc, re, |_| true)
+    doc.paragraphs.iter().flat_map(move |p| matches_in(doc, p, re))
 }
 
 /// [`paragraph_matches`] over the paragraphs that pass `gate`, a cheap test every paragraph
-/// with a match passes (an ASCII digit, a character the pattern needs): the others are not
-/// searched.
+/// with a match passes (an ASCII digit, a character the pattern needs), given the paragraph's
+/// text and its character summary: the others are not searched.
 pub fn paragraph_matches_where<'a>(
     doc: &'a Document,
     re: &'a Regex,
-    gate: fn(&str) -> bool,
+    gate: fn(&str, CharSummary) -> bool,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    doc.paragraphs.iter().filter(move |p| gate(doc.content(p))).flat_map(move |p| matches_in(doc, p, re))
+    doc.paragraphs
+        .iter()
+        .filter(move |p| gate(doc.content(p), doc.summary(p)))
+        .flat_map(move |p| matches_in(doc, p, re))
 }
 
 /// Every match of `re` in paragraph `p`, with the absolute span of the whole match.

@@ -56,10 +56,10 @@ impl Rule for DigitGrouping {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, has_ascii_digit)
+        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, |t, _| has_ascii_digit(t))
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
-        let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, has_ascii_digit)
+        let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, |t, _| has_ascii_digit(t))
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
         if grouped.is_empty() || plain.is_empty() {

@@ -54,7 +54,7 @@ impl Rule for FoldDecrease {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches_where(doc, &FOLD_DECREASE_RE, |t| t.contains('倍')) {
+        for (_, _, span) in paragraph_matches_where(doc, &FOLD_DECREASE_RE, |t, s| s.contains_char(t, '倍')) {
             cx.report(span, format!("“{}”：减少不能用倍数表示", doc.slice(span)))
                 .with_label("减少不用倍数")
                 .with_help("改用百分数或分数，如“下降了50%”“减少了一半”“减少到原来的四分之一”。");

@@ -57,7 +57,9 @@ impl Rule for ShareOverHundred {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches_where(doc, &SHARE, |t| t.contains(['%', '％'])) {
+        for (p, c, _) in
+            paragraph_matches_where(doc, &SHARE, |t, s| s.contains_char(t, '%') || s.contains_char(t, '％'))
+        {
             let n = c.name("n").expect("group");
             let Ok(value) = n.as_str().parse::<f64>() else { continue };
             if value <= 100.0 {

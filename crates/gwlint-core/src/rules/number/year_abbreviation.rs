@@ -55,7 +55,7 @@ impl Rule for YearAbbreviation {
         for (p, c, _) in SHORT_YEAR
             .for_text(&doc.text)
             .into_iter()
-            .flat_map(|re| paragraph_matches_where(doc, re, |t| t.contains('年')))
+            .flat_map(|re| paragraph_matches_where(doc, re, |t, s| s.contains_char(t, '年')))
         {
             let yy = c.name("yy").expect("group");
             let n: u32 = yy.as_str().parse().unwrap_or(0);

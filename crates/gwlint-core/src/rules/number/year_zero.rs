@@ -54,7 +54,7 @@ impl Rule for YearZero {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, _, span) in paragraph_matches_where(doc, &HAN_YEAR, |t| t.contains('年')) {
+        for (p, _, span) in paragraph_matches_where(doc, &HAN_YEAR, |t, s| s.contains_char(t, '年')) {
             if matches!(p.part, Part::Date | Part::Printed) {
                 continue;
             }

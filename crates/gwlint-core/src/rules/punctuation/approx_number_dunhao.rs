@@ -59,7 +59,7 @@ impl Rule for ApproxNumberDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches_where(doc, &APPROX, |t| t.contains('、')) {
+        for (p, c, _) in paragraph_matches_where(doc, &APPROX, |t, s| s.contains_char(t, '、')) {
             let (a, b) = (&c["a"], &c["b"]);
             let value = |s: &str| s.parse::<u32>().ok().or_else(|| chinese_number(s));
             let (Some(x), Some(y)) = (value(a), value(b)) else { continue };
