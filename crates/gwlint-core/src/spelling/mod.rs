@@ -263,3 +263,46 @@ pub(crate) fn closes_organ_name(run: &Run<'_>, split: &Split<'_>, i: usize) -> b
         && split.in_common_word[i - 1]
         && ORGAN_ENDINGS.iter().any(|e| e.chars().count() == 1 && *e == ch)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::segment::segment;
+
+    #[test]
+    fn each_run_of_the_store_is_the_run_read_alone() {
+        let text = "一、加强预算管理。Ab12各部门要认真贯彻落实，𠀀确保（2025年）经济社会发展！";
+        let runs = OwnedRuns::of(text);
+        let views: Vec<Run<'_>> = runs.iter().collect();
+        let texts: Vec<&str> = views.iter().map(|r| r.text).collect();
+        assert_eq!(texts, ["一", "加强预算管理", "各部门要认真贯彻落实", "𠀀确保", "年", "经济社会发展"]);
+        for run in &views {
+            assert_eq!(&text[run.start..run.start + run.text.len()], run.text);
+            assert!(run.chars.iter().copied().eq(run.text.chars()));
+            let bounds: Vec<usize> = run.text.char_indices().map(|(i, _)| i).chain([run.text.len()]).collect();
+            assert_eq!(run.bounds, bounds.as_slice());
+            let alone = segment(run.text);
+            assert_eq!(
+                (run.seg.score, run.seg.words, run.seg.freqs),
+                (alone.score, &alone.words[..], &alone.freqs[..])
+            );
+            // The split by character agrees with the words.
+            let n = run.chars.len();
+            assert_eq!(
+                (run.split.starts.len(), run.split.ends.len(), run.split.in_common_word.len()),
+                (n + 1, n + 1, n)
+            );
+            let at = |byte: usize| bounds.iter().position(|&b| b == byte).expect("a character boundary");
+            for (k, w) in run.seg.words.iter().enumerate() {
+                assert!(run.split.starts[at(w.start)] && run.split.ends[at(w.end)]);
+                let common = at(w.end) - at(w.start) > 1 && run.seg.freqs[k] >= substitution::RARE;
+                assert!((at(w.start)..at(w.end)).all(|i| run.split.in_common_word[i] == common));
+            }
+            assert_eq!(run.split.starts.iter().filter(|&&s| s).count(), run.seg.words.len());
+        }
+        assert_eq!(
+            views[1].seg.words.iter().map(|w| &views[1].text[w.clone()]).collect::<Vec<_>>(),
+            ["加强", "预算", "管理"]
+        );
+    }
+}
