@@ -255,6 +255,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_gated_pattern_finds_what_the_pattern_finds_in_every_paragraph() {
+        use crate::document::SourceKind;
+        static GATED: GatedRegex = GatedRegex::new(&["截止", "期限"], r"(截止|期限)[^，。]{0,6}(日|前)");
+        static GATED_NONE: GatedRegex = GatedRegex::new(&["无此词"], r"无此词");
+        let text =
+            "关于报送材料的通知\n\n各单位：\n请于截止3月15日前报送。\n报送期限为十个工作日。\n其他事项另行通知。\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let plain = Regex::new(GATED.pattern).unwrap();
+        let spans = |it: &mut dyn Iterator<Item = (&Paragraph, regex::Captures<'_>, Span)>| {
+            it.map(|(_, _, s)| doc.slice(s).to_string()).collect::<Vec<_>>()
+        };
+        let gated = spans(&mut GATED.paragraph_matches(&doc));
+        assert_eq!(gated, spans(&mut paragraph_matches(&doc, &plain)));
+        assert_eq!(gated, ["截止3月15日前", "期限为十个工作日"]);
+        assert_eq!(GATED_NONE.paragraph_matches(&doc).count(), 0);
+        // The pattern is compiled only once a paragraph holds a needle.
+        assert!(GATED_NONE.re.get().is_none() && GATED.re.get().is_some());
+    }
+
+    #[test]
     fn urls_and_emails_without_trailing_marks() {
         let t = "详见http://www.gov.cn/a.htm,或发邮件至ban@gov.cn。";
         let spans = url_spans(t, 0);
