@@ -309,14 +309,18 @@ impl Tables {
             }
         }
         let window: [char; 4] = chars.get(s..s + 4)?.try_into().ok()?;
-        let known: [bool; 4] = std::array::from_fn(|k| self.at_position[k].contains(window[k]));
-        if known.iter().filter(|&&k| !k).count() > 1 {
-            return None;
-        }
-        for i in 0..4 {
-            if (0..4).any(|k| k != i && !known[k]) {
-                continue;
+        // A place whose character no target has there must be the one substituted: with one
+        // such place only it is tried, with two the window is no near miss.
+        let mut places = 0..4;
+        for (k, (at, &c)) in self.at_position.iter().zip(&window).enumerate() {
+            if !at.contains(c) {
+                if places.len() == 1 {
+                    return None;
+                }
+                places = k..k + 1;
             }
+        }
+        for i in places {
             let mut key = window;
             key[i] = '\0';
             let form = form_key(key);
