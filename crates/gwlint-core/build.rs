@@ -260,18 +260,6 @@ fn lexicon_tables() {
     assert!(trie_keys.iter().all(|k| k.1 < 1 << 31 && !k.0.contains(&0)), "a trie value takes 31 bits, a key no NUL");
     let trie = yada::builder::DoubleArrayBuilder::build(&trie_keys).expect("the words' double-array trie");
     std::fs::write(out.join("words.trie"), trie).unwrap();
-    // The frequency of every one-character word of the common Han block, by code point: the
-    // split looks up every character of the text, and an array read stays in cache.
-    let mut one_char = vec![0u8; format::ONE_CHAR_WORDS * 4];
-    for (w, f, _) in &word_rows {
-        let mut cs = w.chars();
-        if let (Some(c), None) = (cs.next(), cs.next()) {
-            if let Some(i) = format::one_char_index(c) {
-                one_char[i * 4..i * 4 + 4].copy_from_slice(&f.parse::<u32>().expect("word frequency").to_le_bytes());
-            }
-        }
-    }
-    std::fs::write(out.join("one-char.freq"), one_char).unwrap();
 
     // Character n-grams: key, count.
     let grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))

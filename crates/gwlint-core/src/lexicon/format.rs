@@ -145,18 +145,6 @@ pub fn drop_parts(v: u32) -> (Option<char>, usize) {
     (char::from_u32(v >> 3), (v & 7) as usize)
 }
 
-/// The first code point of the block of one-character words kept in an array (CJK Unified
-/// Ideographs, where nearly every character of a 公文 is).
-pub const ONE_CHAR_FIRST: u32 = 0x4E00;
-/// How many code points the array covers (U+4E00 to U+9FFF).
-pub const ONE_CHAR_WORDS: usize = 0x5200;
-
-/// The place of `c` in the one-character array, if it is in the block.
-pub fn one_char_index(c: char) -> Option<usize> {
-    let i = u32::from(c).checked_sub(ONE_CHAR_FIRST)? as usize;
-    (i < ONE_CHAR_WORDS).then_some(i)
-}
-
 /// The trie of words reads a character as its code, a byte or two (see [`trie_code_bytes`]),
 /// not as its three or four bytes of UTF-8: the commonest characters of the lexicon's words take
 /// codes 1 to this, one byte each.

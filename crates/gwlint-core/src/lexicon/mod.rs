@@ -86,7 +86,6 @@ macro_rules! hashed_table {
 static WORDS: Table = hashed_table!("words");
 static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.filter"));
 static WORD_TRIE: yada::DoubleArray<&[u8]> = yada::DoubleArray(include_bytes!(concat!(env!("OUT_DIR"), "/words.trie")));
-static ONE_CHAR_FREQ: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/one-char.freq"));
 static WORD_TAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.tags"));
 static NGRAMS: Table = hashed_table!("ngrams");
 static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.filter"));
@@ -157,13 +156,6 @@ pub fn word_by_key(key: u64) -> Option<Word> {
         _ => WordKind::Common,
     };
     Some(Word { freq: WORDS.value(i), tag, kind })
-}
-
-/// The frequency of `c` as a one-character word (0 when the lexicon lacks it), read from an array
-/// for the characters of the common Han block; `None` outside it (look the word up instead).
-pub fn one_char_freq(c: char) -> Option<u32> {
-    let i = format::one_char_index(c)?;
-    Some(u32::from_le_bytes(ONE_CHAR_FREQ[i * 4..i * 4 + 4].try_into().expect("4 bytes")))
 }
 
 static TRIE_CODES_DENSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie-codes.dense"));
@@ -409,19 +401,6 @@ mod tests {
         // 行 reads xing and hang.
         assert!(same_sound('行', '航') && same_sound('行', '型'));
         assert!(!same_sound('没', '设') && !same_sound('a', '设'));
-    }
-
-    #[test]
-    fn the_one_character_array_agrees_with_the_word_table() {
-        // Every character of the block: the array holds its frequency as a word, 0 for none.
-        for c in
-            (format::ONE_CHAR_FIRST..format::ONE_CHAR_FIRST + format::ONE_CHAR_WORDS as u32).filter_map(char::from_u32)
-        {
-            let mut buf = [0u8; 4];
-            assert_eq!(one_char_freq(c), Some(word(c.encode_utf8(&mut buf)).map_or(0, |w| w.freq)), "{c}");
-        }
-        assert_eq!(one_char_freq('a'), None);
-        assert_eq!(one_char_freq('㐀'), None);
     }
 
     #[test]

@@ -17,13 +17,6 @@ pub struct Segmentation {
     pub freqs: Vec<u32>,
 }
 
-impl Segmentation {
-    /// The word covering byte `at`.
-    pub fn word_at(&self, at: usize) -> Option<Range<usize>> {
-        self.words.iter().find(|w| w.contains(&at)).cloned()
-    }
-}
-
 /// The most probable split of `text` (best read as a run of Han characters).
 pub fn segment(text: &str) -> Segmentation {
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
