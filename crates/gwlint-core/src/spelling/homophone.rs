@@ -38,14 +38,21 @@ use super::{closes_organ_name, names, Run};
 use crate::lexicon;
 use crate::lexicon::segment::segment;
 
+/// Whether characters `k` and `k + 1` may be read as a word of their sound at all: a word of
+/// the split starts at `k` and one ends at `k + 2` (they are one two-character word, or two
+/// single ones). Most places are neither, so callers ask this before [`word_at`].
+pub(super) fn may_be_at(run: &Run<'_>, k: usize) -> bool {
+    k + 2 <= run.chars.len() && run.split.starts[k] && run.split.ends[k + 2]
+}
+
 /// The most probable word of the sound of characters `k` and `k + 1`, if one passes every test.
 pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
     let (n, split) = (run.chars.len(), run.split);
-    if k + 2 > n {
+    if !may_be_at(run, k) {
         return None;
     }
     let (a, b) = (run.chars[k], run.chars[k + 1]);
-    if a == b || !(split.starts[k] && split.ends[k + 2]) || names::is_surname(a) {
+    if a == b || names::is_surname(a) {
         return None;
     }
     // Two characters alone in the split (a word boundary between them), or one two-character

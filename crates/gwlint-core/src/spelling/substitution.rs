@@ -114,9 +114,8 @@ pub fn substitutions(
         if let Some(s) = one {
             keep_likelier(&mut out, s);
         }
-        // A two-character word of the sound (鱼蒜 for 预算) starts a word of the split and ends
-        // one two characters on: asked here, as most places are neither.
-        if k + 2 <= n && split.starts[k] && split.ends[k + 2] {
+        // A two-character word of the sound (鱼蒜 for 预算).
+        if super::homophone::may_be_at(run, k) {
             if let Some(s) = super::homophone::word_at(run, k, protected) {
                 keep_likelier(&mut out, s);
             }
