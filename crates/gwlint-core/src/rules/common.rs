@@ -148,7 +148,12 @@ impl GatedRegex {
         if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n)) {
             return None;
         }
-        Some(self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern")))
+        Some(self.regex())
+    }
+
+    /// The regex, compiled on first use.
+    fn regex(&self) -> &Regex {
+        self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))
     }
 
     /// Every match in every paragraph of `doc` (see [`paragraph_matches`]), searching only the
@@ -170,7 +175,7 @@ impl GatedRegex {
                         .zip(needles)
                         .any(|(n, &s)| summary.may_contain_every(s) && content.contains(n))
             })
-            .flat_map(move |p| matches_in(doc, p, self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))))
+            .flat_map(move |p| matches_in(doc, p, self.regex()))
     }
 }
 
