@@ -232,12 +232,17 @@ fix = "unsafe"
 "#;
 
     fn run(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
-        let rule = DictRule::from_toml("test.toml", PACK).unwrap();
+        run_pack(PACK, text).1
+    }
+
+    /// `pack` run over `text`: the document and what the pack reports in it.
+    fn run_pack(pack: &str, text: &str) -> (Document, Vec<crate::diagnostic::Diagnostic>) {
+        let rule = DictRule::from_toml("test.toml", pack).unwrap();
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let mut out = Vec::new();
         let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
         rule.check(&doc, &mut cx);
-        out
+        (doc, out)
     }
 
     #[test]
@@ -251,11 +256,7 @@ fix = "unsafe"
     #[test]
     fn an_allow_phrase_repeating_an_entry_or_another_phrase_builds_and_the_entry_wins() {
         let pack = PACK.replace("allow = [\"截止日期\"]", "allow = [\"截止日期\", \"截止\", \"截止日期\"]");
-        let rule = DictRule::from_toml("test.toml", &pack).unwrap();
-        let doc = Document::from_text("t.txt", SourceKind::Txt, "截止3月15日；截止日期不变。").unwrap();
-        let mut out = Vec::new();
-        let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
-        rule.check(&doc, &mut cx);
+        let (doc, out) = run_pack(&pack, "截止3月15日；截止日期不变。");
         let found: Vec<&str> = out.iter().map(|d| &doc.text[d.span.start..d.span.end]).collect();
         assert_eq!(found, ["截止"]);
         assert_eq!(out[0].span.start, 0);
@@ -264,11 +265,7 @@ fix = "unsafe"
     #[test]
     fn quoted_text_is_left_alone_when_asked() {
         let pack = PACK.replace("docs = \"测试\"", "docs = \"测试\"\nskip_quotations = true");
-        let rule = DictRule::from_toml("test.toml", &pack).unwrap();
-        let doc = Document::from_text("t.txt", SourceKind::Txt, "严禁出现“贯澈”等错字，请贯澈落实。").unwrap();
-        let mut out = Vec::new();
-        let mut cx = Context::new(rule.meta(), Severity::Warning, None, &mut out);
-        rule.check(&doc, &mut cx);
+        let (doc, out) = run_pack(&pack, "严禁出现“贯澈”等错字，请贯澈落实。");
         assert_eq!(out.len(), 1);
         assert_eq!(&doc.text[out[0].span.start..out[0].span.end], "贯澈");
         assert!(out[0].span.start > doc.text.find('，').unwrap());
