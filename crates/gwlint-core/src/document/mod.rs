@@ -309,7 +309,16 @@ impl Document {
     /// The runs of Han characters of the text, each with its best split into lexicon words: read
     /// once, when a rule first asks, and shared by every rule that reads words.
     pub fn han_runs(&self) -> impl Iterator<Item = crate::spelling::Run<'_>> {
-        self.han_runs.get_or_init(|| crate::spelling::HanRuns::read(&self.text)).iter(&self.text)
+        self.runs_store().iter(&self.text)
+    }
+
+    /// How many Han characters the text's runs hold (read with the runs).
+    pub fn han_char_count(&self) -> usize {
+        self.runs_store().char_count()
+    }
+
+    fn runs_store(&self) -> &crate::spelling::HanRuns {
+        self.han_runs.get_or_init(|| crate::spelling::HanRuns::read(&self.text))
     }
 
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every

@@ -128,6 +128,11 @@ impl HanRuns {
         self.runs.push(RunPlace { start, end: start + text.len(), char_at, len, words, score });
     }
 
+    /// How many Han characters the runs hold.
+    pub fn char_count(&self) -> usize {
+        self.chars.len()
+    }
+
     /// The runs as views of `text`, the text they were read from.
     pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
         (0..self.runs.len()).map(move |i| self.view(i, text))

@@ -25,9 +25,9 @@ pub struct Names<'a> {
     /// ascending order, read on first use), so that a form is counted from the places its
     /// first pair stands instead of by a scan of the text each time.
     pairs: OnceCell<PairPositions>,
-    /// The pairs of adjacent Han characters the text writes (with false positives), and how
-    /// many Han characters it has (both read on first use).
-    han_pairs: OnceCell<(PairFilter, u32)>,
+    /// The pairs of adjacent Han characters the text writes (with false positives), read on
+    /// first use.
+    han_pairs: OnceCell<PairFilter>,
     /// How often the text writes each Han character (counted on first use: a one-character
     /// form is asked about often, and a scan for each would grow with the square of the text).
     han_chars: OnceCell<FxMap<char, u32>>,
@@ -63,12 +63,12 @@ impl<'a> Names<'a> {
 
     /// How often the text writes `form`, and how many Han characters it has.
     pub fn in_document(&self, form: &str) -> InDocument {
-        let (_, han_chars) = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
+        let han_chars = u32::try_from(self.doc.han_char_count()).unwrap_or(u32::MAX);
         let mut chars = form.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             if is_han(c) {
                 let counts = self.han_chars.get_or_init(|| han_char_counts(self.doc));
-                return InDocument { times: counts.get(&c).copied().unwrap_or(0), han_chars: *han_chars };
+                return InDocument { times: counts.get(&c).copied().unwrap_or(0), han_chars };
             }
         }
         let times = if form.is_empty() || self.never_written(form) {
@@ -78,7 +78,7 @@ impl<'a> Names<'a> {
         } else {
             u32::try_from(self.doc.text.matches(form).count()).unwrap_or(u32::MAX)
         };
-        InDocument { times, han_chars: *han_chars }
+        InDocument { times, han_chars }
     }
 
     /// In a long text, how often it writes `form` (two or more Han characters), without
@@ -121,7 +121,7 @@ impl<'a> Names<'a> {
     /// never writes rules the form out without a scan; false when they cannot tell). The pairs
     /// are read on first use: only a reading that needs the document's count asks.
     fn never_written(&self, form: &str) -> bool {
-        let (pairs, _) = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
+        let pairs = self.han_pairs.get_or_init(|| han_pair_filter(self.doc));
         let mut chars = form.chars();
         let Some(mut prev) = chars.next() else { return false };
         chars.any(|c| {
@@ -133,14 +133,13 @@ impl<'a> Names<'a> {
 }
 
 /// The pairs of adjacent Han characters of the document (read from its runs of Han characters,
-/// which the spelling rules have already split), and how many Han characters it has.
-fn han_pair_filter(doc: &Document) -> (PairFilter, u32) {
-    let (mut pairs, mut count) = (PairFilter::default(), 0u32);
+/// which the spelling rules have already split).
+fn han_pair_filter(doc: &Document) -> PairFilter {
+    let mut pairs = PairFilter::default();
     for run in doc.han_runs() {
-        count = count.saturating_add(u32::try_from(run.chars.len()).unwrap_or(u32::MAX));
         run.chars.windows(2).for_each(|w| pairs.insert(w[0], w[1]));
     }
-    (pairs, count)
+    pairs
 }
 
 /// How often each Han character occurs in the document.
