@@ -152,7 +152,7 @@ impl GatedRegex {
     }
 
     /// The regex, compiled on first use.
-    fn regex(&self) -> &Regex {
+    pub(crate) fn regex(&self) -> &Regex {
         self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))
     }
 

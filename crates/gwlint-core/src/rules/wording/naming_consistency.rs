@@ -49,11 +49,62 @@ declare_rule! {
 }
 
 /// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）".
-static DEFINITION: GatedRegex = GatedRegex::new(
+/// What introduces a short name, from its opening bracket: `（以下简称“市住建委”）`.
+static INTRODUCTION: GatedRegex = GatedRegex::new(
     // The bracket and 以下 the pattern needs, as written.
     &["（以下", "(以下"],
-    r"(?P<full>[\p{Han}A-Za-z0-9《》“”]{2,40})[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
+    r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
 );
+
+/// The full name right before the bracket: two to [`FULL_MAX_CHARS`] name characters, as many
+/// as stand there (the text searched is cut to that many characters before the bracket).
+static FULL_NAME: GatedRegex = GatedRegex::new(&[], r"[\p{Han}A-Za-z0-9《》“”]{2,40}$");
+
+/// The most characters of a full name read before the bracket.
+const FULL_MAX_CHARS: usize = 40;
+
+/// A short name introduced for a full one: `上海市住房和城乡建设管理委员会（以下简称“市住建委”）`.
+struct Definition<'t> {
+    /// From the full name's start to the closing bracket.
+    whole: Span,
+    full: &'t str,
+    /// The mark that opens the short name, if any (“ or 《).
+    open: &'t str,
+    short: &'t str,
+}
+
+/// Every introduction of a short name in `text`, left to right, none overlapping another: at
+/// each bracket that may open one, the introduction read from the bracket and the full name read
+/// back from it (the longest run of name characters, at most [`FULL_MAX_CHARS`], after the
+/// previous introduction). Searching back from the brackets instead of for the whole pattern
+/// from every place: the run of name characters of up to forty makes that search slow.
+fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
+    let tail = INTRODUCTION.for_text(text);
+    // Where the last introduction ended (a full name starts there or later), and where the next
+    // bracket is looked for.
+    let (mut resume, mut scan) = (0, 0);
+    std::iter::from_fn(move || {
+        let tail = tail?;
+        loop {
+            let rest = &text[scan..];
+            let bracket = scan + [rest.find("（以下"), rest.find("(以下")].into_iter().flatten().min()?;
+            scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
+            let from =
+                text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
+            let Some(full) = FULL_NAME.regex().find(&text[from..bracket]) else { continue };
+            let Some(c) = tail.captures(&text[bracket..]) else { continue };
+            let (start, end) = (from + full.start(), bracket + c.get(0).expect("match").end());
+            (resume, scan) = (end, end);
+            let group = |name: &str| c.name(name).map_or("", |m| &text[bracket + m.start()..bracket + m.end()]);
+            return Some(Definition {
+                whole: Span::new(start, end),
+                full: &text[start..bracket],
+                open: group("open"),
+                short: group("short"),
+            });
+        }
+    })
+}
 
 pub struct NamingConsistency;
 
@@ -69,14 +120,13 @@ impl Rule for NamingConsistency {
         // What later text is searched for: a 《title》 or an organ name's ending, each with the
         // introductions that gave it a short name.
         let mut watches: Vec<Watch> = Vec::new();
-        for c in DEFINITION.for_text(&doc.text).into_iter().flat_map(|re| re.captures_iter(&doc.text)) {
-            let short = c["short"].trim().to_string();
+        for d in definitions(&doc.text) {
+            let short = d.short.trim().to_string();
             if short.chars().count() < 2 {
                 continue;
             }
-            let whole = c.get(0).expect("match");
-            let at = Span::new(whole.start(), whole.end());
-            let full = c["full"].to_string();
+            let at = d.whole;
+            let full = d.full.to_string();
             match by_short.get(&short).map(|&k| &defined[k]) {
                 Some((_, first_full, first_at)) if !same_name(first_full, &full) => {
                     cx.report(at, format!("简称“{short}”前文已用于指“{}”，此处又指另一个名称", tail(first_full, 12)))
@@ -86,7 +136,7 @@ impl Rule for NamingConsistency {
                 Some(_) => {}
                 None => {
                     if inside(&body, at) {
-                        watches.extend(Watch::title(&full, &c["open"], &short, at));
+                        watches.extend(Watch::title(&full, d.open, &short, at));
                         watches.extend(Watch::organ(&full, &short, at));
                     }
                     by_short.insert(short.clone(), defined.len());
@@ -233,4 +283,40 @@ fn same_name(a: &str, b: &str) -> bool {
 fn tail(full: &str, n: usize) -> String {
     let len = full.chars().count();
     full.chars().skip(len.saturating_sub(n)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definitions_are_the_matches_of_the_whole_pattern() {
+        // The pattern the two-part search stands for, searched over the whole text.
+        let whole = regex::Regex::new(
+            r"(?P<full>[\p{Han}A-Za-z0-9《》“”]{2,40})[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
+        )
+        .unwrap();
+        let long = "长".repeat(50);
+        let texts = [
+            "上海市住房和城乡建设管理委员会（以下简称市住建委）负责。".to_string(),
+            format!("{long}（以下简称长委）和{long}(以下称“短委”)。AB(以下简称B)"),
+            "甲乙（以下简称）丙丁（以下简称（以下简称戊）己庚（以下简称辛）".to_string(),
+            "《上海市城市更新条例》（以下称《条例》）（以下简称条例二）AB（以下简称CD）".to_string(),
+            "没有简称的文本（以下各项）和（以下简称“甲”）（以下".to_string(),
+            "条例（以下简称“条例”）条例（以下简称“规定”）".to_string(),
+        ];
+        for text in &texts {
+            let expected: Vec<_> = whole
+                .captures_iter(text)
+                .map(|c| {
+                    (c.get(0).unwrap().range(), c["full"].to_string(), c["open"].to_string(), c["short"].to_string())
+                })
+                .collect();
+            let found: Vec<_> = definitions(text)
+                .map(|d| (d.whole.start..d.whole.end, d.full.to_string(), d.open.to_string(), d.short.to_string()))
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+        assert_eq!(definitions(&texts[1]).count(), 3);
+    }
 }
