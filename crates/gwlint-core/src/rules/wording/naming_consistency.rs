@@ -56,9 +56,10 @@ static INTRODUCTION: GatedRegex = GatedRegex::new(
     r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
 );
 
-/// The full name right before the bracket: two to [`FULL_MAX_CHARS`] name characters, as many
-/// as stand there (the text searched is cut to that many characters before the bracket).
-static FULL_NAME: GatedRegex = GatedRegex::new(&[], r"[\p{Han}A-Za-z0-9《》“”]{2,40}$");
+/// The full name right before the bracket: the name characters that stand there, as many as
+/// there are (the text searched is cut to [`FULL_MAX_CHARS`] characters before the bracket; a
+/// name of one character is none). Unbounded: a bounded run of these classes compiles slowly.
+static FULL_NAME: GatedRegex = GatedRegex::new(&[], r"[\p{Han}A-Za-z0-9《》“”]+$");
 
 /// The most characters of a full name read before the bracket.
 const FULL_MAX_CHARS: usize = 40;
@@ -91,7 +92,11 @@ fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
             scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
             let from =
                 text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
-            let Some(full) = FULL_NAME.regex().find(&text[from..bracket]) else { continue };
+            let Some(full) =
+                FULL_NAME.regex().find(&text[from..bracket]).filter(|m| m.as_str().chars().nth(1).is_some())
+            else {
+                continue;
+            };
             let Some(c) = tail.captures(&text[bracket..]) else { continue };
             let (start, end) = (from + full.start(), bracket + c.get(0).expect("match").end());
             (resume, scan) = (end, end);
