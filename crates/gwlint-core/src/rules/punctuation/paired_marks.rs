@@ -52,6 +52,11 @@ const BRACKETS: &[(char, char, &str)] = &[
     ('〔', '〕', "六角括号"),
 ];
 
+/// Whether `c` is one of [`BRACKETS`] (a `match`: asked of every character).
+fn is_bracket(c: char) -> bool {
+    matches!(c, '（' | '）' | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕')
+}
+
 pub struct PairedMarks;
 
 impl Rule for PairedMarks {
@@ -66,7 +71,7 @@ impl Rule for PairedMarks {
             let chars = unit.iter().flat_map(|p| {
                 doc.content(p)
                     .char_indices()
-                    .filter(|(_, c)| BRACKETS.iter().any(|(o, cl, _)| c == o || c == cl))
+                    .filter(|&(_, c)| is_bracket(c))
                     .map(move |(i, c)| (p.span.start + i, c))
             });
             scan(cx, chars, BRACKETS);
@@ -143,10 +148,31 @@ fn units(doc: &Document) -> Vec<Vec<&Paragraph>> {
         let content = doc.content(p);
         let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);
         let multi_line_title = matches!(p.part, Part::Title | Part::TitleNote) && same_part_next;
-        let open_bracket =
-            content.matches(['（', '《', '〔', '【']).count() > content.matches(['）', '》', '〕', '】']).count();
+        // More brackets opened than closed (〈〉 aside), counted in one pass.
+        let depth: isize = content
+            .chars()
+            .map(|c| match c {
+                '（' | '《' | '〔' | '【' => 1,
+                '）' | '》' | '〕' | '】' => -1,
+                _ => 0,
+            })
+            .sum();
+        let open_bracket = depth > 0;
         joins_next =
             multi_line_title || (open_bracket && same_part_next && !content.ends_with(['。', '！', '？', '；', '：']));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_bracket_is_the_marks_of_the_pairs() {
+        let marks: String = BRACKETS.iter().flat_map(|&(o, c, _)| [o, c]).collect();
+        for c in marks.chars().chain("（）()“”‘’[]{}〖〗，。的".chars()) {
+            assert_eq!(is_bracket(c), marks.contains(c), "{c}");
+        }
+    }
 }
