@@ -5,7 +5,6 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::chars_with_offsets;
 use crate::span::Span;
 use crate::text::is_han;
 
@@ -47,6 +46,12 @@ declare_rule! {
     };
 }
 
+/// The characters the rule reads: the lookalikes of ·, 〈〉 and ×, and 《》 (for the depth
+/// inside a title). A paragraph without one is passed at once.
+fn is_read(c: char) -> bool {
+    matches!(c, '•' | '・' | '‧' | '∙' | '⋅' | '《' | '》' | '<' | '＜' | '>' | '＞' | 'x' | 'X' | '*' | '＊')
+}
+
 pub struct LookalikeMarks;
 
 impl Rule for LookalikeMarks {
@@ -56,12 +61,24 @@ impl Rule for LookalikeMarks {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for p in &doc.paragraphs {
-            let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
+            let content = doc.content(p);
+            if !content.contains(is_read) {
+                continue;
+            }
             // Depth inside 《》, to find marks of an inner title.
             let mut depth = 0usize;
-            for (i, &(at, c)) in chars.iter().enumerate() {
-                let prev = i.checked_sub(1).map(|j| chars[j].1);
-                let next = chars.get(i + 1).map(|x| x.1);
+            // The two characters before the one read.
+            let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
+            for (i, c) in content.char_indices() {
+                let (before, before2) = (prev, prev2);
+                (prev, prev2) = (Some(c), before);
+                if !is_read(c) {
+                    continue;
+                }
+                let prev = before;
+                let after = &content[i + c.len_utf8()..];
+                let next = after.chars().next();
+                let at = p.span.start + i;
                 let span = Span::new(at, at + c.len_utf8());
                 let mut report = |what: String, right: &str| {
                     cx.report(span, what).with_label(format!("应为“{right}”")).with_fix(Fix::replace(
@@ -91,12 +108,11 @@ impl Rule for LookalikeMarks {
                     '>' | '＞' if depth > 0 => report(format!("书名号内的书名号应为单书名号“〉”，不用“{c}”"), "〉"),
                     'x' | 'X' | '*' | '＊' => {
                         // A digit on each side, spaces allowed; not 0x1F.
-                        let left = chars[..i].iter().rev().map(|x| x.1).find(|ch| *ch != ' ');
-                        let right = chars[i + 1..].iter().map(|x| x.1).find(|ch| *ch != ' ');
+                        let left = content[..i].chars().rev().find(|ch| *ch != ' ');
+                        let right = after.chars().find(|ch| *ch != ' ');
                         let digit_left = left.is_some_and(|ch| ch.is_ascii_digit());
                         let digit_right = right.is_some_and(|ch| ch.is_ascii_digit());
-                        let hex = prev == Some('0')
-                            && !chars[..i.saturating_sub(1)].last().is_some_and(|x| x.1.is_ascii_alphanumeric());
+                        let hex = prev == Some('0') && !before2.is_some_and(|ch| ch.is_ascii_alphanumeric());
                         let in_word = prev.is_some_and(|ch| ch.is_ascii_alphabetic())
                             || next.is_some_and(|ch| ch.is_ascii_alphabetic());
                         if digit_left && digit_right && !hex && !in_word {
@@ -107,5 +123,38 @@ impl Rule for LookalikeMarks {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, SourceKind};
+    use crate::fix::apply_fixes;
+    use crate::linter::{Linter, Selection};
+    use crate::registry::Registry;
+    use crate::Applicability;
+
+    fn fixed(text: &str) -> String {
+        let sel = Selection { select: Some(vec!["GW419".into()]), ..Default::default() };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        apply_fixes(&doc.text, &linter.check(&doc), Applicability::Safe).text
+    }
+
+    #[test]
+    fn multiplication_signs_between_digits_only() {
+        assert_eq!(fixed("规格为3 x 4米，面积2＊3\n"), "规格为3 × 4米，面积2×3\n");
+        // A hexadecimal number, a word and a code are left alone.
+        for text in ["代码0x1F\n", "型号3xl\n", "执行1x\n", "x3\n"] {
+            assert_eq!(fixed(text), text, "{text}");
+        }
+        assert_eq!(fixed("编号10x3\n"), "编号10×3\n");
+    }
+
+    #[test]
+    fn marks_inside_a_title_and_between_han() {
+        assert_eq!(fixed("根据《关于《防汛预案》的说明》\n"), "根据《关于〈防汛预案〉的说明》\n");
+        assert_eq!(fixed("《关于<安全>的通知》，a<b\n"), "《关于〈安全〉的通知》，a<b\n");
+        assert_eq!(fixed("阿卜杜拉•买买提，A•B\n"), "阿卜杜拉·买买提，A•B\n");
     }
 }

@@ -69,10 +69,7 @@ impl Rule for PairedMarks {
         // several lines, a line broken before the end of its sentence).
         for unit in units(doc) {
             let chars = unit.iter().flat_map(|p| {
-                doc.content(p)
-                    .char_indices()
-                    .filter(|&(_, c)| is_bracket(c))
-                    .map(move |(i, c)| (p.span.start + i, c))
+                doc.content(p).char_indices().filter(|&(_, c)| is_bracket(c)).map(move |(i, c)| (p.span.start + i, c))
             });
             scan(cx, chars, BRACKETS);
         }
