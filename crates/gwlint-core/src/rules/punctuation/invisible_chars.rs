@@ -52,6 +52,13 @@ fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `c` may be an invisible character or a stray mark: a quick range test that passes
+/// the Han characters and Chinese punctuation, which are most of a text.
+fn may_be_read(c: char) -> bool {
+    let u = u32::from(c);
+    u <= 0xAD || (0x2000..0x2070).contains(&u) || c == '\u{FEFF}'
+}
+
 pub struct InvisibleChars;
 
 impl Rule for InvisibleChars {
@@ -63,6 +70,9 @@ impl Rule for InvisibleChars {
         let text = doc.text.as_str();
         let mut chars = text.char_indices().peekable();
         while let Some((off, c)) = chars.next() {
+            if !may_be_read(c) {
+                continue;
+            }
             if let Some(name) = invisible_name(c) {
                 let span = Span::new(off, off + c.len_utf8());
                 cx.report(span, format!("文中有看不见的{name}（U+{:04X}）", c as u32))
@@ -111,4 +121,18 @@ fn beside_chinese(text: &str, start: usize, end: usize) -> bool {
     let prev = text[..start].chars().rev().find(kept);
     let next = text[end..].chars().find(kept);
     chinese(prev) || chinese(next)
+}
+
+#[cfg(test)]
+mod may_be_read_tests {
+    use super::*;
+
+    #[test]
+    fn every_character_read_passes_the_quick_test() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if invisible_name(c).is_some() || is_stray_mark(c) {
+                assert!(may_be_read(c), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 }
