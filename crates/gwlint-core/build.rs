@@ -250,11 +250,17 @@ fn lexicon_tables() {
             bytes
         })
         .collect();
-    let mut trie_keys: Vec<(&[u8], u32)> = encoded
-        .iter()
-        .zip(&word_rows)
-        .map(|(e, (_, f, _))| (e.as_slice(), f.parse::<u32>().expect("word frequency")))
-        .collect();
+    // The trie's value is the rank of the word's frequency among the distinct frequencies (a
+    // few thousand): the split reads the frequency and its logarithm from tables by the rank
+    // instead of taking a logarithm for every word it weighs.
+    let mut freqs: Vec<u32> = word_rows.iter().map(|(_, f, _)| f.parse::<u32>().expect("word frequency")).collect();
+    freqs.sort_unstable();
+    freqs.dedup();
+    std::fs::write(out.join("word-freqs"), freqs.iter().flat_map(|f| f.to_le_bytes()).collect::<Vec<u8>>()).unwrap();
+    let rank =
+        |f: &str| freqs.binary_search(&f.parse::<u32>().expect("word frequency")).expect("a listed frequency") as u32;
+    let mut trie_keys: Vec<(&[u8], u32)> =
+        encoded.iter().zip(&word_rows).map(|(e, (_, f, _))| (e.as_slice(), rank(f))).collect();
     trie_keys.sort_unstable();
     assert!(trie_keys.windows(2).all(|k| k[0].0 != k[1].0), "two words share trie bytes");
     assert!(trie_keys.iter().all(|k| k.1 < 1 << 31 && !k.0.contains(&0)), "a trie value takes 31 bits, a key no NUL");

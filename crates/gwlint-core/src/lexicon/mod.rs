@@ -178,7 +178,36 @@ pub fn trie_bytes(c: char, out: &mut Vec<u8>) {
 /// shortest first: each as its frequency and its length in those bytes (one walk of a
 /// double-array trie built with the program).
 pub fn words_starting(bytes: &[u8]) -> impl Iterator<Item = (u32, usize)> + '_ {
-    WORD_TRIE.common_prefix_search(bytes)
+    ranked_words_starting(bytes).map(|(rank, len)| (rank.freq(), len))
+}
+
+/// [`words_starting`] with each word's frequency as its [`FreqRank`].
+pub fn ranked_words_starting(bytes: &[u8]) -> impl Iterator<Item = (FreqRank, usize)> + '_ {
+    WORD_TRIE.common_prefix_search(bytes).map(|(rank, len)| (FreqRank(rank), len))
+}
+
+/// The distinct frequencies of the lexicon's words, ascending (four bytes each).
+static WORD_FREQS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-freqs"));
+
+/// A word's frequency as its place among the lexicon's distinct frequencies (what the trie of
+/// words holds): its frequency and [`log_prob`] are read from tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FreqRank(u32);
+
+impl FreqRank {
+    /// The frequency.
+    pub fn freq(self) -> u32 {
+        let i = self.0 as usize * 4;
+        u32::from_le_bytes(WORD_FREQS[i..i + 4].try_into().expect("4 bytes"))
+    }
+
+    /// [`log_prob`] of the frequency, from a table made once.
+    pub fn log_prob(self) -> f64 {
+        static LOGS: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+        let logs =
+            LOGS.get_or_init(|| (0..WORD_FREQS.len() / 4).map(|r| log_prob(FreqRank(r as u32).freq())).collect());
+        logs[self.0 as usize]
+    }
 }
 
 /// How often a character was counted in clean text.
@@ -353,9 +382,14 @@ mod tests {
             let (w, freq) = (f.next().unwrap(), f.next().unwrap().parse::<u32>().unwrap());
             let bytes = trie_text(w);
             assert_eq!(words_starting(&bytes).last(), Some((freq, bytes.len())), "{w}");
+            let (rank, _) = ranked_words_starting(&bytes).last().unwrap();
+            assert_eq!(rank.log_prob().to_bits(), log_prob(freq).to_bits(), "{w}");
             assert_eq!(word(w).map(|x| x.freq), Some(freq), "{w}");
             total += u64::from(freq);
         }
+        // The ranks' table holds each frequency once, ascending.
+        let freqs: Vec<u32> = (0..WORD_FREQS.len() as u32 / 4).map(|r| FreqRank(r).freq()).collect();
+        assert!(freqs.windows(2).all(|f| f[0] < f[1]));
         // Every row was read: the frequencies add up to the total the model divides by.
         assert_eq!(total, TOTAL_FREQ);
         // Shortest first, and nothing that is no word: 标 and 标准 start 标准化工作, 标准化 too.

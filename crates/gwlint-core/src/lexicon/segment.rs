@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::FreqRank;
+
 /// The longest word the lexicon holds, in characters.
 pub const MAX_WORD: usize = 7;
 
@@ -48,7 +50,9 @@ pub fn segment_into(text: &str, bounds: &[usize], words: &mut Vec<Range<usize>>,
 /// allocated and freed them each time).
 #[derive(Default)]
 struct Scratch {
-    at: Vec<(f64, usize, u32)>,
+    /// For each end: the best score of a split up to it, where its last word starts, and that
+    /// word's frequency (none: a character the lexicon lacks).
+    at: Vec<(f64, usize, Option<FreqRank>)>,
     bytes: Vec<u8>,
     at_byte: Vec<usize>,
 }
@@ -81,7 +85,8 @@ fn split_with(
     // For each end: the best score of a split up to it, where its last word starts, and that
     // word's frequency.
     at.clear();
-    at.resize(n + 1, (f64::NEG_INFINITY, 0usize, 0u32));
+    at.resize(n + 1, (f64::NEG_INFINITY, 0usize, None));
+    let unknown = super::log_prob(0);
     at[0].0 = 0.0;
     // The run as the trie of words reads it (a byte or two a character), and where each
     // character starts there.
@@ -100,14 +105,14 @@ fn split_with(
         if best_start == f64::NEG_INFINITY {
             continue;
         }
-        let mut relax = |end: usize, f: u32| {
-            let s = best_start + super::log_prob(f);
+        let mut relax = |end: usize, log_prob: f64, f: Option<FreqRank>| {
+            let s = best_start + log_prob;
             if s > at[end].0 {
                 at[end] = (s, start, f);
             }
         };
         let (from, mut end, mut one) = (at_byte[start], start, false);
-        for (f, len) in super::words_starting(&bytes[from..]) {
+        for (f, len) in super::ranked_words_starting(&bytes[from..]) {
             // A word ends where a character does: its bytes are whole characters' codes.
             while at_byte[end] - from < len {
                 end += 1;
@@ -116,10 +121,10 @@ fn split_with(
                 break;
             }
             one |= end == start + 1;
-            relax(end, f);
+            relax(end, f.log_prob(), Some(f));
         }
         if !one {
-            relax(start + 1, 0);
+            relax(start + 1, unknown, None);
         }
     }
     // Back from the end: count the words first, so that the lists grow once.
@@ -136,7 +141,7 @@ fn split_with(
     for i in (first..first + count).rev() {
         let (_, start, f) = at[end];
         words[i] = bounds[start]..bounds[end];
-        freqs[i] = f;
+        freqs[i] = f.map_or(0, FreqRank::freq);
         end = start;
     }
     at[n].0
