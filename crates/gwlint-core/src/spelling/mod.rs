@@ -114,10 +114,16 @@ impl HanRuns {
         self.ends.resize(bound_at + len + 1, false);
         self.in_common_word.resize(char_at + len, false);
         let bounds = &self.bounds[bound_at..];
-        let index = |byte: usize| bounds.partition_point(|&b| b < byte);
         self.ends[bound_at] = true;
+        // The words cover the run in order: each starts where the one before ended, and its end
+        // is found by walking on over the characters' offsets.
+        let mut e = 0;
         for (w, &freq) in self.words[word_at..].iter().zip(&self.freqs[word_at..]) {
-            let (s, e) = (index(w.start), index(w.end));
+            let s = e;
+            while bounds[e] < w.end {
+                e += 1;
+            }
+            debug_assert_eq!((bounds[s], bounds[e]), (w.start, w.end));
             self.starts[bound_at + s] = true;
             self.ends[bound_at + e] = true;
             if e - s > 1 && freq >= substitution::RARE {
