@@ -62,6 +62,17 @@ pub struct Position {
     pub utf16_column: usize,
 }
 
+/// How many characters `text` has, and how many UTF-16 units, counted over its bytes (every
+/// byte but a continuation byte starts a character; one of four bytes, from a lead byte of 0xF0
+/// up, takes two units): one pass the compiler vectorises, where decoding went a character at a
+/// time, twice.
+fn char_and_utf16_len(text: &str) -> (usize, usize) {
+    let (chars, wide) = text
+        .bytes()
+        .fold((0usize, 0usize), |(c, w), b| (c + usize::from(b & 0xC0 != 0x80), w + usize::from(b >= 0xF0)));
+    (chars, chars + wide)
+}
+
 /// The one definition of a line break in gwlint: `\r\n`, a lone `\r` or `\n`. Returns the
 /// length of the break starting at byte `i`, or 0 when none starts there.
 pub fn line_break_len(bytes: &[u8], i: usize) -> usize {
@@ -204,7 +215,7 @@ impl LineIndex {
     pub fn with_encoding(text: &str, encoding: FileEncoding) -> Self {
         let bytes = text.as_bytes();
         let stored = !encoding.is_text_bytes();
-        let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+        let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
         let mut starts = Vec::with_capacity(lines);
         let mut file_starts = Vec::with_capacity(if stored { lines } else { 0 });
         let mut marks = Vec::new();
@@ -232,16 +243,17 @@ impl LineIndex {
             }
             // Jump ahead to the next line break or checkpoint distance, on a char boundary.
             let limit = (last.offset + MARK_EVERY).min(bytes.len());
-            match bytes[i..limit].iter().position(|&b| b == b'\n' || b == b'\r') {
+            match memchr::memchr2(b'\n', b'\r', &bytes[i..limit]) {
                 Some(p) => i += p,
                 None => {
                     i = text.ceil_char_boundary(limit);
                     if i < bytes.len() && line_break_len(bytes, i) == 0 {
                         let chunk = &text[last.offset..i];
+                        let (chars, utf16) = char_and_utf16_len(chunk);
                         last = Mark {
                             offset: i,
-                            column: last.column + chunk.chars().count(),
-                            utf16_column: last.utf16_column + chunk.chars().map(char::len_utf16).sum::<usize>(),
+                            column: last.column + chars,
+                            utf16_column: last.utf16_column + utf16,
                             file_byte: if stored { last.file_byte + encoding.encoded_len(chunk) } else { 0 },
                         };
                         marks.push(last);
@@ -328,6 +340,14 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn characters_and_utf16_units_are_counted_over_bytes() {
+        for text in ["", "abc", "公文，。", "𠀀a𠀁é\r\n", "\u{FEFF}x\u{10FFFF}"] {
+            let expected = (text.chars().count(), text.chars().map(char::len_utf16).sum::<usize>());
+            assert_eq!(super::char_and_utf16_len(text), expected, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]
