@@ -401,6 +401,19 @@ fn lexicon_tables() {
         }
     }
     index.push((u64::MAX, (flat.len() / 4) as u32));
+    // For the characters of the dense range, where the runs of the characters from each one on
+    // begin (a run is from its character's place to the next): one read instead of a binary
+    // search over every character with confusables.
+    let dense = format::TRIE_DENSE;
+    let mut at = 0;
+    let mut runs_from: Vec<u8> = Vec::new();
+    for cp in *dense.start()..=*dense.end() + 1 {
+        while at < index.len() && index[at].0 < u64::from(cp) {
+            at += 1;
+        }
+        runs_from.extend_from_slice(&index[at].1.to_le_bytes());
+    }
+    std::fs::write(out.join("confusion.dense"), runs_from).unwrap();
     write_table(&out, "confusion", index.into_iter(), None);
     std::fs::write(out.join("confusion.chars"), flat).unwrap();
 

@@ -278,8 +278,23 @@ pub fn is_confusable(a: char, b: char) -> bool {
 
 /// Where the characters that sound or look like `c` stand in `CONFUSION_CHARS`.
 fn confusion_run(c: char) -> std::ops::Range<usize> {
+    let cp = u32::from(c);
+    if format::TRIE_DENSE.contains(&cp) {
+        let k = (cp - format::TRIE_DENSE.start()) as usize * 4;
+        let at = |i: usize| u32::from_le_bytes(CONFUSION_DENSE[i..i + 4].try_into().expect("4 bytes")) as usize;
+        return at(k)..at(k + 4);
+    }
+    searched_confusion_run(c)
+}
+
+/// [`confusion_run`] found by a binary search of the characters with confusables.
+fn searched_confusion_run(c: char) -> std::ops::Range<usize> {
     CONFUSION.find(u64::from(c)).map_or(0..0, |i| CONFUSION.value(i) as usize..CONFUSION.value(i + 1) as usize)
 }
+
+/// For each character of [`format::TRIE_DENSE`] and the one after the range, where the runs of
+/// `CONFUSION_CHARS` of the characters from it on begin (the build script's `confusion.dense`).
+static CONFUSION_DENSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusion.dense"));
 
 fn confusion_char(k: usize) -> u32 {
     u32::from_le_bytes(CONFUSION_CHARS[k * 4..k * 4 + 4].try_into().expect("4 bytes"))
@@ -418,6 +433,18 @@ mod tests {
         }
         // A character no word holds ends every walk.
         assert_eq!(words_starting(&trie_text("\u{10FFFF}标准")).count(), 0);
+    }
+
+    #[test]
+    fn the_dense_confusion_runs_are_the_searched_ones() {
+        let (start, end) = (*format::TRIE_DENSE.start(), *format::TRIE_DENSE.end());
+        let mut with_runs = 0;
+        for c in (start.saturating_sub(16)..=end + 16).filter_map(char::from_u32) {
+            let (dense, searched) = (confusion_run(c), searched_confusion_run(c));
+            assert!(dense.clone().map(confusion_char).eq(searched.map(confusion_char)), "U+{:04X}", u32::from(c));
+            with_runs += usize::from(!confusion_run(c).is_empty());
+        }
+        assert!(with_runs > 3_000, "{with_runs}");
     }
 
     #[test]
