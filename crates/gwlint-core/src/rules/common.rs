@@ -2,6 +2,7 @@
 
 use regex::Regex;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::document::char_summary::CharSummary;
@@ -292,39 +293,63 @@ mod tests {
 /// one pass per string: for each string, the starts `str::match_indices` would give for it
 /// alone (left to right, an occurrence never overlapping the one before).
 pub struct Occurrences {
-    automaton: aho_corasick::AhoCorasick,
+    /// The distinct patterns, each valued with its place among them (none: no patterns). A
+    /// character-wise double-array automaton: one transition per character of Chinese text.
+    automaton: Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// For each distinct pattern, its places in the list given.
+    places: Vec<Vec<usize>>,
     count: usize,
 }
 
 impl Occurrences {
     /// The finder of `patterns` (none of them empty).
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
-        let automaton = aho_corasick::AhoCorasick::new(patterns.iter().map(|p| p.as_ref()))
-            .expect("a handful of short strings always build");
-        Occurrences { automaton, count: patterns.len() }
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut places: Vec<Vec<usize>> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let k = *seen.entry(p.as_ref()).or_insert_with(|| {
+                distinct.push(p.as_ref());
+                places.push(Vec::new());
+                distinct.len() - 1
+            });
+            places[k].push(i);
+        }
+        let automaton = (!distinct.is_empty()).then(|| {
+            daachorse::CharwiseDoubleArrayAhoCorasick::with_values(
+                distinct.iter().enumerate().map(|(k, p)| (p, k as u32)),
+            )
+            .expect("distinct non-empty strings always build")
+        });
+        Occurrences { automaton, places, count: patterns.len() }
     }
 
     /// For each pattern, in the order given, the byte offsets where it occurs in `text`.
     pub fn in_text(&self, text: &str) -> Vec<Vec<usize>> {
-        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.count];
-        for m in self.automaton.find_overlapping_iter(text) {
-            found[m.pattern().as_usize()].push((m.start(), m.end()));
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.count];
+        let Some(automaton) = &self.automaton else { return out };
+        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.places.len()];
+        for m in automaton.find_overlapping_iter(text) {
+            found[m.value() as usize].push((m.start(), m.end()));
         }
-        found
-            .into_iter()
-            .map(|mut spans| {
-                spans.sort_unstable();
-                let mut free = 0;
-                let mut starts = Vec::with_capacity(spans.len());
-                for (start, end) in spans {
-                    if start >= free {
-                        starts.push(start);
-                        free = end;
-                    }
+        for (mut spans, places) in found.into_iter().zip(&self.places) {
+            if spans.is_empty() {
+                continue;
+            }
+            spans.sort_unstable();
+            let mut free = 0;
+            let mut starts = Vec::with_capacity(spans.len());
+            for (start, end) in spans {
+                if start >= free {
+                    starts.push(start);
+                    free = end;
                 }
-                starts
-            })
-            .collect()
+            }
+            for &i in places {
+                out[i] = starts.clone();
+            }
+        }
+        out
     }
 }
 
@@ -334,7 +359,7 @@ mod occurrences_tests {
 
     #[test]
     fn every_pattern_is_found_as_match_indices_finds_it_alone() {
-        let patterns = ["国务院", "国务院总理", "总理", "aa", "李强"];
+        let patterns = ["国务院", "国务院总理", "总理", "aa", "李强", "总理"];
         let text = "国务院总理李强，国务院；aaa总理aaaa李强";
         let found = Occurrences::new(&patterns).in_text(text);
         for (p, starts) in patterns.iter().zip(&found) {
@@ -342,5 +367,6 @@ mod occurrences_tests {
             assert_eq!(starts, &want, "{p}");
         }
         assert_eq!(found[3].len(), 3);
+        assert!(Occurrences::new::<&str>(&[]).in_text(text).is_empty());
     }
 }
