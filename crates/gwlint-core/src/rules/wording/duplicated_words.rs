@@ -83,9 +83,13 @@ impl Rule for DuplicatedWords {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // The characters of a paragraph with their offsets (the list is kept between paragraphs).
+        let mut chars: Vec<(usize, char)> = Vec::new();
         for p in &doc.paragraphs {
             let content = doc.content(p);
-            let chars: Vec<(usize, char)> = content.char_indices().collect();
+            chars.clear();
+            chars.extend(content.char_indices());
+            let chars = &chars;
             let abs = |i: usize| p.span.start + chars.get(i).map_or(content.len(), |c| c.0);
             let mut i = 0;
             while i + 1 < chars.len() {
