@@ -104,10 +104,10 @@ impl Rule for DuplicatedWords {
                 // said twice that is no reduplication (园区园区, 开展开展).
                 let repeated_word = (3..=4)
                     .rev()
-                    .find(|&n| i + 2 * n <= chars.len() && repeated(&chars, i, n) && !forwarded_genre(&chars[i..i + n]))
+                    .find(|&n| i + 2 * n <= chars.len() && repeated(chars, i, n) && !forwarded_genre(&chars[i..i + n]))
                     .or_else(|| {
                         let two = i + 4 <= chars.len()
-                            && repeated(&chars, i, 2)
+                            && repeated(chars, i, 2)
                             && crate::spelling::doubled::is_doubled_word(content, chars[i].0);
                         two.then_some(2)
                     });
