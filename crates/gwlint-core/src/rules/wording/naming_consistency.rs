@@ -84,11 +84,11 @@ fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
     // Where the last introduction ended (a full name starts there or later), and where the next
     // bracket is looked for.
     let (mut resume, mut scan) = (0, 0);
+    let mut brackets = [NextPlace::new(text, "（以下"), NextPlace::new(text, "(以下")];
     std::iter::from_fn(move || {
         let tail = tail?;
         loop {
-            let rest = &text[scan..];
-            let bracket = scan + [rest.find("（以下"), rest.find("(以下")].into_iter().flatten().min()?;
+            let bracket = brackets.iter_mut().filter_map(|b| b.at_or_after(scan)).min()?;
             scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
             let from =
                 text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
@@ -109,6 +109,35 @@ fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
             });
         }
     })
+}
+
+/// The next place of a string in a text at or after a position that only grows: found once and
+/// kept until the position passes it, so that a text with thousands of introductions and none
+/// of one bracket is not searched to its end for every introduction.
+struct NextPlace<'t> {
+    text: &'t str,
+    needle: &'static str,
+    /// The place last found; none before the first search and after the last place.
+    at: Option<usize>,
+    exhausted: bool,
+}
+
+impl<'t> NextPlace<'t> {
+    fn new(text: &'t str, needle: &'static str) -> Self {
+        NextPlace { text, needle, at: None, exhausted: false }
+    }
+
+    fn at_or_after(&mut self, pos: usize) -> Option<usize> {
+        match self.at {
+            Some(at) if at >= pos => Some(at),
+            _ if self.exhausted => None,
+            _ => {
+                self.at = self.text[pos..].find(self.needle).map(|i| pos + i);
+                self.exhausted = self.at.is_none();
+                self.at
+            }
+        }
+    }
 }
 
 pub struct NamingConsistency;
