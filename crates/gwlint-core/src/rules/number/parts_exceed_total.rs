@@ -153,6 +153,11 @@ impl Rule for PartsExceedTotal {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for p in &doc.paragraphs {
             let content = doc.content(p);
+            // A sentence is read only from its 其中 (which no sentence end splits): a paragraph
+            // without one is passed with one search.
+            if !content.contains("其中") {
+                continue;
+            }
             let mut start = 0;
             for (i, c) in content.char_indices().filter(|(_, c)| matches!(c, '。' | '！' | '？')) {
                 check_sentence(&content[start..i], p.span.start + start, cx);
