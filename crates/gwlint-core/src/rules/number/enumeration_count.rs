@@ -86,8 +86,18 @@ impl Rule for EnumerationCount {
         let paras = &doc.paragraphs;
         for (i, p) in paras.iter().enumerate() {
             let content = doc.content(p);
-            let Some(first) = ITEM.find_iter(content).find(|m| m.as_str() == "一是") else {
-                // The items may follow in the next paragraphs, each starting with 一是, 二是 ….
+            // (A paragraph without 一是 is not searched for it.)
+            let first = if content.contains("一是") {
+                ITEM.find_iter(content).find(|m| m.as_str() == "一是")
+            } else {
+                None
+            };
+            let Some(first) = first else {
+                // The items may follow in the next paragraphs, each starting with 一是, 二是 …,
+                // after a paragraph that ends with a colon (asked first: few do).
+                if !content.trim_end().ends_with(['：', ':']) {
+                    continue;
+                }
                 let Some(stated) = STATED.captures_iter(content).filter(|c| stands_alone(content, c)).last() else {
                     continue;
                 };
