@@ -48,6 +48,13 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9.,\-A-Za-z〔\[（(])([0-9]{5,9})(?:[^0-9.,\-A-Za-z年号〕\]）)]|$)").unwrap()
 });
 
+/// Whether `text` has a comma between two ASCII digits (what every [`GROUPED`] match holds).
+fn has_digit_comma_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes)
+        .any(|i| i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
 pub struct DigitGrouping;
 
 impl Rule for DigitGrouping {
@@ -56,13 +63,18 @@ impl Rule for DigitGrouping {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, |t, _| has_ascii_digit(t))
+        // Grouped numbers first: most documents have none, and then need not be read for plain
+        // ones. Only a paragraph with a comma between two digits can hold one.
+        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, |t, _| has_digit_comma_digit(t))
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
+        if grouped.is_empty() {
+            return;
+        }
         let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, |t, _| has_ascii_digit(t))
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
-        if grouped.is_empty() || plain.is_empty() {
+        if plain.is_empty() {
             return;
         }
         let (minority, other, how) = if grouped.len() <= plain.len() {
@@ -72,6 +84,21 @@ impl Rule for DigitGrouping {
         };
         for span in minority {
             cx.report(*span, format!("多位数的分节方式与全文不一致（全文另有{other}处{how}）")).with_label("分节方式");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comma_between_digits_is_what_a_grouped_number_needs() {
+        for text in ["共1,234元", "1,000", "投资12,345,678元，其中"] {
+            assert!(has_digit_comma_digit(text) && GROUPED.is_match(text), "{text}");
+        }
+        for text in ["1, 2", "a,1", "1,", ",1", "１,２３４", "共12345元"] {
+            assert!(!has_digit_comma_digit(text) && !GROUPED.is_match(text), "{text}");
         }
     }
 }
