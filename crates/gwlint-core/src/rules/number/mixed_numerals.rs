@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{has_ascii_digit, paragraph_matches_where};
+use crate::rules::common::paragraph_matches_where;
 
 declare_rule! {
     /// ## 作用
@@ -48,6 +48,15 @@ static MIXED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)
 const UNITS: &[&str] =
     &["千米", "千克", "千瓦", "千帕", "千伏", "千焦", "千字", "千赫", "百分点", "百分比", "百分之", "千分之", "百帕"];
 
+/// Whether `text` has an ASCII digit right before 千 or 百, or beside 几 (what every [`MIXED`]
+/// match holds): found with a byte search for each character, where most paragraphs have digits.
+fn has_digit_beside_numeral(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    ["千", "百"].iter().any(|n| memchr::memmem::find_iter(bytes, n).any(|i| digit(i.checked_sub(1))))
+        || memchr::memmem::find_iter(bytes, "几").any(|i| digit(i.checked_sub(1)) || digit(Some(i + "几".len())))
+}
+
 pub struct MixedNumerals;
 
 impl Rule for MixedNumerals {
@@ -56,7 +65,7 @@ impl Rule for MixedNumerals {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches_where(doc, &MIXED, |t, _| has_ascii_digit(t)) {
+        for (_, _, span) in paragraph_matches_where(doc, &MIXED, |t, _| has_digit_beside_numeral(t)) {
             let found = doc.slice(span);
             let after_digits = &doc.text[span.end - found.chars().last().map_or(0, char::len_utf8)..];
             if found.ends_with(['千', '百']) && UNITS.iter().any(|u| after_digits.starts_with(u)) {
@@ -68,6 +77,21 @@ impl Rule for MixedNumerals {
                 format!("“{found}”中阿拉伯数字与“千”“百”混写，应全用阿拉伯数字或全用汉字")
             };
             cx.report(span, message).with_label("数字混写");
+        }
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    #[test]
+    fn a_digit_beside_the_numeral_is_what_a_match_needs() {
+        for text in ["3千人", "1.5百万", "20几个", "几10人", "第12百"] {
+            assert!(has_digit_beside_numeral(text) && MIXED.is_match(text), "{text}");
+        }
+        for text in ["三千人", "3 千人", "几个", "千10", "百分之5", "２千人"] {
+            assert!(!has_digit_beside_numeral(text) && !MIXED.is_match(text), "{text}");
         }
     }
 }
