@@ -268,12 +268,20 @@ pub fn reads_as_common_words(run: &Run<'_>, range: std::ops::Range<usize>, edit:
 /// name (交通运输部根据, 信息化部负责: the gap after 部 is the end of a name, not 部门 with 门
 /// left out; 应急局要 is not 需要 with 局 written for 需).
 pub(crate) fn closes_organ_name(run: &Run<'_>, split: &Split<'_>, i: usize) -> bool {
-    let ch = &run.text[run.bounds[i]..run.bounds[i + 1]];
-    i > 0
-        && !split.in_common_word[i]
-        && split.in_common_word[i - 1]
-        && ORGAN_ENDINGS.iter().any(|e| e.chars().count() == 1 && *e == ch)
+    i > 0 && !split.in_common_word[i] && split.in_common_word[i - 1] && ONE_CHARACTER_ENDINGS.contains(run.chars[i])
 }
+
+/// The organ-name endings of one character (部, 局, 委 …), as a set.
+static ONE_CHARACTER_ENDINGS: std::sync::LazyLock<crate::char_sets::CharSet> = std::sync::LazyLock::new(|| {
+    let mut set = crate::char_sets::CharSet::default();
+    for e in ORGAN_ENDINGS {
+        let mut chars = e.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            set.insert(c);
+        }
+    }
+    set
+});
 
 #[cfg(test)]
 mod tests {
