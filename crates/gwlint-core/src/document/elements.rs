@@ -736,13 +736,13 @@ impl Quotations {
             let continues = content.starts_with('“')
                 && quote_stack.iter().any(|&k| q.all[k].kind == QuoteKind::Double && q.all[k].close.is_none());
             for (i, c) in content.char_indices() {
-                let at = Span::new(p.span.start + i, p.span.start + i + c.len_utf8());
                 let kind = match c {
                     '“' | '”' => QuoteKind::Double,
                     '‘' | '’' => QuoteKind::Single,
                     '《' | '》' => QuoteKind::Book,
                     _ => continue,
                 };
+                let at = Span::new(p.span.start + i, p.span.start + i + c.len_utf8());
                 let opening = matches!(c, '“' | '‘' | '《');
                 if i == 0 && continues {
                     if let Some(&k) = quote_stack.iter().rev().find(|&&k| q.all[k].kind == QuoteKind::Double) {
