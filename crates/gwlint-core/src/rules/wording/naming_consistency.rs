@@ -48,13 +48,14 @@ declare_rule! {
     };
 }
 
-/// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）".
-/// What introduces a short name, from its opening bracket: `（以下简称“市住建委”）`.
-static INTRODUCTION: GatedRegex = GatedRegex::new(
-    // The bracket and 以下 the pattern needs, as written.
-    &["（以下", "(以下"],
-    r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]",
-);
+/// The brackets with 以下 that open an introduction, as written.
+const BRACKETS: [&str; 2] = ["（以下", "(以下"];
+
+/// What introduces a short name, read from its opening bracket (one of [`BRACKETS`]):
+/// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）". Compiled once a
+/// document holds a bracket.
+static INTRODUCTION: GatedRegex =
+    GatedRegex::new(&[], r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]");
 
 /// The full name right before the bracket: the name characters that stand there, as many as
 /// there are (the text searched is cut to [`FULL_MAX_CHARS`] characters before the bracket; a
@@ -80,34 +81,29 @@ struct Definition<'t> {
 /// previous introduction). Searching back from the brackets instead of for the whole pattern
 /// from every place: the run of name characters of up to forty makes that search slow.
 fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
-    let tail = INTRODUCTION.for_text(text);
     // Where the last introduction ended (a full name starts there or later), and where the next
     // bracket is looked for.
     let (mut resume, mut scan) = (0, 0);
-    let mut brackets = [NextPlace::new(text, "（以下"), NextPlace::new(text, "(以下")];
-    std::iter::from_fn(move || {
-        let tail = tail?;
-        loop {
-            let bracket = brackets.iter_mut().filter_map(|b| b.at_or_after(scan)).min()?;
-            scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
-            let from =
-                text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
-            let Some(full) =
-                FULL_NAME.regex().find(&text[from..bracket]).filter(|m| m.as_str().chars().nth(1).is_some())
-            else {
-                continue;
-            };
-            let Some(c) = tail.captures(&text[bracket..]) else { continue };
-            let (start, end) = (from + full.start(), bracket + c.get(0).expect("match").end());
-            (resume, scan) = (end, end);
-            let group = |name: &str| c.name(name).map_or("", |m| &text[bracket + m.start()..bracket + m.end()]);
-            return Some(Definition {
-                whole: Span::new(start, end),
-                full: &text[start..bracket],
-                open: group("open"),
-                short: group("short"),
-            });
-        }
+    let mut brackets = BRACKETS.map(|b| NextPlace::new(text, b));
+    std::iter::from_fn(move || loop {
+        let bracket = brackets.iter_mut().filter_map(|b| b.at_or_after(scan)).min()?;
+        scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
+        let from =
+            text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
+        let Some(full) = FULL_NAME.regex().find(&text[from..bracket]).filter(|m| m.as_str().chars().nth(1).is_some())
+        else {
+            continue;
+        };
+        let Some(c) = INTRODUCTION.regex().captures(&text[bracket..]) else { continue };
+        let (start, end) = (from + full.start(), bracket + c.get(0).expect("match").end());
+        (resume, scan) = (end, end);
+        let group = |name: &str| c.name(name).map_or("", |m| &text[bracket + m.start()..bracket + m.end()]);
+        return Some(Definition {
+            whole: Span::new(start, end),
+            full: &text[start..bracket],
+            open: group("open"),
+            short: group("short"),
+        });
     })
 }
 
@@ -117,25 +113,22 @@ fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
 struct NextPlace<'t> {
     text: &'t str,
     needle: &'static str,
-    /// The place last found; none before the first search and after the last place.
+    /// The place last found; none after the last place.
     at: Option<usize>,
-    exhausted: bool,
 }
 
 impl<'t> NextPlace<'t> {
     fn new(text: &'t str, needle: &'static str) -> Self {
-        NextPlace { text, needle, at: None, exhausted: false }
+        NextPlace { text, needle, at: text.find(needle) }
     }
 
     fn at_or_after(&mut self, pos: usize) -> Option<usize> {
         match self.at {
-            Some(at) if at >= pos => Some(at),
-            _ if self.exhausted => None,
-            _ => {
+            Some(at) if at < pos => {
                 self.at = self.text[pos..].find(self.needle).map(|i| pos + i);
-                self.exhausted = self.at.is_none();
                 self.at
             }
+            at => at,
         }
     }
 }
