@@ -185,6 +185,8 @@ pub fn xml_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn spaces_of_every_kind_are_stripped() {
         for text in
@@ -194,8 +196,6 @@ mod tests {
             assert_eq!(strip_spaces(text), expected, "{text:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn chinese_numbers() {

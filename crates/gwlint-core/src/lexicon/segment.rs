@@ -82,8 +82,6 @@ fn split_with(
 ) -> f64 {
     let n = bounds.len() - 1;
     let Scratch { at, bytes, at_byte } = scratch;
-    // For each end: the best score of a split up to it, where its last word starts, and that
-    // word's frequency.
     at.clear();
     at.resize(n + 1, (f64::NEG_INFINITY, 0usize, None));
     let unknown = super::log_prob(0);
