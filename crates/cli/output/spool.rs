@@ -97,28 +97,52 @@ impl Write for Store {
 pub struct Spool {
     store: Store,
     depth: usize,
+    /// The indentation of the array's elements.
+    indent: Vec<u8>,
+    /// The element being written (kept for the next one).
+    element: Vec<u8>,
+}
+
+/// Writes to `out` what it is given with `indent` after every new line. A pretty-printed JSON
+/// value's new lines all stand between tokens (those in its strings are escaped), so this
+/// indents the value as a whole.
+struct Indenting<'a> {
+    out: &'a mut Vec<u8>,
+    indent: &'a [u8],
+}
+
+impl Write for Indenting<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.extend_from_slice(first);
+        }
+        for line in lines {
+            self.out.push(b'\n');
+            self.out.extend_from_slice(self.indent);
+            self.out.extend_from_slice(line);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Spool {
     /// An array whose elements stand at `depth` levels of indentation.
     pub fn at_depth(depth: usize) -> Spool {
-        Spool { store: Store::default(), depth }
+        Spool { store: Store::default(), depth, indent: "  ".repeat(depth).into_bytes(), element: Vec::new() }
     }
 
     pub fn push(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        let element = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
-        let first = self.store.is_empty();
-        let indent = "  ".repeat(self.depth);
-        let mut text = String::with_capacity(element.len() + 64);
-        text.push_str(if first { "\n" } else { ",\n" });
-        for (i, line) in element.split('\n').enumerate() {
-            if i > 0 {
-                text.push('\n');
-            }
-            text.push_str(&indent);
-            text.push_str(line);
-        }
-        self.store.write_all(text.as_bytes())
+        let text = &mut self.element;
+        text.clear();
+        text.extend_from_slice(if self.store.is_empty() { b"\n" } else { b",\n" });
+        text.extend_from_slice(&self.indent);
+        serde_json::to_writer_pretty(Indenting { out: text, indent: &self.indent }, value).map_err(io::Error::from)?;
+        self.store.write_all(text)
     }
 
     /// Write the array to `out`, and empty the spool.

@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod linter;
 pub mod pack;
 mod pack_file;
+pub mod pack_set;
 pub mod quantity;
 pub mod registry;
 pub mod relations;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::config::{Config, LintConfig, OrgProfile};
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Severity};
 use crate::document::{DocClass, Document};
+use crate::pack_set::PackSet;
 use crate::registry::Registry;
 use crate::rule::{Context, Scope};
 use crate::selector::{Selectors, UnknownSelector};
@@ -16,18 +17,24 @@ pub enum SelectionError {
     UnknownSelector(#[from] UnknownSelector),
     #[error("未知的规则代码或名称：“{0}”")]
     UnknownRule(String),
+    #[error("无法构建词典：{0}")]
+    Dictionary(String),
 }
 
 struct Active {
     index: usize,
     severity: Severity,
     options: Option<toml::Table>,
+    /// For a data pack, its place in the linter's [`PackSet`].
+    pack: Option<usize>,
 }
 
 /// A configured set of rules.
 pub struct Linter {
     registry: Registry,
     active: Vec<Active>,
+    /// The phrases of every active pack, read in one pass.
+    packs: PackSet,
     org: Option<OrgProfile>,
 }
 
@@ -90,6 +97,7 @@ impl Linter {
             }
         }
         let lookup = |map_key: &str, code: &str, name: &str| map_key.eq_ignore_ascii_case(code) || map_key == name;
+        let mut pack_phrases = Vec::new();
         let active = enabled
             .into_iter()
             .map(|index| {
@@ -100,10 +108,15 @@ impl Linter {
                     .find(|(k, _)| lookup(k, &m.code, &m.name))
                     .map_or(m.default_severity, |(_, s)| *s);
                 let options = sel.options.iter().find(|(k, _)| lookup(k, &m.code, &m.name)).map(|(_, t)| t.clone());
-                Active { index, severity, options }
+                let pack = registry.rules()[index].as_pack().map(|p| {
+                    pack_phrases.push(p.phrases());
+                    pack_phrases.len() - 1
+                });
+                Active { index, severity, options, pack }
             })
             .collect();
-        Ok(Linter { registry, active, org: sel.org.clone() })
+        let packs = PackSet::new(&pack_phrases).map_err(SelectionError::Dictionary)?;
+        Ok(Linter { registry, active, packs, org: sel.org.clone() })
     }
 
     pub fn registry(&self) -> &Registry {
@@ -130,6 +143,8 @@ impl Linter {
     pub fn check_ignoring(&self, doc: &Document, ignore: &[String]) -> Vec<Diagnostic> {
         let ignore = Selectors::parse(ignore);
         let mut out = Vec::new();
+        // Every pack's matches, found at the first pack that runs.
+        let mut pack_matches = None;
         for a in &self.active {
             let rule = &self.registry.rules()[a.index];
             let meta = rule.meta();
@@ -140,7 +155,13 @@ impl Linter {
                 continue;
             }
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
-            rule.check(doc, &mut cx);
+            match (rule.as_pack(), a.pack) {
+                (Some(pack), Some(slot)) => {
+                    let found = pack_matches.get_or_insert_with(|| self.packs.find(&doc.text));
+                    pack.report(doc, &found[slot], &mut cx);
+                }
+                _ => rule.check(doc, &mut cx),
+            }
         }
         self.drop_deferred(&mut out);
         for d in &mut out {

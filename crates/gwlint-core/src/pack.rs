@@ -1,17 +1,18 @@
 //! Data rule packs: `rules/*.toml`, corrections-only dictionaries (typos' design).
 //!
 //! A pack is one rule: a list of `wrong → right` entries (or flag-only entries without
-//! `right`) and allow phrases that shadow entries in context (截止日期 shadows 截止). All
-//! phrases go into one Aho-Corasick automaton with leftmost-longest matching, so a pack costs
-//! one pass over the text however many entries it has.
+//! `right`) and allow phrases that shadow entries in context (截止日期 shadows 截止). A pack
+//! matches leftmost-longest over all its phrases; the linter reads a document once for all
+//! packs together ([`PackSet`]), however many entries they have.
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::document::Document;
 use crate::pack_file::PackFile;
+use crate::pack_set::{PackMatch, PackSet};
 use crate::rule::{Category, Context, FixAvailability, Rule, RuleMeta, Scope};
 use crate::span::Span;
 
@@ -36,9 +37,12 @@ pub struct DictRule {
     meta: RuleMeta,
     message: String,
     entries: Vec<Entry>,
-    /// Values below `entries.len()` are entries; the rest are allow phrases. Read a character at
-    /// a time (a double array over characters: one transition per Han character, not three).
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Every phrase once, with its value: values below `entries.len()` are entries, the rest
+    /// allow phrases.
+    phrases: Vec<(String, u32)>,
+    /// The pack's own automaton, built when the pack is run by itself (a linter runs every
+    /// pack from one [`PackSet`]).
+    alone: OnceLock<Result<PackSet, String>>,
     skip_book_titles: bool,
     skip_quotations: bool,
 }
@@ -107,26 +111,26 @@ impl DictRule {
             };
             entries.push(Entry { wrong: e.wrong, right: e.right, note: e.note, fix });
         }
+        if entries.is_empty() {
+            return Err(err(None, "没有任何词条（[[entries]]），这个词典不会报告任何问题".into()));
+        }
         for a in &file.allow {
             if !entries.iter().any(|e| a.contains(&e.wrong)) {
                 return Err(err(find_line(&format!("\"{a}\"")), format!("allow 短语“{a}”不包含任何词条，不会起作用")));
             }
         }
-        // Each pattern once, numbered by its first place (an allow phrase that repeats an entry or
+        // Each phrase once, numbered by its first place (an allow phrase that repeats an entry or
         // another phrase would match only as the first, leftmost-longest ties going to the
         // lower number).
-        let mut seen_patterns = std::collections::HashSet::new();
-        let patterns = entries
+        let mut seen_phrases = std::collections::HashSet::new();
+        let phrases = entries
             .iter()
             .map(|e| e.wrong.as_str())
             .chain(file.allow.iter().map(String::as_str))
             .enumerate()
-            .filter(|(_, p)| seen_patterns.insert(*p))
-            .map(|(i, p)| (p, i as u32));
-        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns)
-            .map_err(|e| err(None, format!("无法构建词典：{e}")))?;
+            .filter(|(_, p)| seen_phrases.insert(*p))
+            .map(|(i, p)| (p.to_string(), i as u32))
+            .collect();
         let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());
         let all_fix = entries.iter().all(|e| e.fix.is_some() && e.right.is_some());
         let meta = RuleMeta {
@@ -150,7 +154,8 @@ impl DictRule {
             meta,
             message: r.message,
             entries,
-            automaton,
+            phrases,
+            alone: OnceLock::new(),
             skip_book_titles: r.skip_book_titles,
             skip_quotations: r.skip_quotations,
         })
@@ -164,25 +169,19 @@ impl DictRule {
         self.entries.is_empty()
     }
 
-    fn render(&self, e: &Entry) -> String {
-        self.message
-            .replace("{wrong}", &e.wrong)
-            .replace("{right}", e.right.as_deref().unwrap_or(""))
-            .replace("{note}", e.note.as_deref().unwrap_or(""))
-    }
-}
-
-impl Rule for DictRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
+    /// Every phrase of the pack (entries and allow phrases) with its value, for a [`PackSet`].
+    pub fn phrases(&self) -> Vec<(&str, u32)> {
+        self.phrases.iter().map(|(p, v)| (p.as_str(), *v)).collect()
     }
 
-    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for m in self.automaton.leftmost_find_iter(&doc.text) {
-            let Some(e) = self.entries.get(m.value() as usize) else {
+    /// Reports the entries among `matches`, the pack's leftmost-longest matches in `doc`
+    /// (allow phrases among them shadow what they cover, and report nothing).
+    pub fn report(&self, doc: &Document, matches: &[PackMatch], cx: &mut Context<'_>) {
+        for m in matches {
+            let Some(e) = self.entries.get(m.value as usize) else {
                 continue;
             };
-            let span = Span::new(m.start(), m.end());
+            let span = Span::new(m.start, m.end);
             if self.skip_book_titles && doc.elements.quotations.in_book_title(span.start) {
                 continue;
             }
@@ -200,6 +199,32 @@ impl Rule for DictRule {
                 d.with_fix(Fix::replace(format!("改为“{right}”"), applicability, span, right));
             }
         }
+    }
+
+    fn render(&self, e: &Entry) -> String {
+        self.message
+            .replace("{wrong}", &e.wrong)
+            .replace("{right}", e.right.as_deref().unwrap_or(""))
+            .replace("{note}", e.note.as_deref().unwrap_or(""))
+    }
+}
+
+impl Rule for DictRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    /// The pack by itself (a linter runs all packs together instead). Should its automaton be
+    /// too large to build, nothing is reported: a linter with the pack could not be made.
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let alone = self.alone.get_or_init(|| PackSet::new(&[self.phrases()]));
+        if let Ok(set) = alone {
+            self.report(doc, &set.find(&doc.text)[0], cx);
+        }
+    }
+
+    fn as_pack(&self) -> Option<&DictRule> {
+        Some(self)
     }
 }
 
@@ -277,6 +302,30 @@ fix = "unsafe"
         let e = DictRule::from_toml("p.toml", &bad).err().unwrap();
         assert!(e.message.contains("sumary"), "{e}");
         assert_eq!(e.line, Some(12));
+    }
+
+    #[test]
+    fn a_pack_without_entries_is_an_error() {
+        let bad = &PACK[..PACK.find("[[entries]]").unwrap()].replace("allow = [\"截止日期\"]", "");
+        let e = DictRule::from_toml("p.toml", bad).err().unwrap();
+        assert!(e.message.contains("没有任何词条"), "{e}");
+    }
+
+    #[test]
+    fn a_pack_run_alone_finds_what_it_finds_in_a_linter() {
+        let rule = DictRule::from_toml("test.toml", PACK).unwrap();
+        let mut registry = crate::registry::Registry::builtin();
+        registry.add("test.toml", Box::new(DictRule::from_toml("test.toml", PACK).unwrap())).unwrap();
+        let sel = crate::linter::Selection { select: Some(vec!["GW699".into()]), ..Default::default() };
+        let linter = crate::linter::Linter::new(registry, &sel).unwrap();
+        let text = "请认真贯澈落实。截止3月15日，共5项；截止日期不变。";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let mut alone = Vec::new();
+        rule.check(&doc, &mut Context::new(rule.meta(), Severity::Warning, None, &mut alone));
+        let spans =
+            |d: &[crate::diagnostic::Diagnostic]| d.iter().map(|d| (d.span.start, d.span.end)).collect::<Vec<_>>();
+        assert_eq!(spans(&linter.check(&doc)), spans(&alone));
+        assert_eq!(alone.len(), 2);
     }
 
     #[test]

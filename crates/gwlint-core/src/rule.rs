@@ -247,6 +247,11 @@ macro_rules! declare_rule {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, cx: &mut Context<'_>);
+
+    /// The rule as a data pack: a linter reads the text once for all its packs.
+    fn as_pack(&self) -> Option<&crate::pack::DictRule> {
+        None
+    }
 }
 
 /// What a running rule reports through: stamps the code, name, configured severity and source.

@@ -1,0 +1,152 @@
+//! The phrases of every pack in one automaton, so a document is read once for all packs
+//! (typos' dictionaries, ruff's single pass), not once per pack.
+//!
+//! Each pack matches leftmost-longest: at the leftmost place where any of its phrases starts,
+//! the longest of them, then on from its end. The shared automaton finds every occurrence of
+//! every phrase (overlapping); each pack's leftmost-longest matches are then chosen from the
+//! occurrences of its own phrases, which gives exactly what an automaton of that pack alone
+//! would find. Occurrences are few (a few hundred over the whole corpus, against one
+//! transition per character), so the choice costs next to nothing.
+
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// One match of a pack's phrase: its byte range and the phrase's value in its pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PackMatch {
+    pub start: usize,
+    pub end: usize,
+    pub value: u32,
+}
+
+/// The phrases of several packs, each pack numbered by its place in the list it was built from.
+pub struct PackSet {
+    /// Values are distinct phrases, read a character at a time (none when there are none).
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The packs holding phrase `v`: `owners[first_owner[v]..first_owner[v + 1]]`, each (pack,
+    /// value of the phrase in that pack).
+    first_owner: Vec<u32>,
+    owners: Vec<(u32, u32)>,
+    packs: usize,
+}
+
+impl PackSet {
+    /// The set of `packs`, each given as its phrases with their values (phrases unique within a
+    /// pack and not empty).
+    pub fn new<'a>(packs: &[Vec<(&'a str, u32)>]) -> Result<PackSet, String> {
+        let mut ids: HashMap<&'a str, usize> = HashMap::new();
+        let mut phrases: Vec<&'a str> = Vec::new();
+        let mut owned: Vec<Vec<(u32, u32)>> = Vec::new();
+        for (pack, patterns) in packs.iter().enumerate() {
+            for &(phrase, value) in patterns {
+                let id = *ids.entry(phrase).or_insert_with(|| {
+                    phrases.push(phrase);
+                    owned.push(Vec::new());
+                    phrases.len() - 1
+                });
+                owned[id].push((pack as u32, value));
+            }
+        }
+        let mut first_owner = Vec::with_capacity(owned.len() + 1);
+        let mut owners = Vec::new();
+        for o in &owned {
+            first_owner.push(owners.len() as u32);
+            owners.extend_from_slice(o);
+        }
+        first_owner.push(owners.len() as u32);
+        let automaton = match phrases.is_empty() {
+            true => None,
+            false => Some(
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build_with_values(phrases.iter().enumerate().map(|(i, p)| (p, i as u32)))
+                    .map_err(|e| e.to_string())?,
+            ),
+        };
+        Ok(PackSet { automaton, first_owner, owners, packs: packs.len() })
+    }
+
+    /// Each pack's leftmost-longest matches in `text`, left to right (indexed as the packs
+    /// were given).
+    pub fn find(&self, text: &str) -> Vec<Vec<PackMatch>> {
+        let mut found: Vec<Vec<PackMatch>> = vec![Vec::new(); self.packs];
+        let Some(automaton) = &self.automaton else {
+            return found;
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            let v = m.value() as usize;
+            let (from, to) = (self.first_owner[v] as usize, self.first_owner[v + 1] as usize);
+            for &(pack, value) in &self.owners[from..to] {
+                found[pack as usize].push(PackMatch { start: m.start(), end: m.end(), value });
+            }
+        }
+        for matches in &mut found {
+            leftmost_longest(matches);
+        }
+        found
+    }
+}
+
+/// Keeps, of all occurrences, the leftmost-longest ones: the longest of those starting
+/// leftmost, then the same after its end.
+fn leftmost_longest(matches: &mut Vec<PackMatch>) {
+    matches.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut from = 0;
+    matches.retain(|m| {
+        let keep = m.start >= from;
+        if keep {
+            from = m.end;
+        }
+        keep
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What an automaton of one pack alone finds.
+    fn alone(patterns: &[(&str, u32)], text: &str) -> Vec<PackMatch> {
+        let a: CharwiseDoubleArrayAhoCorasick<u32> = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build_with_values(patterns.iter().copied())
+            .unwrap();
+        a.leftmost_find_iter(text).map(|m| PackMatch { start: m.start(), end: m.end(), value: m.value() }).collect()
+    }
+
+    #[test]
+    fn each_pack_finds_what_it_would_find_alone() {
+        let packs: Vec<Vec<(&str, u32)>> = vec![
+            vec![("截止", 0), ("截止日期", 1), ("止日", 2), ("贯澈", 3)],
+            vec![("日期", 0), ("截止", 1), ("期不", 2), ("不变", 3), ("截止日期不变", 4)],
+            vec![("期", 7), ("期期", 8), ("期期期", 9)],
+            vec![],
+        ];
+        let set = PackSet::new(&packs).unwrap();
+        assert!(PackSet::new(&[vec![], vec![]]).unwrap().find("截止").iter().all(Vec::is_empty));
+        let texts = [
+            "截止3月15日；截止日期不变。请贯澈落实。",
+            "截止日期不变截止日期截止止日期期期期期期",
+            "",
+            "无关的文字",
+            "期期期期期期期",
+            "贯澈贯澈截截止止",
+        ];
+        for text in texts {
+            let found = set.find(text);
+            assert_eq!(found.len(), packs.len());
+            for (pack, patterns) in packs.iter().enumerate() {
+                let expected = if patterns.is_empty() { Vec::new() } else { alone(patterns, text) };
+                assert_eq!(found[pack], expected, "pack {pack} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_of_two_packs_is_reported_to_both_with_each_value() {
+        let set = PackSet::new(&[vec![("发改委", 5)], vec![("国家发改委", 0), ("发改委", 9)]]).unwrap();
+        let found = set.find("国家发改委和省发改委");
+        assert_eq!(found[0].iter().map(|m| (m.start, m.value)).collect::<Vec<_>>(), [(6, 5), (21, 5)]);
+        assert_eq!(found[1].iter().map(|m| (m.start, m.end, m.value)).collect::<Vec<_>>(), [(0, 15, 0), (21, 30, 9)]);
+    }
+}
