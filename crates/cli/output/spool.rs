@@ -99,49 +99,38 @@ pub struct Spool {
     depth: usize,
     /// The indentation of the array's elements.
     indent: Vec<u8>,
-    /// The element being written (kept for the next one).
+    /// The element being written, and the same indented (kept for the next one).
     element: Vec<u8>,
-}
-
-/// Writes to `out` what it is given with `indent` after every new line. A pretty-printed JSON
-/// value's new lines all stand between tokens (those in its strings are escaped), so this
-/// indents the value as a whole.
-struct Indenting<'a> {
-    out: &'a mut Vec<u8>,
-    indent: &'a [u8],
-}
-
-impl Write for Indenting<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut lines = buf.split(|&b| b == b'\n');
-        if let Some(first) = lines.next() {
-            self.out.extend_from_slice(first);
-        }
-        for line in lines {
-            self.out.push(b'\n');
-            self.out.extend_from_slice(self.indent);
-            self.out.extend_from_slice(line);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    indented: Vec<u8>,
 }
 
 impl Spool {
     /// An array whose elements stand at `depth` levels of indentation.
     pub fn at_depth(depth: usize) -> Spool {
-        Spool { store: Store::default(), depth, indent: "  ".repeat(depth).into_bytes(), element: Vec::new() }
+        Spool {
+            store: Store::default(),
+            depth,
+            indent: "  ".repeat(depth).into_bytes(),
+            element: Vec::new(),
+            indented: Vec::new(),
+        }
     }
 
     pub fn push(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        let text = &mut self.element;
+        self.element.clear();
+        serde_json::to_writer_pretty(&mut self.element, value).map_err(io::Error::from)?;
+        // A pretty-printed value's new lines all stand between tokens (those in its strings are
+        // escaped): each is followed by the array's indentation.
+        let text = &mut self.indented;
         text.clear();
         text.extend_from_slice(if self.store.is_empty() { b"\n" } else { b",\n" });
-        text.extend_from_slice(&self.indent);
-        serde_json::to_writer_pretty(Indenting { out: text, indent: &self.indent }, value).map_err(io::Error::from)?;
+        for (i, line) in self.element.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                text.push(b'\n');
+            }
+            text.extend_from_slice(&self.indent);
+            text.extend_from_slice(line);
+        }
         self.store.write_all(text)
     }
 
