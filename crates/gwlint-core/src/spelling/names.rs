@@ -42,7 +42,7 @@ impl<'a> Names<'a> {
                 named.push('\n');
             }
         }
-        for (i, _) in doc.text.match_indices("简称") {
+        for i in memchr::memmem::find_iter(doc.text.as_bytes(), "简称") {
             let after = &doc.text[i + "简称".len()..];
             let quoted: String = after
                 .trim_start_matches(['“', '"', '「', '：', ':'])
@@ -76,7 +76,7 @@ impl<'a> Names<'a> {
         } else if let Some(n) = self.count_long(form, u32::MAX) {
             n
         } else {
-            u32::try_from(self.doc.text.matches(form).count()).unwrap_or(u32::MAX)
+            u32::try_from(memchr::memmem::find_iter(self.doc.text.as_bytes(), form).count()).unwrap_or(u32::MAX)
         };
         InDocument { times, han_chars }
     }
@@ -113,7 +113,7 @@ impl<'a> Names<'a> {
     fn repeated(&self, form: &str) -> bool {
         match self.count_long(form, 2) {
             Some(n) => n >= 2,
-            None => self.doc.text.matches(form).nth(1).is_some(),
+            None => memchr::memmem::find_iter(self.doc.text.as_bytes(), form).nth(1).is_some(),
         }
     }
 

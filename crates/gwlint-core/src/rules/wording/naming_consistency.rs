@@ -119,13 +119,13 @@ struct NextPlace<'t> {
 
 impl<'t> NextPlace<'t> {
     fn new(text: &'t str, needle: &'static str) -> Self {
-        NextPlace { text, needle, at: text.find(needle) }
+        NextPlace { text, needle, at: memchr::memmem::find(text.as_bytes(), needle.as_bytes()) }
     }
 
     fn at_or_after(&mut self, pos: usize) -> Option<usize> {
         match self.at {
             Some(at) if at < pos => {
-                self.at = self.text[pos..].find(self.needle).map(|i| pos + i);
+                self.at = memchr::memmem::find(&self.text.as_bytes()[pos..], self.needle.as_bytes()).map(|i| pos + i);
                 self.at
             }
             at => at,
