@@ -209,7 +209,10 @@ fn matches_in<'a>(
     p: &'a Paragraph,
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    re.captures_iter(doc.content(p)).map(move |c| {
+    // Most paragraphs hold no match: asking first needs no capture slots and stops at the
+    // first match it sees.
+    let content = doc.content(p);
+    re.is_match(content).then(|| re.captures_iter(content)).into_iter().flatten().map(move |c| {
         let m = c.get(0).expect("whole match");
         let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
         (p, c, span)
