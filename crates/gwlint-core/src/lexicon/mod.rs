@@ -226,7 +226,12 @@ pub fn pair_count(a: char, b: char) -> u32 {
 
 /// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.
 pub fn phrase_count(phrase: &str) -> Option<u32> {
-    PHRASES.find(format::word_key(phrase)).map(|i| PHRASES.value(i))
+    phrase_count_by_key(format::word_key(phrase))
+}
+
+/// [`phrase_count`] of the phrase whose key ([`format::word_key`]) is `key`.
+pub fn phrase_count_by_key(key: u64) -> Option<u32> {
+    PHRASES.find(key).map(|i| PHRASES.value(i))
 }
 
 /// The phrases and common words that `form` is with one character left out: each as the

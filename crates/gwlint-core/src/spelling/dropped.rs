@@ -94,12 +94,20 @@ fn best_insertion(
     let n = run.chars.len();
     let chars = &run.chars[s..e];
     for (c, at) in insertions {
-        let right = super::inserted(chars, at, c);
-        let common = lexicon::phrase_count(&right).is_some_and(|k| k >= MIN_PHRASE_COUNT)
-            || lexicon::word(&right).is_some_and(|w| w.freq >= lexicon::format::DROP_TARGET_FREQ && !w.kind.is_name());
+        // The key of the stretch with `c` put back, hashed in pieces (most are no common word,
+        // and need no string).
+        let (before, after) = written.split_at(run.bounds[s + at] - run.bounds[s]);
+        let key = lexicon::format::extend_key(
+            lexicon::format::extend_key(lexicon::format::word_key(before), c.encode_utf8(&mut [0u8; 4])),
+            after,
+        );
+        let common = lexicon::phrase_count_by_key(key).is_some_and(|k| k >= MIN_PHRASE_COUNT)
+            || lexicon::word_by_key(key)
+                .is_some_and(|w| w.freq >= lexicon::format::DROP_TARGET_FREQ && !w.kind.is_name());
         if !common {
             continue;
         }
+        let right = super::inserted(chars, at, c);
         // 二〇二二年, 第十二条: numbers are not words with a gap.
         const NUMERALS: &str = "〇零一二三四五六七八九十百千万两";
         if NUMERALS.contains(c) || chars.iter().any(|ch| NUMERALS.contains(*ch)) {
@@ -186,6 +194,18 @@ mod tests {
         assert_eq!(found("压实安全生产主体任，"), ["主体任→主体责任"]);
         // The gap at the end of the stretch, before a common word.
         assert_eq!(found("纳入全所人员绩效考内容"), ["绩效考→绩效考核"]);
+    }
+
+    #[test]
+    fn the_key_hashed_in_pieces_is_the_key_of_the_word_put_back() {
+        use lexicon::format::{extend_key, word_key};
+        let chars: Vec<char> = "经济社发展".chars().collect();
+        let written: String = chars.iter().collect();
+        for at in 0..=chars.len() {
+            let (before, after) = written.split_at(chars[..at].iter().map(|c| c.len_utf8()).sum());
+            let pieces = extend_key(extend_key(word_key(before), "会"), after);
+            assert_eq!(pieces, word_key(&super::super::inserted(&chars, at, '会')), "{at}");
+        }
     }
 
     #[test]
