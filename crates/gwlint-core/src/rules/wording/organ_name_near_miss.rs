@@ -184,15 +184,11 @@ impl Rule for OrganNameNearMiss {
         // Before the 2023 reform the organ tables' names were not all in use.
         let before_reform = doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM);
         let names = &*NAMES;
-        // The characters of a paragraph with their offsets, and the characters alone (kept
-        // between paragraphs).
-        let (mut chars, mut plain): (Vec<(usize, char)>, Vec<char>) = (Vec::new(), Vec::new());
-        for p in &doc.paragraphs {
-            let text = doc.content(p);
-            chars.clear();
-            chars.extend(text.char_indices());
-            plain.clear();
-            plain.extend(chars.iter().map(|c| c.1));
+        // A name and every near miss of one are Han characters only: they stand inside the
+        // document's runs of Han characters, whose characters are read already.
+        for run in doc.han_runs() {
+            let plain = run.chars;
+            let at = |i: usize| run.start + run.bounds[i];
             let mut next_free = 0;
             for i in 0..plain.len() {
                 if i < next_free {
@@ -216,11 +212,9 @@ impl Rule for OrganNameNearMiss {
                         if !near_miss(window, name) || names.list.iter().any(|n| n.0.as_slice() == window) {
                             continue;
                         }
-                        let start = p.span.start + chars[i].0;
-                        let end = p.span.start + chars.get(i + len).map_or(text.len(), |c| c.0);
-                        let span = Span::new(start, end);
-                        if doc.elements.quotations.in_book_title(start)
-                            || reads_as_common_words(doc, start..end, window, name)
+                        let span = Span::new(at(i), at(i + len));
+                        if doc.elements.quotations.in_book_title(span.start)
+                            || reads_as_common_words(doc, span.start..span.end, window, name)
                         {
                             continue;
                         }
