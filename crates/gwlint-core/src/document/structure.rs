@@ -27,15 +27,42 @@ static TITLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$")
-        .unwrap()
-});
-static NON_GONGWEN_REPORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(调研|调查|述职|述廉|述责|考察|研究|评估|分析|可行性研究)报告$").unwrap());
+/// What a salutation line ends with (before a comma or exclamation mark and a colon).
+const SALUTATIONS: &[&str] = &[
+    "同志们",
+    "朋友们",
+    "女士们",
+    "先生们",
+    "同学们",
+    "代表们",
+    "各位领导",
+    "各位来宾",
+    "各位代表",
+    "各位委员",
+    "各位同志",
+    "各位嘉宾",
+    "各位专家",
+];
+/// The kinds of 报告 that are not the 公文 报告 (调研报告, 述职报告 …): the words before 报告.
+const NON_GONGWEN_REPORTS: &[&str] =
+    &["调研", "调查", "述职", "述廉", "述责", "考察", "研究", "评估", "分析", "可行性研究"];
 static COPY_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(抄送|抄报|分送)\s*[：:]").unwrap());
-static SPEECH_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap());
+/// What the title of a speech ends with.
+const SPEECH_TITLES: &[&str] = &["讲话", "发言", "致辞", "讲话稿", "发言稿", "主持词", "讲话提纲"];
+/// What every 题注 ([`TITLE_NOTE`]) ends with, before a closing bracket.
+const TITLE_NOTE_ENDS: &[&str] = &["通过", "施行", "公布", "批准", "发布", "修正", "修订", "会议"];
+
+/// Whether `l` (spaces removed) is a 题注: [`TITLE_NOTE`], asked only of a line ending as every
+/// note does (most lines under a title do not, and the pattern is not compiled for them).
+fn is_title_note(l: &str) -> bool {
+    let t = l.strip_suffix(['）', ')']).unwrap_or(l);
+    TITLE_NOTE_ENDS.iter().any(|e| t.ends_with(e)) && TITLE_NOTE.is_match(l)
+}
+
+/// Whether `title` ends as the title of a speech does.
+fn is_speech_title(title: &str) -> bool {
+    SPEECH_TITLES.iter().any(|t| title.ends_with(t))
+}
 
 /// Split the text into paragraphs (non-empty lines) and recognise the structure.
 pub fn analyse(doc: &mut Document) {
@@ -137,7 +164,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
             i = k + 1;
             continue;
         }
-        let part = if TITLE_NOTE.is_match(&strip_spaces(l)) && title.is_some() {
+        let part = if title.is_some() && is_title_note(&strip_spaces(l)) {
             Part::TitleNote
         } else if is_doc_number(l) || is_order_number(l) {
             Part::DocNumber
@@ -220,7 +247,7 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
 
 /// Is the title that of a 调研报告, 述职报告 or another report that is not the 公文 报告?
 pub fn is_non_gongwen_report(title: &str) -> bool {
-    NON_GONGWEN_REPORT.is_match(&strip_spaces(title))
+    strip_spaces(title).strip_suffix("报告").is_some_and(|t| NON_GONGWEN_REPORTS.iter().any(|w| t.ends_with(w)))
 }
 
 /// A 题注 in brackets broken over two or three lines (“（2025年1月6日……会议通过，” /
@@ -234,7 +261,7 @@ fn bracketed_note_end(lines: &[&str], start: usize) -> Option<usize> {
     for (k, l) in lines.iter().enumerate().skip(start + 1).take(2) {
         joined.push_str(&strip_spaces(l));
         if l.trim_end().ends_with(['）', ')']) {
-            return TITLE_NOTE.is_match(&joined).then_some(k);
+            return is_title_note(&joined).then_some(k);
         }
     }
     None
@@ -338,11 +365,14 @@ fn ends_like_title(joined: &str) -> bool {
     Genre::from_title(joined).is_some()
         || NonGenreWord::ending(joined).is_some()
         || joined.ends_with("答复")
-        || SPEECH_TITLE.is_match(joined)
+        || is_speech_title(joined)
 }
 
 fn is_salutation(l: &str) -> bool {
-    char_len(l) <= 30 && SALUTATION.is_match(l)
+    // A salutation, then at most a comma or exclamation mark, then at most a colon.
+    let t = l.strip_suffix(['：', ':']).unwrap_or(l);
+    let t = t.strip_suffix(['，', ',', '！', '!']).unwrap_or(t);
+    char_len(l) <= 30 && SALUTATIONS.iter().any(|s| t.ends_with(s))
 }
 
 /// 主送机关: a short line ending with a colon that is not a sentence, or one written with a
@@ -464,7 +494,7 @@ fn classify(lines: &[&str], parts: &[Part], title: Option<(usize, usize)>, hint:
     let title_text: String =
         title.map(|(a, b)| lines[a..=b].iter().map(|l| strip_spaces(l)).collect()).unwrap_or_default();
     let speech = hint == Some(DocClass::Speech)
-        || SPEECH_TITLE.is_match(&title_text)
+        || is_speech_title(&title_text)
         || lines.iter().take(8).any(|l| is_salutation(l));
     if speech {
         return DocClass::Speech;
@@ -535,7 +565,57 @@ fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Fa
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::document::{Document, Part, SourceKind};
+
+    /// The line tests that stand for patterns give what the patterns give.
+    #[test]
+    fn line_tests_answer_as_their_patterns() {
+        let salutation = Regex::new(
+            r"(同志们|朋友们|女士们|先生们|同学们|代表们|各位(领导|来宾|代表|委员|同志|嘉宾|专家))[，,！!]?[：:]?$",
+        )
+        .unwrap();
+        let non_gongwen = Regex::new(r"(调研|调查|述职|述廉|述责|考察|研究|评估|分析|可行性研究)报告$").unwrap();
+        let speech = Regex::new(r"(讲话|发言|致辞|讲话稿|发言稿|主持词|讲话提纲)$").unwrap();
+        let lines = [
+            "同志们：",
+            "同志们，",
+            "同志们！：",
+            "同志们，，",
+            "同志们：：",
+            "各位领导、各位来宾：",
+            "各位：",
+            "各位专家！",
+            "亲爱的朋友们",
+            "们：",
+            "同志们：好",
+            "关于开展专题调研的报告",
+            "2024年度述职报告",
+            "可行性研究报告",
+            "工作报告",
+            "调研报告书",
+            "报告",
+            "在全市工作会议上的讲话",
+            "讲话提纲",
+            "主持词：",
+            "发言人",
+            "（2024年3月1日市人民代表大会常务委员会第十次会议通过）",
+            "2021年4月22日 施行",
+            "自公布之日起施行）",
+            "（会议）",
+            "通过",
+            "沪府发〔2024〕1号",
+            "（二〇二四年五月六日发布）",
+            "",
+        ];
+        for l in lines {
+            assert_eq!(is_salutation(l), char_len(l) <= 30 && salutation.is_match(l), "{l}");
+            assert_eq!(is_non_gongwen_report(l), non_gongwen.is_match(&strip_spaces(l)), "{l}");
+            assert_eq!(is_speech_title(l), speech.is_match(l), "{l}");
+            let l = strip_spaces(l);
+            assert_eq!(is_title_note(&l), TITLE_NOTE.is_match(&l), "{l}");
+        }
+    }
 
     /// The part of every paragraph, in order.
     fn parts(text: &str) -> Vec<Part> {
