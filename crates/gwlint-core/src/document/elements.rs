@@ -78,9 +78,15 @@ pub struct DocNumber {
     pub spaces: Vec<Span>,
 }
 
+/// The longest 机关代字 of a 发文字号, in characters.
+const MAX_CODE_CHARS: usize = 20;
+
+/// A 发文字号 line. The 机关代字 is read unbounded and its length checked after: a bounded run
+/// of Han characters makes a pattern many times larger to compile, and the code is the run of
+/// its characters up to the first space or bracket either way.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
+        r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]*?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
         r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
         r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]*|[XxＸ×*＊]{1,4})(?P<sp3>\s*)(?P<hao>号?)$"
     ))
@@ -104,7 +110,7 @@ impl DocNumber {
         if char_len(line) > 40 {
             return None;
         }
-        let c = DOC_NUMBER.captures(line)?;
+        let c = DOC_NUMBER.captures(line).filter(|c| c["code"].chars().count() <= MAX_CODE_CHARS)?;
         let numbered = c["seq"].chars().next().is_some_and(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
         if c["seq"].is_empty() && c["hao"].is_empty() {
             return None;
@@ -848,6 +854,37 @@ pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_doc_number_pattern_reads_as_its_bounded_form() {
+        let bounded = Regex::new(concat!(
+            r"^(?P<code>\p{Han}[\p{Han}A-Za-z0-9]{0,19}?)(?P<sp1>\s*)(?P<open>[\[［【〔﹝〖（(「])\s*",
+            r"(?P<year>[0-9０-９]{2,4}|[〇零○一二三四五六七八九]{4})\s*(?P<close>[\]］】〕﹞〗）)」])",
+            r"(?P<sp2>\s*)(?P<di>第?)\s*(?P<seq>[0-9０-９]*|[XxＸ×*＊]{1,4})(?P<sp3>\s*)(?P<hao>号?)$"
+        ))
+        .unwrap();
+        let code20 = "沪".repeat(20);
+        let code21 = "沪".repeat(21);
+        let lines = [
+            "沪府发〔2024〕1号".to_string(),
+            "国办函 〔2023〕 12 号".to_string(),
+            "平应急〔2024〕　号".to_string(),
+            format!("{code20}〔2024〕1号"),
+            format!("{code21}〔2024〕1号"),
+            format!("{code20}A〔2024〕1号"),
+            "京政办发[2021]第3号".to_string(),
+            "〔2024〕1号".to_string(),
+            "沪府发（二〇二四）XX号".to_string(),
+            "关于印发〔2024〕的通知".to_string(),
+        ];
+        for l in &lines {
+            let unbounded = DOC_NUMBER.captures(l).filter(|c| c["code"].chars().count() <= MAX_CODE_CHARS);
+            let groups = |c: Option<regex::Captures<'_>>| {
+                c.map(|c| (0..c.len()).map(|k| c.get(k).map(|m| m.range())).collect::<Vec<_>>())
+            };
+            assert_eq!(groups(unbounded), groups(bounded.captures(l)), "{l}");
+        }
+    }
 
     fn slice(text: &str, s: Span) -> &str {
         &text[s.start..s.end]
