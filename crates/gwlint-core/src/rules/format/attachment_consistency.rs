@@ -69,9 +69,19 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A cited attachment without a number: 见附件, 详见附件.
 static BARE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:见|详见|参见|如)附件").unwrap());
-/// A title cited with its attachment: 《……》（见附件2）, 《……》（附件2）.
+/// A title cited with its attachment: 《……》（见附件2）, 《……》（附件2）; titles of at most
+/// [`MAX_CITED_TITLE`] characters ([`cited_titles`]).
 static CITED_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"《(?P<title>[^《》]{2,60})》[（(](?:详见|见)?附件(?P<n>[0-9]{1,2})[)）]").unwrap());
+    LazyLock::new(|| Regex::new(r"《(?P<title>[^《》]{2,})》[（(](?:详见|见)?附件(?P<n>[0-9]{1,2})[)）]").unwrap());
+/// The longest title read as cited, in characters.
+const MAX_CITED_TITLE: usize = 60;
+
+/// The titles `text` cites with their attachments. The length is checked after the match: a
+/// bounded run of a class compiles many times larger, and a title is the text between its marks
+/// either way (no other match can start inside one, which holds no 《).
+fn cited_titles(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    CITED_TITLE.captures_iter(text).filter(|m| m["title"].chars().count() <= MAX_CITED_TITLE)
+}
 /// A trailing note in brackets: "（共130项）".
 static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（()）]*[)）]$").unwrap());
 
@@ -182,7 +192,7 @@ impl Rule for AttachmentConsistency {
                         .with_label("编号写法不一致");
                 }
             }
-            for m in CITED_TITLE.captures_iter(c) {
+            for m in cited_titles(c) {
                 let n: usize = m["n"].parse().unwrap_or(0);
                 let Some(name) = noted.get(n.wrapping_sub(1)) else { continue };
                 let title = &m["title"];
@@ -199,6 +209,32 @@ impl Rule for AttachmentConsistency {
                     d.with_secondary(s, "附件说明");
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cited_titles_are_what_the_bounded_pattern_finds() {
+        let bounded = Regex::new(r"《(?P<title>[^《》]{2,60})》[（(](?:详见|见)?附件(?P<n>[0-9]{1,2})[)）]").unwrap();
+        let long = "长".repeat(61);
+        let sixty = "长".repeat(60);
+        let texts = [
+            "按《实施方案》（见附件1）和《考核办法》（附件2）执行。".to_string(),
+            format!("《{long}》（见附件1）及《短标题》（详见附件2）"),
+            format!("《{sixty}》（附件3）"),
+            "《甲》（附件1）《〈乙〉丙》（附件2）".to_string(),
+            "《方案》(见附件12)".to_string(),
+            "没有引用".to_string(),
+        ];
+        for t in &texts {
+            let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
+                it.map(|m| (m.get(0).unwrap().range(), m["title"].to_string(), m["n"].to_string())).collect::<Vec<_>>()
+            };
+            assert_eq!(spans(&mut cited_titles(t)), spans(&mut bounded.captures_iter(t)), "{t}");
         }
     }
 }
