@@ -9,7 +9,8 @@
 //! transition per character), so the choice costs next to nothing.
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+
+use crate::char_sets::FxMap;
 
 /// One match of a pack's phrase: its byte range and the phrase's value in its pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,26 +35,29 @@ impl PackSet {
     /// The set of `packs`, each given as its phrases with their values (phrases unique within a
     /// pack and not empty).
     pub fn new<'a>(packs: &[Vec<(&'a str, u32)>]) -> Result<PackSet, String> {
-        let mut ids: HashMap<&'a str, usize> = HashMap::new();
+        let mut ids: FxMap<&'a str, u32> = FxMap::default();
         let mut phrases: Vec<&'a str> = Vec::new();
-        let mut owned: Vec<Vec<(u32, u32)>> = Vec::new();
+        // (phrase, pack, value), in the order of the packs.
+        let mut owned: Vec<(u32, u32, u32)> = Vec::new();
         for (pack, patterns) in packs.iter().enumerate() {
             for &(phrase, value) in patterns {
                 let id = *ids.entry(phrase).or_insert_with(|| {
                     phrases.push(phrase);
-                    owned.push(Vec::new());
-                    phrases.len() - 1
+                    phrases.len() as u32 - 1
                 });
-                owned[id].push((pack as u32, value));
+                owned.push((id, pack as u32, value));
             }
         }
-        let mut first_owner = Vec::with_capacity(owned.len() + 1);
-        let mut owners = Vec::new();
-        for o in &owned {
-            first_owner.push(owners.len() as u32);
-            owners.extend_from_slice(o);
+        // Grouped by phrase, each phrase's packs kept in their order.
+        owned.sort_by_key(|&(id, _, _)| id);
+        let mut first_owner = Vec::with_capacity(phrases.len() + 1);
+        for (i, &(id, _, _)) in owned.iter().enumerate() {
+            while first_owner.len() <= id as usize {
+                first_owner.push(i as u32);
+            }
         }
-        first_owner.push(owners.len() as u32);
+        first_owner.resize(phrases.len() + 1, owned.len() as u32);
+        let owners = owned.iter().map(|&(_, pack, value)| (pack, value)).collect();
         let automaton = match phrases.is_empty() {
             true => None,
             false => Some(
