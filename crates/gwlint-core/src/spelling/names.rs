@@ -213,9 +213,8 @@ pub fn is_surname(c: char) -> bool {
 /// Whether a run of Han characters standing alone (between spaces or punctuation) reads as a
 /// person's name: two to four characters starting with a common surname (倪一飞　市机管局局长,
 /// 张文显　　教授).
-pub fn is_person_name(run: &str) -> bool {
-    let n = run.chars().count();
-    (2..=4).contains(&n) && run.chars().next().is_some_and(is_surname)
+pub fn is_person_name(run: &super::Run<'_>) -> bool {
+    (2..=4).contains(&run.chars.len()) && is_surname(run.chars[0])
 }
 
 /// Characters and words that end a place or organisation name: a form right before one (贝塘乡,

@@ -55,7 +55,7 @@ impl Rule for DroppedCharacters {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
-        for run in doc.han_runs().filter(|r| !is_person_name(r.text)) {
+        for run in doc.han_runs().filter(|r| !is_person_name(r)) {
             for d in dropped(&run, &|form| names.protects(form)) {
                 let span = Span::new(d.span.start, d.span.end);
                 cx.report(span, format!("疑似漏字：“{}”应为“{}”", d.written, d.right))
