@@ -144,14 +144,6 @@ impl GatedRegex {
         GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new(), needle_summaries: OnceLock::new() }
     }
 
-    /// The regex, compiled on first use, if `text` can match it.
-    pub fn for_text(&self, text: &str) -> Option<&Regex> {
-        if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n)) {
-            return None;
-        }
-        Some(self.regex())
-    }
-
     /// The regex, compiled on first use.
     pub(crate) fn regex(&self) -> &Regex {
         self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))
@@ -191,10 +183,12 @@ pub fn paragraph_matches<'a>(
 
 /// [`paragraph_matches`] over the paragraphs that pass `gate`, a cheap test every paragraph
 /// with a match passes (an ASCII digit, a character the pattern needs), given the paragraph's
-/// text and its character summary: the others are not searched.
+/// text and its character summary: the others are not searched, and the pattern is compiled
+/// only when a paragraph passes (most documents have none for most gated patterns, and
+/// compiling them is most of what a fresh process pays for a short document).
 pub fn paragraph_matches_where<'a>(
     doc: &'a Document,
-    re: &'a Regex,
+    re: &'a LazyLock<Regex>,
     gate: fn(&str, CharSummary) -> bool,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
     doc.paragraphs

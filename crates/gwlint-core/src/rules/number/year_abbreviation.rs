@@ -2,9 +2,12 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches_where, GatedRegex};
+use crate::rules::common::{group_span, has_ascii_digit, paragraph_matches_where};
+use regex::Regex;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -39,10 +42,10 @@ declare_rule! {
     };
 }
 
-static SHORT_YEAR: GatedRegex = GatedRegex::new(
-    &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-    r"(?:^|[^0-9０-９.\-/〔\[（(第])(?P<yy>[0-9]{2})年(?:[1-9]月|1[0-2]月|度|底|初|末|上半年|下半年|第[一二三四]季度)",
-);
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9０-９.\-/〔\[（(第])(?P<yy>[0-9]{2})年(?:[1-9]月|1[0-2]月|度|底|初|末|上半年|下半年|第[一二三四]季度)")
+        .unwrap()
+});
 
 pub struct YearAbbreviation;
 
@@ -52,11 +55,9 @@ impl Rule for YearAbbreviation {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in SHORT_YEAR
-            .for_text(&doc.text)
-            .into_iter()
-            .flat_map(|re| paragraph_matches_where(doc, re, |t, s| s.contains_char(t, '年')))
-        {
+        // A short year is two ASCII digits before 年.
+        let gate = |t: &str, s: CharSummary| s.contains_char(t, '年') && has_ascii_digit(t);
+        for (p, c, _) in paragraph_matches_where(doc, &SHORT_YEAR, gate) {
             let yy = c.name("yy").expect("group");
             let n: u32 = yy.as_str().parse().unwrap_or(0);
             let full = if n >= 50 { 1900 + n } else { 2000 + n };
