@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use crate::declare_rule;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::GatedRegex;
 use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -54,13 +55,14 @@ const BRACKETS: [&str; 2] = ["（以下", "(以下"];
 /// What introduces a short name, read from its opening bracket (one of [`BRACKETS`]):
 /// "（以下简称“市发展改革委”）", "(以下简称《条例》)", "（以下称“两库”）". Compiled once a
 /// document holds a bracket.
-static INTRODUCTION: GatedRegex =
-    GatedRegex::new(&[], r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]");
+static INTRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]以下(?:简称|称)[为：:]?(?P<open>[“《]?)(?P<short>[^”》）)]{1,15})[”》]?[）)]").unwrap()
+});
 
 /// The full name right before the bracket: the name characters that stand there, as many as
 /// there are (the text searched is cut to [`FULL_MAX_CHARS`] characters before the bracket; a
 /// name of one character is none). Unbounded: a bounded run of these classes compiles slowly.
-static FULL_NAME: GatedRegex = GatedRegex::new(&[], r"[\p{Han}A-Za-z0-9《》“”]+$");
+static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{Han}A-Za-z0-9《》“”]+$").unwrap());
 
 /// The most characters of a full name read before the bracket.
 const FULL_MAX_CHARS: usize = 40;
@@ -90,11 +92,10 @@ fn definitions(text: &str) -> impl Iterator<Item = Definition<'_>> + '_ {
         scan = bracket + text[bracket..].chars().next().map_or(1, char::len_utf8);
         let from =
             text[resume..bracket].char_indices().rev().nth(FULL_MAX_CHARS - 1).map_or(resume, |(i, _)| resume + i);
-        let Some(full) = FULL_NAME.regex().find(&text[from..bracket]).filter(|m| m.as_str().chars().nth(1).is_some())
-        else {
+        let Some(full) = FULL_NAME.find(&text[from..bracket]).filter(|m| m.as_str().chars().nth(1).is_some()) else {
             continue;
         };
-        let Some(c) = INTRODUCTION.regex().captures(&text[bracket..]) else { continue };
+        let Some(c) = INTRODUCTION.captures(&text[bracket..]) else { continue };
         let (start, end) = (from + full.start(), bracket + c.get(0).expect("match").end());
         (resume, scan) = (end, end);
         let group = |name: &str| c.name(name).map_or("", |m| &text[bracket + m.start()..bracket + m.end()]);
