@@ -42,7 +42,7 @@ pub struct DictRule {
     phrases: Vec<(String, u32)>,
     /// The pack's own automaton, built when the pack is run by itself (a linter runs every
     /// pack from one [`PackSet`]).
-    alone: OnceLock<Result<PackSet, String>>,
+    alone: OnceLock<Option<PackSet>>,
     skip_book_titles: bool,
     skip_quotations: bool,
 }
@@ -217,8 +217,8 @@ impl Rule for DictRule {
     /// The pack by itself (a linter runs all packs together instead). Should its automaton be
     /// too large to build, nothing is reported: a linter with the pack could not be made.
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let alone = self.alone.get_or_init(|| PackSet::new(&[self.phrases()]));
-        if let Ok(set) = alone {
+        let alone = self.alone.get_or_init(|| PackSet::new(&[self.phrases()]).ok());
+        if let Some(set) = alone {
             self.report(doc, &set.find(&doc.text)[0], cx);
         }
     }
