@@ -94,13 +94,8 @@ fn best_insertion(
     let n = run.chars.len();
     let chars = &run.chars[s..e];
     for (c, at) in insertions {
-        // The key of the stretch with `c` put back, hashed in pieces (most are no common word,
-        // and need no string).
-        let (before, after) = written.split_at(run.bounds[s + at] - run.bounds[s]);
-        let key = lexicon::format::extend_key(
-            lexicon::format::extend_key(lexicon::format::word_key(before), c.encode_utf8(&mut [0u8; 4])),
-            after,
-        );
+        // Most put-back forms are no common word, and need no string.
+        let key = key_put_back(written, run.bounds[s + at] - run.bounds[s], c);
         let common = lexicon::phrase_count_by_key(key).is_some_and(|k| k >= MIN_PHRASE_COUNT)
             || lexicon::word_by_key(key)
                 .is_some_and(|w| w.freq >= lexicon::format::DROP_TARGET_FREQ && !w.kind.is_name());
@@ -169,6 +164,14 @@ fn best_insertion(
     None
 }
 
+/// The lexicon key ([`lexicon::format::word_key`]) of `written` with `c` put in at byte `at`,
+/// hashed in pieces instead of from a string built for it.
+fn key_put_back(written: &str, at: usize, c: char) -> u64 {
+    let (before, after) = written.split_at(at);
+    let key = lexicon::format::extend_key(lexicon::format::word_key(before), c.encode_utf8(&mut [0u8; 4]));
+    lexicon::format::extend_key(key, after)
+}
+
 /// Whether a character standing alone is a function word (依, 很, 的) by the lexicon's tag.
 fn lone_function_word(c: char) -> bool {
     let mut buf = [0u8; 4];
@@ -198,13 +201,11 @@ mod tests {
 
     #[test]
     fn the_key_hashed_in_pieces_is_the_key_of_the_word_put_back() {
-        use lexicon::format::{extend_key, word_key};
         let chars: Vec<char> = "经济社发展".chars().collect();
         let written: String = chars.iter().collect();
         for at in 0..=chars.len() {
-            let (before, after) = written.split_at(chars[..at].iter().map(|c| c.len_utf8()).sum());
-            let pieces = extend_key(extend_key(word_key(before), "会"), after);
-            assert_eq!(pieces, word_key(&super::super::inserted(&chars, at, '会')), "{at}");
+            let pieces = key_put_back(&written, chars[..at].iter().map(|c| c.len_utf8()).sum(), '会');
+            assert_eq!(pieces, lexicon::format::word_key(&super::super::inserted(&chars, at, '会')), "{at}");
         }
     }
 
