@@ -1,13 +1,64 @@
-//! What characters a paragraph holds, summarised once: a 128-bit signature with one bit per
-//! character (hashed), so that a rule asks "may this paragraph hold 年 / 《 / 截止" with one AND
-//! instead of searching the text. A clear bit means the character is absent; a set bit means it
-//! may be present (another character may share the bit), and the caller searches the text.
+//! What characters a paragraph holds, summarised once, so that a rule asks "may this paragraph
+//! hold 年 / 《 / a half-width comma / a full-width digit" with an AND instead of searching the
+//! text:
+//! - ASCII characters exactly, one bit each (a clear bit: absent; a set bit: present);
+//! - the classes of [`Class`] exactly (full-width letters and digits, invisible characters);
+//! - every other character as one bit of a 128-bit signature (hashed): a clear bit means the
+//!   character is absent; a set bit means it may be present (another character may share the
+//!   bit), and the caller searches the text.
 
-/// The characters of one text as a one-hash bit signature.
+/// The characters of one text: ASCII exactly, the [`Class`]es exactly, the rest hashed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CharSummary(u128);
+pub struct CharSummary {
+    ascii: u128,
+    hashed: u128,
+    classes: u8,
+}
 
-/// The bit of a character (its code point mixed by a multiplication; the top 7 bits).
+/// A class of characters a summary tells exactly (no search needed to rule it in or out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    /// Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ).
+    FullwidthAlnum = 1,
+    /// Characters above ASCII that are not seen on the page: C1 controls, the soft hyphen,
+    /// zero-width and direction marks (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F) and
+    /// U+FEFF.
+    Invisible = 2,
+    /// Title marks: 《》〈〉.
+    TitleMark = 4,
+    /// Marks that look like the interpunct, the angle brackets or the multiplication sign but
+    /// are not (•・‧∙⋅＜＞＊).
+    Lookalike = 8,
+}
+
+impl Class {
+    /// Every class.
+    pub const ALL: [Class; 4] = [Class::FullwidthAlnum, Class::Invisible, Class::TitleMark, Class::Lookalike];
+
+    /// The class of a character above ASCII, if it has one.
+    fn of(c: char) -> Option<Class> {
+        match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => Some(Class::FullwidthAlnum),
+            '\u{80}'..='\u{9F}'
+            | '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}' => Some(Class::Invisible),
+            '《' | '》' | '〈' | '〉' => Some(Class::TitleMark),
+            '•' | '・' | '‧' | '∙' | '⋅' | '＜' | '＞' | '＊' => Some(Class::Lookalike),
+            _ => None,
+        }
+    }
+}
+
+/// Characters no [`Class`] holds: the CJK ideographs and the blocks around them (most
+/// characters of a Chinese text), passed with one comparison.
+const UNCLASSED: std::ops::Range<char> = '\u{3100}'..'\u{FE00}';
+
+/// The bit of a character above ASCII (its code point mixed by a multiplication; the top 7
+/// bits).
 fn bit(c: char) -> u128 {
     1u128 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 25)
 }
@@ -15,23 +66,69 @@ fn bit(c: char) -> u128 {
 impl CharSummary {
     /// The summary of `text`'s characters.
     pub fn of(text: &str) -> Self {
-        CharSummary(text.chars().fold(0, |bits, c| bits | bit(c)))
+        let mut s = CharSummary::default();
+        for c in text.chars() {
+            s.add(c);
+        }
+        s
     }
 
-    /// Whether the text may hold `c` (false: it does not).
+    fn add(&mut self, c: char) {
+        if c.is_ascii() {
+            self.ascii |= 1 << (c as u32);
+        } else {
+            self.hashed |= bit(c);
+            // Every classed character lies below the CJK blocks or in the last one.
+            if !UNCLASSED.contains(&c) {
+                self.classes |= Class::of(c).map_or(0, |class| class as u8);
+            }
+        }
+    }
+
+    /// Whether the text may hold `c` (false: it does not; for an ASCII character, true: it
+    /// does).
     pub fn may_contain(self, c: char) -> bool {
-        self.0 & bit(c) != 0
+        if c.is_ascii() {
+            self.ascii & (1 << (c as u32)) != 0
+        } else {
+            self.hashed & bit(c) != 0
+        }
+    }
+
+    /// Whether the text holds the ASCII character `c` (exact, no search).
+    pub fn has_ascii(self, c: u8) -> bool {
+        debug_assert!(c.is_ascii());
+        self.ascii & (1 << c) != 0
+    }
+
+    /// Whether the text holds an ASCII digit (exact, no search).
+    pub fn has_ascii_digit(self) -> bool {
+        const DIGITS: u128 = 0x3FF << b'0';
+        self.ascii & DIGITS != 0
+    }
+
+    /// Whether the text holds a character of `class` (exact, no search).
+    pub fn has(self, class: Class) -> bool {
+        self.classes & class as u8 != 0
     }
 
     /// Whether the text may hold every character summarised in `other` (the summary of a
     /// needle, made once for many texts; false: the text does not hold the needle).
     pub fn may_contain_every(self, other: CharSummary) -> bool {
-        self.0 & other.0 == other.0
+        self.ascii & other.ascii == other.ascii && self.hashed & other.hashed == other.hashed
     }
 
-    /// Whether the text holds `c` (the summary first, then a search of `text`).
+    /// Whether the text may hold any character summarised in `other` (the summary of a set of
+    /// characters; false: it holds none of them; true with only ASCII characters in `other`:
+    /// it holds one).
+    pub fn may_contain_any(self, other: CharSummary) -> bool {
+        self.ascii & other.ascii != 0 || self.hashed & other.hashed != 0
+    }
+
+    /// Whether the text holds `c` (the summary first, then a search of `text` unless the
+    /// summary is exact for `c`).
     pub fn contains_char(self, text: &str, c: char) -> bool {
-        self.may_contain(c) && text.contains(c)
+        self.may_contain(c) && (c.is_ascii() || text.contains(c))
     }
 }
 
@@ -55,5 +152,62 @@ mod tests {
         assert!(ruled_out * 10 >= absent.count() * 7, "{ruled_out}");
         assert_eq!(CharSummary::of(""), CharSummary::default());
         assert!(CharSummary::of("").may_contain_every(CharSummary::of("")));
+    }
+
+    #[test]
+    fn ascii_and_classes_are_told_exactly() {
+        // Every ASCII character and every character of a class, alone and among others.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let text = format!("第{c}条");
+            let s = CharSummary::of(&text);
+            assert!(s.has_ascii(b) && s.may_contain(c) && s.contains_char(&text, c), "{b}");
+            assert_eq!(s.has_ascii_digit(), c.is_ascii_digit(), "{b}");
+            for other in (0u8..128).filter(|&o| o != b) {
+                assert!(!s.has_ascii(other), "{b} {other}");
+            }
+        }
+        // The summary tells every character's class (the search passes over the CJK blocks,
+        // where no classed character is).
+        for cp in 0x80u32..0x11_0000 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = CharSummary::of(&format!("一{c}二"));
+            for class in Class::ALL {
+                assert_eq!(s.has(class), Class::of(c) == Some(class), "{cp:X}");
+            }
+            assert!(s.ascii == 0 && s.may_contain(c), "{cp:X}");
+        }
+        for c in ['０', '９', 'Ａ', 'Ｚ', 'ａ', 'ｚ'] {
+            assert_eq!(Class::of(c), Some(Class::FullwidthAlnum), "{c}");
+        }
+        for c in ['\u{85}', '\u{AD}', '\u{200B}', '\u{200D}', '\u{202E}', '\u{2060}', '\u{2069}', '\u{FEFF}'] {
+            assert_eq!(Class::of(c), Some(Class::Invisible), "{:X}", c as u32);
+        }
+        for c in ['《', '》', '〈', '〉'] {
+            assert_eq!(Class::of(c), Some(Class::TitleMark), "{c}");
+        }
+        for c in ['•', '・', '‧', '∙', '⋅', '＜', '＞', '＊'] {
+            assert_eq!(Class::of(c), Some(Class::Lookalike), "{c}");
+        }
+        for c in ['＿', '：', '“', '—', '…', '\u{A0}', '\u{2014}', '\u{3000}', '年'] {
+            assert_eq!(Class::of(c), None, "{:X}", c as u32);
+        }
+        let s = CharSummary::of("共5项（含２项）");
+        assert!(s.has(Class::FullwidthAlnum) && !s.has(Class::Invisible) && s.has_ascii_digit());
+    }
+
+    #[test]
+    fn a_set_of_characters_is_ruled_in_when_any_is_present() {
+        let set = CharSummary::of("《》<>*");
+        assert!(CharSummary::of("学习《条例》").may_contain_any(set));
+        assert!(CharSummary::of("3*4").may_contain_any(set));
+        assert!(!CharSummary::of("3x4").may_contain_any(CharSummary::of("<>*")));
+        assert!(!CharSummary::of("").may_contain_any(set));
+        // Hashed characters: none of a short text's absent ones is missed, most are ruled out.
+        let text = "截止2025年3月15日，共完成5项。";
+        let s = CharSummary::of(text);
+        for c in text.chars() {
+            assert!(s.may_contain_any(CharSummary::of(&c.to_string())), "{c}");
+        }
     }
 }

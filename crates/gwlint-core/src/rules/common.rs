@@ -213,11 +213,6 @@ fn matches_in<'a>(
     })
 }
 
-/// Whether `text` holds an ASCII digit (the gate of patterns that need one).
-pub fn has_ascii_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-}
-
 /// Absolute span of a capture group of a match in paragraph `p`.
 pub fn group_span(p: &Paragraph, m: regex::Match<'_>) -> Span {
     Span::new(p.span.start + m.start(), p.span.start + m.end())

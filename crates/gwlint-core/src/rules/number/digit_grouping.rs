@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{has_ascii_digit, paragraph_matches_where};
+use crate::rules::common::paragraph_matches_where;
 
 declare_rule! {
     /// ## 作用
@@ -65,13 +65,15 @@ impl Rule for DigitGrouping {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Grouped numbers first: most documents have none, and then need not be read for plain
         // ones. Only a paragraph with a comma between two digits can hold one.
-        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, |t, _| has_digit_comma_digit(t))
-            .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
-            .collect();
+        let grouped: Vec<_> = paragraph_matches_where(doc, &GROUPED, |t, s| {
+            s.has_ascii(b',') && s.has_ascii_digit() && has_digit_comma_digit(t)
+        })
+        .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
+        .collect();
         if grouped.is_empty() {
             return;
         }
-        let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, |t, _| has_ascii_digit(t))
+        let plain: Vec<_> = paragraph_matches_where(doc, &PLAIN, |_, s| s.has_ascii_digit())
             .map(|(p, c, _)| crate::rules::common::group_span(p, c.get(1).expect("group")))
             .collect();
         if plain.is_empty() {

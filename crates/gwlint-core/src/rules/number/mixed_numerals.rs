@@ -65,7 +65,9 @@ impl Rule for MixedNumerals {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches_where(doc, &MIXED, |t, _| has_digit_beside_numeral(t)) {
+        for (_, _, span) in
+            paragraph_matches_where(doc, &MIXED, |t, s| s.has_ascii_digit() && has_digit_beside_numeral(t))
+        {
             let found = doc.slice(span);
             let after_digits = &doc.text[span.end - found.chars().last().map_or(0, char::len_utf8)..];
             if found.ends_with(['千', '百']) && UNITS.iter().any(|u| after_digits.starts_with(u)) {

@@ -5,9 +5,10 @@ use std::sync::LazyLock;
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::Class;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches;
+use crate::rules::common::paragraph_matches_where;
 use crate::text::to_half_width;
 
 declare_rule! {
@@ -54,7 +55,7 @@ impl Rule for FullwidthAlnum {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, _, span) in paragraph_matches(doc, &FULLWIDTH) {
+        for (_, _, span) in paragraph_matches_where(doc, &FULLWIDTH, |_, s| s.has(Class::FullwidthAlnum)) {
             let found = doc.slice(span);
             let right = to_half_width(found);
             cx.report(span, format!("全角字符“{found}”应改为半角“{right}”"))

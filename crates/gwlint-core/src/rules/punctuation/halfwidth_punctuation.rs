@@ -2,6 +2,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{chars_with_offsets, url_spans};
@@ -48,6 +49,23 @@ declare_rule! {
 
 pub struct HalfwidthPunctuation;
 
+/// The half-width marks the rule reads (those [`full_width`] converts).
+const MARKS: &str = ",;:?!().";
+
+/// Whether one of [`MARKS`] stands next to a character above ASCII. A mark is converted only in
+/// Chinese context, which every test of [`in_chinese_context`] and
+/// [`period_after_chinese_bracket`] reads from a neighbour above ASCII (a mark converted with its
+/// pair or its run has a converted one beside such a neighbour): a paragraph without one is
+/// passed unread (most of these marks in Chinese text stand between ASCII characters: 3.5,
+/// 10:30, 1,000, (1)).
+fn mark_beside_non_ascii(content: &str) -> bool {
+    let b = content.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        full_width(char::from(x)).is_some()
+            && ((i > 0 && !b[i - 1].is_ascii()) || b.get(i + 1).is_some_and(|y| !y.is_ascii()))
+    })
+}
+
 fn full_width(c: char) -> Option<(char, &'static str)> {
     Some(match c {
         ',' => ('，', "逗号"),
@@ -93,9 +111,14 @@ impl Rule for HalfwidthPunctuation {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // Every finding is one of these marks (ASCII: the paragraph's summary tells exactly).
+        let marks = CharSummary::of(MARKS);
         for p in &doc.paragraphs {
+            if !doc.summary(p).may_contain_any(marks) {
+                continue;
+            }
             let content = doc.content(p);
-            if !content.contains([',', ';', ':', '?', '!', '(', ')', '.']) {
+            if !mark_beside_non_ascii(content) {
                 continue;
             }
             let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
@@ -225,5 +248,35 @@ mod tests {
         ] {
             assert_eq!(fixed(t).0, 0, "{t}");
         }
+    }
+
+    #[test]
+    fn every_paragraph_with_a_finding_has_a_mark_beside_a_character_above_ascii() {
+        let texts = [
+            "会议于2025年3月15日召开,请各单位参加.",
+            "（共2156家）.",
+            "……(共2156家).",
+            "经研究;;;决定如下:",
+            "abc(中文)def",
+            "详见(2025)第3号文件",
+            "请于10:30前报送1,000份,谢谢!",
+            "他说?对!",
+            "第3.5节(a)规定 (一)",
+            "http://example.cn/a,b 中文",
+        ];
+        let sel = Selection { select: Some(vec!["GW401".into()]), ..Default::default() };
+        let linter = Linter::new(Registry::builtin(), &sel).unwrap();
+        let mut found = 0;
+        for text in texts {
+            let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+            for d in linter.check(&doc) {
+                let p = doc.paragraphs.iter().find(|p| p.span.contains(d.span.start)).unwrap();
+                assert!(super::mark_beside_non_ascii(doc.content(p)), "{text}");
+                found += 1;
+            }
+        }
+        assert!(found >= 10, "{found}");
+        assert!(!super::mark_beside_non_ascii("共3.5万，10:30，1,000份，第 (1) 项"));
+        assert!(super::mark_beside_non_ascii("见(1)"));
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::{CharSummary, Class};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -48,6 +49,9 @@ declare_rule! {
 
 /// The characters the rule reads: the lookalikes of ·, 〈〉 and ×, and 《》 (for the depth
 /// inside a title). A paragraph without one is passed at once.
+const READ: &str = "•・‧∙⋅《》<＜>＞xX*＊";
+
+/// Whether `c` is one of [`READ`].
 fn is_read(c: char) -> bool {
     matches!(c, '•' | '・' | '‧' | '∙' | '⋅' | '《' | '》' | '<' | '＜' | '>' | '＞' | 'x' | 'X' | '*' | '＊')
 }
@@ -60,11 +64,14 @@ impl Rule for LookalikeMarks {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // The ASCII characters read; the others are of two classes the summary tells.
+        let ascii = CharSummary::of(&READ.chars().filter(char::is_ascii).collect::<String>());
         for p in &doc.paragraphs {
-            let content = doc.content(p);
-            if !content.contains(is_read) {
+            let summary = doc.summary(p);
+            if !(summary.may_contain_any(ascii) || summary.has(Class::TitleMark) || summary.has(Class::Lookalike)) {
                 continue;
             }
+            let content = doc.content(p);
             // Depth inside 《》, to find marks of an inner title.
             let mut depth = 0usize;
             // The two characters before the one read.
@@ -128,6 +135,8 @@ impl Rule for LookalikeMarks {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_read, READ};
+    use crate::document::char_summary::{CharSummary, Class};
     use crate::document::{Document, SourceKind};
     use crate::fix::apply_fixes;
     use crate::linter::{Linter, Selection};
@@ -156,5 +165,20 @@ mod tests {
         assert_eq!(fixed("根据《关于《防汛预案》的说明》\n"), "根据《关于〈防汛预案〉的说明》\n");
         assert_eq!(fixed("《关于<安全>的通知》，a<b\n"), "《关于〈安全〉的通知》，a<b\n");
         assert_eq!(fixed("阿卜杜拉•买买提，A•B\n"), "阿卜杜拉·买买提，A•B\n");
+    }
+
+    #[test]
+    fn the_characters_read_are_the_set_paragraphs_are_asked_for() {
+        let read: Vec<char> = (0..0x11_0000).filter_map(char::from_u32).filter(|&c| is_read(c)).collect();
+        assert_eq!(read, {
+            let mut r: Vec<char> = READ.chars().collect();
+            r.sort_unstable();
+            r
+        });
+        // What the summary is asked: the ASCII ones, and the classes of the others.
+        for c in READ.chars().filter(|c| !c.is_ascii()) {
+            let s = CharSummary::of(&c.to_string());
+            assert!(s.has(Class::TitleMark) || s.has(Class::Lookalike), "{c}");
+        }
     }
 }

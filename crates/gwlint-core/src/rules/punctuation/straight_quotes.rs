@@ -50,6 +50,9 @@ impl Rule for StraightQuotes {
         for p in &doc.paragraphs {
             let content = doc.content(p);
             for (quote, open, close) in [('"', '“', '”'), ('\'', '‘', '’')] {
+                if !doc.summary(p).may_contain(quote) {
+                    continue;
+                }
                 let positions: Vec<usize> = content.match_indices(quote).map(|(i, _)| i).collect();
                 if positions.is_empty() {
                     continue;
