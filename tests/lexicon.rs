@@ -89,7 +89,11 @@ fn compiled_tables_say_what_the_text_tables_say() {
         let chars: Vec<char> = g.chars().collect();
         for at in 0..chars.len() {
             let rest: String = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).collect();
-            assert!(gwlint_core::lexicon::with_one_more(&rest).contains(&(chars[at], at)), "{g} without {}", chars[at]);
+            assert!(
+                gwlint_core::lexicon::with_one_more(&rest).any(|x| x == (chars[at], at)),
+                "{g} without {}",
+                chars[at]
+            );
         }
     }
     let confused = std::fs::read_to_string(lexicon_dir().join("confused-words.txt")).unwrap();

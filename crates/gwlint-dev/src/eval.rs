@@ -245,9 +245,7 @@ fn lookup(form: &str) -> String {
     let chars: Vec<char> = form.chars().collect();
     let pairs: Vec<String> =
         chars.windows(2).map(|p| format!("{}{} {}", p[0], p[1], lexicon::pair_count(p[0], p[1]))).collect();
-    let more: Vec<String> = lexicon::with_one_more(form)
-        .into_iter()
-        .map(|(c, at)| gwlint_core::spelling::inserted(&chars, at, c))
-        .collect();
+    let more: Vec<String> =
+        lexicon::with_one_more(form).map(|(c, at)| gwlint_core::spelling::inserted(&chars, at, c)).collect();
     format!("{form}: {word}; {phrase}; pairs {}; one more: {}", pairs.join(", "), more.join(" "))
 }

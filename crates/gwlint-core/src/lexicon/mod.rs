@@ -235,19 +235,14 @@ pub fn phrase_count_by_key(key: u64) -> Option<u32> {
 }
 
 /// The phrases and common words that `form` is with one character left out: each as the
-/// character and the position it goes to.
-pub fn with_one_more(form: &str) -> Vec<(char, usize)> {
+/// character and the position it goes to (read from the table as the caller asks).
+pub fn with_one_more(form: &str) -> impl Iterator<Item = (char, usize)> {
     let key = format::word_key(form);
-    if !format::filter_has(DROPPED_FILTER, format::filter_bit(key)) {
-        return Vec::new();
-    }
-    DROPPED
-        .rows(key)
-        .filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
-            (Some(c), at) => Some((c, at)),
-            _ => None,
-        })
-        .collect()
+    let rows = if format::filter_has(DROPPED_FILTER, format::filter_bit(key)) { DROPPED.rows(key) } else { 0..0 };
+    rows.filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
+        (Some(c), at) => Some((c, at)),
+        _ => None,
+    })
 }
 
 /// For a word of [`CONFUSED_PAIRS`]: how often it is a word of the best split of clean text

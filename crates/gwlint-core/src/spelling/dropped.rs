@@ -68,8 +68,10 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
             let written = run.slice(s, e);
             // The words and phrases the stretch may be with a character put back (most stretches
             // have none, and are done with one lookup).
-            let insertions = lexicon::with_one_more(written);
-            if insertions.is_empty() || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
+            let mut insertions = lexicon::with_one_more(written).peekable();
+            if insertions.peek().is_none()
+                || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE)
+            {
                 continue;
             }
             if let Some(d) = best_insertion(run, &split, s, e, written, insertions).filter(|_| !protected(written)) {
@@ -89,7 +91,7 @@ fn best_insertion(
     s: usize,
     e: usize,
     written: &str,
-    insertions: Vec<(char, usize)>,
+    insertions: impl Iterator<Item = (char, usize)>,
 ) -> Option<Dropped> {
     let n = run.chars.len();
     let chars = &run.chars[s..e];

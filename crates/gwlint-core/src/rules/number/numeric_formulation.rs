@@ -3,6 +3,7 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::roster::{formulations_version, Formulation, Piece, FORMULATIONS, NUMERALS};
 use crate::rule::{Context, Rule, RuleMeta};
@@ -114,6 +115,17 @@ fn shown(text: &[char], from: usize, to: usize, slots: &[usize], numerals: Optio
         .collect()
 }
 
+/// The characters a formulation is written with (its numerals and gaps aside).
+fn characters(f: &Formulation) -> String {
+    f.template
+        .iter()
+        .filter_map(|piece| match piece {
+            Piece::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect()
+}
+
 pub struct NumericFormulation;
 
 impl Rule for NumericFormulation {
@@ -123,27 +135,35 @@ impl Rule for NumericFormulation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let dated = doc.elements.date.as_ref().map(|d| d.value.ordinal());
-        let formulations: Vec<&Formulation> = FORMULATIONS
+        // Each formulation with the summary of the characters it is written with.
+        let formulations: Vec<(&Formulation, CharSummary)> = FORMULATIONS
             .iter()
             .filter(|f| match (f.since, dated) {
                 (Some(since), Some(day)) => day >= since,
                 _ => true,
             })
+            .map(|f| (f, CharSummary::of(&characters(f))))
             .collect();
+        let mut found: Vec<&Formulation> = Vec::new();
         for p in &doc.paragraphs {
             let (content, summary) = (doc.content(p), doc.summary(p));
             // A formulation can only match a paragraph holding each of its characters: most
-            // paragraphs hold none of the 20, and the search with gaps is not tried there.
-            let formulations: Vec<&Formulation> = formulations
-                .iter()
-                .copied()
-                .filter(|f| {
-                    f.template
-                        .iter()
-                        .all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
-                })
-                .collect();
-            if formulations.is_empty() {
+            // paragraphs hold none of the 20 (the summaries tell most of them at once), and the
+            // search with gaps is not tried there.
+            found.clear();
+            found.extend(
+                formulations
+                    .iter()
+                    .filter(|(f, needs)| {
+                        summary.may_contain_every(*needs) && {
+                            f.template
+                                .iter()
+                                .all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
+                        }
+                    })
+                    .map(|(f, _)| *f),
+            );
+            if found.is_empty() {
                 continue;
             }
             let offsets: Vec<usize> = content.char_indices().map(|(i, _)| i).chain([content.len()]).collect();
@@ -151,7 +171,7 @@ impl Rule for NumericFormulation {
             // Numerals already reported: a formulation inside a longer one is reported once.
             let mut reported: Vec<usize> = Vec::new();
             for start in 0..text.len() {
-                for f in &formulations {
+                for f in &found {
                     let Some(m) = match_at(&text, start, f) else { continue };
                     let wrong: Vec<usize> =
                         (0..m.slots.len()).filter(|k| text[m.slots[*k]] != f.numerals[*k]).collect();

@@ -51,6 +51,17 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `text` has a 、 between two numerals as [`APPROX`] reads them (一 to 九 or a digit
+/// before it, 一 to 十 or a digit after it): what every match holds. Most 、 in a paragraph stand
+/// between words, and after an outline number (一、总体要求) the next character is no numeral.
+fn numeral_dunhao_numeral(text: &str) -> bool {
+    let before = |c: char| c.is_ascii_digit() || "一二三四五六七八九".contains(c);
+    let after = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    text.match_indices('、').any(|(i, mark)| {
+        text[..i].chars().next_back().is_some_and(before) && text[i + mark.len()..].chars().next().is_some_and(after)
+    })
+}
+
 pub struct ApproxNumberDunhao;
 
 impl Rule for ApproxNumberDunhao {
@@ -59,7 +70,8 @@ impl Rule for ApproxNumberDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in paragraph_matches_where(doc, &APPROX, |t, s| s.contains_char(t, '、')) {
+        for (p, c, _) in paragraph_matches_where(doc, &APPROX, |t, s| s.may_contain('、') && numeral_dunhao_numeral(t))
+        {
             let (a, b) = (&c["a"], &c["b"]);
             let value = |s: &str| s.parse::<u32>().ok().or_else(|| chinese_number(s));
             let (Some(x), Some(y)) = (value(a), value(b)) else { continue };
@@ -95,5 +107,40 @@ impl Rule for ApproxNumberDunhao {
                 d.with_fix(Fix::replace("删除顿号", Applicability::Safe, dun, ""));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_match_has_a_mark_between_numerals() {
+        let texts = [
+            "三、四天后",
+            "7、8个",
+            "一、总体要求",
+            "二、三产业",
+            "第一、二批",
+            "5、6月",
+            "十、十一",
+            "九、十年",
+            "共三、四十人",
+            "一、二、三",
+            "甲、乙两方",
+            "、三个",
+            "三、",
+            "8、9、10月",
+            "1、2个小时",
+            "四、五十万元",
+        ];
+        let mut matched = 0;
+        for text in texts.iter().filter(|t| APPROX.is_match(t)) {
+            assert!(numeral_dunhao_numeral(text), "{text}");
+            matched += 1;
+        }
+        assert_eq!(matched, 8);
+        assert!(!numeral_dunhao_numeral("一、总体要求；二、主要任务") && !numeral_dunhao_numeral("甲、乙"));
+        assert!(numeral_dunhao_numeral("三、四天") && numeral_dunhao_numeral("共7、8个"));
     }
 }
