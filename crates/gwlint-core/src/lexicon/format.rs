@@ -159,13 +159,20 @@ pub const TRIE_DENSE: std::ops::RangeInclusive<u32> = 0x3000..=0x9FFF;
 /// Appends the trie's bytes for the character of code `code` (1 to [`TRIE_MAX_CODE`]; 0 for a
 /// character no word holds). The bytes are a prefix-free code without NUL.
 pub fn trie_code_bytes(code: u32, out: &mut Vec<u8>) {
+    let (bytes, len) = trie_code(code);
+    out.extend_from_slice(&bytes[..len]);
+}
+
+/// The trie's bytes for the character of code `code` (see [`trie_code_bytes`]): the first
+/// `len` of the pair.
+#[inline]
+pub fn trie_code(code: u32) -> ([u8; 2], usize) {
     if code == 0 {
-        out.push(TRIE_NO_CODE);
+        ([TRIE_NO_CODE, 0], 1)
     } else if code <= TRIE_ONE_BYTE {
-        out.push(code as u8);
+        ([code as u8, 0], 1)
     } else {
         let c = code - TRIE_ONE_BYTE - 1;
-        out.push(0xA0 + (c / 255) as u8);
-        out.push(1 + (c % 255) as u8);
+        ([0xA0 + (c / 255) as u8, 1 + (c % 255) as u8], 2)
     }
 }

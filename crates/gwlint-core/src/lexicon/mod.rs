@@ -163,6 +163,13 @@ static TRIE_CODES_SPARSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/trie
 
 /// Appends the bytes the trie of words reads `c` as ([`format::trie_code_bytes`]).
 pub fn trie_bytes(c: char, out: &mut Vec<u8>) {
+    let (bytes, len) = trie_char(c);
+    out.extend_from_slice(&bytes[..len]);
+}
+
+/// The bytes the trie of words reads `c` as: the first `len` of the pair.
+#[inline]
+pub fn trie_char(c: char) -> ([u8; 2], usize) {
     let cp = u32::from(c);
     let code = if format::TRIE_DENSE.contains(&cp) {
         let i = (cp - format::TRIE_DENSE.start()) as usize * 2;
@@ -171,7 +178,7 @@ pub fn trie_bytes(c: char, out: &mut Vec<u8>) {
         let at = |k: usize| u32::from_le_bytes(TRIE_CODES_SPARSE[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
         search(0..TRIE_CODES_SPARSE.len() / 8, |i| u64::from(at(i * 2)), u64::from(cp)).map_or(0, |i| at(i * 2 + 1))
     };
-    format::trie_code_bytes(code, out);
+    format::trie_code(code)
 }
 
 /// The words of the lexicon that `bytes` (characters as [`trie_bytes`] gives them) starts with,
@@ -203,11 +210,15 @@ impl FreqRank {
 
     /// [`log_prob`] of the frequency, from a table made once.
     pub fn log_prob(self) -> f64 {
-        static LOGS: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
-        let logs =
-            LOGS.get_or_init(|| (0..WORD_FREQS.len() / 4).map(|r| log_prob(FreqRank(r as u32).freq())).collect());
-        logs[self.0 as usize]
+        log_probs()[self.0 as usize]
     }
+}
+
+/// [`log_prob`] of each distinct frequency, by [`FreqRank`] (made once; a caller reading many
+/// asks for the table once).
+fn log_probs() -> &'static [f64] {
+    static LOGS: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| (0..WORD_FREQS.len() / 4).map(|r| log_prob(FreqRank(r as u32).freq())).collect())
 }
 
 /// How often a character was counted in clean text.

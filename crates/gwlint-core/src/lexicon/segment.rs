@@ -21,28 +21,26 @@ pub struct Segmentation {
 
 /// The most probable split of `text` (best read as a run of Han characters).
 pub fn segment(text: &str) -> Segmentation {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
-    segment_at(text, &bounds)
-}
-
-/// [`segment`] of a text whose character offsets (and its length at the end) the caller has
-/// already worked out.
-pub fn segment_at(text: &str, bounds: &[usize]) -> Segmentation {
+    let (chars, bounds): (Vec<char>, Vec<usize>) = text.char_indices().map(|(i, c)| (c, i)).unzip();
+    let bounds: Vec<usize> = bounds.into_iter().chain(std::iter::once(text.len())).collect();
     let (mut words, mut freqs) = (Vec::new(), Vec::new());
-    let score = segment_into(text, bounds, &mut words, &mut freqs);
+    let score = segment_into(&chars, &bounds, &mut words, &mut freqs);
     Segmentation { score, words, freqs }
 }
 
-/// [`segment_at`], appending the words and their frequencies to lists the caller keeps (the
-/// runs of a document share one pair); returns the split's score.
-pub fn segment_into(text: &str, bounds: &[usize], words: &mut Vec<Range<usize>>, freqs: &mut Vec<u32>) -> f64 {
+/// The split of the characters `chars`, whose byte offsets in their text (and the text's
+/// length after them) are `bounds`: the words (byte ranges) and their frequencies are appended
+/// to lists the caller keeps (the runs of a document share one pair); returns the split's
+/// score.
+pub fn segment_into(chars: &[char], bounds: &[usize], words: &mut Vec<Range<usize>>, freqs: &mut Vec<u32>) -> f64 {
+    debug_assert_eq!(chars.len() + 1, bounds.len());
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut scratch) => {
-            let score = split_with(text, bounds, &mut scratch, words, freqs);
+            let score = split_with(chars, bounds, &mut scratch, words, freqs);
             scratch.keep_small();
             score
         }
-        Err(_) => split_with(text, bounds, &mut Scratch::default(), words, freqs),
+        Err(_) => split_with(chars, bounds, &mut Scratch::default(), words, freqs),
     })
 }
 
@@ -55,6 +53,8 @@ struct Scratch {
     at: Vec<(f64, usize, Option<FreqRank>)>,
     bytes: Vec<u8>,
     at_byte: Vec<usize>,
+    /// For each byte offset where a character's bytes end: how many characters end there.
+    chars_to: Vec<u32>,
 }
 
 impl Scratch {
@@ -74,27 +74,39 @@ thread_local! {
 }
 
 fn split_with(
-    text: &str,
+    chars: &[char],
     bounds: &[usize],
     scratch: &mut Scratch,
     words: &mut Vec<Range<usize>>,
     freqs: &mut Vec<u32>,
 ) -> f64 {
-    let n = bounds.len() - 1;
-    let Scratch { at, bytes, at_byte } = scratch;
+    let n = chars.len();
+    let Scratch { at, bytes, at_byte, chars_to } = scratch;
     at.clear();
     at.resize(n + 1, (f64::NEG_INFINITY, 0usize, None));
     let unknown = super::log_prob(0);
+    let logs = super::log_probs();
     at[0].0 = 0.0;
     // The run as the trie of words reads it (a byte or two a character), and where each
     // character starts there.
     bytes.clear();
     at_byte.clear();
-    for i in 0..n {
-        at_byte.push(bytes.len());
-        text[bounds[i]..bounds[i + 1]].chars().for_each(|c| super::trie_bytes(c, bytes));
+    // Written in place: a character is at most two bytes.
+    bytes.resize(2 * n, 0);
+    at_byte.resize(n + 1, 0);
+    chars_to.clear();
+    chars_to.resize(2 * n + 1, 0);
+    let mut w = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        at_byte[i] = w;
+        let (code, len) = super::trie_char(c);
+        bytes[w] = code[0];
+        bytes[w + 1] = code[1];
+        w += len;
+        chars_to[w] = i as u32 + 1;
     }
-    at_byte.push(bytes.len());
+    at_byte[n] = w;
+    bytes.truncate(w);
     // Forward: from each reachable start, every word that starts there (one walk of the
     // trie, shortest first). A character no word covers counts as a rare word (jieba's
     // frequency 1).
@@ -109,17 +121,15 @@ fn split_with(
                 at[end] = (s, start, f);
             }
         };
-        let (from, mut end, mut one) = (at_byte[start], start, false);
+        let (from, mut one) = (at_byte[start], false);
         for (f, len) in super::ranked_words_starting(&bytes[from..]) {
             // A word ends where a character does: its bytes are whole characters' codes.
-            while at_byte[end] - from < len {
-                end += 1;
-            }
+            let end = chars_to[from + len] as usize;
             if end - start > MAX_WORD {
                 break;
             }
             one |= end == start + 1;
-            relax(end, f.log_prob(), Some(f));
+            relax(end, logs[f.0 as usize], Some(f));
         }
         if !one {
             relax(start + 1, unknown, None);

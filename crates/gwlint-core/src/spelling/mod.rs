@@ -108,7 +108,7 @@ impl HanRuns {
         }
         self.bounds.push(text.len());
         let len = self.chars.len() - char_at;
-        let score = segment_into(text, &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
+        let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
         // The split by character.
         self.starts.resize(bound_at + len + 1, false);
         self.ends.resize(bound_at + len + 1, false);
