@@ -168,7 +168,7 @@ impl GatedRegex {
                         .zip(needles)
                         .any(|(n, &s)| summary.may_contain_every(s) && content.contains(n))
             })
-            .flat_map(move |p| matches_in(doc, p, self.regex()))
+            .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }
 }
 
@@ -178,7 +178,7 @@ pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    doc.paragraphs.iter().flat_map(move |p| matches_in(doc, p, re))
+    doc.paragraphs.iter().flat_map(move |p| matches_in_paragraph(doc, p, re))
 }
 
 /// [`paragraph_matches`] over the paragraphs that pass `gate`, a cheap test every paragraph
@@ -194,11 +194,11 @@ pub fn paragraph_matches_where<'a>(
     doc.paragraphs
         .iter()
         .filter(move |p| gate(doc.content(p), doc.summary(p)))
-        .flat_map(move |p| matches_in(doc, p, re))
+        .flat_map(move |p| matches_in_paragraph(doc, p, re))
 }
 
 /// Every match of `re` in paragraph `p`, with the absolute span of the whole match.
-fn matches_in<'a>(
+pub fn matches_in_paragraph<'a>(
     doc: &'a Document,
     p: &'a Paragraph,
     re: &'a Regex,
@@ -211,6 +211,24 @@ fn matches_in<'a>(
         let span = Span::new(p.span.start + m.start(), p.span.start + m.end());
         (p, c, span)
     })
+}
+
+/// Whether the mark at `mark` (a byte range of `text`) stands right after one of `before` and
+/// right before one of `after` (an empty word: any neighbour): the gate of a pattern that needs a
+/// word of each list around a mark too common to gate on (的).
+pub fn words_around(text: &str, mark: std::ops::Range<usize>, before: &[&str], after: &[&str]) -> bool {
+    let (head, tail) = (&text.as_bytes()[..mark.start], &text.as_bytes()[mark.end..]);
+    // Compared from a byte the words differ most in (the last of their first or last
+    // character) before the rest: most neighbours of the mark are no word of the lists.
+    let starts = |w: &[u8]| {
+        let k = w.len().min(3);
+        w.is_empty() || (tail.len() >= w.len() && tail[k - 1] == w[k - 1] && tail[..w.len()] == *w)
+    };
+    let ends = |w: &[u8]| {
+        w.is_empty()
+            || (head.len() >= w.len() && head[head.len() - 1] == w[w.len() - 1] && head[head.len() - w.len()..] == *w)
+    };
+    after.iter().any(|a| starts(a.as_bytes())) && before.iter().any(|b| ends(b.as_bytes()))
 }
 
 /// Absolute span of a capture group of a match in paragraph `p`.
@@ -270,6 +288,17 @@ mod tests {
         assert_eq!(GATED_NONE.paragraph_matches(&doc).count(), 0);
         // The pattern is compiled only once a paragraph holds a needle.
         assert!(GATED_NONE.re.get().is_none() && GATED.re.get().is_some());
+    }
+
+    #[test]
+    fn a_mark_between_words_of_two_lists() {
+        let (before, after) = (&["认真", "积极"][..], &["落实", "推进"][..]);
+        let around =
+            |text: &str| text.match_indices('的').any(|(i, m)| words_around(text, i..i + m.len(), before, after));
+        assert!(around("要认真的落实") && around("目的的积极的推进"));
+        assert!(!around("认真的研究和的落实") && !around("的落实") && !around("认真的") && !around(""));
+        // An empty word: any neighbour on that side.
+        assert!(words_around("的看到", 0..3, &[""], &["看到"]) && !words_around("的看", 0..3, &[""], &["看到"]));
     }
 
     #[test]

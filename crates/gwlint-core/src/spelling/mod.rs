@@ -57,36 +57,32 @@ struct RunPlace {
 impl HanRuns {
     /// The maximal runs of Han characters in `text`, each read (split) once.
     pub fn read(text: &str) -> Self {
-        // Sized once: the lists of a long text grown by doubling left the allocator holding the
-        // smaller copies.
-        let (mut han, mut count, mut in_run) = (0, 0, false);
-        for c in text.chars() {
-            let h = is_han(c);
-            han += usize::from(h);
-            count += usize::from(h && !in_run);
-            in_run = h;
+        // Where the runs are, in one reading of the text.
+        let (mut spans, mut han, mut open) = (Vec::new(), 0, None);
+        for (i, c) in text.char_indices() {
+            if is_han(c) {
+                han += 1;
+                open.get_or_insert(i);
+            } else if let Some(start) = open.take() {
+                spans.push(start..i);
+            }
         }
+        spans.extend(open.map(|start| start..text.len()));
+        // Sized once: the lists of a long text grown by doubling left the allocator holding the
+        // smaller copies. The marks of the split are made for all runs at once.
+        let count = spans.len();
         let mut runs = HanRuns {
             runs: Vec::with_capacity(count),
             chars: Vec::with_capacity(han),
             bounds: Vec::with_capacity(han + count),
             words: Vec::with_capacity(han),
             freqs: Vec::with_capacity(han),
-            starts: Vec::with_capacity(han + count),
-            ends: Vec::with_capacity(han + count),
-            in_common_word: Vec::with_capacity(han),
+            starts: vec![false; han + count],
+            ends: vec![false; han + count],
+            in_common_word: vec![false; han],
         };
-        let mut rest = text.char_indices().peekable();
-        while let Some((start, _)) = rest.find(|(_, c)| is_han(*c)) {
-            let mut end = text.len();
-            while let Some(&(i, c)) = rest.peek() {
-                if !is_han(c) {
-                    end = i;
-                    break;
-                }
-                rest.next();
-            }
-            runs.push(start, &text[start..end]);
+        for span in spans {
+            runs.push(span.start, &text[span]);
         }
         runs
     }
@@ -109,10 +105,12 @@ impl HanRuns {
         self.bounds.push(text.len());
         let len = self.chars.len() - char_at;
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
-        // The split by character.
-        self.starts.resize(bound_at + len + 1, false);
-        self.ends.resize(bound_at + len + 1, false);
-        self.in_common_word.resize(char_at + len, false);
+        // The split by character (the marks of all runs are made at once by `read`).
+        if self.starts.len() < bound_at + len + 1 {
+            self.starts.resize(bound_at + len + 1, false);
+            self.ends.resize(bound_at + len + 1, false);
+            self.in_common_word.resize(char_at + len, false);
+        }
         let bounds = &self.bounds[bound_at..];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end

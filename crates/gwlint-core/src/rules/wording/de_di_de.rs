@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches, GatedRegex};
+use crate::rules::common::{group_span, matches_in_paragraph, words_around};
 use crate::span::Span;
 
 declare_rule! {
@@ -46,23 +46,61 @@ declare_rule! {
     };
 }
 
+/// Adverbs written with 的 before a verb of [`ADVERBIAL_VERBS`] (认真的落实).
+const ADVERBS: &[&str] = &[
+    "认真",
+    "积极",
+    "主动",
+    "切实",
+    "扎实",
+    "深入",
+    "全面",
+    "严格",
+    "大力",
+    "不断",
+    "稳步",
+    "有效",
+    "广泛",
+    "充分",
+    "及时",
+    "坚决",
+    "努力",
+    "迅速",
+    "扎扎实实",
+    "认认真真",
+];
+const ADVERBIAL_VERBS: &[&str] = &[
+    "落实", "推进", "开展", "做好", "抓好", "贯彻", "推动", "研究", "学习", "执行", "加强", "实施", "解决", "完成",
+    "宣传", "组织", "部署", "整改", "检查", "参与", "配合", "支持",
+];
+/// Verbs written with 的 before a complement of degree (完成的很好).
+const COMPLEMENT_VERBS: &[&str] =
+    &["完成", "做", "干", "开展", "落实", "推进", "执行", "发展", "进行", "办", "搞", "抓"];
+const DEGREES: &[&str] = &["很", "非常", "十分", "特别", "比较", "不够", "不太", "更加"];
+
+/// The finder of 的, made once.
+static DE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("的"));
+
 static ADVERBIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:认真|积极|主动|切实|扎实|深入|全面|严格|大力|不断|稳步|有效|广泛|充分|及时|坚决|努力|迅速|扎扎实实|认认真真)",
-        r"(?P<de>的)(?P<v>落实|推进|开展|做好|抓好|贯彻|推动|研究|学习|执行|加强|实施|解决|完成|宣传|组织|部署|整改|检查|参与|配合|支持)",
+    Regex::new(&format!("(?:{})(?P<de>的)(?P<v>{})", ADVERBS.join("|"), ADVERBIAL_VERBS.join("|"))).unwrap()
+});
+static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "(?:{})(?P<de>的)(?:{})(?:好|差|快|慢|扎实|到位|出色|顺利|有效)",
+        COMPLEMENT_VERBS.join("|"),
+        DEGREES.join("|")
     ))
     .unwrap()
 });
-static COMPLEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:完成|做|干|开展|落实|推进|执行|发展|进行|办|搞|抓)(?P<de>的)(?:很|非常|十分|特别|比较|不够|不太|更加)(?:好|差|快|慢|扎实|到位|出色|顺利|有效)").unwrap()
-});
+/// Verbs written with 到 after an adverbial 的 (清醒的认识到, 深刻的体会到).
+const VERBS_TO: &[&str] =
+    &["认识到", "意识到", "看到", "感到", "体会到", "注意到", "觉察到", "感受到", "认到", "察觉到"];
 /// An adjective or adverb of the lexicon before 的 and a verb with 到 after it (清醒的认识到,
 /// 深刻的体会到): 认识到 is only ever a verb, so the 的 is an adverbial 地.
-static BEFORE_VERB_TO: GatedRegex = GatedRegex::new(
-    // The literal 的 + verb + 到 the pattern needs, so a document without one is not searched.
-    &["的认识到", "的意识到", "的看到", "的感到", "的体会到", "的注意到", "的觉察到", "的感受到", "的认到", "的察觉到"],
-    r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)",
-);
+static BEFORE_VERB_TO: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<&str> = VERBS_TO.iter().map(|v| v.trim_end_matches('到')).collect();
+    Regex::new(&format!(r"(?P<x>\p{{Han}}{{2}})(?P<de>的)(?P<v>(?:{})到)", verbs.join("|"))).unwrap()
+});
 
 /// Verbs that take what follows as their object (给予积极的支持, 得到有效的落实): the word after 的
 /// is then a noun, and 的 is right.
@@ -87,30 +125,48 @@ impl Rule for DeDiDe {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, whole) in paragraph_matches(doc, &ADVERBIAL) {
-            let rest = &doc.text[whole.end..];
-            if NOUN_HEADS.iter().any(|n| rest.starts_with(n))
-                || after_nominal_verb(&doc.text[p.span.start..whole.start])
-            {
-                continue;
+        for p in &doc.paragraphs {
+            // Every pattern needs a 的 between words of two lists (的 is in nearly every
+            // paragraph; these pairs are rare): each 的 is found once and its neighbours asked,
+            // and a pattern is searched only in a paragraph that has its pair.
+            let content = doc.content(p);
+            let (mut adverbial, mut complement, mut verb_to) = (false, false, false);
+            for at in DE.find_iter(content.as_bytes()) {
+                adverbial |= words_around(content, at..at + DE.needle().len(), ADVERBS, ADVERBIAL_VERBS);
+                complement |= words_around(content, at..at + DE.needle().len(), COMPLEMENT_VERBS, DEGREES);
+                verb_to |= words_around(content, at..at + DE.needle().len(), &[""], VERBS_TO);
             }
-            report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
-        }
-        for (p, c, whole) in BEFORE_VERB_TO.paragraph_matches(doc) {
-            let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
-            if !adverbial || doc.text[whole.end..].starts_with('位') {
-                continue;
+            if adverbial {
+                for (p, c, whole) in matches_in_paragraph(doc, p, &ADVERBIAL) {
+                    let rest = &doc.text[whole.end..];
+                    if NOUN_HEADS.iter().any(|n| rest.starts_with(n))
+                        || after_nominal_verb(&doc.text[p.span.start..whole.start])
+                    {
+                        continue;
+                    }
+                    report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
+                }
             }
-            report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
-        }
-        for (p, c, _) in paragraph_matches(doc, &COMPLEMENT) {
-            let de = group_span(p, c.name("de").expect("group"));
-            cx.report(de, "动词后接程度补语，应用“得”").with_label("应为“得”").with_fix(Fix::replace(
-                "改为“得”",
-                Applicability::Unsafe,
-                de,
-                "得",
-            ));
+            if verb_to {
+                for (p, c, whole) in matches_in_paragraph(doc, p, &BEFORE_VERB_TO) {
+                    let adverbial = crate::lexicon::word(&c["x"]).is_some_and(|w| matches!(w.tag, "a" | "ad" | "d"));
+                    if !adverbial || doc.text[whole.end..].starts_with('位') {
+                        continue;
+                    }
+                    report_adverbial(cx, group_span(p, c.name("de").expect("group")), &c["v"]);
+                }
+            }
+            if complement {
+                for (p, c, _) in matches_in_paragraph(doc, p, &COMPLEMENT) {
+                    let de = group_span(p, c.name("de").expect("group"));
+                    cx.report(de, "动词后接程度补语，应用“得”").with_label("应为“得”").with_fix(Fix::replace(
+                        "改为“得”",
+                        Applicability::Unsafe,
+                        de,
+                        "得",
+                    ));
+                }
+            }
         }
     }
 }
@@ -123,4 +179,63 @@ fn report_adverbial(cx: &mut Context<'_>, de: Span, verb: &str) {
         de,
         "地",
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_patterns_are_the_lists_around_de() {
+        assert_eq!(
+            ADVERBIAL.as_str(),
+            concat!(
+                r"(?:认真|积极|主动|切实|扎实|深入|全面|严格|大力|不断|稳步|有效|广泛|充分|及时|坚决|努力|迅速|扎扎实实|认认真真)",
+                r"(?P<de>的)(?P<v>落实|推进|开展|做好|抓好|贯彻|推动|研究|学习|执行|加强|实施|解决|完成|宣传|组织|部署|整改|检查|参与|配合|支持)",
+            )
+        );
+        assert_eq!(
+            COMPLEMENT.as_str(),
+            r"(?:完成|做|干|开展|落实|推进|执行|发展|进行|办|搞|抓)(?P<de>的)(?:很|非常|十分|特别|比较|不够|不太|更加)(?:好|差|快|慢|扎实|到位|出色|顺利|有效)"
+        );
+        assert_eq!(
+            BEFORE_VERB_TO.as_str(),
+            r"(?P<x>\p{Han}{2})(?P<de>的)(?P<v>(?:认识|意识|看|感|体会|注意|觉察|感受|认|察觉)到)"
+        );
+    }
+
+    #[test]
+    fn every_match_has_de_between_the_words_of_its_gate() {
+        let texts = [
+            "各单位要认真的落实会议精神",
+            "认认真真的贯彻执行",
+            "这项工作完成的很好",
+            "工作做的非常扎实，开展的不够到位",
+            "要清醒的认识到问题",
+            "深刻的体会到",
+            "积极的作用",
+            "目的的实现",
+        ];
+        let around = |t: &str, before: &[&str], after: &[&str]| {
+            DE.find_iter(t.as_bytes()).any(|at| words_around(t, at..at + DE.needle().len(), before, after))
+        };
+        let mut matched = [0; 3];
+        for t in texts {
+            for (k, (re, before, after)) in [
+                (&ADVERBIAL, ADVERBS, ADVERBIAL_VERBS),
+                (&COMPLEMENT, COMPLEMENT_VERBS, DEGREES),
+                (&BEFORE_VERB_TO, &[""][..], VERBS_TO),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if re.is_match(t) {
+                    assert!(around(t, before, after), "{t}");
+                    matched[k] += 1;
+                }
+            }
+        }
+        assert_eq!(matched, [2, 2, 2]);
+        assert!(!around("积极的作用", ADVERBS, ADVERBIAL_VERBS));
+    }
 }
