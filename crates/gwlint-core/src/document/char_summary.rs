@@ -60,29 +60,34 @@ const UNCLASSED: std::ops::Range<char> = '\u{3100}'..'\u{FE00}';
 /// The bit of a character above ASCII (its code point mixed by a multiplication; the top 7
 /// bits).
 fn bit(c: char) -> u128 {
-    1u128 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 25)
+    1u128 << bit_index(c)
+}
+
+/// See [`bit`].
+fn bit_index(c: char) -> u32 {
+    u32::from(c).wrapping_mul(0x9E37_79B1) >> 25
 }
 
 impl CharSummary {
     /// The summary of `text`'s characters.
     pub fn of(text: &str) -> Self {
-        let mut s = CharSummary::default();
+        // In 64-bit halves: a shift of a u128 by a variable amount costs a branch.
+        let (mut ascii, mut hashed, mut classes) = ([0u64; 2], [0u64; 2], 0u8);
         for c in text.chars() {
-            s.add(c);
-        }
-        s
-    }
-
-    fn add(&mut self, c: char) {
-        if c.is_ascii() {
-            self.ascii |= 1 << (c as u32);
-        } else {
-            self.hashed |= bit(c);
-            // Every classed character lies below the CJK blocks or in the last one.
-            if !UNCLASSED.contains(&c) {
-                self.classes |= Class::of(c).map_or(0, |class| class as u8);
+            let u = u32::from(c);
+            if u < 0x80 {
+                ascii[(u >> 6) as usize] |= 1 << (u & 63);
+            } else {
+                let h = bit_index(c);
+                hashed[(h >> 6) as usize] |= 1 << (h & 63);
+                // Every classed character lies below the CJK blocks or in the last one.
+                if !UNCLASSED.contains(&c) {
+                    classes |= Class::of(c).map_or(0, |class| class as u8);
+                }
             }
         }
+        let whole = |halves: [u64; 2]| u128::from(halves[0]) | u128::from(halves[1]) << 64;
+        CharSummary { ascii: whole(ascii), hashed: whole(hashed), classes }
     }
 
     /// Whether the text may hold `c` (false: it does not; for an ASCII character, true: it

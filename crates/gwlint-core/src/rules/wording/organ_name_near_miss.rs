@@ -198,13 +198,19 @@ impl Rule for OrganNameNearMiss {
                 if starting.is_empty() {
                     continue;
                 }
-                let after_place = i > 0 && "省市县区州盟旗".contains(plain[i - 1]);
+                let after_place = i > 0 && matches!(plain[i - 1], '省' | '市' | '县' | '区' | '州' | '盟' | '旗');
                 'names: for (name, full, table) in starting.iter().map(|&j| &names.list[j]) {
                     if (*table == Table::National && after_place) || (*table != Table::Statutory && before_reform) {
                         continue;
                     }
                     for len in [name.len(), name.len() - 1, name.len() + 1] {
                         let Some(window) = plain.get(i..i + len) else { continue };
+                        // The name itself and every near miss of it end with its last character,
+                        // or with the one before it (the last two swapped): most windows do not.
+                        let last = window[len - 1];
+                        if last != name[name.len() - 1] && !(len == name.len() && len >= 2 && last == name[len - 2]) {
+                            continue;
+                        }
                         if window == name.as_slice() {
                             next_free = i + len;
                             break 'names;
