@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
+use crate::char_sets::{CharSet, FxMap};
 use crate::document::char_summary::CharSummary;
 use crate::document::{Document, Genre, Paragraph, Part};
 use crate::span::Span;
@@ -313,10 +314,19 @@ mod tests {
 /// Where each of a list of strings occurs in a text, found in one pass over the text instead of
 /// one pass per string: for each string, the starts `str::match_indices` would give for it
 /// alone (left to right, an occurrence never overlapping the one before).
+///
+/// The lists are short (tens of names of organs or people): the text is read character by
+/// character, and only where a pattern's first character stands are the patterns that begin
+/// with that character and the next one compared (no automaton steps through the text).
 pub struct Occurrences {
-    /// The distinct patterns, each valued with its place among them (none: no patterns). A
-    /// character-wise double-array automaton: one transition per character of Chinese text.
-    automaton: Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The distinct patterns.
+    distinct: Vec<String>,
+    /// The characters the patterns start with (below U+10000; the others are looked up in
+    /// `by_start`).
+    firsts: CharSet,
+    /// The distinct patterns by their first two characters (one-character patterns: the first
+    /// and none).
+    by_start: FxMap<(char, Option<char>), Vec<usize>>,
     /// For each distinct pattern, its places in the list given.
     places: Vec<Vec<usize>>,
     count: usize,
@@ -325,39 +335,56 @@ pub struct Occurrences {
 impl Occurrences {
     /// The finder of `patterns` (none of them empty).
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
-        let mut distinct: Vec<&str> = Vec::new();
+        let mut distinct: Vec<String> = Vec::new();
         let mut places: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
             let k = *seen.entry(p.as_ref()).or_insert_with(|| {
-                distinct.push(p.as_ref());
+                distinct.push(p.as_ref().to_string());
                 places.push(Vec::new());
                 distinct.len() - 1
             });
             places[k].push(i);
         }
-        let automaton = (!distinct.is_empty()).then(|| {
-            daachorse::CharwiseDoubleArrayAhoCorasick::with_values(
-                distinct.iter().enumerate().map(|(k, p)| (p, k as u32)),
-            )
-            .expect("distinct non-empty strings always build")
-        });
-        Occurrences { automaton, places, count: patterns.len() }
+        let (mut firsts, mut by_start) = (CharSet::default(), FxMap::<_, Vec<usize>>::default());
+        for (k, p) in distinct.iter().enumerate() {
+            let mut chars = p.chars();
+            let first = chars.next().expect("patterns are not empty");
+            firsts.insert(first);
+            by_start.entry((first, chars.next())).or_default().push(k);
+        }
+        Occurrences { distinct, firsts, by_start, places, count: patterns.len() }
     }
 
     /// For each pattern, in the order given, the byte offsets where it occurs in `text`.
     pub fn in_text(&self, text: &str) -> Vec<Vec<usize>> {
         let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.count];
-        let Some(automaton) = &self.automaton else { return out };
-        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.places.len()];
-        for m in automaton.find_overlapping_iter(text) {
-            found[m.value() as usize].push((m.start(), m.end()));
+        if self.distinct.is_empty() {
+            return out;
         }
-        for (mut spans, places) in found.into_iter().zip(&self.places) {
+        // Every occurrence of every pattern, by pattern, left to right.
+        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.distinct.len()];
+        for (i, c) in text.char_indices() {
+            if u32::from(c) <= 0xFFFF && !self.firsts.contains(c) {
+                continue;
+            }
+            let rest = &text[i..];
+            let next = rest[c.len_utf8()..].chars().next();
+            for key in [(c, None), (c, next)] {
+                for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
+                    if rest.starts_with(self.distinct[k].as_str()) {
+                        found[k].push((i, i + self.distinct[k].len()));
+                    }
+                }
+                if next.is_none() {
+                    break;
+                }
+            }
+        }
+        for (spans, places) in found.into_iter().zip(&self.places) {
             if spans.is_empty() {
                 continue;
             }
-            spans.sort_unstable();
             let mut free = 0;
             let mut starts = Vec::with_capacity(spans.len());
             for (start, end) in spans {
@@ -389,5 +416,15 @@ mod occurrences_tests {
         }
         assert_eq!(found[3].len(), 3);
         assert!(Occurrences::new::<&str>(&[]).in_text(text).is_empty());
+        // Patterns of one character, patterns one the prefix of another, characters beyond
+        // U+FFFF, a pattern at the very end.
+        let patterns = ["王", "王某", "𠀀𠀁", "𠀀", "某某", "a", "ab", "b"];
+        let text = "王某某王𠀀𠀁𠀀王某ab王";
+        let found = Occurrences::new(&patterns).in_text(text);
+        for (p, starts) in patterns.iter().zip(&found) {
+            let want: Vec<usize> = text.match_indices(p).map(|(i, _)| i).collect();
+            assert_eq!(starts, &want, "{p}");
+        }
+        assert_eq!(found.iter().map(Vec::len).collect::<Vec<_>>(), [4, 2, 1, 2, 1, 1, 1, 1]);
     }
 }
