@@ -21,6 +21,7 @@ pub mod linter;
 pub mod pack;
 mod pack_file;
 pub mod pack_set;
+pub mod phrase_finder;
 pub mod quantity;
 pub mod registry;
 pub mod relations;

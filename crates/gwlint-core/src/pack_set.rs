@@ -1,16 +1,15 @@
-//! The phrases of every pack in one automaton, so a document is read once for all packs
-//! (typos' dictionaries, ruff's single pass), not once per pack.
+//! The phrases of every pack in one finder, so a document is read once for all packs (typos'
+//! dictionaries, ruff's single pass), not once per pack.
 //!
 //! Each pack matches leftmost-longest: at the leftmost place where any of its phrases starts,
-//! the longest of them, then on from its end. The shared automaton finds every occurrence of
-//! every phrase (overlapping); each pack's leftmost-longest matches are then chosen from the
-//! occurrences of its own phrases, which gives exactly what an automaton of that pack alone
-//! would find. Occurrences are few (a few hundred over the whole corpus, against one
-//! transition per character), so the choice costs next to nothing.
-
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+//! the longest of them, then on from its end. The shared [`PhraseFinder`] finds every
+//! occurrence of every phrase (overlapping); each pack's leftmost-longest matches are then
+//! chosen from the occurrences of its own phrases, which gives exactly what an automaton of that
+//! pack alone would find. Occurrences are few (a few hundred over the whole corpus), so the
+//! choice costs next to nothing.
 
 use crate::char_sets::FxMap;
+use crate::phrase_finder::PhraseFinder;
 
 /// One match of a pack's phrase: its byte range and the phrase's value in its pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,8 +21,8 @@ pub struct PackMatch {
 
 /// The phrases of several packs, each pack numbered by its place in the list it was built from.
 pub struct PackSet {
-    /// Values are distinct phrases, read a character at a time (none when there are none).
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The distinct phrases of all packs.
+    finder: PhraseFinder,
     /// The packs holding phrase `v`: `owners[first_owner[v]..first_owner[v + 1]]`, each (pack,
     /// value of the phrase in that pack).
     first_owner: Vec<u32>,
@@ -58,32 +57,23 @@ impl PackSet {
         }
         first_owner.resize(phrases.len() + 1, owned.len() as u32);
         let owners = owned.iter().map(|&(_, pack, value)| (pack, value)).collect();
-        let automaton = match phrases.is_empty() {
-            true => None,
-            false => Some(
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build_with_values(phrases.iter().enumerate().map(|(i, p)| (p, i as u32)))
-                    .map_err(|e| e.to_string())?,
-            ),
-        };
-        Ok(PackSet { automaton, first_owner, owners, packs: packs.len() })
+        if phrases.iter().any(|p| p.is_empty()) {
+            return Err("词条不能为空".to_string());
+        }
+        Ok(PackSet { finder: PhraseFinder::new(phrases), first_owner, owners, packs: packs.len() })
     }
 
     /// Each pack's leftmost-longest matches in `text`, left to right (indexed as the packs
     /// were given).
     pub fn find(&self, text: &str) -> Vec<Vec<PackMatch>> {
         let mut found: Vec<Vec<PackMatch>> = vec![Vec::new(); self.packs];
-        let Some(automaton) = &self.automaton else {
-            return found;
-        };
-        for m in automaton.find_overlapping_iter(text) {
-            let v = m.value() as usize;
+        self.finder.for_each(text, |v, start| {
+            let end = start + self.finder.phrase(v).len();
             let (from, to) = (self.first_owner[v] as usize, self.first_owner[v + 1] as usize);
             for &(pack, value) in &self.owners[from..to] {
-                found[pack as usize].push(PackMatch { start: m.start(), end: m.end(), value });
+                found[pack as usize].push(PackMatch { start, end, value });
             }
-        }
+        });
         for matches in &mut found {
             leftmost_longest(matches);
         }
@@ -108,6 +98,7 @@ fn leftmost_longest(matches: &mut Vec<PackMatch>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
     /// What an automaton of one pack alone finds.
     fn alone(patterns: &[(&str, u32)], text: &str) -> Vec<PackMatch> {

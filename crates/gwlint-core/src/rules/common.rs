@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
-use crate::char_sets::{CharSet, FxMap};
 use crate::document::char_summary::CharSummary;
 use crate::document::{Document, Genre, Paragraph, Part};
+use crate::phrase_finder::PhraseFinder;
 use crate::span::Span;
 use crate::text::strip_spaces;
 
@@ -315,18 +315,10 @@ mod tests {
 /// one pass per string: for each string, the starts `str::match_indices` would give for it
 /// alone (left to right, an occurrence never overlapping the one before).
 ///
-/// The lists are short (tens of names of organs or people): the text is read character by
-/// character, and only where a pattern's first character stands are the patterns that begin
-/// with that character and the next one compared (no automaton steps through the text).
+/// The lists are short (tens of names of organs or people): see [`PhraseFinder`].
 pub struct Occurrences {
     /// The distinct patterns.
-    distinct: Vec<String>,
-    /// The characters the patterns start with (below U+10000; the others are looked up in
-    /// `by_start`).
-    firsts: CharSet,
-    /// The distinct patterns by their first two characters (one-character patterns: the first
-    /// and none).
-    by_start: FxMap<(char, Option<char>), Vec<usize>>,
+    finder: PhraseFinder,
     /// For each distinct pattern, its places in the list given.
     places: Vec<Vec<usize>>,
     count: usize,
@@ -335,62 +327,37 @@ pub struct Occurrences {
 impl Occurrences {
     /// The finder of `patterns` (none of them empty).
     pub fn new<P: AsRef<str>>(patterns: &[P]) -> Self {
-        let mut distinct: Vec<String> = Vec::new();
+        let mut distinct: Vec<&str> = Vec::new();
         let mut places: Vec<Vec<usize>> = Vec::new();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
             let k = *seen.entry(p.as_ref()).or_insert_with(|| {
-                distinct.push(p.as_ref().to_string());
+                distinct.push(p.as_ref());
                 places.push(Vec::new());
                 distinct.len() - 1
             });
             places[k].push(i);
         }
-        let (mut firsts, mut by_start) = (CharSet::default(), FxMap::<_, Vec<usize>>::default());
-        for (k, p) in distinct.iter().enumerate() {
-            let mut chars = p.chars();
-            let first = chars.next().expect("patterns are not empty");
-            firsts.insert(first);
-            by_start.entry((first, chars.next())).or_default().push(k);
-        }
-        Occurrences { distinct, firsts, by_start, places, count: patterns.len() }
+        Occurrences { finder: PhraseFinder::new(distinct), places, count: patterns.len() }
     }
 
     /// For each pattern, in the order given, the byte offsets where it occurs in `text`.
     pub fn in_text(&self, text: &str) -> Vec<Vec<usize>> {
         let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.count];
-        if self.distinct.is_empty() {
-            return out;
-        }
         // Every occurrence of every pattern, by pattern, left to right.
-        let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.distinct.len()];
-        for (i, c) in text.char_indices() {
-            if u32::from(c) <= 0xFFFF && !self.firsts.contains(c) {
-                continue;
-            }
-            let rest = &text[i..];
-            let next = rest[c.len_utf8()..].chars().next();
-            for key in [(c, None), (c, next)] {
-                for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
-                    if rest.starts_with(self.distinct[k].as_str()) {
-                        found[k].push((i, i + self.distinct[k].len()));
-                    }
-                }
-                if next.is_none() {
-                    break;
-                }
-            }
-        }
-        for (spans, places) in found.into_iter().zip(&self.places) {
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.finder.len()];
+        self.finder.for_each(text, |k, start| found[k].push(start));
+        for (k, (spans, places)) in found.into_iter().zip(&self.places).enumerate() {
             if spans.is_empty() {
                 continue;
             }
+            let len = self.finder.phrase(k).len();
             let mut free = 0;
             let mut starts = Vec::with_capacity(spans.len());
-            for (start, end) in spans {
+            for start in spans {
                 if start >= free {
                     starts.push(start);
-                    free = end;
+                    free = start + len;
                 }
             }
             for &i in places {

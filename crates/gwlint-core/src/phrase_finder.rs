@@ -1,0 +1,134 @@
+//! Every occurrence of a list of phrases in a text, overlapping ones too: the finder under the
+//! packs' shared pass ([`crate::pack_set`]) and the rules' name lists
+//! ([`crate::rules::common::Occurrences`]).
+//!
+//! A phrase list is short next to the text (tens to a few thousand phrases), and most places of
+//! a text start none of its phrases. The text is read a character at a time, and a place is
+//! looked at only where the character there and the next one may start a phrase (a bit set of
+//! hashed character pairs, and a set of the one-character phrases): there the phrases that
+//! start with those two characters are compared. An automaton would take a transition (and
+//! often a few failure transitions) at every character instead.
+
+use crate::char_sets::{CharSet, FxMap, PairFilter};
+
+/// The phrases of a list, indexed by how they start.
+pub struct PhraseFinder {
+    phrases: Vec<String>,
+    /// The phrases by their first two characters (a one-character phrase: its character and
+    /// none).
+    by_start: FxMap<(char, Option<char>), Vec<u32>>,
+    /// The first two characters of every phrase of two or more.
+    pairs: PairFilter,
+    /// The one-character phrases below U+10000 (those above are looked up in `by_start`).
+    singles: CharSet,
+}
+
+impl PhraseFinder {
+    /// The finder of `phrases` (distinct and none empty), numbered in the order given.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        let (mut by_start, mut pairs, mut singles) =
+            (FxMap::<_, Vec<u32>>::default(), PairFilter::default(), CharSet::default());
+        let phrases: Vec<String> = phrases.into_iter().map(str::to_string).collect();
+        for (k, p) in phrases.iter().enumerate() {
+            let mut chars = p.chars();
+            let first = chars.next().expect("phrases are not empty");
+            let second = chars.next();
+            match second {
+                Some(second) => pairs.insert(first, second),
+                None => singles.insert(first),
+            }
+            by_start.entry((first, second)).or_default().push(k as u32);
+        }
+        PhraseFinder { phrases, by_start, pairs, singles }
+    }
+
+    /// How many phrases the list holds.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Phrase `k`.
+    pub fn phrase(&self, k: usize) -> &str {
+        &self.phrases[k]
+    }
+
+    /// Calls `found(k, start)` for every occurrence of every phrase in `text` (phrase `k` at byte
+    /// `start`), by start.
+    pub fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let mut chars = text.char_indices();
+        let Some((mut i, mut c)) = chars.next() else { return };
+        loop {
+            let after = chars.next();
+            let next = after.map(|(_, n)| n);
+            let single = u32::from(c) > 0xFFFF || self.singles.contains(c);
+            let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
+            if single || pair {
+                let rest = &text.as_bytes()[i..];
+                let mut look = |key| {
+                    for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
+                        if rest.starts_with(self.phrases[k as usize].as_bytes()) {
+                            found(k as usize, i);
+                        }
+                    }
+                };
+                if single {
+                    look((c, None));
+                }
+                if pair {
+                    look((c, next));
+                }
+            }
+            match after {
+                Some((j, n)) => (i, c) = (j, n),
+                None => break,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (phrase, start) `str::match_indices` finds for each phrase alone, overlapping
+    /// occurrences of one phrase included.
+    fn by_search(phrases: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let mut all: Vec<(usize, usize)> = Vec::new();
+        for (k, p) in phrases.iter().enumerate() {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(p) {
+                all.push((k, from + i));
+                from += i + p.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        all.sort_by_key(|&(k, i)| (i, k));
+        all
+    }
+
+    #[test]
+    fn finds_every_occurrence_of_every_phrase() {
+        let phrases =
+            ["国务院", "国务院总理", "总理", "王", "王某", "某某", "𠀀𠀁", "𠀀", "a", "ab", "b", "期期", "，截止"];
+        let texts = ["国务院总理王某某王𠀀𠀁𠀀王某ab王", "期期期期", "aab，截止，截止日期", "", "𠀀", "无关的文字"];
+        let finder = PhraseFinder::new(phrases);
+        for text in texts {
+            let mut found = Vec::new();
+            finder.for_each(text, |k, i| found.push((k, i)));
+            assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "{text}: by start");
+            found.sort_by_key(|&(k, i)| (i, k));
+            assert_eq!(found, by_search(&phrases, text), "{text}");
+        }
+        let mut n = 0;
+        finder.for_each("期期期期", |_, _| n += 1);
+        assert_eq!(n, 3);
+        PhraseFinder::new([]).for_each("任何文字", |_, _| panic!("no phrases"));
+    }
+}
