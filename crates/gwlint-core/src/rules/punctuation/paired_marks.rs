@@ -57,6 +57,15 @@ fn is_bracket(c: char) -> bool {
     matches!(c, '（' | '）' | '《' | '》' | '〈' | '〉' | '【' | '】' | '〔' | '〕')
 }
 
+/// The brackets of `text` with their offsets. Every one is a character of the CJK symbols block
+/// (U+3008–U+3015, first byte E3) or of the full-width forms (U+FF08, U+FF09, first byte EF):
+/// the text is searched for those two bytes, which begin no character of Chinese words (the
+/// ideographs begin with E4–E9), instead of decoding every character.
+fn brackets(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes())
+        .filter_map(move |i| text[i..].chars().next().filter(|&c| is_bracket(c)).map(|c| (i, c)))
+}
+
 pub struct PairedMarks;
 
 impl Rule for PairedMarks {
@@ -68,9 +77,7 @@ impl Rule for PairedMarks {
         // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
         // several lines, a line broken before the end of its sentence).
         for unit in units(doc) {
-            let chars = unit.iter().flat_map(|p| {
-                doc.content(p).char_indices().filter(|&(_, c)| is_bracket(c)).map(move |(i, c)| (p.span.start + i, c))
-            });
+            let chars = unit.iter().flat_map(|p| brackets(doc.content(p)).map(move |(i, c)| (p.span.start + i, c)));
             scan(cx, chars, BRACKETS);
         }
         // Quotations may run over several paragraphs, with or without the open-quote convention;
@@ -146,9 +153,8 @@ fn units(doc: &Document) -> Vec<Vec<&Paragraph>> {
         let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);
         let multi_line_title = matches!(p.part, Part::Title | Part::TitleNote) && same_part_next;
         // More brackets opened than closed (〈〉 aside), counted in one pass.
-        let depth: isize = content
-            .chars()
-            .map(|c| match c {
+        let depth: isize = brackets(content)
+            .map(|(_, c)| match c {
                 '（' | '《' | '〔' | '【' => 1,
                 '）' | '》' | '〕' | '】' => -1,
                 _ => 0,
@@ -171,5 +177,13 @@ mod tests {
         for c in marks.chars().chain("（）()“”‘’[]{}〖〗，。的".chars()) {
             assert_eq!(is_bracket(c), marks.contains(c), "{c}");
         }
+        // Every bracket starts with one of the two bytes the search looks for.
+        for c in (0..0x11_0000).filter_map(char::from_u32).filter(|&c| is_bracket(c)) {
+            assert!(matches!(c.to_string().as_bytes()[0], 0xE3 | 0xEF), "{c}");
+        }
+        let text = "关于《（试行）》〔2025〕【注】〈一〉ab，。的）";
+        let want: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_bracket(c)).collect();
+        assert_eq!(brackets(text).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 11);
     }
 }
