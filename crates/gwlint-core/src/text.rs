@@ -12,6 +12,15 @@ pub fn is_han(c: char) -> bool {
         | '\u{3007}')
 }
 
+/// The characters of `text` whose UTF-8 encoding begins with byte `a` or `b` (each a first
+/// byte, 0xC0 or above), with their offsets: found by a byte search instead of decoding every
+/// character. Chinese punctuation begins with E2 (quotes, dashes, the ellipsis), E3 (、。《》〔〕)
+/// or EF (full-width forms: ，（）：；！？); no ideograph does (they begin with E4–E9).
+pub fn chars_beginning_with(text: &str, a: u8, b: u8) -> impl Iterator<Item = (usize, char)> + '_ {
+    debug_assert!(a >= 0xC0 && b >= 0xC0, "first bytes only");
+    memchr::memchr2_iter(a, b, text.as_bytes()).filter_map(move |i| text[i..].chars().next().map(|c| (i, c)))
+}
+
 /// Full-width (CJK) punctuation commonly found in 公文 text.
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
@@ -227,5 +236,18 @@ mod tests {
         assert!(is_han('𠮷'));
         assert!(!is_han('，'));
         assert!(!is_han('a'));
+    }
+
+    #[test]
+    fn characters_beginning_with_a_byte_are_the_decoded_ones() {
+        let text = "关于“（试行）”——《办法》、，…a‘b’〔2025〕。";
+        for (a, b) in [(0xE2, 0xE3), (0xE3, 0xEF), (0xE2, 0xEF), (0xE4, 0xE5)] {
+            let want: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| matches!(c.to_string().as_bytes()[0], x if x == a || x == b))
+                .collect();
+            assert_eq!(chars_beginning_with(text, a, b).collect::<Vec<_>>(), want, "{a:X} {b:X}");
+        }
+        assert_eq!(chars_beginning_with(text, 0xE2, 0xE3).count(), 13);
     }
 }

@@ -746,7 +746,9 @@ impl Quotations {
             // A “ that opens a paragraph while a quotation is open continues it.
             let continues = content.starts_with('“')
                 && quote_stack.iter().any(|&k| q.all[k].kind == QuoteKind::Double && q.all[k].close.is_none());
-            for (i, c) in content.char_indices() {
+            // Quotation marks begin with E2 (U+2018–U+201D), title marks with E3 (U+300A,
+            // U+300B): the ideographs between them are not decoded.
+            for (i, c) in crate::text::chars_beginning_with(content, 0xE2, 0xE3) {
                 let kind = match c {
                     '“' | '”' => QuoteKind::Double,
                     '‘' | '’' => QuoteKind::Single,

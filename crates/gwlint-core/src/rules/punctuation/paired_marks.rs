@@ -58,12 +58,10 @@ fn is_bracket(c: char) -> bool {
 }
 
 /// The brackets of `text` with their offsets. Every one is a character of the CJK symbols block
-/// (U+3008–U+3015, first byte E3) or of the full-width forms (U+FF08, U+FF09, first byte EF):
-/// the text is searched for those two bytes, which begin no character of Chinese words (the
-/// ideographs begin with E4–E9), instead of decoding every character.
+/// (U+3008–U+3015, first byte E3) or of the full-width forms (U+FF08, U+FF09, first byte EF),
+/// found without decoding the ideographs between them.
 fn brackets(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    memchr::memchr2_iter(0xE3, 0xEF, text.as_bytes())
-        .filter_map(move |i| text[i..].chars().next().filter(|&c| is_bracket(c)).map(|c| (i, c)))
+    crate::text::chars_beginning_with(text, 0xE3, 0xEF).filter(|&(_, c)| is_bracket(c))
 }
 
 pub struct PairedMarks;
