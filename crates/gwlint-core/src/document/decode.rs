@@ -89,16 +89,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if looks_binary(bytes) {
         return Err(ReadError::Binary);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // Validated by encoding_rs (several times faster than `str::from_utf8` on Chinese text).
+    if let Some(s) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
         // Short GBK text can be valid UTF-8 by accident ("通知" in GBK decodes to two
         // non-Han chars). Prefer GB18030 when UTF-8 yields no Han but GB18030 does.
         if s.is_ascii() || s.chars().any(is_typical_chinese_text) {
-            return Ok(Decoded::new(s.to_string(), "UTF-8", false, false));
+            return Ok(Decoded::new(s.into_owned(), "UTF-8", false, false));
         }
         if let Some(g) = strict(GB18030, bytes).filter(|g| has_han(g)) {
             return Ok(Decoded::new(g, "GB18030", false, true));
         }
-        return Ok(Decoded::new(s.to_string(), "UTF-8", false, false));
+        return Ok(Decoded::new(s.into_owned(), "UTF-8", false, false));
     }
     if let Some(g) = strict(GB18030, bytes) {
         if has_han(&g) {
