@@ -89,7 +89,7 @@ impl Rule for SwappedCharacters {
         // A short run starting with a surname is a person's name (张文显　教授).
         // A short run quoted whole is a term the document coins or names (“数治通”, “放管服”).
         let is_quoted_term = |r: &crate::spelling::Run<'_>| {
-            r.text.chars().count() <= QUOTED_TERM_CHARS
+            r.chars.len() <= QUOTED_TERM_CHARS
                 && doc.text[..r.start].ends_with(['“', '"', '「'])
                 && doc.text[r.start + r.text.len()..].starts_with(['”', '"', '」'])
         };
