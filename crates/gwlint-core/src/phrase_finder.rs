@@ -4,10 +4,11 @@
 //!
 //! A phrase list is short next to the text (tens to a few thousand phrases), and most places of
 //! a text start none of its phrases. The text is read a character at a time, and a place is
-//! looked at only where the character there and the next one may start a phrase (a bit set of
-//! hashed character pairs, and a set of the one-character phrases): there the phrases that
-//! start with those two characters are compared. An automaton would take a transition (and
-//! often a few failure transitions) at every character instead.
+//! looked at only where its character starts a phrase (a set of first characters: a short list
+//! passes most characters with this one test) and, with the next character, may start one (a
+//! bit set of hashed character pairs, and a set of the one-character phrases): there the
+//! phrases that start with those two characters are compared. An automaton would take a
+//! transition (and often a few failure transitions) at every character instead.
 
 use crate::char_sets::{CharSet, FxMap, PairFilter};
 
@@ -17,6 +18,9 @@ pub struct PhraseFinder {
     /// The phrases by their first two characters (a one-character phrase: its character and
     /// none).
     by_start: FxMap<(char, Option<char>), Vec<u32>>,
+    /// The first characters of every phrase (below U+10000): a short list starts with few
+    /// characters, and most places are passed with this one test.
+    firsts: CharSet,
     /// The first two characters of every phrase of two or more.
     pairs: PairFilter,
     /// The one-character phrases below U+10000 (those above are looked up in `by_start`).
@@ -26,20 +30,21 @@ pub struct PhraseFinder {
 impl PhraseFinder {
     /// The finder of `phrases` (distinct and none empty), numbered in the order given.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
-        let (mut by_start, mut pairs, mut singles) =
-            (FxMap::<_, Vec<u32>>::default(), PairFilter::default(), CharSet::default());
+        let (mut by_start, mut firsts, mut pairs, mut singles) =
+            (FxMap::<_, Vec<u32>>::default(), CharSet::default(), PairFilter::default(), CharSet::default());
         let phrases: Vec<String> = phrases.into_iter().map(str::to_string).collect();
         for (k, p) in phrases.iter().enumerate() {
             let mut chars = p.chars();
             let first = chars.next().expect("phrases are not empty");
             let second = chars.next();
+            firsts.insert(first);
             match second {
                 Some(second) => pairs.insert(first, second),
                 None => singles.insert(first),
             }
             by_start.entry((first, second)).or_default().push(k as u32);
         }
-        PhraseFinder { phrases, by_start, pairs, singles }
+        PhraseFinder { phrases, by_start, firsts, pairs, singles }
     }
 
     /// How many phrases the list holds.
@@ -63,32 +68,27 @@ impl PhraseFinder {
         if self.phrases.is_empty() {
             return;
         }
-        let mut chars = text.char_indices();
-        let Some((mut i, mut c)) = chars.next() else { return };
-        loop {
-            let after = chars.next();
-            let next = after.map(|(_, n)| n);
-            let single = u32::from(c) > 0xFFFF || self.singles.contains(c);
-            let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
-            if single || pair {
-                let rest = &text.as_bytes()[i..];
-                let mut look = |key| {
-                    for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
-                        if rest.starts_with(self.phrases[k as usize].as_bytes()) {
-                            found(k as usize, i);
-                        }
-                    }
-                };
-                if single {
-                    look((c, None));
-                }
-                if pair {
-                    look((c, next));
-                }
+        for (i, c) in text.char_indices() {
+            let astral = u32::from(c) > 0xFFFF;
+            if !astral && !self.firsts.contains(c) {
+                continue;
             }
-            match after {
-                Some((j, n)) => (i, c) = (j, n),
-                None => break,
+            let rest = &text[i..];
+            let next = rest[c.len_utf8()..].chars().next();
+            let single = astral || self.singles.contains(c);
+            let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
+            let mut look = |key| {
+                for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
+                    if rest.as_bytes().starts_with(self.phrases[k as usize].as_bytes()) {
+                        found(k as usize, i);
+                    }
+                }
+            };
+            if single {
+                look((c, None));
+            }
+            if pair {
+                look((c, next));
             }
         }
     }
