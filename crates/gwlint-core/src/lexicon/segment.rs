@@ -53,7 +53,8 @@ struct Scratch {
     at: Vec<(f64, usize, Option<FreqRank>)>,
     bytes: Vec<u8>,
     at_byte: Vec<usize>,
-    /// For each byte offset where a character's bytes end: how many characters end there.
+    /// At each byte offset where a character's bytes end: how many characters the run's bytes
+    /// up to there hold (where a word ends, in characters, from where it ends in bytes).
     chars_to: Vec<u32>,
 }
 
