@@ -40,8 +40,8 @@ pub struct DictRule {
     /// Every phrase once, with its value: values below `entries.len()` are entries, the rest
     /// allow phrases.
     phrases: Vec<(String, u32)>,
-    /// The pack's own automaton, built when the pack is run by itself (a linter runs every
-    /// pack from one [`PackSet`]).
+    /// The pack's own set, built when the pack is run by itself (a linter runs every pack from
+    /// one [`PackSet`]).
     alone: OnceLock<Option<PackSet>>,
     skip_book_titles: bool,
     skip_quotations: bool,
@@ -214,8 +214,8 @@ impl Rule for DictRule {
         &self.meta
     }
 
-    /// The pack by itself (a linter runs all packs together instead). Should its automaton be
-    /// too large to build, nothing is reported: a linter with the pack could not be made.
+    /// The pack by itself (a linter runs all packs together instead). Should its set not build
+    /// (an empty phrase), nothing is reported: a linter with the pack could not be made.
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let alone = self.alone.get_or_init(|| PackSet::new(&[self.phrases()]).ok());
         if let Some(set) = alone {

@@ -34,6 +34,9 @@ impl PackSet {
     /// The set of `packs`, each given as its phrases with their values (phrases unique within a
     /// pack and not empty).
     pub fn new<'a>(packs: &[Vec<(&'a str, u32)>]) -> Result<PackSet, String> {
+        if packs.iter().flatten().any(|(phrase, _)| phrase.is_empty()) {
+            return Err("词条不能为空".to_string());
+        }
         let mut ids: FxMap<&'a str, u32> = FxMap::default();
         let mut phrases: Vec<&'a str> = Vec::new();
         // (phrase, pack, value), in the order of the packs.
@@ -57,9 +60,6 @@ impl PackSet {
         }
         first_owner.resize(phrases.len() + 1, owned.len() as u32);
         let owners = owned.iter().map(|&(_, pack, value)| (pack, value)).collect();
-        if phrases.iter().any(|p| p.is_empty()) {
-            return Err("词条不能为空".to_string());
-        }
         Ok(PackSet { finder: PhraseFinder::new(phrases), first_owner, owners, packs: packs.len() })
     }
 

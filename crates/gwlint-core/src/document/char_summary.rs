@@ -2,7 +2,8 @@
 //! hold 年 / 《 / a half-width comma / a full-width digit" with an AND instead of searching the
 //! text:
 //! - ASCII characters exactly, one bit each (a clear bit: absent; a set bit: present);
-//! - the classes of [`Class`] exactly (full-width letters and digits, invisible characters);
+//! - the classes of [`Class`] exactly (full-width letters and digits, invisible characters,
+//!   title marks, lookalike marks);
 //! - every other character as one bit of a 128-bit signature (hashed): a clear bit means the
 //!   character is absent; a set bit means it may be present (another character may share the
 //!   bit), and the caller searches the text.

@@ -135,14 +135,18 @@ impl Rule for NumericFormulation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let dated = doc.elements.date.as_ref().map(|d| d.value.ordinal());
-        // Each formulation with the summary of the characters it is written with.
-        let formulations: Vec<(&Formulation, CharSummary)> = FORMULATIONS
+        // Each formulation with the characters it is written with and their summary.
+        let formulations: Vec<(&Formulation, String, CharSummary)> = FORMULATIONS
             .iter()
             .filter(|f| match (f.since, dated) {
                 (Some(since), Some(day)) => day >= since,
                 _ => true,
             })
-            .map(|f| (f, CharSummary::of(&characters(f))))
+            .map(|f| {
+                let chars = characters(f);
+                let summary = CharSummary::of(&chars);
+                (f, chars, summary)
+            })
             .collect();
         let mut found: Vec<&Formulation> = Vec::new();
         for p in &doc.paragraphs {
@@ -154,14 +158,10 @@ impl Rule for NumericFormulation {
             found.extend(
                 formulations
                     .iter()
-                    .filter(|(f, needs)| {
-                        summary.may_contain_every(*needs) && {
-                            f.template
-                                .iter()
-                                .all(|piece| !matches!(piece, Piece::Char(c) if !summary.contains_char(content, *c)))
-                        }
+                    .filter(|(_, chars, needs)| {
+                        summary.may_contain_every(*needs) && chars.chars().all(|c| summary.contains_char(content, c))
                     })
-                    .map(|(f, _)| *f),
+                    .map(|(f, _, _)| *f),
             );
             if found.is_empty() {
                 continue;

@@ -49,10 +49,7 @@ declare_rule! {
 
 pub struct HalfwidthPunctuation;
 
-/// The half-width marks the rule reads (those [`full_width`] converts).
-const MARKS: &str = ",;:?!().";
-
-/// Whether one of [`MARKS`] stands next to a character above ASCII. A mark is converted only in
+/// Whether a mark [`full_width`] converts stands next to a character above ASCII. A mark is converted only in
 /// Chinese context, which every test of [`in_chinese_context`] and
 /// [`period_after_chinese_bracket`] reads from a neighbour above ASCII (a mark converted with its
 /// pair or its run has a converted one beside such a neighbour): a paragraph without one is
@@ -111,8 +108,10 @@ impl Rule for HalfwidthPunctuation {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        // Every finding is one of these marks (ASCII: the paragraph's summary tells exactly).
-        let marks = CharSummary::of(MARKS);
+        // Every finding is a mark `full_width` converts (ASCII: the paragraph's summary tells
+        // exactly).
+        let marks =
+            CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| full_width(c).is_some()).collect::<String>());
         for p in &doc.paragraphs {
             if !doc.summary(p).may_contain_any(marks) {
                 continue;

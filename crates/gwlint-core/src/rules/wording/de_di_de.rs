@@ -132,9 +132,10 @@ impl Rule for DeDiDe {
             let content = doc.content(p);
             let (mut adverbial, mut complement, mut verb_to) = (false, false, false);
             for at in DE.find_iter(content.as_bytes()) {
-                adverbial |= words_around(content, at..at + DE.needle().len(), ADVERBS, ADVERBIAL_VERBS);
-                complement |= words_around(content, at..at + DE.needle().len(), COMPLEMENT_VERBS, DEGREES);
-                verb_to |= words_around(content, at..at + DE.needle().len(), &[""], VERBS_TO);
+                let de = at..at + DE.needle().len();
+                adverbial |= words_around(content, de.clone(), ADVERBS, ADVERBIAL_VERBS);
+                complement |= words_around(content, de.clone(), COMPLEMENT_VERBS, DEGREES);
+                verb_to |= words_around(content, de, &[""], VERBS_TO);
             }
             if adverbial {
                 for (p, c, whole) in matches_in_paragraph(doc, p, &ADVERBIAL) {
