@@ -2,12 +2,14 @@
 //! the floor (`cat | wc -m`: reading and decoding) and with autocorrect's lint mode.
 //!
 //! Usage: cargo run --release -p gwlint-dev --bin gwlint-bench -- [--corpus DIR] [--mb N]
-//!        [--autocorrect PATH] [--pairs N] [--scaling]
+//!        [--autocorrect PATH] [--pairs N] [--scaling] [--docx-only]
 //! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT, 5 pairs.
 //! Whole programs are measured paired: in each round every command runs once, in turn (A B A B
 //! …), and the medians over the rounds are reported, with the median of the per-round ratios,
 //! so a load on the shared machine weighs on both sides alike. gwlint and autocorrect both
-//! write JSON. `--scaling` adds 1, 10 and 100 MB runs (CPU and peak RSS against input size).
+//! write JSON. `--scaling` adds 1, 10 and 100 MB runs (CPU and peak RSS against input size);
+//! `--docx-only` runs only the .docx section (a 100-page file, per process and per file in one
+//! process, and the malformed files).
 //! Results are printed as Markdown for BENCHMARKS.md. Not a test: timings on a shared
 //! 2-core machine are noisy, so compare the ratios of one run.
 
@@ -23,11 +25,18 @@ struct Args {
     autocorrect: Option<PathBuf>,
     pairs: usize,
     scaling: bool,
+    docx_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a =
-        Args { corpus: PathBuf::from("../shared/corpus/gongwen"), mb: 10, autocorrect: None, pairs: 5, scaling: false };
+    let mut a = Args {
+        corpus: PathBuf::from("../shared/corpus/gongwen"),
+        mb: 10,
+        autocorrect: None,
+        pairs: 5,
+        scaling: false,
+        docx_only: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -38,8 +47,9 @@ fn parse_args() -> Result<Args, String> {
                 a.pairs = it.next().and_then(|s| s.parse().ok()).filter(|&n| n > 0).ok_or("--pairs needs a number")?
             }
             "--scaling" => a.scaling = true,
+            "--docx-only" => a.docx_only = true,
             "--help" | "-h" => {
-                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH] [--pairs N] [--scaling]");
+                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH] [--pairs N] [--scaling] [--docx-only]");
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other}")),
@@ -113,6 +123,11 @@ fn child_mode(shell: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The gwlint binary built beside this one.
+fn gwlint_beside() -> Option<PathBuf> {
+    std::env::current_exe().ok().and_then(|p| p.parent().map(|p| p.join("gwlint"))).filter(|p| p.is_file())
+}
+
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
 }
@@ -128,6 +143,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.docx_only {
+        let dir = std::env::temp_dir().join(format!("gwlint-bench-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        docx_section(&dir, gwlint_beside().as_deref());
+        let _ = std::fs::remove_dir_all(&dir);
+        return ExitCode::SUCCESS;
+    }
     let mut files = Vec::new();
     txt_files(&args.corpus, &mut files);
     if files.is_empty() {
@@ -222,8 +244,7 @@ fn main() -> ExitCode {
 
     // Whole programs, measured as child processes, paired.
     let d = dir.display();
-    let gwlint =
-        std::env::current_exe().ok().and_then(|p| p.parent().map(|p| p.join("gwlint"))).filter(|p| p.is_file());
+    let gwlint = gwlint_beside();
     let mut commands: Vec<(String, String)> =
         vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/*.txt | wc -m"))];
     if let Some(g) = &gwlint {
@@ -367,6 +388,9 @@ fn scaling_section(gwlint: &Path, originals: &[(String, Vec<u8>)]) {
     }
 }
 
+/// How many copies of the 100-page .docx one process reads for the per-file time.
+const DOCX_COPIES: usize = 20;
+
 /// A 100-page .docx (22 lines of 28 characters a page): gwlint against a plain text extractor.
 fn docx_section(dir: &Path, gwlint: Option<&Path>) {
     use docx_rs::{Docx, Paragraph, Run, RunFonts, SpecialIndentType};
@@ -403,11 +427,22 @@ fn docx_section(dir: &Path, gwlint: Option<&Path>) {
     }
     println!("\n### A 100-page .docx ({n} paragraphs, {chars} characters)\n");
     println!("| command | wall | CPU (user+sys) | peak RSS |\n|---|---|---|---|");
+    // Per file in one process: the same file many times in one run (start-up spread over them),
+    // one thread, so the CPU time divided by the copies is what one more such file costs.
+    let copies = dir.join("hundred_pages_copies");
+    let _ = std::fs::create_dir_all(&copies);
+    for i in 0..DOCX_COPIES {
+        let _ = std::fs::write(copies.join(format!("copy{i:02}.docx")), &good);
+    }
     let mut commands = Vec::new();
     if let Some(g) = gwlint {
         commands.push((
-            "gwlint check (all rules)".to_string(),
+            "gwlint check (all rules), one process a file".to_string(),
             format!("{} check --no-config --exit-zero {}", g.display(), path.display()),
+        ));
+        commands.push((
+            format!("gwlint check (all rules), {DOCX_COPIES} copies in one process, one thread: per file"),
+            format!("RAYON_NUM_THREADS=1 {} check --no-config --exit-zero {}", g.display(), copies.display()),
         ));
     }
     match which("docx2txt") {
@@ -417,10 +452,11 @@ fn docx_section(dir: &Path, gwlint: Option<&Path>) {
     }
     for (name, cmd) in commands {
         if let Ok(m) = measure_command(&cmd) {
+            let per = if name.ends_with("per file") { DOCX_COPIES as f64 } else { 1.0 };
             println!(
                 "| {name} | {:.3} s | {:.3} s | {:.1} MiB |",
-                m.wall.as_secs_f64(),
-                m.cpu,
+                m.wall.as_secs_f64() / per,
+                m.cpu / per,
                 m.peak_kib as f64 / 1024.0
             );
         }

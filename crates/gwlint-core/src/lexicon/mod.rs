@@ -15,7 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/confused_pairs.rs"));
 
 /// A sorted table of `u64` keys with a `u32` value each (and optionally a `u8` tag): hashed, with
 /// mixed keys and a bucket index, or plain (see [`format`]). Also the sorted keys other data
-/// tables keep (GW609's attested pairs: [`Table::keys_only`]).
+/// tables keep (GW609's attested pairs: [`Table::hashed_keys`]).
 #[derive(Clone)]
 pub(crate) struct Table {
     keys: &'static [u8],
@@ -25,9 +25,10 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    /// A plain table of sorted little-endian `u64` keys without values.
-    pub(crate) const fn keys_only(keys: &'static [u8]) -> Table {
-        Table { keys, values: &[], index: &[] }
+    /// A hashed table of keys without values: the keys mixed and sorted, and their bucket index
+    /// (see [`format::bucket_index`]).
+    pub(crate) const fn hashed_keys(keys: &'static [u8], index: &'static [u8]) -> Table {
+        Table { keys, values: &[], index }
     }
 
     /// Whether the table holds `key`.

@@ -13,9 +13,12 @@ use crate::text::is_han;
 
 const WORDS: &str = include_str!("../../../../../rules/near-miss/words.txt");
 const CONFUSION: &str = include_str!("../../../../../rules/near-miss/confusion.txt");
-/// The attested pairs of `rules/near-miss/bigrams.txt`, sorted by the build script (`pair_key`
-/// as little-endian bytes).
-static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.bin"));
+/// The attested pairs of `rules/near-miss/bigrams.txt` as a hashed table of `pair_key`s, written
+/// by the build script.
+static PAIRS: Table = Table::hashed_keys(
+    include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.keys")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.index")),
+);
 /// The four-character targets by their form with one place open, sorted by the build script
 /// (see [`Masked`]).
 static MASKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_masked.bin"));
@@ -174,18 +177,19 @@ pub struct Tables {
     long_first: CharSet,
     /// For each character of a target, the characters that sound or look like it.
     confusion: FxMap<char, &'static str>,
-    /// Attested pairs of adjacent characters, as `pair_key`, sorted.
+    /// Attested pairs of adjacent characters, as `pair_key`s.
     pairs: Pairs,
+    /// Characters of the longest target.
+    longest: usize,
 }
 
 fn pair_key(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-static BUILTIN: LazyLock<Tables> =
-    LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(Table::keys_only(PAIRS))));
+static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(PAIRS.clone())));
 
-/// Sorted pair keys: the built-in ones as the build script wrote them, or others read from text.
+/// Pair keys: the built-in ones as the build script wrote them, or others read from text (sorted).
 #[derive(Clone)]
 enum Pairs {
     Builtin(Table),
@@ -244,6 +248,7 @@ impl Tables {
             long_first: CharSet::default(),
             confusion: FxMap::with_capacity_and_hasher(confusion.len() / 150, Default::default()),
             pairs,
+            longest: 4,
         };
         for (word, flag) in data_lines(words) {
             let kind = match flag.trim() {
@@ -270,6 +275,7 @@ impl Tables {
                 }
                 t.long_first.insert(first);
             }
+            t.longest = t.longest.max(chars.len());
             t.targets.push(Target { chars, kind });
         }
         for lengths in t.long_lengths.values_mut() {
@@ -323,37 +329,67 @@ impl Tables {
 
     /// The near misses of one run of Han characters (of `text`), appended to `out` left to
     /// right, not overlapping.
+    ///
+    /// A near miss creates an unattested pair of adjacent characters inside its window (see
+    /// [`Tables::accept`]), so only windows that hold such a pair are looked at: the run's pairs
+    /// are tested once each, left to right, and the windows before the next unattested pair
+    /// that cannot reach it are passed over.
     pub fn scan_run(&self, text: &str, run: &crate::spelling::Run<'_>, out: &mut Vec<NearMiss>) {
         let chars = run.chars;
+        // Pairs a window starting at `s` holds: `s..=s + reach` (pair `j` is `chars[j..j + 2]`).
+        let reach = self.longest - 2;
+        // The first unattested pair at or after `s`, once looked for.
+        let mut unattested = 0;
         let mut s = 0;
-        while s < chars.len() {
-            match self.near_miss_at(chars, s) {
-                Some((t, n, i)) => {
-                    let target = &self.targets[t as usize];
-                    let (start, end) = (run.start + run.bounds[s], run.start + run.bounds[s + n]);
-                    let written = chars[s + i];
-                    s += n;
-                    out.push(NearMiss {
-                        start,
-                        end,
-                        wrong: text[start..end].to_string(),
-                        right: target.chars.iter().collect(),
-                        kind: target.kind,
-                        written,
-                        expected: target.chars[i],
-                    });
+        while s + 4 <= chars.len() {
+            unattested = unattested.max(s);
+            while unattested + 1 < chars.len() && self.attested(chars[unattested], chars[unattested + 1]) {
+                unattested += 1;
+            }
+            if unattested + 1 >= chars.len() {
+                break;
+            }
+            if unattested > s + reach {
+                s = unattested - reach;
+                continue;
+            }
+            match self.near_miss_at(chars, s, unattested) {
+                Some(found) => {
+                    out.push(self.near_miss(text, run, s, found));
+                    s += found.1;
                 }
                 None => s += 1,
             }
         }
     }
 
+    /// The near miss `(target, length, place)` found at character `s` of `run`.
+    fn near_miss(&self, text: &str, run: &crate::spelling::Run<'_>, s: usize, found: (u32, usize, usize)) -> NearMiss {
+        let (t, n, i) = found;
+        let target = &self.targets[t as usize];
+        let (start, end) = (run.start + run.bounds[s], run.start + run.bounds[s + n]);
+        NearMiss {
+            start,
+            end,
+            wrong: text[start..end].to_string(),
+            right: target.chars.iter().collect(),
+            kind: target.kind,
+            written: run.chars[s + i],
+            expected: target.chars[i],
+        }
+    }
+
     /// A target that the run at `s` misspells: (target, length, position of the substitution).
-    fn near_miss_at(&self, chars: &[char], s: usize) -> Option<(u32, usize, usize)> {
+    /// `unattested` is the first unattested pair at or after `s`: a window of `n` characters
+    /// that ends before it holds none and is no near miss.
+    fn near_miss_at(&self, chars: &[char], s: usize, unattested: usize) -> Option<(u32, usize, usize)> {
         // The longer targets the window may be, longest first: those of its first character
         // that end with the character the window of their length ends with.
         if self.long_first.contains(chars[s]) {
             for &n in &self.long_lengths[&chars[s]] {
+                if unattested > s + n - 2 {
+                    break;
+                }
                 let Some(window) = chars.get(s..s + n) else { continue };
                 for &t in self.long.get(&(window[0], window[n - 1], n)).into_iter().flatten() {
                     let w = &self.targets[t as usize].chars;
@@ -365,6 +401,9 @@ impl Tables {
                     }
                 }
             }
+        }
+        if unattested > s + 2 {
+            return None;
         }
         let window: [char; 4] = chars.get(s..s + 4)?.try_into().ok()?;
         // A place whose character no target has there must be the one substituted: with one
@@ -494,6 +533,53 @@ mod tests {
         assert_eq!(masked.of(absent, buckets.of(absent, masked.len())).count(), 0);
         let absent = form_key(['龘', '\0', '龘', '龘']);
         assert_eq!(masked.of(absent, buckets.of(absent, masked.len())).count(), 0);
+    }
+
+    /// Every window of every run tried, none passed over (the scan before windows without an
+    /// unattested pair were skipped).
+    fn scan_every_window(t: &Tables, text: &str) -> Vec<NearMiss> {
+        let mut out = Vec::new();
+        for run in crate::spelling::OwnedRuns::of(text).iter() {
+            let mut s = 0;
+            while s < run.chars.len() {
+                match t.near_miss_at(run.chars, s, s) {
+                    Some(found) => {
+                        out.push(t.near_miss(text, &run, s, found));
+                        s += found.1;
+                    }
+                    None => s += 1,
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn windows_without_an_unattested_pair_are_passed_over_with_the_same_findings() {
+        let t = Tables::builtin();
+        // Targets of every length with one character swapped for a confusable one, at every
+        // place, run together with ordinary words and each other, and real documents.
+        let mut text = String::new();
+        for (k, target) in t.targets.iter().enumerate().step_by(5) {
+            let mut chars = target.chars.clone();
+            let i = k % chars.len();
+            if let Some(c) = t.confusion.get(&chars[i]).and_then(|v| v.chars().nth(k % 3)) {
+                chars[i] = c;
+            }
+            text.push_str(["各部门要", "", "坚持", "的"][k % 4]);
+            text.extend(chars);
+            text.push_str(if k % 3 == 0 { "，" } else { "" });
+        }
+        for doc in [
+            include_str!("../../../../../fixtures/documents/03_baogao_errors.txt"),
+            include_str!("../../../../../fixtures/documents/07_tongbao_errors.txt"),
+            include_str!("../../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+        ] {
+            text.push_str(doc);
+        }
+        let found = t.scan(&text);
+        assert!(found.len() > 1000, "{}", found.len());
+        assert!(found == scan_every_window(t, &text));
     }
 
     #[test]
