@@ -16,7 +16,7 @@ pub mod substitution;
 use crate::document::elements::ORGAN_ENDINGS;
 use std::ops::Range;
 
-use crate::lexicon::segment::segment_into;
+use crate::lexicon::{self, segment::segment_into};
 use crate::text::is_han;
 
 /// The runs of Han characters of a text, read once: their characters, their offsets and their
@@ -39,6 +39,9 @@ pub struct HanRuns {
     ends: Vec<bool>,
     /// As `chars`: whether each character is inside a common word of two or more.
     in_common_word: Vec<bool>,
+    /// As `chars`: how often each character and the next of its run are seen side by side in
+    /// clean text ([`lexicon::pair_count`]; 0 after a run's last character).
+    pair_counts: Vec<u32>,
 }
 
 /// Where one run stands in the text and in the lists of [`HanRuns`].
@@ -80,6 +83,7 @@ impl HanRuns {
             starts: vec![false; han + count],
             ends: vec![false; han + count],
             in_common_word: vec![false; han],
+            pair_counts: Vec::with_capacity(han),
         };
         for span in spans {
             runs.push(span.start, &text[span]);
@@ -104,6 +108,11 @@ impl HanRuns {
         }
         self.bounds.push(text.len());
         let len = self.chars.len() - char_at;
+        // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611):
+        // looked up once each.
+        let pairs = self.chars[char_at..].windows(2).map(|w| lexicon::pair_count(w[0], w[1]));
+        self.pair_counts.extend(pairs);
+        self.pair_counts.push(0);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
         // The split by character (the marks of all runs are made at once by `read`).
         if self.starts.len() < bound_at + len + 1 {
@@ -152,6 +161,7 @@ impl HanRuns {
             chars: &self.chars[c.clone()],
             bounds: &self.bounds[b.clone()],
             seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
+            pair_counts: &self.pair_counts[r.char_at..r.char_at + r.len.saturating_sub(1)],
             split: Split {
                 starts: &self.starts[b.clone()],
                 ends: &self.ends[b],
@@ -189,6 +199,9 @@ pub struct Run<'a> {
     pub bounds: &'a [usize],
     /// The run's most probable split into lexicon words.
     pub seg: Words<'a>,
+    /// How often each character and the next are seen side by side in clean text
+    /// ([`lexicon::pair_count`]): `chars.len() - 1` counts.
+    pub pair_counts: &'a [u32],
     /// The split by character.
     pub split: Split<'a>,
 }
@@ -316,6 +329,8 @@ mod tests {
                 assert!((at(w.start)..at(w.end)).all(|i| run.split.in_common_word[i] == common));
             }
             assert_eq!(run.split.starts.iter().filter(|&&s| s).count(), run.seg.words.len());
+            let pairs: Vec<u32> = run.chars.windows(2).map(|w| lexicon::pair_count(w[0], w[1])).collect();
+            assert_eq!(run.pair_counts, pairs.as_slice());
         }
         assert_eq!(
             views[1].seg.words.iter().map(|w| &views[1].text[w.clone()]).collect::<Vec<_>>(),

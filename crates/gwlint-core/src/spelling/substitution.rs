@@ -152,8 +152,8 @@ fn best_at(
     // How often the written character stands beside its neighbours in clean text. A word with
     // the change contains one of them; if the written character is common beside both, no
     // reading can pass the character evidence and nothing more is looked up.
-    let written_left = prev.map_or(0, |p| lexicon::pair_count(p, written));
-    let written_right = next.map_or(0, |x| lexicon::pair_count(written, x));
+    let written_left = if k > 0 { run.pair_counts[k - 1] } else { 0 };
+    let written_right = run.pair_counts.get(k).copied().unwrap_or(0);
     if written_left > UNSEEN && written_right > UNSEEN {
         return None;
     }
