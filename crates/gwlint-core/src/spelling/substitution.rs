@@ -96,13 +96,37 @@ pub fn substitutions(
     protected: &dyn Fn(&str) -> bool,
     in_document: &dyn Fn(&str) -> InDocument,
 ) -> Vec<Substitution> {
+    substitutions_where(run, protected, in_document, true)
+}
+
+/// [`substitutions`], with the places that cannot be read passed over (`skip`) or read.
+///
+/// A swap at `k` needs a neighbour the written character is (almost) never seen beside
+/// ([`UNSEEN`]) or the edge of the run; a homophone word at `k` needs such a pair just outside
+/// it; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the places near none are passed
+/// over with one comparison.
+fn substitutions_where(
+    run: &Run<'_>,
+    protected: &dyn Fn(&str) -> bool,
+    in_document: &dyn Fn(&str) -> InDocument,
+    skip: bool,
+) -> Vec<Substitution> {
     let n = run.chars.len();
     if n < 2 {
         return Vec::new();
     }
     let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
+    // The first pair from `k - 1` on seen at most UNSEEN times (`n - 1`: none).
+    let mut unseen = 0;
     for k in 0..n {
+        while unseen < n - 1 && (unseen + 1 < k || run.pair_counts[unseen] > UNSEEN) {
+            unseen += 1;
+        }
+        let near_unseen = unseen + 1 < n && unseen <= k + 1;
+        if skip && !near_unseen && k != 0 && k != n - 1 && run.chars[k] != DEPUTY_WRITTEN {
+            continue;
+        }
         // Inside a word of the split (one rarer than RARE does not count as a word); 一剂剂,
         // 层层: a doubled character is reduplication (or a doubling typo), not a swap.
         let doubled = (k > 0 && run.chars[k - 1] == run.chars[k]) || run.chars.get(k + 1) == Some(&run.chars[k]);
@@ -264,6 +288,9 @@ fn best_at(
     best
 }
 
+/// What [`deputy_at`] reads as 副.
+const DEPUTY_WRITTEN: char = '付';
+
 /// What stands for a withheld given name after a surname (肖某, 石某某).
 const WITHHELD_NAME: char = '某';
 
@@ -321,7 +348,7 @@ const POST_TITLES: &[&str] = &[
 /// (付强 … 付局长) is protected as a name by the caller.
 fn deputy_at(run: &Run<'_>, k: usize, split: &Split<'_>, protected: &dyn Fn(&str) -> bool) -> Option<Substitution> {
     const DEPUTY: char = '副';
-    if run.chars[k] != '付' || !split.starts[k] || !split.ends[k + 1] {
+    if run.chars[k] != DEPUTY_WRITTEN || !split.starts[k] || !split.ends[k + 1] {
         return None;
     }
     let after = &run.chars[k + 1..];
@@ -456,6 +483,47 @@ pub(super) mod tests {
     /// The (written, right) forms the swap readings find in `text`, outside a document.
     pub(in crate::spelling) fn found(text: &str) -> Vec<(String, String)> {
         read(text, &|_| InDocument::NONE).into_iter().map(|s| (s.written, s.right)).collect()
+    }
+
+    #[test]
+    fn places_far_from_an_unseen_pair_are_passed_over_with_the_same_findings() {
+        // Words of four or more characters with one character swapped for one that sounds or
+        // looks like it, at every place, among ordinary words; 付 before titles; two-character
+        // words of the same sound; real documents.
+        let words = include_str!("../../../../rules/near-miss/words.txt");
+        let confusion: std::collections::HashMap<char, Vec<char>> =
+            include_str!("../../../../rules/near-miss/confusion.txt")
+                .lines()
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
+                .collect();
+        let mut text = String::from("由付镇长主持，付主任讲话。各部门要加强鱼蒜管理，请于本周内提交申请才聊。");
+        for (k, word) in words.lines().filter_map(|l| l.split('\t').next()).enumerate() {
+            let mut chars: Vec<char> = word.chars().collect();
+            let at = k % chars.len();
+            let Some(others) = confusion.get(&chars[at]) else { continue };
+            chars[at] = others[k % others.len()];
+            text.push_str(["推动", "", "各部门要", "加强"][k % 4]);
+            text.extend(&chars);
+            text.push_str(["工作", "", "，", "。"][k % 4]);
+        }
+        for doc in [
+            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+        ] {
+            text.push_str(doc);
+        }
+        let runs = OwnedRuns::of(&text);
+        let none = |_: &str| InDocument::NONE;
+        let (mut skipping, mut reading) = (Vec::new(), Vec::new());
+        for run in runs.iter() {
+            skipping.extend(substitutions_where(&run, &|_| false, &none, true));
+            reading.extend(substitutions_where(&run, &|_| false, &none, false));
+        }
+        assert!(skipping.len() > 1000, "{}", skipping.len());
+        assert!(skipping.iter().any(|s| matches!(s.kind, SwapKind::Homophone { .. })));
+        assert!(skipping.iter().any(|s| s.right.starts_with('副')));
+        assert_eq!(skipping, reading);
     }
 
     #[test]
