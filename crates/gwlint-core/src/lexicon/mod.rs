@@ -59,10 +59,22 @@ impl Table {
         (stored, offset(b)..offset(b + 1))
     }
 
-    /// A row with this key (any of them, when several rows share it).
+    /// A row with this key: the first in a hashed table, any in a plain one (when several rows
+    /// share it).
     fn find(&self, key: u64) -> Option<usize> {
         let (stored, range) = self.place(key);
-        search(range, |i| self.key(i), stored)
+        if self.index.is_empty() {
+            return search(range, |i| self.key(i), stored);
+        }
+        // A bucket holds a handful of keys, in order: read on until one is not below the key.
+        let keys = self.keys.get(range.start * 8..range.end * 8)?;
+        for (i, k) in keys.chunks_exact(8).enumerate() {
+            let k = u64::from_le_bytes(k.try_into().expect("8 bytes"));
+            if k >= stored {
+                return (k == stored).then_some(range.start + i);
+            }
+        }
+        None
     }
 
     /// Every row with this key, in the order they were written.
