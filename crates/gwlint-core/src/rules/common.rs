@@ -130,8 +130,8 @@ pub struct GatedRegex {
     needles: Cow<'static, [&'static str]>,
     pattern: &'static str,
     re: OnceLock<Regex>,
-    /// The needles' character summaries, made on first use.
-    needle_summaries: OnceLock<Vec<CharSummary>>,
+    /// The needles' character summaries and searchers, made on first use.
+    needle_summaries: OnceLock<Vec<(CharSummary, memchr::memmem::Finder<'static>)>>,
 }
 
 impl GatedRegex {
@@ -157,17 +157,17 @@ impl GatedRegex {
         &'a self,
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-        let needles = self.needle_summaries.get_or_init(|| self.needles.iter().map(|n| CharSummary::of(n)).collect());
+        let needles = self.needle_summaries.get_or_init(|| {
+            self.needles.iter().map(|n| (CharSummary::of(n), memchr::memmem::Finder::new(n.as_bytes()))).collect()
+        });
         doc.paragraphs
             .iter()
             .filter(move |p| {
                 let (content, summary) = (doc.content(p), doc.summary(p));
                 self.needles.is_empty()
-                    || self
-                        .needles
+                    || needles
                         .iter()
-                        .zip(needles)
-                        .any(|(n, &s)| summary.may_contain_every(s) && content.contains(n))
+                        .any(|(s, n)| summary.may_contain_every(*s) && n.find(content.as_bytes()).is_some())
             })
             .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }

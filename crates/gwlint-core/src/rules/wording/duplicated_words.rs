@@ -3,9 +3,10 @@
 use crate::char_sets::FxSet;
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
-use crate::document::Document;
+use crate::document::{Document, Paragraph};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use crate::spelling::Run;
 use crate::text::is_han;
 use std::sync::LazyLock;
 
@@ -83,78 +84,99 @@ impl Rule for DuplicatedWords {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        // The characters of a paragraph with their offsets (the list is kept between paragraphs).
-        let mut chars: Vec<(usize, char)> = Vec::new();
+        // Every repetition is of Han characters written side by side: it lies inside one run of
+        // Han characters (the document's, already read), which is read within its paragraph
+        // (the characters around it, as far as the paragraph goes, tell reduplication).
+        let mut runs = doc.han_runs().peekable();
         for p in &doc.paragraphs {
-            let content = doc.content(p);
-            chars.clear();
-            chars.extend(content.char_indices());
-            let chars = &chars;
-            let abs = |i: usize| p.span.start + chars.get(i).map_or(content.len(), |c| c.0);
-            let mut i = 0;
-            while i + 1 < chars.len() {
-                // Every repetition read below starts with a character written again one to four
-                // places on: most characters are not, and are passed at once.
-                let c = chars[i].1;
-                if !chars[i + 1..chars.len().min(i + 5)].iter().any(|x| x.1 == c) {
-                    i += 1;
-                    continue;
-                }
-                // Whole words of three or four characters said twice, or a two-character word
-                // said twice that is no reduplication (园区园区, 开展开展).
-                let repeated_word = (3..=4)
-                    .rev()
-                    .find(|&n| i + 2 * n <= chars.len() && repeated(chars, i, n) && !forwarded_genre(&chars[i..i + n]))
-                    .or_else(|| {
-                        let two = i + 4 <= chars.len()
-                            && repeated(chars, i, 2)
-                            && crate::spelling::doubled::is_doubled_word(content, chars[i].0);
-                        two.then_some(2)
-                    });
-                if let Some(n) = repeated_word {
-                    let word: String = chars[i..i + n].iter().map(|c| c.1).collect();
-                    let dup = Span::new(abs(i + n), abs(i + 2 * n));
-                    cx.report(Span::new(abs(i), abs(i + 2 * n)), format!("“{word}”重复"))
-                        .with_label("重复的词")
-                        .with_fix(Fix::replace("删除重复的词", Applicability::Safe, dup, ""));
-                    i += 2 * n;
-                    continue;
-                }
-                let next = chars[i + 1].1;
-                let prev = i.checked_sub(1).map(|j| chars[j].1);
-                let after = chars.get(i + 2).map(|x| x.1);
-                let after2 = chars.get(i + 3).map(|x| x.1);
-                // 不了了之, 了了分明; 是是非非 (AABB); 以……为目的的 (目的 + 的); 的的确确 (read only
-                // where a character is doubled).
-                let legit = || {
-                    (c == '了' && (prev == Some('不') || matches!(after, Some('之') | Some('分'))))
-                        || (after.is_some() && after == after2)
-                        || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))))
-                        || words_meet(prev, c, after)
-                };
-                let doubled_here = c == next
-                    && after != Some(c)
-                    && !legit()
-                    && (FUNCTION_WORDS.contains(c) || crate::spelling::doubled::is_doubled_char(content, chars[i].0));
-                if doubled_here {
-                    let dup = Span::new(abs(i + 1), abs(i + 2));
-                    cx.report(Span::new(abs(i), abs(i + 2)), format!("“{c}”字重复"))
-                        .with_label("重复的字")
-                        .with_fix(Fix::replace("删除重复的字", Applicability::Safe, dup, ""));
-                    i += 2;
-                    continue;
-                }
-                i += 1;
+            while runs.peek().is_some_and(|r| r.start + r.text.len() <= p.span.start) {
+                runs.next();
+            }
+            while let Some(run) = runs.next_if(|r| r.start < p.span.end) {
+                check_run(doc, p, &run, cx);
             }
         }
+    }
+}
+
+/// The repetitions in `run`, as far as it lies in paragraph `p`.
+fn check_run(doc: &Document, p: &Paragraph, run: &Run<'_>, cx: &mut Context<'_>) {
+    let content = doc.content(p);
+    // The run's characters inside the paragraph's content (a run never crosses a line; this
+    // only trims what the content leaves out).
+    let inside = |k: &usize| (p.span.start..=p.span.end).contains(&(run.start + run.bounds[*k]));
+    let Some(lo) = (0..=run.chars.len()).find(inside) else { return };
+    let hi = (lo..=run.chars.len()).take_while(inside).last().unwrap_or(lo);
+    let chars = &run.chars[lo..hi];
+    let n = chars.len();
+    // Byte offset in the paragraph of character `k` (`n`: the end of the run).
+    let at = |k: usize| run.start + run.bounds[lo + k] - p.span.start;
+    let abs = |k: usize| run.start + run.bounds[lo + k];
+    // The paragraph's characters right before and after the run.
+    let before = content[..at(0)].chars().next_back();
+    let mut beyond = content[at(n)..].chars();
+    let beyond = [beyond.next(), beyond.next()];
+    let around = |k: usize| chars.get(k).copied().or_else(|| beyond.get(k - n).copied().flatten());
+    let mut i = 0;
+    while i + 1 < n {
+        // Every repetition read below starts with a character written again one to four places
+        // on: most characters are not, and are passed at once.
+        let c = chars[i];
+        if !chars[i + 1..n.min(i + 5)].contains(&c) {
+            i += 1;
+            continue;
+        }
+        // Whole words of three or four characters said twice, or a two-character word said
+        // twice that is no reduplication (园区园区, 开展开展).
+        let repeated_word = (3..=4)
+            .rev()
+            .find(|&k| i + 2 * k <= n && repeated(chars, i, k) && !forwarded_genre(&chars[i..i + k]))
+            .or_else(|| {
+                let two =
+                    i + 4 <= n && repeated(chars, i, 2) && crate::spelling::doubled::is_doubled_word(content, at(i));
+                two.then_some(2)
+            });
+        if let Some(k) = repeated_word {
+            let word: String = chars[i..i + k].iter().collect();
+            let dup = Span::new(abs(i + k), abs(i + 2 * k));
+            cx.report(Span::new(abs(i), abs(i + 2 * k)), format!("“{word}”重复"))
+                .with_label("重复的词")
+                .with_fix(Fix::replace("删除重复的词", Applicability::Safe, dup, ""));
+            i += 2 * k;
+            continue;
+        }
+        let next = chars[i + 1];
+        let prev = if i > 0 { Some(chars[i - 1]) } else { before };
+        let (after, after2) = (around(i + 2), around(i + 3));
+        // 不了了之, 了了分明; 是是非非 (AABB); 以……为目的的 (目的 + 的); 的的确确 (read only where
+        // a character is doubled).
+        let legit = || {
+            (c == '了' && (prev == Some('不') || matches!(after, Some('之') | Some('分'))))
+                || (after.is_some() && after == after2)
+                || (c == '的' && (prev == Some('目') || matches!(after, Some('确') | Some('哥') | Some('士'))))
+                || words_meet(prev, c, after)
+        };
+        let doubled_here = c == next
+            && after != Some(c)
+            && !legit()
+            && (FUNCTION_WORDS.contains(c) || crate::spelling::doubled::is_doubled_char(content, at(i)));
+        if doubled_here {
+            let dup = Span::new(abs(i + 1), abs(i + 2));
+            cx.report(Span::new(abs(i), abs(i + 2)), format!("“{c}”字重复"))
+                .with_label("重复的字")
+                .with_fix(Fix::replace("删除重复的字", Applicability::Safe, dup, ""));
+            i += 2;
+            continue;
+        }
+        i += 1;
     }
 }
 
 /// “的通知的通知” is how a forwarding title names the forwarded document (关于转发××关于……的通知的
 /// 通知): the nesting of 文种, judged by GW104, never a word typed twice. The repeated unit may be
 /// read from any of its characters (“通知的通知的”), so rotations of 的 + 文种 count too.
-fn forwarded_genre(word: &[(usize, char)]) -> bool {
-    let w: String = word.iter().map(|c| c.1).collect();
+fn forwarded_genre(word: &[char]) -> bool {
+    let w: String = word.iter().collect();
     let twice = format!("{w}{w}");
     crate::document::Genre::ALL
         .iter()
@@ -164,8 +186,8 @@ fn forwarded_genre(word: &[(usize, char)]) -> bool {
 
 /// chars[i..i+n] == chars[i+n..i+2n], all Han, and not an AABB or ABAB reduplication of a
 /// two-character word.
-fn repeated(chars: &[(usize, char)], i: usize, n: usize) -> bool {
-    (0..n).all(|k| chars[i + k].1 == chars[i + n + k].1 && is_han(chars[i + k].1))
+fn repeated(chars: &[char], i: usize, n: usize) -> bool {
+    (0..n).all(|k| chars[i + k] == chars[i + n + k] && is_han(chars[i + k]))
 }
 
 #[cfg(test)]
