@@ -97,41 +97,23 @@ impl Write for Store {
 pub struct Spool {
     store: Store,
     depth: usize,
-    /// The indentation of the array's elements.
-    indent: Vec<u8>,
-    /// The element being written, and the same indented (kept for the next one).
+    /// The element being written (kept for the next one).
     element: Vec<u8>,
-    indented: Vec<u8>,
 }
 
 impl Spool {
     /// An array whose elements stand at `depth` levels of indentation.
     pub fn at_depth(depth: usize) -> Spool {
-        Spool {
-            store: Store::default(),
-            depth,
-            indent: "  ".repeat(depth).into_bytes(),
-            element: Vec::new(),
-            indented: Vec::new(),
-        }
+        Spool { store: Store::default(), depth, element: Vec::new() }
     }
 
     pub fn push(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         self.element.clear();
-        serde_json::to_writer_pretty(&mut self.element, value).map_err(io::Error::from)?;
-        // A pretty-printed value's new lines all stand between tokens (those in its strings are
-        // escaped): each is followed by the array's indentation.
-        let text = &mut self.indented;
-        text.clear();
-        text.extend_from_slice(if self.store.is_empty() { b"\n" } else { b",\n" });
-        for (i, line) in self.element.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                text.push(b'\n');
-            }
-            text.extend_from_slice(&self.indent);
-            text.extend_from_slice(line);
-        }
-        self.store.write_all(text)
+        self.element.extend_from_slice(if self.store.is_empty() { b"\n" } else { b",\n" });
+        write_indent(&mut self.element, self.depth)?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut self.element, Pretty::at_depth(self.depth));
+        value.serialize(&mut ser).map_err(io::Error::from)?;
+        self.store.write_all(&self.element)
     }
 
     /// Write the array to `out`, and empty the spool.
@@ -142,6 +124,88 @@ impl Spool {
         out.write_all(b"[")?;
         self.store.drain_into(out)?;
         write!(out, "\n{}]", "  ".repeat(self.depth.saturating_sub(1)))
+    }
+}
+
+/// serde_json's `PrettyFormatter` with two spaces a level, starting at a depth, writing a new
+/// line and its indentation at once (it writes the indentation a level at a time, and the
+/// spool indented every line of an element a second time).
+struct Pretty {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at_depth(depth: usize) -> Self {
+        Pretty { current_indent: depth, has_value: false }
+    }
+}
+
+/// `levels` levels of two-space indentation.
+fn write_indent<W: ?Sized + Write>(writer: &mut W, levels: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = b"                                                                ";
+    let mut n = 2 * levels;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        writer.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            write_indent(writer, self.current_indent)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        write_indent(writer, self.current_indent)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            write_indent(writer, self.current_indent)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        write_indent(writer, self.current_indent)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -195,7 +259,14 @@ mod tests {
     }
 
     fn items() -> Vec<serde_json::Value> {
-        vec![serde_json::json!({"a": 1, "b": [1, 2], "c": "x\ny"}), serde_json::json!({"d": {}})]
+        // Deeper than the formatter's run of spaces (32 levels), empty and nested containers.
+        let deep = (0..40).fold(serde_json::json!([]), |v, i| serde_json::json!({ "k": [v, i, {}] }));
+        vec![
+            serde_json::json!({"a": 1, "b": [1, 2], "c": "x\ny"}),
+            serde_json::json!({"d": {}}),
+            serde_json::json!([[], [{}], [[1], {"e": []}]]),
+            deep,
+        ]
     }
 
     #[test]
