@@ -11,7 +11,8 @@ use serde::Serialize;
 use std::sync::LazyLock;
 
 use super::calendar::{self, DateMention};
-use super::facts::{find_dates, parse_date_line, DateValue, FoundDate};
+use super::char_summary::CharSummary;
+use super::facts::{find_dates, may_hold_date, parse_date_line, DateValue, FoundDate};
 use super::{Paragraph, Part};
 use crate::span::Span;
 use crate::text::{
@@ -790,8 +791,13 @@ impl Quotations {
 // Reading all elements once the parts are known
 
 /// Read the elements of a document whose paragraphs have their parts.
-pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
+/// The elements of a text split into `paragraphs`, whose character summaries are `summaries`
+/// (in the same order).
+pub fn read(text: &str, paragraphs: &[Paragraph], summaries: &[CharSummary]) -> Elements {
     let content = |p: &Paragraph| &text[p.span.start..p.span.end];
+    // The paragraphs that may hold a full date, and those that may name a month: the date
+    // patterns are run on these only.
+    let summarised = || paragraphs.iter().zip(summaries);
     let of = |part: Part| paragraphs.iter().filter(move |p| p.part == part);
     let mut e = Elements {
         copy_number: of(Part::CopyNumber).next().map(|p| p.span),
@@ -800,14 +806,17 @@ pub fn read(text: &str, paragraphs: &[Paragraph]) -> Elements {
         doc_number: of(Part::DocNumber).find_map(|p| DocNumber::parse(content(p), p.span.start)),
         signer: of(Part::Signer).chain(of(Part::DocNumber)).find_map(|p| Signer::find(content(p), p.span.start)),
         date: of(Part::Date).find_map(|p| DateElement::parse_line(content(p), p.span.start)),
-        dates: paragraphs
-            .iter()
-            .flat_map(|p| {
+        dates: summarised()
+            .filter(|(_, s)| may_hold_date(**s))
+            .flat_map(|(p, _)| {
                 let c = content(p);
                 find_dates(c).into_iter().map(move |d| DateElement::found(c, p.span.start, &d))
             })
             .collect(),
-        date_mentions: paragraphs.iter().flat_map(|p| calendar::mentions(content(p), p.span.start)).collect(),
+        date_mentions: summarised()
+            .filter(|(_, s)| s.may_contain('月'))
+            .flat_map(|(p, _)| calendar::mentions(content(p), p.span.start))
+            .collect(),
         printed: of(Part::Printed).find_map(|p| Printed::parse(content(p), p.span.start)),
         addressees: of(Part::Addressee)
             .next()

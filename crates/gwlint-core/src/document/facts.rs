@@ -353,6 +353,14 @@ static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether a text with this summary may hold a full date ([`find_dates`]): 年, 月 and 日, or an
+/// ASCII digit and a separator of the separated form.
+pub fn may_hold_date(s: super::char_summary::CharSummary) -> bool {
+    (s.may_contain('年') && s.may_contain('月') && s.may_contain('日'))
+        || (s.has_ascii_digit()
+            && (b"./-".iter().any(|&b| s.has_ascii(b)) || s.may_contain('－') || s.may_contain('／')))
+}
+
 /// Every full date (year, month and day) in `text`, in any form.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
@@ -544,6 +552,28 @@ pub struct Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_with_a_full_date_may_hold_one_by_its_summary() {
+        use crate::document::char_summary::CharSummary;
+        for text in [
+            "于2024年3月5日印发",
+            "二〇二四年三月五日",
+            "2024 年 3 月 5 日",
+            "2024.3.5",
+            "2024-03-05",
+            "2024/3/5",
+            "2024－3－5",
+            "2024／3／5",
+            "日期：2024.03.05。",
+        ] {
+            assert!(!find_dates(text).is_empty(), "{text}");
+            assert!(may_hold_date(CharSummary::of(text)), "{text}");
+        }
+        for text in ["2024年3月", "三月五日", "第3条", "共计100元", "年度工作要点"] {
+            assert!(find_dates(text).is_empty() && !may_hold_date(CharSummary::of(text)), "{text}");
+        }
+    }
 
     #[test]
     fn genre_from_title() {

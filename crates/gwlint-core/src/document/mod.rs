@@ -250,7 +250,8 @@ pub struct Document {
     source_lines: LineIndex,
     /// The runs of Han characters of `text` with their best split, read when a rule first asks.
     han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
-    /// Each paragraph's characters summarised, made when a rule first asks.
+    /// Each paragraph's characters summarised: made by the structure pass (its date patterns
+    /// ask them), and again when a rule asks after [`Document::drop_caches`].
     summaries: std::sync::OnceLock<Vec<char_summary::CharSummary>>,
 }
 
@@ -322,7 +323,7 @@ impl Document {
     }
 
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every
-    /// paragraph, when a rule first asks, so that rules rule paragraphs out without searching.
+    /// paragraph, so that rules rule paragraphs out without searching.
     pub fn summary(&self, p: &Paragraph) -> char_summary::CharSummary {
         let all = self
             .summaries

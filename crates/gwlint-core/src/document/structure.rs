@@ -9,6 +9,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::char_summary::CharSummary;
 use super::elements::{self, is_copy_number, is_order_number, Attachment, AttachmentNote, DocNumber, Elements};
 use super::elements::{Printed, Secrecy, Urgency};
 use super::facts::{is_unfilled_date_line, parse_date_line, DocClass, Era, Facts, Genre, NonGenreWord};
@@ -75,10 +76,13 @@ pub fn analyse(doc: &mut Document) {
             p.heading = outline::detect(&doc.text[p.span.start..p.span.end], p.span.start);
         }
     }
-    let elements = elements::read(&doc.text, &paragraphs);
+    // What each paragraph holds, made here for the elements' gates and kept for the rules.
+    let summaries: Vec<CharSummary> = contents.iter().map(|c| CharSummary::of(c)).collect();
+    let elements = elements::read(&doc.text, &paragraphs, &summaries);
     doc.facts = derive_facts(&doc.text, &contents, &layout, &elements);
     doc.elements = elements;
     doc.paragraphs = paragraphs;
+    doc.summaries = std::sync::OnceLock::from(summaries);
 }
 
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {
