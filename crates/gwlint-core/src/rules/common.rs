@@ -122,6 +122,25 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
     scopes
 }
 
+/// A string that paragraphs are searched for, with its character summary made once: a
+/// paragraph whose summary lacks one of its characters is passed without a search.
+pub struct Needle {
+    text: &'static str,
+    summary: OnceLock<CharSummary>,
+}
+
+impl Needle {
+    pub const fn new(text: &'static str) -> Self {
+        Needle { text, summary: OnceLock::new() }
+    }
+
+    /// Whether paragraph `p` of `doc` holds the needle.
+    pub fn in_paragraph(&self, doc: &Document, p: &Paragraph) -> bool {
+        let needs = *self.summary.get_or_init(|| CharSummary::of(self.text));
+        doc.summary(p).may_contain_every(needs) && doc.content(p).contains(self.text)
+    }
+}
+
 /// A regex compiled only for a text that can match it: every match holds one of `needles`
 /// (checked first, with a plain search), so a text without them never pays for compiling a
 /// pattern that cannot match (compiling the rules' patterns is most of gwlint's start-up). With
@@ -270,6 +289,17 @@ pub fn years_in(s: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_needle_is_found_in_the_paragraphs_that_hold_it() {
+        use crate::document::SourceKind;
+        static NEEDLE: Needle = Needle::new("其中");
+        let text = "关于报送材料的通知\n\n各单位：\n共报送10份，其中3份退回。\n其他中期事项另行通知。\n";
+        let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+        let holding: Vec<&str> =
+            doc.paragraphs.iter().filter(|p| NEEDLE.in_paragraph(&doc, p)).map(|p| doc.content(p)).collect();
+        assert_eq!(holding, ["共报送10份，其中3份退回。"]);
+    }
 
     #[test]
     fn a_gated_pattern_finds_what_the_pattern_finds_in_every_paragraph() {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::Needle;
 use crate::span::Span;
 use crate::text::chinese_number;
 
@@ -77,6 +78,9 @@ fn items(text: &str, base: usize, out: &mut Vec<(u32, Span)>) {
     }
 }
 
+/// What the first item of an enumeration starts with.
+static FIRST_ITEM: Needle = Needle::new("一是");
+
 impl Rule for EnumerationCount {
     fn meta(&self) -> &RuleMeta {
         &ENUMERATION_COUNT
@@ -87,7 +91,7 @@ impl Rule for EnumerationCount {
         for (i, p) in paras.iter().enumerate() {
             let content = doc.content(p);
             // (A paragraph without 一是 is not searched for it.)
-            let first = if content.contains("一是") {
+            let first = if FIRST_ITEM.in_paragraph(doc, p) {
                 ITEM.find_iter(content).find(|m| m.as_str() == "一是")
             } else {
                 None

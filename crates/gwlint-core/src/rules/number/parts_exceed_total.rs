@@ -7,6 +7,7 @@ use crate::declare_rule;
 use crate::document::Document;
 use crate::quantity::{amounts, Amount};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::common::Needle;
 use crate::span::Span;
 use crate::text::is_han;
 
@@ -145,6 +146,9 @@ fn check_sentence(sentence: &str, base: usize, cx: &mut Context<'_>) {
     }
 }
 
+/// Where a sentence names its parts.
+static OF_WHICH: Needle = Needle::new("其中");
+
 impl Rule for PartsExceedTotal {
     fn meta(&self) -> &RuleMeta {
         &PARTS_EXCEED_TOTAL
@@ -155,7 +159,7 @@ impl Rule for PartsExceedTotal {
             let content = doc.content(p);
             // A sentence is read only from its 其中 (which no sentence end splits): a paragraph
             // without one is passed with one search.
-            if !content.contains("其中") {
+            if !OF_WHICH.in_paragraph(doc, p) {
                 continue;
             }
             let mut start = 0;
