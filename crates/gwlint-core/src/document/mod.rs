@@ -318,6 +318,12 @@ impl Document {
         self.runs_store().char_count()
     }
 
+    /// How many times the Han character `c` occurs in the text (a count of the runs' characters:
+    /// asked for few characters of a document, so none is counted before it is asked).
+    pub fn han_char_occurrences(&self, c: char) -> usize {
+        self.runs_store().occurrences(c)
+    }
+
     fn runs_store(&self) -> &crate::spelling::HanRuns {
         self.han_runs.get_or_init(|| crate::spelling::HanRuns::read(&self.text))
     }

@@ -146,6 +146,11 @@ impl HanRuns {
         self.chars.len()
     }
 
+    /// How many times the runs hold `c`.
+    pub fn occurrences(&self, c: char) -> usize {
+        self.chars.iter().filter(|&&x| x == c).count()
+    }
+
     /// The runs as views of `text`, the text they were read from.
     pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
         (0..self.runs.len()).map(move |i| self.view(i, text))

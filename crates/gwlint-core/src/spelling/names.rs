@@ -28,10 +28,18 @@ pub struct Names<'a> {
     /// The pairs of adjacent Han characters the text writes (with false positives), read on
     /// first use.
     han_pairs: OnceCell<PairFilter>,
-    /// How often the text writes each Han character (counted on first use: a one-character
-    /// form is asked about often, and a scan for each would grow with the square of the text).
+    /// How often the text writes each Han character, counted once the text has been asked
+    /// about [`CHAR_SCANS`] characters (each counted by a scan of the runs' characters until
+    /// then): most documents ask about a few, and a scan for each of many would grow with the
+    /// square of the text.
     han_chars: OnceCell<FxMap<char, u32>>,
+    /// Characters counted by a scan so far.
+    scanned: std::cell::Cell<u32>,
 }
+
+/// See [`Names::han_chars`]: a scan of the runs' characters costs a small part of counting
+/// them all into a map.
+const CHAR_SCANS: u32 = 32;
 
 impl<'a> Names<'a> {
     pub fn of(doc: &'a Document) -> Self {
@@ -53,7 +61,14 @@ impl<'a> Names<'a> {
             named.push_str(&quoted);
             named.push('\n');
         }
-        Names { doc, named, pairs: OnceCell::new(), han_pairs: OnceCell::new(), han_chars: OnceCell::new() }
+        Names {
+            doc,
+            named,
+            pairs: OnceCell::new(),
+            han_pairs: OnceCell::new(),
+            han_chars: OnceCell::new(),
+            scanned: std::cell::Cell::new(0),
+        }
     }
 
     /// Whether `form` is a name in this document.
@@ -67,8 +82,7 @@ impl<'a> Names<'a> {
         let mut chars = form.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
             if is_han(c) {
-                let counts = self.han_chars.get_or_init(|| han_char_counts(self.doc));
-                return InDocument { times: counts.get(&c).copied().unwrap_or(0), han_chars };
+                return InDocument { times: self.han_char_times(c), han_chars };
             }
         }
         let times = if form.is_empty() || self.never_written(form) {
@@ -79,6 +93,15 @@ impl<'a> Names<'a> {
             u32::try_from(memchr::memmem::find_iter(self.doc.text.as_bytes(), form).count()).unwrap_or(u32::MAX)
         };
         InDocument { times, han_chars }
+    }
+
+    /// How often the text writes the Han character `c`.
+    fn han_char_times(&self, c: char) -> u32 {
+        if self.han_chars.get().is_none() && self.scanned.get() < CHAR_SCANS {
+            self.scanned.set(self.scanned.get() + 1);
+            return u32::try_from(self.doc.han_char_occurrences(c)).unwrap_or(u32::MAX);
+        }
+        self.han_chars.get_or_init(|| han_char_counts(self.doc)).get(&c).copied().unwrap_or(0)
     }
 
     /// In a long text, how often it writes `form` (two or more Han characters), without
@@ -255,6 +278,21 @@ mod tests {
             assert_eq!(names.in_document(form).times, times, "{form}");
         }
         assert!(!names.protects("标谁") && names.protects("数治") && names.protects("国家标准"));
+    }
+
+    #[test]
+    fn a_character_is_counted_alike_by_a_scan_and_by_the_counts() {
+        let text = "关于做好二〇二五年防汛工作的通知。各乡镇人民政府、县直各单位：为切实做好今年汛期的防汛抗旱工作，保障人民群众生命财产安全，现将有关事项通知如下。";
+        let doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let names = Names::of(&doc);
+        // More characters than are scanned: the later ones are read from the counts.
+        let asked: Vec<char> = text.chars().chain("标准谁".chars()).collect();
+        assert!(asked.len() > 2 * CHAR_SCANS as usize);
+        for c in asked {
+            let times = u32::try_from(text.matches(c).count()).unwrap();
+            assert_eq!(names.in_document(c.encode_utf8(&mut [0; 4])).times, times, "{c}");
+        }
+        assert!(names.han_chars.get().is_some());
     }
 
     #[test]
