@@ -68,13 +68,15 @@ impl PhraseFinder {
         if self.phrases.is_empty() {
             return;
         }
-        for (i, c) in text.char_indices() {
+        // Each character is read once: the one after a place is kept for the next place.
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let astral = u32::from(c) > 0xFFFF;
             if !astral && !self.firsts.contains(c) {
                 continue;
             }
             let rest = &text[i..];
-            let next = rest[c.len_utf8()..].chars().next();
+            let next = chars.peek().map(|&(_, n)| n);
             let single = astral || self.singles.contains(c);
             let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
             let mut look = |key| {
