@@ -2,7 +2,7 @@
 //! 园区园区, 开展开展 — but never a reduplication the language has (常常, 天天, 看看, 研究研究,
 //! 一个一个) or two words meeting at a shared character (土地|地上, 现在|在).
 
-use super::HanRuns;
+use super::{HanRuns, Run};
 use crate::lexicon;
 use crate::text::is_han;
 
@@ -33,7 +33,12 @@ fn run_at(text: &str, at: usize) -> Option<(HanRuns, usize)> {
 /// two words), and the character is common as a word of its own.
 pub fn is_doubled_char(text: &str, at: usize) -> bool {
     let Some((data, k)) = run_at(text, at) else { return false };
-    let Some(run) = data.iter(text).next() else { return false };
+    let doubled = data.iter(text).next().is_some_and(|run| is_doubled_char_in(&run, k));
+    doubled
+}
+
+/// [`is_doubled_char`] of character `k` of `run` (a whole run of Han characters, read already).
+pub fn is_doubled_char_in(run: &Run<'_>, k: usize) -> bool {
     let c = run.chars[k];
     // A name doubles its last character (陈成成, 王伟伟): after a surname it is not a slip.
     let after_surname = k > 0 && super::names::is_surname(run.chars[k - 1]);
@@ -66,7 +71,13 @@ pub fn is_doubled_char(text: &str, at: usize) -> bool {
 /// (一个一个) or a verb whose ABAB form is ordinary speech (研究研究).
 pub fn is_doubled_word(text: &str, at: usize) -> bool {
     let Some((data, k)) = run_at(text, at) else { return false };
-    let Some(run) = data.iter(text).next() else { return false };
+    let doubled = data.iter(text).next().is_some_and(|run| is_doubled_word_in(&run, k));
+    doubled
+}
+
+/// [`is_doubled_word`] of the word at character `k` of `run` (a whole run of Han characters,
+/// read already).
+pub fn is_doubled_word_in(run: &Run<'_>, k: usize) -> bool {
     if k + 4 > run.chars.len() || run.chars[k..k + 2] != run.chars[k + 2..k + 4] {
         return false;
     }
@@ -107,6 +118,22 @@ mod tests {
             ("三三两两", "三三"),
         ] {
             assert!(!doubled_char(s, c), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_run_read_already_is_judged_as_the_text_around_a_place() {
+        for text in
+            ["我局在在县委的领导下", "加快园区园区建设", "现在在座的同志", "建设工程工程量清单", "开展开展专项行动"]
+        {
+            let runs = super::super::OwnedRuns::of(text);
+            for run in runs.iter() {
+                for k in 0..run.chars.len() {
+                    let at = run.start + run.bounds[k];
+                    assert_eq!(is_doubled_char_in(&run, k), is_doubled_char(text, at), "{text} {k}");
+                    assert_eq!(is_doubled_word_in(&run, k), is_doubled_word(text, at), "{text} {k}");
+                }
+            }
         }
     }
 

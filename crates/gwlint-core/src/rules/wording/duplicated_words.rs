@@ -6,7 +6,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Document, Paragraph};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use crate::spelling::Run;
+use crate::spelling::{doubled, Run};
 use crate::text::is_han;
 use std::sync::LazyLock;
 
@@ -105,8 +105,15 @@ fn check_run(doc: &Document, p: &Paragraph, run: &Run<'_>, cx: &mut Context<'_>)
     // The run's characters inside the paragraph's content (a run never crosses a line; this
     // only trims what the content leaves out).
     let inside = |k: &usize| (p.span.start..=p.span.end).contains(&(run.start + run.bounds[*k]));
-    let Some(lo) = (0..=run.chars.len()).find(inside) else { return };
-    let hi = (lo..=run.chars.len()).take_while(inside).last().unwrap_or(lo);
+    let whole = run.chars.len();
+    let (lo, hi) = if inside(&0) && inside(&whole) {
+        (0, whole)
+    } else {
+        let Some(lo) = (0..=whole).find(inside) else { return };
+        (lo, (lo..=whole).take_while(inside).last().unwrap_or(lo))
+    };
+    // The run whole is read by the lexicon as it is (a trimmed one is read again).
+    let whole = (lo, hi) == (0, whole);
     let chars = &run.chars[lo..hi];
     let n = chars.len();
     // Byte offset in the paragraph of character `k` (`n`: the end of the run).
@@ -132,8 +139,13 @@ fn check_run(doc: &Document, p: &Paragraph, run: &Run<'_>, cx: &mut Context<'_>)
             .rev()
             .find(|&k| i + 2 * k <= n && repeated(chars, i, k) && !forwarded_genre(&chars[i..i + k]))
             .or_else(|| {
-                let two =
-                    i + 4 <= n && repeated(chars, i, 2) && crate::spelling::doubled::is_doubled_word(content, at(i));
+                let two = i + 4 <= n
+                    && repeated(chars, i, 2)
+                    && if whole {
+                        doubled::is_doubled_word_in(run, i)
+                    } else {
+                        doubled::is_doubled_word(content, at(i))
+                    };
                 two.then_some(2)
             });
         if let Some(k) = repeated_word {
@@ -159,7 +171,8 @@ fn check_run(doc: &Document, p: &Paragraph, run: &Run<'_>, cx: &mut Context<'_>)
         let doubled_here = c == next
             && after != Some(c)
             && !legit()
-            && (FUNCTION_WORDS.contains(c) || crate::spelling::doubled::is_doubled_char(content, at(i)));
+            && (FUNCTION_WORDS.contains(c)
+                || if whole { doubled::is_doubled_char_in(run, i) } else { doubled::is_doubled_char(content, at(i)) });
         if doubled_here {
             let dup = Span::new(abs(i + 1), abs(i + 2));
             cx.report(Span::new(abs(i), abs(i + 2)), format!("“{c}”字重复"))
