@@ -76,8 +76,13 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
         while rare + 1 < n && run.pair_counts[rare] > MAX_GAP_COUNT {
             rare += 1;
         }
+        // No stretch from `s` has a gap to read (the test below, for the longest).
+        let longest = (s + 5).min(n);
+        if skip && rare >= longest.min(n - 1) && !(longest == n && n - s >= 4) {
+            continue;
+        }
         // Longest first: 经济社发展 before 社发展.
-        for e in (s + 2..=(s + 5).min(n)).rev() {
+        for e in (s + 2..=longest).rev() {
             // The gap lies inside the stretch or between its end and the next character.
             let gap_possible = !skip || rare < e.min(n - 1) || (e == n && e - s >= 4);
             if !split.ends[e] || !gap_possible {
