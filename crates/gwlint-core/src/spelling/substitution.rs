@@ -119,12 +119,22 @@ fn substitutions_where(
     let mut out: Vec<Substitution> = Vec::new();
     // The first pair from `k - 1` on seen at most UNSEEN times (`n - 1`: none).
     let mut unseen = 0;
-    for k in 0..n {
+    // The first 付 at or after `k` (`n`: none).
+    let mut deputy = 0;
+    let mut k = 0;
+    while k < n {
         while unseen < n - 1 && (unseen + 1 < k || run.pair_counts[unseen] > UNSEEN) {
             unseen += 1;
         }
+        if deputy < k {
+            deputy = run.chars[k..].iter().position(|&c| c == DEPUTY_WRITTEN).map_or(n, |d| k + d);
+        }
         let near_unseen = unseen + 1 < n && unseen <= k + 1;
-        if skip && !near_unseen && k != 0 && k != n - 1 && run.chars[k] != DEPUTY_WRITTEN {
+        if skip && !near_unseen && k != 0 && k != n - 1 && k != deputy {
+            // On to the next place that may be read: the one before the next unseen pair, the
+            // next 付, or the run's last.
+            let next_unseen = if unseen + 1 < n { unseen - 1 } else { n - 1 };
+            k = next_unseen.min(deputy).min(n - 1);
             continue;
         }
         // Inside a word of the split (one rarer than RARE does not count as a word); 一剂剂,
@@ -144,6 +154,7 @@ fn substitutions_where(
                 keep_likelier(&mut out, s);
             }
         }
+        k += 1;
     }
     out
 }
