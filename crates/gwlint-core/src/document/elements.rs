@@ -790,13 +790,12 @@ impl Quotations {
 // ---------------------------------------------------------------------------------------------
 // Reading all elements once the parts are known
 
-/// Read the elements of a document whose paragraphs have their parts.
-/// The elements of a text split into `paragraphs`, whose character summaries are `summaries`
-/// (in the same order).
+/// Read the elements of a document whose paragraphs have their parts; `summaries` are the
+/// paragraphs' character summaries, in the same order.
 pub fn read(text: &str, paragraphs: &[Paragraph], summaries: &[CharSummary]) -> Elements {
     let content = |p: &Paragraph| &text[p.span.start..p.span.end];
-    // The paragraphs that may hold a full date, and those that may name a month: the date
-    // patterns are run on these only.
+    // The paragraphs with their summaries: the date patterns run only on those that may hold a
+    // full date, or name a month.
     let summarised = || paragraphs.iter().zip(summaries);
     let of = |part: Part| paragraphs.iter().filter(move |p| p.part == part);
     let mut e = Elements {

@@ -103,8 +103,8 @@ pub fn substitutions(
 ///
 /// A swap at `k` needs a neighbour the written character is (almost) never seen beside
 /// ([`UNSEEN`]) or the edge of the run; a homophone word at `k` needs such a pair just outside
-/// it; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the places near none are passed
-/// over with one comparison.
+/// it; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the reading goes from one place
+/// that may be read to the next.
 fn substitutions_where(
     run: &Run<'_>,
     protected: &dyn Fn(&str) -> bool,
