@@ -135,12 +135,6 @@ struct Pretty {
     has_value: bool,
 }
 
-impl Pretty {
-    fn at_depth(depth: usize) -> Self {
-        Pretty { current_indent: depth, has_value: false }
-    }
-}
-
 /// `levels` levels of two-space indentation.
 fn write_indent<W: ?Sized + Write>(writer: &mut W, levels: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = b"                                                                ";
@@ -153,25 +147,46 @@ fn write_indent<W: ?Sized + Write>(writer: &mut W, levels: usize) -> io::Result<
     Ok(())
 }
 
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.current_indent += 1;
-        self.has_value = false;
-        writer.write_all(b"[")
+impl Pretty {
+    fn at_depth(depth: usize) -> Self {
+        Pretty { current_indent: depth, has_value: false }
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// An array or object opens (`mark`): one level deeper, no value yet.
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        writer.write_all(mark)
+    }
+
+    /// An array or object closes (`mark`), on a line of its own when it holds a value.
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, mark: &[u8]) -> io::Result<()> {
         self.current_indent -= 1;
         if self.has_value {
             writer.write_all(b"\n")?;
             write_indent(writer, self.current_indent)?;
         }
-        writer.write_all(b"]")
+        writer.write_all(mark)
+    }
+
+    /// An element or a key starts a line of its own.
+    fn new_line<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        write_indent(writer, self.current_indent)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        write_indent(writer, self.current_indent)
+        self.new_line(writer, first)
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
@@ -180,23 +195,15 @@ impl serde_json::ser::Formatter for Pretty {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.current_indent += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.current_indent -= 1;
-        if self.has_value {
-            writer.write_all(b"\n")?;
-            write_indent(writer, self.current_indent)?;
-        }
-        writer.write_all(b"}")
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        write_indent(writer, self.current_indent)
+        self.new_line(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {

@@ -122,22 +122,24 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
     scopes
 }
 
-/// A string that paragraphs are searched for, with its character summary made once: a
-/// paragraph whose summary lacks one of its characters is passed without a search.
+/// A string that paragraphs are searched for, with its character summary and searcher made
+/// once: a paragraph whose summary lacks one of its characters is passed without a search.
 pub struct Needle {
     text: &'static str,
-    summary: OnceLock<CharSummary>,
+    searcher: OnceLock<(CharSummary, memchr::memmem::Finder<'static>)>,
 }
 
 impl Needle {
     pub const fn new(text: &'static str) -> Self {
-        Needle { text, summary: OnceLock::new() }
+        Needle { text, searcher: OnceLock::new() }
     }
 
     /// Whether paragraph `p` of `doc` holds the needle.
     pub fn in_paragraph(&self, doc: &Document, p: &Paragraph) -> bool {
-        let needs = *self.summary.get_or_init(|| CharSummary::of(self.text));
-        doc.summary(p).may_contain_every(needs) && doc.content(p).contains(self.text)
+        let (needs, finder) = self
+            .searcher
+            .get_or_init(|| (CharSummary::of(self.text), memchr::memmem::Finder::new(self.text.as_bytes())));
+        doc.summary(p).may_contain_every(*needs) && finder.find(doc.content(p).as_bytes()).is_some()
     }
 }
 
@@ -149,19 +151,19 @@ pub struct GatedRegex {
     needles: Cow<'static, [&'static str]>,
     pattern: &'static str,
     re: OnceLock<Regex>,
-    /// The needles' character summaries and searchers, made on first use.
-    needle_summaries: OnceLock<Vec<(CharSummary, memchr::memmem::Finder<'static>)>>,
+    /// The needles as searched for, made on first use.
+    searchers: OnceLock<Vec<Needle>>,
 }
 
 impl GatedRegex {
     /// `needles` must hold a string every match contains.
     pub const fn new(needles: &'static [&'static str], pattern: &'static str) -> Self {
-        GatedRegex { needles: Cow::Borrowed(needles), pattern, re: OnceLock::new(), needle_summaries: OnceLock::new() }
+        GatedRegex { needles: Cow::Borrowed(needles), pattern, re: OnceLock::new(), searchers: OnceLock::new() }
     }
 
     /// [`GatedRegex::new`] with needles worked out at run time (empty: not gated).
     pub fn with_needles(needles: Vec<&'static str>, pattern: &'static str) -> Self {
-        GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new(), needle_summaries: OnceLock::new() }
+        GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new(), searchers: OnceLock::new() }
     }
 
     /// The regex, compiled on first use.
@@ -176,18 +178,10 @@ impl GatedRegex {
         &'a self,
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-        let needles = self.needle_summaries.get_or_init(|| {
-            self.needles.iter().map(|n| (CharSummary::of(n), memchr::memmem::Finder::new(n.as_bytes()))).collect()
-        });
+        let needles = self.searchers.get_or_init(|| self.needles.iter().map(|n| Needle::new(n)).collect());
         doc.paragraphs
             .iter()
-            .filter(move |p| {
-                let (content, summary) = (doc.content(p), doc.summary(p));
-                self.needles.is_empty()
-                    || needles
-                        .iter()
-                        .any(|(s, n)| summary.may_contain_every(*s) && n.find(content.as_bytes()).is_some())
-            })
+            .filter(move |p| needles.is_empty() || needles.iter().any(|n| n.in_paragraph(doc, p)))
             .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }
 }

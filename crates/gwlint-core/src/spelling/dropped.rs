@@ -229,33 +229,17 @@ mod tests {
     fn stretches_without_evidence_of_a_gap_are_passed_over_with_the_same_findings() {
         // Words and idioms of four or more characters with one character left out, at every
         // place, between ordinary words and at the ends of runs, and real documents.
-        let words = include_str!("../../../../rules/near-miss/words.txt");
-        let mut text = String::new();
-        for (k, word) in words.lines().filter_map(|l| l.split('\t').next()).enumerate() {
-            let chars: Vec<char> = word.chars().collect();
-            if chars.len() < 4 {
-                continue;
-            }
-            let at = k % chars.len();
-            text.push_str(["推动", "", "各部门要", "加强"][k % 4]);
-            text.extend(chars[..at].iter().chain(&chars[at + 1..]));
-            text.push_str(["工作", "", "，", "。"][k % 4]);
+        let text = crate::spelling::misspelt_words_text("", |k, mut chars| {
+            (chars.len() >= 4).then(|| {
+                chars.remove(k % chars.len());
+                chars
+            })
+        });
+        let (mut skipping, mut reading) = (Vec::new(), Vec::new());
+        for run in OwnedRuns::of(&text).iter() {
+            skipping.extend(dropped_where(&run, &|_| false, true));
+            reading.extend(dropped_where(&run, &|_| false, false));
         }
-        for doc in [
-            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
-            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
-        ] {
-            text.push_str(doc);
-        }
-        let runs = OwnedRuns::of(&text);
-        let (skipping, reading): (Vec<Dropped>, Vec<Dropped>) = runs
-            .iter()
-            .map(|r| (dropped_where(&r, &|_| false, true), dropped_where(&r, &|_| false, false)))
-            .fold((Vec::new(), Vec::new()), |(mut a, mut b), (x, y)| {
-                a.extend(x);
-                b.extend(y);
-                (a, b)
-            });
         assert!(skipping.len() > 100, "{}", skipping.len());
         assert_eq!(skipping, reading);
     }

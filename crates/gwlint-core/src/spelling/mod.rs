@@ -299,6 +299,29 @@ static ONE_CHARACTER_ENDINGS: std::sync::LazyLock<crate::char_sets::CharSet> = s
     set
 });
 
+/// Text for the tests that compare a detector passing places over with one reading every place:
+/// `start`, then each word of `rules/near-miss/words.txt` that `misspell` writes wrong (given
+/// its number and characters; `None`: left out), among ordinary words and at the ends of runs,
+/// then two real documents with errors.
+#[cfg(test)]
+pub(crate) fn misspelt_words_text(start: &str, misspell: impl Fn(usize, Vec<char>) -> Option<Vec<char>>) -> String {
+    let words = include_str!("../../../../rules/near-miss/words.txt");
+    let mut text = String::from(start);
+    for (k, word) in words.lines().filter_map(|l| l.split('\t').next()).enumerate() {
+        let Some(chars) = misspell(k, word.chars().collect()) else { continue };
+        text.push_str(["推动", "", "各部门要", "加强"][k % 4]);
+        text.extend(chars);
+        text.push_str(["工作", "", "，", "。"][k % 4]);
+    }
+    for doc in [
+        include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
+        include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+    ] {
+        text.push_str(doc);
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

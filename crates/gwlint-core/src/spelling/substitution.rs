@@ -501,29 +501,19 @@ pub(super) mod tests {
         // Words of four or more characters with one character swapped for one that sounds or
         // looks like it, at every place, among ordinary words; 付 before titles; two-character
         // words of the same sound; real documents.
-        let words = include_str!("../../../../rules/near-miss/words.txt");
         let confusion: std::collections::HashMap<char, Vec<char>> =
             include_str!("../../../../rules/near-miss/confusion.txt")
                 .lines()
                 .filter_map(|l| l.split_once('\t'))
                 .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
                 .collect();
-        let mut text = String::from("由付镇长主持，付主任讲话。各部门要加强鱼蒜管理，请于本周内提交申请才聊。");
-        for (k, word) in words.lines().filter_map(|l| l.split('\t').next()).enumerate() {
-            let mut chars: Vec<char> = word.chars().collect();
+        let start = "由付镇长主持，付主任讲话。各部门要加强鱼蒜管理，请于本周内提交申请才聊。";
+        let text = crate::spelling::misspelt_words_text(start, |k, mut chars| {
             let at = k % chars.len();
-            let Some(others) = confusion.get(&chars[at]) else { continue };
+            let others = confusion.get(&chars[at])?;
             chars[at] = others[k % others.len()];
-            text.push_str(["推动", "", "各部门要", "加强"][k % 4]);
-            text.extend(&chars);
-            text.push_str(["工作", "", "，", "。"][k % 4]);
-        }
-        for doc in [
-            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
-            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
-        ] {
-            text.push_str(doc);
-        }
+            Some(chars)
+        });
         let runs = OwnedRuns::of(&text);
         let none = |_: &str| InDocument::NONE;
         let (mut skipping, mut reading) = (Vec::new(), Vec::new());
