@@ -2,9 +2,10 @@
 //! and read in place by the library (nothing is parsed when gwlint starts).
 //!
 //! Every table is a sorted array of little-endian `u64` keys beside arrays of values in the same
-//! order. A hashed table stores its keys mixed ([`mix`]) and sorted, with an index of [`BUCKETS`]
-//! offsets by the top bits of the mixed key that narrows a lookup to a handful of keys (a memory
-//! read or two instead of a binary search over the whole table); a plain one (the confusion
+//! order. A hashed table stores its keys mixed ([`mix`]) and sorted, with an index of offsets
+//! (about one for every key, [`bucket_bits`]) by the top bits of the mixed key that narrows a
+//! lookup to a key or two (a memory read or two instead of a binary search over the whole
+//! table); a plain one (the confusion
 //! index, read in key order) is searched whole.
 
 /// The key of a word: FNV-1a over its UTF-8 bytes (collisions among the lexicon's 350k words are
@@ -74,23 +75,39 @@ pub fn mix(key: u64) -> u64 {
     key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// Bits of the mixed key that choose a bucket of a hashed table's index.
-pub const BUCKET_BITS: u32 = 16;
-/// Buckets of a hashed table's index.
-pub const BUCKETS: usize = 1 << BUCKET_BITS;
-
-/// The bucket of a stored (mixed) key.
-pub fn bucket(stored: u64) -> usize {
-    (stored >> (64 - BUCKET_BITS)) as usize
+/// Bits of the mixed key that choose a bucket of a hashed table's index: about one bucket for
+/// every key, so that a lookup compares a key or two (a table of 350,000 pair counts read at
+/// every character compared five with a fixed 65,536 buckets); at least [`MIN_BUCKET_BITS`].
+pub fn bucket_bits(keys: usize) -> u32 {
+    // The power of two at or above the number of keys, halved: one to two keys a bucket.
+    let bits = usize::BITS - keys.saturating_sub(1).leading_zeros();
+    bits.saturating_sub(1).clamp(MIN_BUCKET_BITS, MAX_BUCKET_BITS)
 }
 
-/// The index of sorted stored keys: for each bucket, the position of its first key, then the
-/// number of keys (`BUCKETS + 1` little-endian `u32`s).
+/// The fewest bits of a table's index (a small table's index stays small).
+pub const MIN_BUCKET_BITS: u32 = 8;
+/// The most bits of a table's index.
+pub const MAX_BUCKET_BITS: u32 = 24;
+
+/// The bucket of a stored (mixed) key in an index of `bits` bits.
+pub fn bucket(stored: u64, bits: u32) -> usize {
+    (stored >> (64 - bits)) as usize
+}
+
+/// The bits of an index as [`bucket_index`] wrote it (`2^bits + 1` offsets).
+pub const fn index_bits(index: &[u8]) -> u32 {
+    (index.len() / 4 - 1).trailing_zeros()
+}
+
+/// The index of sorted stored keys: for each of the [`bucket_bits`] buckets, the position of its
+/// first key, then the number of keys (`2^bits + 1` little-endian `u32`s).
 pub fn bucket_index(sorted: &[u64]) -> Vec<u8> {
-    let mut out = Vec::with_capacity((BUCKETS + 1) * 4);
+    let bits = bucket_bits(sorted.len());
+    let buckets = 1usize << bits;
+    let mut out = Vec::with_capacity((buckets + 1) * 4);
     let mut at = 0usize;
-    for b in 0..BUCKETS {
-        while at < sorted.len() && bucket(sorted[at]) < b {
+    for b in 0..buckets {
+        while at < sorted.len() && bucket(sorted[at], bits) < b {
             at += 1;
         }
         out.extend_from_slice(&(at as u32).to_le_bytes());

@@ -22,13 +22,20 @@ pub(crate) struct Table {
     values: &'static [u8],
     /// The bucket index of a hashed table; empty for a plain one.
     index: &'static [u8],
+    /// The bits of the bucket index ([`format::index_bits`]).
+    bits: u32,
 }
 
 impl Table {
     /// A hashed table of keys without values: the keys mixed and sorted, and their bucket index
     /// (see [`format::bucket_index`]).
     pub(crate) const fn hashed_keys(keys: &'static [u8], index: &'static [u8]) -> Table {
-        Table { keys, values: &[], index }
+        Table::hashed(keys, &[], index)
+    }
+
+    /// A hashed table: its keys, values and bucket index.
+    const fn hashed(keys: &'static [u8], values: &'static [u8], index: &'static [u8]) -> Table {
+        Table { keys, values, index, bits: format::index_bits(index) }
     }
 
     /// Whether the table holds `key`.
@@ -54,7 +61,7 @@ impl Table {
             return (key, 0..self.len());
         }
         let stored = format::mix(key);
-        let b = format::bucket(stored);
+        let b = format::bucket(stored, self.bits);
         let offset = |b: usize| u32::from_le_bytes(self.index[b * 4..b * 4 + 4].try_into().expect("4 bytes")) as usize;
         (stored, offset(b)..offset(b + 1))
     }
@@ -88,11 +95,11 @@ impl Table {
 
 macro_rules! hashed_table {
     ($name:literal) => {
-        Table {
-            keys: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".keys")),
-            values: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".values")),
-            index: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".index")),
-        }
+        Table::hashed(
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".keys")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".values")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".index")),
+        )
     };
 }
 
@@ -113,6 +120,7 @@ static CONFUSION: Table = Table {
     keys: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.keys")),
     values: include_bytes!(concat!(env!("OUT_DIR"), "/confusion.values")),
     index: &[],
+    bits: 0,
 };
 static CONFUSION_CHARS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusion.chars"));
 
