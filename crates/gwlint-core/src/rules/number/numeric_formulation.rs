@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::roster::{formulations_version, Formulation, Piece, FORMULATIONS, NUMERALS};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -126,6 +127,18 @@ fn characters(f: &Formulation) -> String {
         .collect()
 }
 
+/// Each formulation with the characters it is written with and their summary (made once).
+static PREPARED: LazyLock<Vec<(&'static Formulation, String, CharSummary)>> = LazyLock::new(|| {
+    FORMULATIONS
+        .iter()
+        .map(|f| {
+            let chars = characters(f);
+            let summary = CharSummary::of(&chars);
+            (f, chars, summary)
+        })
+        .collect()
+});
+
 pub struct NumericFormulation;
 
 impl Rule for NumericFormulation {
@@ -135,19 +148,11 @@ impl Rule for NumericFormulation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let dated = doc.elements.date.as_ref().map(|d| d.value.ordinal());
-        // Each formulation with the characters it is written with and their summary.
-        let formulations: Vec<(&Formulation, String, CharSummary)> = FORMULATIONS
-            .iter()
-            .filter(|f| match (f.since, dated) {
-                (Some(since), Some(day)) => day >= since,
-                _ => true,
-            })
-            .map(|f| {
-                let chars = characters(f);
-                let summary = CharSummary::of(&chars);
-                (f, chars, summary)
-            })
-            .collect();
+        // The formulations fixed by the document's date (all of them for an undated one).
+        let formulations = PREPARED.iter().filter(|(f, _, _)| match (f.since, dated) {
+            (Some(since), Some(day)) => day >= since,
+            _ => true,
+        });
         let mut found: Vec<&Formulation> = Vec::new();
         for p in &doc.paragraphs {
             let (content, summary) = (doc.content(p), doc.summary(p));
@@ -157,7 +162,7 @@ impl Rule for NumericFormulation {
             found.clear();
             found.extend(
                 formulations
-                    .iter()
+                    .clone()
                     .filter(|(_, chars, needs)| {
                         summary.may_contain_every(*needs) && chars.chars().all(|c| summary.contains_char(content, c))
                     })
