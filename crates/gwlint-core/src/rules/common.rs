@@ -179,9 +179,15 @@ impl GatedRegex {
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
         let needles = self.searchers.get_or_init(|| self.needles.iter().map(|n| Needle::new(n)).collect());
+        // Without needles, the whole text is searched first (see `MayMatch`); with them, the
+        // needles tell most paragraphs apart more cheaply than a search of the text.
+        let mut may_match = needles.is_empty().then(|| MayMatch::new(self.regex()));
         doc.paragraphs
             .iter()
-            .filter(move |p| needles.is_empty() || needles.iter().any(|n| n.in_paragraph(doc, p)))
+            .filter(move |p| match &mut may_match {
+                Some(may_match) => may_match.paragraph(doc, p),
+                None => needles.iter().any(|n| n.in_paragraph(doc, p)),
+            })
             .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }
 }
@@ -192,7 +198,54 @@ pub fn paragraph_matches<'a>(
     doc: &'a Document,
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-    doc.paragraphs.iter().flat_map(move |p| matches_in_paragraph(doc, p, re))
+    let mut may_match = MayMatch::new(re);
+    doc.paragraphs
+        .iter()
+        .filter(move |p| may_match.paragraph(doc, p))
+        .flat_map(move |p| matches_in_paragraph(doc, p, re))
+}
+
+/// Which paragraphs may hold a match of a pattern, told by searching the whole text: where a
+/// pattern asserts nothing about what lies around a match ([`is_local`]), a match inside a
+/// paragraph is a match of the whole text at the same place, so a paragraph before which no
+/// match of the whole text starts holds none. Most patterns match in few documents: one
+/// search of the text replaces a search (and its set-up) for every paragraph.
+struct MayMatch<'r> {
+    /// The pattern, if it is local (otherwise every paragraph may match).
+    re: Option<&'r Regex>,
+    /// The start of the first match of the whole text at or after `from` (none: no match
+    /// starts there or later).
+    next: Option<usize>,
+    from: Option<usize>,
+}
+
+impl<'r> MayMatch<'r> {
+    fn new(re: &'r Regex) -> Self {
+        MayMatch { re: is_local(re.as_str()).then_some(re), next: None, from: None }
+    }
+
+    /// Whether paragraph `p` may hold a match (asked of the paragraphs in text order).
+    fn paragraph(&mut self, doc: &Document, p: &Paragraph) -> bool {
+        let Some(re) = self.re else { return true };
+        let span = p.span.clamp_to(&doc.text);
+        // The first match starting at or after the paragraph's start: the one found before
+        // if it starts there or later and no match started between (none: none was found).
+        let known = self.from.is_some_and(|from| from <= span.start && self.next.is_none_or(|n| n >= span.start));
+        if !known {
+            self.next = re.find_at(&doc.text, span.start).map(|m| m.start());
+            self.from = Some(span.start);
+        }
+        self.next.is_some_and(|n| n < span.end)
+    }
+}
+
+/// Whether `pattern` asserts nothing about the text around a match: no `^`, `$`, `\A`, `\z`
+/// or word boundary. Told from the pattern's text alone: a `^` or `$` inside a class (`[$]`),
+/// an escaped one or an escaped backslash before `b` counts as an assertion too, and such a
+/// pattern is only searched paragraph by paragraph.
+fn is_local(pattern: &str) -> bool {
+    let rest = pattern.replace("[^", "[");
+    !rest.contains(['^', '$']) && !["\\b", "\\B", "\\A", "\\z", "\\<", "\\>"].iter().any(|a| rest.contains(a))
 }
 
 /// [`paragraph_matches`] over the paragraphs that pass `gate`, a cheap test every paragraph
@@ -293,6 +346,56 @@ mod tests {
         let holding: Vec<&str> =
             doc.paragraphs.iter().filter(|p| NEEDLE.in_paragraph(&doc, p)).map(|p| doc.content(p)).collect();
         assert_eq!(holding, ["共报送10份，其中3份退回。"]);
+    }
+
+    #[test]
+    fn a_pattern_with_an_assertion_is_not_local() {
+        for local in [r"[，。、；：！？]{2,}", r"(、)\s*(等等|等|以及)", r"[^0-9]年", r"\.{3,}|…+"] {
+            assert!(is_local(local), "{local}");
+        }
+        for asserting in [r"^第", r"(?:^|[。；])通过", r"年$", r"\bab", r"\Bab", r"\Aab", r"ab\z", r"[$]", r"\^"]
+        {
+            assert!(!is_local(asserting), "{asserting}");
+        }
+    }
+
+    /// Searching the whole text first passes over only paragraphs without a match: the
+    /// matches are those of every paragraph searched, for patterns that match across lines of
+    /// the whole text (`\s`, `.` after a newline in a .md file is not the same paragraph), at
+    /// a paragraph's first and last characters, and in many or no paragraphs.
+    #[test]
+    fn a_local_pattern_finds_what_every_paragraph_searched_finds() {
+        use crate::document::SourceKind;
+        let mut texts: Vec<String> = [
+            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+            include_str!("../../../../fixtures/documents/06_yijian.md"),
+        ]
+        .map(str::to_string)
+        .to_vec();
+        texts.push(
+            "关于报送材料的通知\n\n各单位：\n、和、\n等，，\n本通知自印发之日起施行。。\n本报告、\n和\n".to_string(),
+        );
+        let patterns = [
+            r"[，。、；：！？]{2,}",
+            r"(、)\s*(等等|等|以及|和|及|或)",
+            r"本(?P<g>决议|决定|通知|报告)(?P<next>.?)",
+            r"\s+",
+            r"[^。]{3}",
+            r"无此词",
+            r"(?:^|[。；])本",
+        ];
+        for text in &texts {
+            let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
+            for pattern in patterns {
+                let re = Regex::new(pattern).unwrap();
+                let spans = |it: &mut dyn Iterator<Item = (&Paragraph, regex::Captures<'_>, Span)>| {
+                    it.map(|(_, _, s)| (s.start, s.end)).collect::<Vec<_>>()
+                };
+                let every = spans(&mut doc.paragraphs.iter().flat_map(|p| matches_in_paragraph(&doc, p, &re)));
+                assert_eq!(spans(&mut paragraph_matches(&doc, &re)), every, "{pattern}");
+            }
+        }
     }
 
     #[test]
