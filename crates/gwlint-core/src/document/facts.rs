@@ -443,10 +443,16 @@ static DATE_UNFILLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Is the line a 成文日期 with its day left blank for signing?
 pub fn is_unfilled_date_line(s: &str) -> bool {
-    DATE_UNFILLED.is_match(s.trim())
+    // The form ends with 日 (the pattern is not run on other lines).
+    s.trim_end().ends_with('日') && DATE_UNFILLED.is_match(s.trim())
 }
 
 pub fn parse_date_line(s: &str) -> Option<DateValue> {
+    // Every form ends with 日 or a digit: another line is no date (and is not copied without
+    // its spaces to be asked).
+    if !s.trim_end().ends_with(|c: char| c == '日' || c.is_ascii_digit()) {
+        return None;
+    }
     let s = strip_spaces(s);
     if let Some(c) = DATE_ARABIC.captures(&s) {
         let year: u32 = c[1].parse().ok()?;

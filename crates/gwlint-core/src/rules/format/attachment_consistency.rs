@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{body_paragraphs, group_span};
+use crate::rules::common::{body_paragraphs, group_span, Needle};
 use crate::span::Span;
 use crate::text::strip_spaces;
 
@@ -146,7 +146,9 @@ impl Rule for AttachmentConsistency {
             }
         }
         let count = if noted.is_empty() { heads.len() } else { noted.len() };
-        let body = body_paragraphs(doc);
+        // Every reference holds 附件: the patterns are asked only of the paragraphs that do.
+        static ATTACHMENT: Needle = Needle::new("附件");
+        let body: Vec<_> = body_paragraphs(doc).into_iter().filter(|p| ATTACHMENT.in_paragraph(doc, p)).collect();
         if count == 0 {
             // The body cites attachments the document does not have.
             let cited = body.iter().find_map(|p| {
