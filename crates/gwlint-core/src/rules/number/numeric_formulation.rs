@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::char_summary::CharSummary;
 use crate::document::Document;
-use crate::roster::{formulations_version, Formulation, Piece, FORMULATIONS, NUMERALS};
+use crate::roster::{formulations_version, Formulation, Piece, FORMULATIONS};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -49,9 +49,17 @@ declare_rule! {
 /// The most characters a template's `…` stands for.
 const MAX_GAP: usize = 8;
 /// Quotation marks around the parts of a formulation (“四个意识”), skipped when matching.
-const QUOTES: &str = "“”‘’\"'「」『』";
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '「' | '」' | '『' | '』')
+}
 /// Characters a gap does not run across: the end of a sentence.
-const SENTENCE_ENDS: &str = "。！？；!?;";
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+/// The numerals of a slot ([`crate::roster::NUMERALS`], asked at every place a formulation may start).
+fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
 
 /// Where a template matched: the end and the position of each numeral slot.
 struct Match {
@@ -65,19 +73,19 @@ fn match_from(text: &[char], at: usize, template: &[Piece], k: usize, slots: &mu
     let Some(piece) = template.get(k) else { return Some(at) };
     let mut at = at;
     if k > 0 {
-        while text.get(at).is_some_and(|c| QUOTES.contains(*c)) {
+        while text.get(at).is_some_and(|c| is_quote(*c)) {
             at += 1;
         }
     }
     match *piece {
         Piece::Char(c) => (text.get(at) == Some(&c)).then_some(())?,
         Piece::Numeral => {
-            (text.get(at).is_some_and(|c| NUMERALS.contains(*c))).then_some(())?;
+            (text.get(at).is_some_and(|c| is_numeral(*c))).then_some(())?;
             slots.push(at);
         }
         Piece::Gap => {
             for gap in 0..=MAX_GAP {
-                if gap > 0 && text.get(at + gap - 1).is_none_or(|c| SENTENCE_ENDS.contains(*c)) {
+                if gap > 0 && text.get(at + gap - 1).is_none_or(|c| ends_sentence(*c)) {
                     return None;
                 }
                 let kept = slots.len();
@@ -96,7 +104,7 @@ fn match_from(text: &[char], at: usize, template: &[Piece], k: usize, slots: &mu
 fn match_at(text: &[char], start: usize, f: &Formulation) -> Option<Match> {
     if f.template.first() == Some(&Piece::Numeral)
         && start > 0
-        && (NUMERALS.contains(text[start - 1]) || text[start - 1].is_ascii_digit())
+        && (is_numeral(text[start - 1]) || text[start - 1].is_ascii_digit())
     {
         return None;
     }
@@ -108,7 +116,7 @@ fn match_at(text: &[char], start: usize, f: &Formulation) -> Option<Match> {
 /// `text[from..to]` without quotation marks, with the numerals at `slots` replaced by `numerals`.
 fn shown(text: &[char], from: usize, to: usize, slots: &[usize], numerals: Option<&[char]>) -> String {
     (from..to)
-        .filter(|i| !QUOTES.contains(text[*i]))
+        .filter(|i| !is_quote(text[*i]))
         .map(|i| match (numerals, slots.iter().position(|s| *s == i)) {
             (Some(n), Some(k)) => n[k],
             _ => text[i],
@@ -127,13 +135,18 @@ fn characters(f: &Formulation) -> String {
         .collect()
 }
 
-/// Each formulation with the characters it is written with and their summary (made once).
-static PREPARED: LazyLock<Vec<(&'static Formulation, String, CharSummary)>> = LazyLock::new(|| {
+/// Each formulation with the characters it is written with (each once, the rarest in clean
+/// text first: a paragraph without the formulation is told by the first search that fails)
+/// and their summary, made once.
+static PREPARED: LazyLock<Vec<(&'static Formulation, Vec<char>, CharSummary)>> = LazyLock::new(|| {
     FORMULATIONS
         .iter()
         .map(|f| {
             let chars = characters(f);
             let summary = CharSummary::of(&chars);
+            let mut chars: Vec<char> = chars.chars().collect();
+            chars.sort_by_key(|&c| (crate::lexicon::char_count(c), c));
+            chars.dedup();
             (f, chars, summary)
         })
         .collect()
@@ -164,7 +177,7 @@ impl Rule for NumericFormulation {
                 formulations
                     .clone()
                     .filter(|(_, chars, needs)| {
-                        summary.may_contain_every(*needs) && chars.chars().all(|c| summary.contains_char(content, c))
+                        summary.may_contain_every(*needs) && chars.iter().all(|&c| summary.contains_char(content, c))
                     })
                     .map(|(f, _, _)| *f),
             );
@@ -206,5 +219,20 @@ impl Rule for NumericFormulation {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_numerals_of_a_slot_are_those_of_the_roster() {
+        let numerals: Vec<char> = ('\0'..='\u{FFFF}').filter(|&c| is_numeral(c)).collect();
+        assert_eq!(numerals, {
+            let mut n: Vec<char> = crate::roster::NUMERALS.chars().collect();
+            n.sort();
+            n
+        });
     }
 }
