@@ -1,10 +1,12 @@
 //! GW402 paired-marks: “” ‘’ （） 《》 〈〉 【】 open and close in order.
 
 use crate::declare_rule;
+use crate::document::char_summary::{CharSummary, Class};
 use crate::document::elements::QuoteKind;
 use crate::document::{Document, Paragraph, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -60,6 +62,9 @@ fn is_bracket(c: char) -> bool {
 /// The brackets of `text` with their offsets. Every one is a character of the CJK symbols block
 /// (U+3008–U+3015, first byte E3) or of the full-width forms (U+FF08, U+FF09, first byte EF),
 /// found without decoding the ideographs between them.
+/// The summary of the brackets other than the title marks (which a summary tells exactly).
+static BRACKETS_SUMMARY: LazyLock<CharSummary> = LazyLock::new(|| CharSummary::of("（）【】〔〕"));
+
 fn brackets(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     crate::text::chars_beginning_with(text, 0xE3, 0xEF).filter(|&(_, c)| is_bracket(c))
 }
@@ -72,11 +77,23 @@ impl Rule for PairedMarks {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        // Each paragraph's brackets, read once for the units and the pairing (a paragraph
+        // whose summary holds none is not read).
+        let marks: Vec<Vec<(usize, char)>> = doc
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let summary = doc.summary(p);
+                if !summary.has(Class::TitleMark) && !summary.may_contain_any(*BRACKETS_SUMMARY) {
+                    return Vec::new();
+                }
+                brackets(doc.content(p)).map(|(i, c)| (p.span.start + i, c)).collect()
+            })
+            .collect();
         // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
         // several lines, a line broken before the end of its sentence).
-        for unit in units(doc) {
-            let chars = unit.iter().flat_map(|p| brackets(doc.content(p)).map(move |(i, c)| (p.span.start + i, c)));
-            scan(cx, chars, BRACKETS);
+        for unit in units(doc, &marks) {
+            scan(cx, unit.iter().flat_map(|p| marks[p.index].iter().copied()), BRACKETS);
         }
         // Quotations may run over several paragraphs, with or without the open-quote convention;
         // the structure pass has paired them (`Document::elements.quotations`).
@@ -139,7 +156,7 @@ fn report_unclosed(cx: &mut Context<'_>, pairs: &[(char, char, &'static str)], c
 
 /// Paragraphs grouped into units that brackets may span: consecutive title (or 题注) lines, and
 /// a paragraph whose sentence runs on (it does not end with a sentence mark) with the next one.
-fn units(doc: &Document) -> Vec<Vec<&Paragraph>> {
+fn units<'a>(doc: &'a Document, marks: &[Vec<(usize, char)>]) -> Vec<Vec<&'a Paragraph>> {
     let mut out: Vec<Vec<&Paragraph>> = Vec::new();
     let mut joins_next = false;
     for p in &doc.paragraphs {
@@ -151,8 +168,9 @@ fn units(doc: &Document) -> Vec<Vec<&Paragraph>> {
         let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);
         let multi_line_title = matches!(p.part, Part::Title | Part::TitleNote) && same_part_next;
         // More brackets opened than closed (〈〉 aside), counted in one pass.
-        let depth: isize = brackets(content)
-            .map(|(_, c)| match c {
+        let depth: isize = marks[p.index]
+            .iter()
+            .map(|&(_, c)| match c {
                 '（' | '《' | '〔' | '【' => 1,
                 '）' | '》' | '〕' | '】' => -1,
                 _ => 0,
@@ -178,6 +196,9 @@ mod tests {
         // Every bracket starts with one of the two bytes the search looks for.
         for c in (0..0x11_0000).filter_map(char::from_u32).filter(|&c| is_bracket(c)) {
             assert!(matches!(c.to_string().as_bytes()[0], 0xE3 | 0xEF), "{c}");
+            // And a paragraph holding it is read: its summary tells it.
+            let summary = CharSummary::of(&c.to_string());
+            assert!(summary.has(Class::TitleMark) || summary.may_contain_any(*BRACKETS_SUMMARY), "{c}");
         }
         let text = "关于《（试行）》〔2025〕【注】〈一〉ab，。的）";
         let want: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_bracket(c)).collect();
