@@ -256,6 +256,12 @@ pub fn pair_count(a: char, b: char) -> u32 {
     NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
 }
 
+/// [`pair_count`] without the filter asked first: for the pairs of running text, most of which
+/// were counted (the filter's bit is a memory read that rules out few of them).
+pub fn pair_count_of_text(a: char, b: char) -> u32 {
+    NGRAMS.find(format::ngram_key(a, Some(b))).map_or(0, |i| NGRAMS.value(i))
+}
+
 /// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.
 pub fn phrase_count(phrase: &str) -> Option<u32> {
     phrase_count_by_key(format::word_key(phrase))
