@@ -84,7 +84,10 @@ pub const CLOSINGS: &[(&str, &[Genre])] = &[
 /// The fixed 结束语 a paragraph consists of, if any ("特此通知。").
 pub fn closing_formula(content: &str) -> Option<(&'static str, &'static [Genre])> {
     let c = content.trim_end_matches(['。', '！', '.']);
-    CLOSINGS.iter().find(|(f, _)| c == *f || c == f.replace('，', ",")).copied()
+    // The formula as written, or with ASCII commas for its full-width ones (compared without
+    // copying it).
+    let with_ascii_commas = |f: &str| c.chars().eq(f.chars().map(|x| if x == '，' { ',' } else { x }));
+    CLOSINGS.iter().find(|(f, _)| c == *f || with_ascii_commas(f)).copied()
 }
 
 /// Outline items (paragraphs with a heading marker) of one numbering scope: the 正文, or one
