@@ -48,9 +48,8 @@ pub fn segment_into(chars: &[char], bounds: &[usize], words: &mut Vec<Range<usiz
 /// allocated and freed them each time).
 #[derive(Default)]
 struct Scratch {
-    /// For each end: the best score of a split up to it, where its last word starts, and that
-    /// word's frequency (none: a character the lexicon lacks).
-    at: Vec<(f64, usize, Option<FreqRank>)>,
+    /// For each end: the best split up to it.
+    at: Vec<Best>,
     bytes: Vec<u8>,
     at_byte: Vec<usize>,
     /// At each byte offset where a character's bytes end: how many characters the run's bytes
@@ -70,6 +69,20 @@ impl Scratch {
     }
 }
 
+/// The best split of a run up to a place: its score, where its last word starts, and that word's
+/// frequency rank ([`Best::NO_WORD`]: a character the lexicon lacks). Sixteen bytes: the list is
+/// read and written at every word of every place.
+#[derive(Clone, Copy)]
+struct Best {
+    score: f64,
+    start: u32,
+    rank: u32,
+}
+
+impl Best {
+    const NO_WORD: u32 = u32::MAX;
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
@@ -84,10 +97,10 @@ fn split_with(
     let n = chars.len();
     let Scratch { at, bytes, at_byte, chars_to } = scratch;
     at.clear();
-    at.resize(n + 1, (f64::NEG_INFINITY, 0usize, None));
+    at.resize(n + 1, Best { score: f64::NEG_INFINITY, start: 0, rank: Best::NO_WORD });
     let unknown = super::log_prob(0);
     let logs = super::log_probs();
-    at[0].0 = 0.0;
+    at[0].score = 0.0;
     // The run as the trie of words reads it (a byte or two a character), and where each
     // character starts there.
     bytes.clear();
@@ -112,14 +125,15 @@ fn split_with(
     // trie, shortest first). A character no word covers counts as a rare word (jieba's
     // frequency 1).
     for start in 0..n {
-        let best_start = at[start].0;
+        let best_start = at[start].score;
         if best_start == f64::NEG_INFINITY {
             continue;
         }
-        let mut relax = |end: usize, log_prob: f64, f: Option<FreqRank>| {
+        let mut relax = |end: usize, log_prob: f64, rank: u32| {
             let s = best_start + log_prob;
-            if s > at[end].0 {
-                at[end] = (s, start, f);
+            let best = &mut at[end];
+            if s > best.score {
+                *best = Best { score: s, start: start as u32, rank };
             }
         };
         let (from, mut one) = (at_byte[start], false);
@@ -130,10 +144,10 @@ fn split_with(
                 break;
             }
             one |= end == start + 1;
-            relax(end, logs[f.0 as usize], Some(f));
+            relax(end, logs[f.0 as usize], f.0);
         }
         if !one {
-            relax(start + 1, unknown, None);
+            relax(start + 1, unknown, Best::NO_WORD);
         }
     }
     // Back from the end: count the words first, so that the lists grow once.
@@ -141,19 +155,20 @@ fn split_with(
     let mut end = n;
     while end > 0 {
         count += 1;
-        end = at[end].1;
+        end = at[end].start as usize;
     }
     let first = words.len();
     words.resize(first + count, 0..0);
     freqs.resize(first + count, 0);
     let mut end = n;
     for i in (first..first + count).rev() {
-        let (_, start, f) = at[end];
+        let Best { start, rank, .. } = at[end];
+        let start = start as usize;
         words[i] = bounds[start]..bounds[end];
-        freqs[i] = f.map_or(0, FreqRank::freq);
+        freqs[i] = if rank == Best::NO_WORD { 0 } else { FreqRank(rank).freq() };
         end = start;
     }
-    at[n].0
+    at[n].score
 }
 
 #[cfg(test)]

@@ -81,13 +81,26 @@ pub const CLOSINGS: &[(&str, &[Genre])] = &[
     ("当否，请批复", &[Genre::Request]),
 ];
 
+/// The length of the longest formula of [`CLOSINGS`], in bytes.
+const LONGEST_CLOSING: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < CLOSINGS.len() {
+        if CLOSINGS[i].0.len() > longest {
+            longest = CLOSINGS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The fixed 结束语 a paragraph consists of, if any ("特此通知。").
 pub fn closing_formula(content: &str) -> Option<(&'static str, &'static [Genre])> {
     let c = content.trim_end_matches(['。', '！', '.']);
-    // The formula as written, or with ASCII commas for its full-width ones (compared without
-    // copying it).
-    let with_ascii_commas = |f: &str| c.chars().eq(f.chars().map(|x| if x == '，' { ',' } else { x }));
-    CLOSINGS.iter().find(|(f, _)| c == *f || with_ascii_commas(f)).copied()
+    // Most paragraphs are longer than any formula.
+    if c.len() > LONGEST_CLOSING {
+        return None;
+    }
+    CLOSINGS.iter().find(|(f, _)| c == *f || c == f.replace('，', ",")).copied()
 }
 
 /// Outline items (paragraphs with a heading marker) of one numbering scope: the 正文, or one
