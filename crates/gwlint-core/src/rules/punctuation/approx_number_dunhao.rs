@@ -55,9 +55,13 @@ static APPROX: LazyLock<Regex> = LazyLock::new(|| {
 /// before it, 一 to 十 or a digit after it): what every match holds. Most 、 in a paragraph stand
 /// between words, and after an outline number (一、总体要求) the next character is no numeral.
 fn numeral_dunhao_numeral(text: &str) -> bool {
-    let before = |c: char| c.is_ascii_digit() || "一二三四五六七八九".contains(c);
-    let after = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-    text.match_indices('、').any(|(i, mark)| {
+    let before =
+        |c: char| c.is_ascii_digit() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let after = |c: char| before(c) || c == '十';
+    // Searched for as its three bytes (a search for the character stops at every byte like its
+    // last, which most Chinese characters hold).
+    let mark = "、";
+    memchr::memmem::find_iter(text.as_bytes(), mark.as_bytes()).any(|i| {
         text[..i].chars().next_back().is_some_and(before) && text[i + mark.len()..].chars().next().is_some_and(after)
     })
 }
