@@ -152,10 +152,17 @@ impl Needle {
 
     /// Whether paragraph `p` of `doc` holds the needle.
     pub fn in_paragraph(&self, doc: &Document, p: &Paragraph) -> bool {
+        self.in_summarised(doc, p, &doc.summary(p))
+    }
+
+    /// [`Needle::in_paragraph`] given the paragraph's summary (asked once for several needles).
+    /// A needle of one ASCII character is told by the summary alone.
+    fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
         let (needs, finder) = self
             .searcher
             .get_or_init(|| (CharSummary::of(self.text), memchr::memmem::Finder::new(self.text.as_bytes())));
-        doc.summary(p).may_contain_every(*needs) && finder.find(doc.content(p).as_bytes()).is_some()
+        summary.may_contain_every(*needs)
+            && ((self.text.len() == 1 && self.text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
     }
 }
 
@@ -202,7 +209,10 @@ impl GatedRegex {
             .iter()
             .filter(move |p| match &mut may_match {
                 Some(may_match) => may_match.paragraph(doc, p),
-                None => needles.iter().any(|n| n.in_paragraph(doc, p)),
+                None => {
+                    let summary = doc.summary(p);
+                    needles.iter().any(|n| n.in_summarised(doc, p, &summary))
+                }
             })
             .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }
@@ -364,6 +374,11 @@ mod tests {
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
         let holding: Vec<&str> =
             doc.paragraphs.iter().filter(|p| NEEDLE.in_paragraph(&doc, p)).map(|p| doc.content(p)).collect();
+        assert_eq!(holding, ["共报送10份，其中3份退回。"]);
+        // A needle of one ASCII character is told by the summary alone.
+        static ASCII: Needle = Needle::new("0");
+        let holding: Vec<&str> =
+            doc.paragraphs.iter().filter(|p| ASCII.in_paragraph(&doc, p)).map(|p| doc.content(p)).collect();
         assert_eq!(holding, ["共报送10份，其中3份退回。"]);
     }
 
