@@ -41,6 +41,10 @@ impl Span {
 
     /// Clamp the span to `text` and to char boundaries, so slicing never panics.
     pub fn clamp_to(self, text: &str) -> Span {
+        // A span within the text on character boundaries (the usual case) is itself: one check.
+        if text.get(self.start..self.end).is_some() {
+            return self;
+        }
         let end = text.floor_char_boundary(self.end.min(text.len()));
         let start = text.floor_char_boundary(self.start.min(end));
         Span::new(start, end.max(start))
