@@ -61,19 +61,23 @@ const FORMS: [Form; 8] = {
 
 /// The Chinese numerals of a marker.
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// `content` (starting at `base`) after Markdown heading marks left in a .txt ("## 一、总体要求"):
+/// they do not hide the number.
+fn without_heading_marks(content: &str, base: usize) -> (&str, usize) {
+    let hashes = content.len() - content.trim_start_matches('#').len();
+    if hashes == 0 {
+        return (content, base);
+    }
+    let rest = content[hashes..].trim_start();
+    (rest, base + (content.len() - rest.len()))
 }
 
 /// Recognise the outline marker at the start of `content` (which starts at `base` in the text).
 pub fn detect(content: &str, base: usize) -> Option<Heading> {
-    // Markdown heading marks left in a .txt ("## 一、总体要求") do not hide the number.
-    let hashes = content.len() - content.trim_start_matches('#').len();
-    let (content, base) = if hashes > 0 {
-        let rest = content[hashes..].trim_start();
-        (rest, base + (content.len() - rest.len()))
-    } else {
-        (content, base)
-    };
+    let (content, base) = without_heading_marks(content, base);
     // Every form starts with a Chinese numeral, a bracket or an ASCII digit: any other first
     // character is no marker.
     let first = content.chars().next()?;
@@ -134,13 +138,7 @@ mod tests {
     /// The forms as the patterns they were first written as (the reference `detect` is tested
     /// against): the first pattern that matches decides.
     fn by_patterns(content: &str, base: usize) -> Option<Heading> {
-        let hashes = content.len() - content.trim_start_matches('#').len();
-        let (content, base) = if hashes > 0 {
-            let rest = content[hashes..].trim_start();
-            (rest, base + (content.len() - rest.len()))
-        } else {
-            (content, base)
-        };
+        let (content, base) = without_heading_marks(content, base);
         if !content.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十（(".contains(c)) {
             return None;
         }

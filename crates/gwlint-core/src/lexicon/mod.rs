@@ -253,7 +253,7 @@ pub fn pair_count(a: char, b: char) -> u32 {
     if !format::filter_has(NGRAM_FILTER, format::ngram_bit(key)) {
         return 0;
     }
-    NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
+    pair_count_of_text(a, b)
 }
 
 /// [`pair_count`] without the filter asked first: for the pairs of running text, most of which

@@ -68,9 +68,8 @@ impl Rule for InvalidBytes {
         }
         // Searched for as its three bytes (a search for the character stops at every 0xBD, a
         // byte most Chinese characters hold).
-        let replacement = '\u{FFFD}'.to_string();
         for at in
-            memchr::memmem::find_iter(doc.text.as_bytes(), replacement.as_bytes()).filter(|at| !damaged.contains(at))
+            memchr::memmem::find_iter(doc.text.as_bytes(), "\u{FFFD}".as_bytes()).filter(|at| !damaged.contains(at))
         {
             cx.report(Span::new(at, at + '\u{FFFD}'.len_utf8()), "文中有替换字符“�”：此处原来的文字已经丢失")
                 .with_label("丢失的文字")
