@@ -83,6 +83,13 @@ impl Best {
     const NO_WORD: u32 = u32::MAX;
 }
 
+/// Makes `list` at least `len` long (new places zero); what it holds is left.
+fn grow<T: Copy + Default>(list: &mut Vec<T>, len: usize) {
+    if list.len() < len {
+        list.resize(len, T::default());
+    }
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
@@ -102,14 +109,14 @@ fn split_with(
     let logs = super::log_probs();
     at[0].score = 0.0;
     // The run as the trie of words reads it (a byte or two a character), and where each
-    // character starts there.
-    bytes.clear();
-    at_byte.clear();
-    // Written in place: a character is at most two bytes.
-    bytes.resize(2 * n, 0);
-    at_byte.resize(n + 1, 0);
-    chars_to.clear();
-    chars_to.resize(2 * n + 1, 0);
+    // character starts there. Written in place before they are read (a character is at most
+    // two bytes; `chars_to` is read only where a character ends): the lists only grow, and
+    // what an earlier run left in them is never read.
+    grow(bytes, 2 * n);
+    grow(at_byte, n + 1);
+    grow(chars_to, 2 * n + 1);
+    // Cut to the lengths this run uses: the places a character's index gives need no checks.
+    let (at, at_byte, chars_to) = (&mut at[..=n], &mut at_byte[..=n], &mut chars_to[..=2 * n]);
     let mut w = 0;
     for (i, &c) in chars.iter().enumerate() {
         at_byte[i] = w;
@@ -120,7 +127,7 @@ fn split_with(
         chars_to[w] = i as u32 + 1;
     }
     at_byte[n] = w;
-    bytes.truncate(w);
+    let bytes = &bytes[..w];
     // Forward: from each reachable start, every word that starts there (one walk of the
     // trie, shortest first). A character no word covers counts as a rare word (jieba's
     // frequency 1).

@@ -60,33 +60,35 @@ struct RunPlace {
 impl HanRuns {
     /// The maximal runs of Han characters in `text`, each read (split) once.
     pub fn read(text: &str) -> Self {
-        // Where the runs are, in one reading of the text.
-        let (mut spans, mut han, mut open) = (Vec::new(), 0, None);
+        // A Han character is three or four bytes, and runs are apart: the lengths bound the
+        // lists, which are sized once (a long text's lists grown by doubling left the allocator
+        // holding the smaller copies; capacity never written is not resident).
+        let (most, most_bounds) = (text.len() / 3 + 1, text.len() / 3 + text.len() / 4 + 2);
+        let mut runs = HanRuns {
+            chars: Vec::with_capacity(most),
+            bounds: Vec::with_capacity(most_bounds),
+            words: Vec::with_capacity(most),
+            freqs: Vec::with_capacity(most),
+            pair_counts: Vec::with_capacity(most),
+            starts: Vec::with_capacity(most_bounds),
+            ends: Vec::with_capacity(most_bounds),
+            in_common_word: Vec::with_capacity(most),
+            runs: Vec::new(),
+        };
+        // One reading of the text: each run's characters and offsets are gathered as it is
+        // passed, and the run is split where it ends.
+        let mut open: Option<usize> = None;
         for (i, c) in text.char_indices() {
             if is_han(c) {
-                han += 1;
-                open.get_or_insert(i);
+                let start = *open.get_or_insert(i);
+                runs.chars.push(c);
+                runs.bounds.push(i - start);
             } else if let Some(start) = open.take() {
-                spans.push(start..i);
+                runs.close(start, i - start);
             }
         }
-        spans.extend(open.map(|start| start..text.len()));
-        // Sized once: the lists of a long text grown by doubling left the allocator holding the
-        // smaller copies. The marks of the split are made for all runs at once.
-        let count = spans.len();
-        let mut runs = HanRuns {
-            runs: Vec::with_capacity(count),
-            chars: Vec::with_capacity(han),
-            bounds: Vec::with_capacity(han + count),
-            words: Vec::with_capacity(han),
-            freqs: Vec::with_capacity(han),
-            starts: vec![false; han + count],
-            ends: vec![false; han + count],
-            in_common_word: vec![false; han],
-            pair_counts: Vec::with_capacity(han),
-        };
-        for span in spans {
-            runs.push(span.start, &text[span]);
+        if let Some(start) = open {
+            runs.close(start, text.len() - start);
         }
         runs
     }
@@ -94,19 +96,22 @@ impl HanRuns {
     /// `text` (a run of Han characters starting at byte `start` of its text) read as one run.
     pub(crate) fn one(start: usize, text: &str) -> Self {
         let mut runs = HanRuns::default();
-        runs.push(start, text);
+        for (i, c) in text.char_indices() {
+            runs.chars.push(c);
+            runs.bounds.push(i);
+        }
+        runs.close(start, text.len());
         runs
     }
 
-    /// Reads `text` (a run of Han characters starting at byte `start` of its text) as one more
-    /// run.
-    fn push(&mut self, start: usize, text: &str) {
-        let (char_at, bound_at, word_at) = (self.chars.len(), self.bounds.len(), self.words.len());
-        for (i, c) in text.char_indices() {
-            self.chars.push(c);
-            self.bounds.push(i);
-        }
-        self.bounds.push(text.len());
+    /// Ends the run whose characters and offsets were pushed last (since the run before it
+    /// ended): it starts at byte `start` of its text and is `len` bytes long. Its pair counts,
+    /// split and marks are made here.
+    fn close(&mut self, start: usize, len_bytes: usize) {
+        let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
+        let bound_at = char_at + self.runs.len();
+        let word_at = self.words.len();
+        self.bounds.push(len_bytes);
         let len = self.chars.len() - char_at;
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611):
         // looked up once each.
@@ -114,12 +119,10 @@ impl HanRuns {
         self.pair_counts.extend(pairs);
         self.pair_counts.push(0);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
-        // The split by character (the marks of all runs are made at once by `read`).
-        if self.starts.len() < bound_at + len + 1 {
-            self.starts.resize(bound_at + len + 1, false);
-            self.ends.resize(bound_at + len + 1, false);
-            self.in_common_word.resize(char_at + len, false);
-        }
+        // The split by character.
+        self.starts.resize(bound_at + len + 1, false);
+        self.ends.resize(bound_at + len + 1, false);
+        self.in_common_word.resize(char_at + len, false);
         let bounds = &self.bounds[bound_at..];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
@@ -138,7 +141,7 @@ impl HanRuns {
             }
         }
         let words = word_at..self.words.len();
-        self.runs.push(RunPlace { start, end: start + text.len(), char_at, len, words, score });
+        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score });
     }
 
     /// How many Han characters the runs hold.
