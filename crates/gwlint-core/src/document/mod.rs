@@ -246,8 +246,11 @@ pub struct Document {
     /// Suppression comments found in the source.
     pub suppressions: Vec<suppress::Directive>,
     map: SourceMap,
-    /// Lines and checkpoints of `source`, with file byte offsets.
-    source_lines: LineIndex,
+    /// Lines and checkpoints of `source`, with file byte offsets: made when a position is first
+    /// asked (a document without findings never asks).
+    source_lines: std::sync::OnceLock<LineIndex>,
+    /// How `source`'s characters are stored in the file (what its file byte offsets count).
+    source_encoding: FileEncoding,
     /// The runs of Han characters of `text` with their best split, read when a rule first asks.
     han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
     /// Each paragraph's characters summarised: made by the structure pass (its date patterns
@@ -287,7 +290,8 @@ impl Document {
                     && crate::fix::encode(&doc.source, doc.encoding, doc.bom) != bytes
                 {
                     doc.round_trips = false;
-                    doc.source_lines = LineIndex::with_encoding(&doc.source, FileEncoding::None);
+                    doc.source_encoding = FileEncoding::None;
+                    doc.source_lines = std::sync::OnceLock::new();
                 }
                 Ok(doc)
             }
@@ -322,6 +326,11 @@ impl Document {
     /// asked for few characters of a document, so none is counted before it is asked).
     pub fn han_char_occurrences(&self, c: char) -> usize {
         self.runs_store().occurrences(c)
+    }
+
+    /// The lines of `source`, indexed on first use.
+    fn lines(&self) -> &LineIndex {
+        self.source_lines.get_or_init(|| LineIndex::with_encoding(&self.source, self.source_encoding))
     }
 
     fn runs_store(&self) -> &crate::spelling::HanRuns {
@@ -366,11 +375,13 @@ impl Document {
             encoding_guessed: decoded.guessed,
             round_trips: !damaged,
             invalid_bytes: decoded.invalid,
+            source_lines: std::sync::OnceLock::new(),
             // A damaged file's bytes are not the text's: no file byte offsets.
-            source_lines: LineIndex::with_encoding(
-                &decoded.text,
-                if !damaged { file_encoding(kind, decoded.encoding, decoded.bom) } else { FileEncoding::None },
-            ),
+            source_encoding: if !damaged {
+                file_encoding(kind, decoded.encoding, decoded.bom)
+            } else {
+                FileEncoding::None
+            },
             source: decoded.text,
             text,
             paragraphs: Vec::new(),
@@ -419,10 +430,10 @@ impl Document {
     /// The offset in `self.text` where source line `line` (1-based) starts, or where the text
     /// continues when that line's start was removed (markup, a suppression comment).
     pub fn text_offset_of_source_line(&self, line: usize) -> usize {
-        if line > self.source_lines.line_count() {
+        if line > self.lines().line_count() {
             return self.text.len();
         }
-        self.map.to_text(self.source_lines.line_start(line.saturating_sub(1))).min(self.text.len())
+        self.map.to_text(self.lines().line_start(line.saturating_sub(1))).min(self.text.len())
     }
 
     /// The text of a span of `self.text`.
@@ -466,7 +477,7 @@ impl Document {
 
     /// The source point (line, columns, file byte) of a byte offset in `self.text`.
     pub fn source_point(&self, offset: usize) -> Point {
-        self.source_lines.point(&self.source, self.source_offset(offset))
+        self.lines().point(&self.source, self.source_offset(offset))
     }
 
     /// The source offset where a range of `self.text` ending at `offset` ends: after its last
@@ -481,7 +492,7 @@ impl Document {
         let end = if span.is_empty() {
             start
         } else {
-            self.source_lines.point(&self.source, self.source_end_offset(span.end).max(start.offset))
+            self.lines().point(&self.source, self.source_end_offset(span.end).max(start.offset))
         };
         SourceRange { start, end }
     }
@@ -496,8 +507,8 @@ impl Document {
         if b < a || self.source.get(a..b)? != text {
             return None;
         }
-        let start = self.source_lines.point(&self.source, a);
-        let end = self.source_lines.point(&self.source, b);
+        let start = self.lines().point(&self.source, a);
+        let end = self.lines().point(&self.source, b);
         Some(SourceEdit { range: SourceRange { start, end }, replacement: edit.replacement.clone() })
     }
 
@@ -516,19 +527,19 @@ impl Document {
 
     /// 0-based line and 0-based char column of a byte offset in `self.source`.
     pub fn source_position(&self, source_offset: usize) -> (usize, usize) {
-        let p = self.source_lines.position(&self.source, source_offset);
+        let p = self.lines().position(&self.source, source_offset);
         (p.line - 1, p.column - 1)
     }
 
     /// Byte range of the source line containing `source_offset`, without its line break.
     pub fn source_line_range(&self, source_offset: usize) -> std::ops::Range<usize> {
-        let line = self.source_lines.line_of(source_offset.min(self.source.len()));
-        self.source_lines.line_range(&self.source, line)
+        let line = self.lines().line_of(source_offset.min(self.source.len()));
+        self.lines().line_range(&self.source, line)
     }
 
     /// The whole source line (1-based) for rendering.
     pub fn source_line(&self, line: usize) -> &str {
-        &self.source[self.source_lines.line_range(&self.source, line.saturating_sub(1))]
+        &self.source[self.lines().line_range(&self.source, line.saturating_sub(1))]
     }
 }
 
