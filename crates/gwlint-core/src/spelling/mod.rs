@@ -156,12 +156,13 @@ impl HanRuns {
 
     /// The runs as views of `text`, the text they were read from.
     pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
-        (0..self.runs.len()).map(move |i| self.view(i, text))
+        self.runs.iter().enumerate().map(move |(i, r)| self.view(i, r, text))
     }
 
-    /// Run `i` as a view of `text`.
-    fn view<'a>(&'a self, i: usize, text: &'a str) -> Run<'a> {
-        let r = &self.runs[i];
+    /// Run `i` (at `r`) as a view of `text`: made in the loop of each detector that reads the
+    /// runs (a view is nine slices, and a detector reads only some of them).
+    #[inline(always)]
+    fn view<'a>(&'a self, i: usize, r: &RunPlace, text: &'a str) -> Run<'a> {
         let (c, b) = (r.char_at..r.char_at + r.len, r.char_at + i..r.char_at + i + r.len + 1);
         Run {
             start: r.start,
