@@ -70,9 +70,10 @@ impl HanRuns {
             words: Vec::with_capacity(most),
             freqs: Vec::with_capacity(most),
             pair_counts: Vec::with_capacity(most),
-            starts: Vec::with_capacity(most_bounds),
-            ends: Vec::with_capacity(most_bounds),
-            in_common_word: Vec::with_capacity(most),
+            // Made zeroed at once (pages of zeros) instead of grown run by run.
+            starts: vec![false; most_bounds],
+            ends: vec![false; most_bounds],
+            in_common_word: vec![false; most],
             runs: Vec::new(),
         };
         // One reading of the text: each run's characters and offsets are gathered as it is
@@ -90,6 +91,9 @@ impl HanRuns {
         if let Some(start) = open {
             runs.close(start, text.len() - start);
         }
+        runs.starts.truncate(runs.bounds.len());
+        runs.ends.truncate(runs.bounds.len());
+        runs.in_common_word.truncate(runs.chars.len());
         runs
     }
 
@@ -120,9 +124,15 @@ impl HanRuns {
         self.pair_counts.push(0);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
         // The split by character.
-        self.starts.resize(bound_at + len + 1, false);
-        self.ends.resize(bound_at + len + 1, false);
-        self.in_common_word.resize(char_at + len, false);
+        // Zeroed ahead by `read` (grown here past its estimate, and for a run read alone).
+        for (marks, len) in [(&mut self.starts, bound_at + len + 1), (&mut self.ends, bound_at + len + 1)] {
+            if marks.len() < len {
+                marks.resize(len, false);
+            }
+        }
+        if self.in_common_word.len() < char_at + len {
+            self.in_common_word.resize(char_at + len, false);
+        }
         let bounds = &self.bounds[bound_at..];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
