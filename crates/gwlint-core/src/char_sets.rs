@@ -36,13 +36,14 @@ impl std::hash::Hasher for FxHasher {
 pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 pub type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
-/// A set of characters of the Basic Multilingual Plane (where the targets' characters are).
+/// A set of characters of the Basic Multilingual Plane (where the targets' characters are). An
+/// array of fixed length: a character's word is in it without a check.
 #[derive(Clone)]
-pub struct CharSet(Vec<u64>);
+pub struct CharSet(Box<[u64; 0x10000 / 64]>);
 
 impl Default for CharSet {
     fn default() -> Self {
-        CharSet(vec![0; 0x10000 / 64])
+        CharSet(Box::new([0; 0x10000 / 64]))
     }
 }
 
@@ -58,13 +59,14 @@ impl CharSet {
     }
 }
 
-/// A set of character pairs with false positives (one hash, 2^18 bits).
+/// A set of character pairs with false positives (one hash, 2^18 bits; an array of fixed length,
+/// as [`CharSet`]).
 #[derive(Clone)]
-pub struct PairFilter(Vec<u64>);
+pub struct PairFilter(Box<[u64; (1 << 18) / 64]>);
 
 impl Default for PairFilter {
     fn default() -> Self {
-        PairFilter(vec![0; (1 << 18) / 64])
+        PairFilter(Box::new([0; (1 << 18) / 64]))
     }
 }
 
