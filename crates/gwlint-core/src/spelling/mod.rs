@@ -166,7 +166,7 @@ impl HanRuns {
 
     /// The runs as views of `text`, the text they were read from.
     pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
-        self.runs.iter().enumerate().map(move |(i, r)| self.view(i, r, text))
+        Views { runs: self, text, next: 0 }
     }
 
     /// Run `i` (at `r`) as a view of `text`: made in the loop of each detector that reads the
@@ -187,6 +187,31 @@ impl HanRuns {
                 in_common_word: &self.in_common_word[c],
             },
         }
+    }
+}
+
+/// The views of a store's runs, in order ([`HanRuns::iter`]): its `next` is inlined into the
+/// detectors' loops with the view it makes.
+struct Views<'a> {
+    runs: &'a HanRuns,
+    text: &'a str,
+    next: usize,
+}
+
+impl<'a> Iterator for Views<'a> {
+    type Item = Run<'a>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Run<'a>> {
+        let i = self.next;
+        let r = self.runs.runs.get(i)?;
+        self.next = i + 1;
+        Some(self.runs.view(i, r, self.text))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.runs.runs.len() - self.next;
+        (left, Some(left))
     }
 }
 
