@@ -51,11 +51,13 @@ impl Table {
         u64::from_le_bytes(self.keys[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
     }
 
+    #[inline(always)]
     fn value(&self, i: usize) -> u32 {
         u32::from_le_bytes(self.values[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
     }
 
     /// The key as stored and the rows it may be in.
+    #[inline(always)]
     fn place(&self, key: u64) -> (u64, std::ops::Range<usize>) {
         if self.index.is_empty() {
             return (key, 0..self.len());
@@ -67,7 +69,9 @@ impl Table {
     }
 
     /// A row with this key: the first in a hashed table, any in a plain one (when several rows
-    /// share it).
+    /// share it). Inlined: asked for every pair of adjacent characters, of tables whose kind is
+    /// known where they are asked.
+    #[inline(always)]
     fn find(&self, key: u64) -> Option<usize> {
         let (stored, range) = self.place(key);
         if self.index.is_empty() {
