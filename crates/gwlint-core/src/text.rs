@@ -202,7 +202,9 @@ pub fn xml_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    /// [`super::is_han`] as the blocks are listed.
+    use super::*;
+
+    /// [`is_han`] as the blocks are listed.
     fn is_han_by_blocks(c: char) -> bool {
         matches!(c,
             '\u{4E00}'..='\u{9FFF}'
@@ -218,13 +220,11 @@ mod tests {
     fn han_characters_are_those_of_the_blocks() {
         let mut han = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(super::is_han(c), is_han_by_blocks(c), "U+{:04X}", u32::from(c));
-            han += usize::from(super::is_han(c));
+            assert_eq!(is_han(c), is_han_by_blocks(c), "U+{:04X}", u32::from(c));
+            han += usize::from(is_han(c));
         }
         assert_eq!(han, 93_409);
     }
-
-    use super::*;
 
     #[test]
     fn spaces_of_every_kind_are_stripped() {

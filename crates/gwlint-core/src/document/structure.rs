@@ -52,7 +52,8 @@ const NOTE_ACTS: &[&str] = &["通过", "施行", "公布", "批准", "发布", "
 /// 会议通过”, “2021年4月22日 施行”, or a meeting line of a joint judicial interpretation
 /// (“2018年7月30日 最高人民法院审判委员会第1745次会议”): a date, up to 80 characters without
 /// 。, an act or 会议, and an optional closing bracket. Read by hand: the pattern with `.{0,200}`
-/// cost a fifth of a fresh process's time to compile (a test compares the two).
+/// took 12.6 M instructions to compile, where a fresh process checks a page of 公文 in about
+/// 86 M (a test compares the two).
 fn is_title_note(l: &str) -> bool {
     bracketed_note(l) || dated_note(l)
 }

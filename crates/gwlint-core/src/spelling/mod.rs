@@ -60,8 +60,8 @@ struct RunPlace {
 impl HanRuns {
     /// The maximal runs of Han characters in `text`, each read (split) once.
     pub fn read(text: &str) -> Self {
-        // A Han character is three or four bytes, and runs are apart: the lengths bound the
-        // lists, which are sized once (a long text's lists grown by doubling left the allocator
+        // A Han character is three or four bytes, and a run and what parts it from the next
+        // at least four: the text's length bounds the lists, which are sized once (a long text's lists grown by doubling left the allocator
         // holding the smaller copies; capacity never written is not resident).
         let (most, most_bounds) = (text.len() / 3 + 1, text.len() / 3 + text.len() / 4 + 2);
         let mut runs = HanRuns {
@@ -109,7 +109,7 @@ impl HanRuns {
     }
 
     /// Ends the run whose characters and offsets were pushed last (since the run before it
-    /// ended): it starts at byte `start` of its text and is `len` bytes long. Its pair counts,
+    /// ended): it starts at byte `start` of its text and is `len_bytes` long. Its pair counts,
     /// split and marks are made here.
     fn close(&mut self, start: usize, len_bytes: usize) {
         let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
@@ -123,11 +123,11 @@ impl HanRuns {
         self.pair_counts.extend(pairs);
         self.pair_counts.push(0);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
-        // The split by character.
-        // Zeroed ahead by `read` (grown here past its estimate, and for a run read alone).
-        for (marks, len) in [(&mut self.starts, bound_at + len + 1), (&mut self.ends, bound_at + len + 1)] {
-            if marks.len() < len {
-                marks.resize(len, false);
+        // The split by character, in marks `read` made zeroed ahead (grown here past its
+        // estimate, and for a run read alone).
+        for (marks, need) in [(&mut self.starts, bound_at + len + 1), (&mut self.ends, bound_at + len + 1)] {
+            if marks.len() < need {
+                marks.resize(need, false);
             }
         }
         if self.in_common_word.len() < char_at + len {
