@@ -70,14 +70,11 @@ fn bracketed_note(l: &str) -> bool {
 /// A date at the start (after an optional opening bracket), up to 80 characters without 。, an
 /// act or 会议, an optional closing bracket.
 fn dated_note(l: &str) -> bool {
-    let ends = |t: &str| NOTE_ACTS.iter().chain(&["会议"]).any(|e| t.ends_with(e));
     let t = l.strip_suffix(['）', ')']).unwrap_or(l);
-    if !ends(t) {
-        return false;
-    }
+    let Some(before) = NOTE_ACTS.iter().chain(&["会议"]).find_map(|e| t.strip_suffix(e)) else { return false };
     let Some(date) = NOTE_DATE.find(l) else { return false };
-    // The date ends before the act: the act's two characters are not the date's.
-    let Some(middle) = t.get(date.end()..t.len() - "会议".len()) else { return false };
+    // The date ends with 日, which no act does: what lies between them, if anything.
+    let Some(middle) = before.get(date.end()..) else { return false };
     !middle.contains('。') && middle.chars().count() <= 80
 }
 

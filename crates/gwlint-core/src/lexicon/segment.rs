@@ -84,7 +84,7 @@ impl Best {
 }
 
 /// Makes `list` at least `len` long (new places zero); what it holds is left.
-fn grow<T: Copy + Default>(list: &mut Vec<T>, len: usize) {
+pub(crate) fn grow<T: Copy + Default>(list: &mut Vec<T>, len: usize) {
     if list.len() < len {
         list.resize(len, T::default());
     }

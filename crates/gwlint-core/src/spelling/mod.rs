@@ -16,7 +16,10 @@ pub mod substitution;
 use crate::document::elements::ORGAN_ENDINGS;
 use std::ops::Range;
 
-use crate::lexicon::{self, segment::segment_into};
+use crate::lexicon::{
+    self,
+    segment::{grow, segment_into},
+};
 use crate::text::is_han;
 
 /// The runs of Han characters of a text, read once: their characters, their offsets and their
@@ -60,9 +63,10 @@ struct RunPlace {
 impl HanRuns {
     /// The maximal runs of Han characters in `text`, each read (split) once.
     pub fn read(text: &str) -> Self {
-        // A Han character is three or four bytes, and a run and what parts it from the next
-        // at least four: the text's length bounds the lists, which are sized once (a long text's lists grown by doubling left the allocator
-        // holding the smaller copies; capacity never written is not resident).
+        // A Han character is three or four bytes, and a run and what parts it from the next at
+        // least four: the text's length bounds the lists, which are sized once (a long text's
+        // lists grown by doubling left the allocator holding the smaller copies; capacity never
+        // written is not resident).
         let (most, most_bounds) = (text.len() / 3 + 1, text.len() / 3 + text.len() / 4 + 2);
         let mut runs = HanRuns {
             chars: Vec::with_capacity(most),
@@ -125,14 +129,9 @@ impl HanRuns {
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
         // The split by character, in marks `read` made zeroed ahead (grown here past its
         // estimate, and for a run read alone).
-        for (marks, need) in [(&mut self.starts, bound_at + len + 1), (&mut self.ends, bound_at + len + 1)] {
-            if marks.len() < need {
-                marks.resize(need, false);
-            }
-        }
-        if self.in_common_word.len() < char_at + len {
-            self.in_common_word.resize(char_at + len, false);
-        }
+        grow(&mut self.starts, bound_at + len + 1);
+        grow(&mut self.ends, bound_at + len + 1);
+        grow(&mut self.in_common_word, char_at + len);
         let bounds = &self.bounds[bound_at..];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
