@@ -281,6 +281,15 @@ fn lexicon_tables() {
         })
         .collect();
     let chars: u64 = grams.iter().filter(|g| g.0 >> 32 == 0).map(|g| u64::from(g.1)).sum();
+    // The pairs of the Basic Multilingual Plane (all of them, as the lexicon stands) in slots
+    // of their own; the characters, and any other pair, in the hashed table with its filter.
+    let slot_key = |key: u64| {
+        let (a, b) = (char::from_u32((key >> 32) as u32), char::from_u32(key as u32));
+        a.filter(|_| key >> 32 != 0).zip(b).and_then(|(a, b)| format::pair_slot_key(a, b))
+    };
+    let (pairs, grams): (Vec<(u64, u32)>, Vec<(u64, u32)>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
+    let pairs: Vec<(u32, u32)> = pairs.iter().map(|&(k, n)| (slot_key(k).expect("a pair key"), n)).collect();
+    std::fs::write(out.join("pairs.slots"), format::pair_slots(&pairs)).unwrap();
     let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();
     write_hashed_table(&out, "ngrams", grams.into_iter(), None);

@@ -138,6 +138,64 @@ pub fn ngram_key(a: char, b: Option<char>) -> u64 {
     }
 }
 
+/// The key of two adjacent characters of the Basic Multilingual Plane in the slots of pair
+/// counts ([`pair_slots`]): the first in the high half. Never 0 (the empty slot) for text: a
+/// pair of U+0000 is never counted.
+pub fn pair_slot_key(a: char, b: char) -> Option<u32> {
+    let (a, b) = (u32::from(a), u32::from(b));
+    (a <= 0xFFFF && b <= 0xFFFF && (a | b) != 0).then_some(a << 16 | b)
+}
+
+/// Where the search for a pair key starts in slots of `2^bits` (a multiplication by an odd
+/// constant, the top bits).
+pub fn pair_slot(key: u32, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+}
+
+/// The pair counts of running text as open-addressed slots: each slot the little-endian `u32`
+/// key and `u32` count of a pair (key 0: empty), a pair in the first free slot from
+/// [`pair_slot`] on (wrapping), and a third of the slots or more left empty. A lookup reads one
+/// slot, most often, and a few beside it in the same cache line: the sorted table with its
+/// bucket index read an index, a key and a value in three places for each of the pairs of a
+/// text.
+pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
+    let mut bits = 4;
+    while (1usize << bits) < pairs.len() + pairs.len() / 2 + 1 {
+        bits += 1;
+    }
+    let mask = (1usize << bits) - 1;
+    let mut slots = vec![0u64; 1 << bits];
+    for &(key, count) in pairs {
+        assert_ne!(key, 0, "pair key 0 is the empty slot");
+        let mut i = pair_slot(key, bits);
+        while slots[i] != 0 {
+            assert_ne!(slots[i] as u32, key, "a pair counted twice");
+            i = (i + 1) & mask;
+        }
+        slots[i] = u64::from(count) << 32 | u64::from(key);
+    }
+    slots.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+/// The count of the pair `key` in `slots` ([`pair_slots`]; 0: not counted).
+#[inline(always)]
+pub fn pair_slot_count(slots: &[u8], key: u32) -> u32 {
+    let len = slots.len() / 8;
+    let bits = len.trailing_zeros();
+    let mask = len - 1;
+    let mut i = pair_slot(key, bits);
+    loop {
+        let slot = u64::from_le_bytes(slots[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        if slot as u32 == key {
+            return (slot >> 32) as u32;
+        }
+        if slot as u32 == 0 {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
 /// jieba's part-of-speech tags, by their code in the table (anything else is code 0).
 pub const TAGS: &[&str] = &[
     "", "n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "v", "vn", "vd", "a", "ad", "an", "d", "i", "l", "j", "m", "t",

@@ -251,20 +251,23 @@ pub fn char_count(c: char) -> u32 {
     NGRAMS.find(format::ngram_key(c, None)).map_or(0, |i| NGRAMS.value(i))
 }
 
-/// How often two characters were counted next to each other in clean text.
+/// How often two characters were counted next to each other in clean text: a pair of the
+/// Basic Multilingual Plane is read from its slots ([`format::pair_slots`]), any other from the
+/// hashed table (after its filter).
+#[inline]
 pub fn pair_count(a: char, b: char) -> u32 {
+    if let Some(key) = format::pair_slot_key(a, b) {
+        return format::pair_slot_count(PAIR_SLOTS, key);
+    }
     let key = format::ngram_key(a, Some(b));
     if !format::filter_has(NGRAM_FILTER, format::ngram_bit(key)) {
         return 0;
     }
-    pair_count_of_text(a, b)
+    NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
 }
 
-/// [`pair_count`] without the filter asked first: for the pairs of running text, most of which
-/// were counted (the filter's bit is a memory read that rules out few of them).
-pub fn pair_count_of_text(a: char, b: char) -> u32 {
-    NGRAMS.find(format::ngram_key(a, Some(b))).map_or(0, |i| NGRAMS.value(i))
-}
+/// The pair counts of the Basic Multilingual Plane, in open-addressed slots.
+static PAIR_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.slots"));
 
 /// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.
 pub fn phrase_count(phrase: &str) -> Option<u32> {
@@ -418,6 +421,47 @@ mod tests {
         assert!(swap_targets(&['标', '谁'], 1).any(|c| c == '准'));
         assert!(swap_targets(&['式', '点'], 0).any(|c| c == '试'));
         assert_eq!(confusables('a').count(), 0);
+    }
+
+    #[test]
+    fn every_counted_character_and_pair_is_read_with_its_count() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/char-ngrams.txt");
+        let text = std::fs::read_to_string(path).expect("char-ngrams.txt");
+        let (mut pairs, mut singles) = (0, 0);
+        let mut counted = std::collections::HashSet::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut f = line.split('\t');
+            let (gram, n) = (f.next().unwrap(), f.next().unwrap().parse::<u32>().unwrap());
+            let mut cs = gram.chars();
+            match (cs.next().unwrap(), cs.next()) {
+                (a, Some(b)) => {
+                    assert_eq!(pair_count(a, b), n, "{gram}");
+                    counted.insert((a, b));
+                    pairs += 1;
+                }
+                (a, None) => {
+                    assert_eq!(char_count(a), n, "{gram}");
+                    singles += 1;
+                }
+            }
+        }
+        assert!(pairs > 300_000 && singles > 4_000, "{pairs} {singles}");
+        // Pairs never counted read 0: every pair of a run of common characters that is not in
+        // the list, astral characters and U+0000 among them.
+        let chars: Vec<char> = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于".chars().chain(['\0', '𠀀', 'a']).collect();
+        let mut absent = 0;
+        for &a in &chars {
+            for &b in &chars {
+                if !counted.contains(&(a, b)) {
+                    assert_eq!(pair_count(a, b), 0, "{a}{b}");
+                    absent += 1;
+                }
+            }
+        }
+        assert!(absent > 100, "{absent}");
+        // The slots: a power of two, a third or more of them empty.
+        let len = PAIR_SLOTS.len() / 8;
+        assert!(len.is_power_of_two() && pairs * 3 <= len * 2, "{len} slots for {pairs} pairs");
     }
 
     fn trie_text(text: &str) -> Vec<u8> {

@@ -123,7 +123,7 @@ impl HanRuns {
         let len = self.chars.len() - char_at;
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611):
         // looked up once each.
-        let pairs = self.chars[char_at..].windows(2).map(|w| lexicon::pair_count_of_text(w[0], w[1]));
+        let pairs = self.chars[char_at..].windows(2).map(|w| lexicon::pair_count(w[0], w[1]));
         self.pair_counts.extend(pairs);
         self.pair_counts.push(0);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
