@@ -85,10 +85,18 @@ fn near_miss_pairs() {
             keys.extend(followers.chars().map(|b| (u64::from(a) << 32) | u64::from(b)));
         }
     }
-    let mut stored: Vec<u64> = keys.into_iter().map(format::mix).collect();
-    stored.sort_unstable();
-    stored.dedup();
+    keys.sort_unstable();
+    keys.dedup();
+    // The pairs of the Basic Multilingual Plane in slots (count 1), any other in the hashed keys.
+    let slot_key = |key: u64| {
+        let (a, b) = (char::from_u32((key >> 32) as u32), char::from_u32(key as u32));
+        a.zip(b).and_then(|(a, b)| format::pair_slot_key(a, b))
+    };
+    let slotted: Vec<(u32, u32)> = keys.iter().filter_map(|&k| slot_key(k)).map(|k| (k, 1)).collect();
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("near_miss_pairs.slots"), format::pair_slots(&slotted)).unwrap();
+    let mut stored: Vec<u64> = keys.into_iter().filter(|&k| slot_key(k).is_none()).map(format::mix).collect();
+    stored.sort_unstable();
     std::fs::write(out.join("near_miss_pairs.index"), format::bucket_index(&stored)).unwrap();
     std::fs::write(out.join("near_miss_pairs.keys"), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
         .unwrap();

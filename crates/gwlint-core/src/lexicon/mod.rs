@@ -448,7 +448,8 @@ mod tests {
         assert!(pairs > 300_000 && singles > 4_000, "{pairs} {singles}");
         // Pairs never counted read 0: every pair of a run of common characters that is not in
         // the list, astral characters and U+0000 among them.
-        let chars: Vec<char> = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于".chars().chain(['\0', '𠀀', 'a']).collect();
+        let chars: Vec<char> =
+            "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于".chars().chain(['\0', '𠀀', 'a']).collect();
         let mut absent = 0;
         for &a in &chars {
             for &b in &chars {

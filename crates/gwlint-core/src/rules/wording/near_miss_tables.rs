@@ -8,14 +8,16 @@
 use std::sync::LazyLock;
 
 use crate::char_sets::{CharSet, FxMap};
-use crate::lexicon::Table;
+use crate::lexicon::{format, Table};
 use crate::text::is_han;
 
 const WORDS: &str = include_str!("../../../../../rules/near-miss/words.txt");
 const CONFUSION: &str = include_str!("../../../../../rules/near-miss/confusion.txt");
-/// The attested pairs of `rules/near-miss/bigrams.txt` as a hashed table of `pair_key`s, written
-/// by the build script.
-static PAIRS: Table = Table::hashed_keys(
+/// The attested pairs of `rules/near-miss/bigrams.txt`, written by the build script: those of the
+/// Basic Multilingual Plane in open-addressed slots ([`crate::lexicon::format::pair_slots`], one
+/// cache line a lookup), any other as a hashed table of `pair_key`s.
+static PAIR_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.slots"));
+static OTHER_PAIRS: Table = Table::hashed_keys(
     include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.keys")),
     include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.index")),
 );
@@ -187,20 +189,26 @@ fn pair_key(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-static BUILTIN: LazyLock<Tables> = LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin(PAIRS.clone())));
+static BUILTIN: LazyLock<Tables> = LazyLock::new(|| {
+    Tables::from_data(WORDS, CONFUSION, Pairs::Builtin { slots: PAIR_SLOTS, others: OTHER_PAIRS.clone() })
+});
 
-/// Pair keys: the built-in ones as the build script wrote them, or others read from text (sorted).
+/// Attested pairs: the built-in ones as the build script wrote them, or others read from text
+/// (sorted `pair_key`s).
 #[derive(Clone)]
 enum Pairs {
-    Builtin(Table),
+    Builtin { slots: &'static [u8], others: Table },
     Owned(Vec<u64>),
 }
 
 impl Pairs {
-    fn contains(&self, key: u64) -> bool {
+    fn contains(&self, a: char, b: char) -> bool {
         match self {
-            Pairs::Owned(keys) => keys.binary_search(&key).is_ok(),
-            Pairs::Builtin(table) => table.contains(key),
+            Pairs::Owned(keys) => keys.binary_search(&pair_key(a, b)).is_ok(),
+            Pairs::Builtin { slots, others } => match format::pair_slot_key(a, b) {
+                Some(key) => format::pair_slot_count(slots, key) != 0,
+                None => others.contains(pair_key(a, b)),
+            },
         }
     }
 }
@@ -315,7 +323,7 @@ impl Tables {
     }
 
     fn attested(&self, a: char, b: char) -> bool {
-        self.pairs.contains(pair_key(a, b))
+        self.pairs.contains(a, b)
     }
 
     /// Every near miss in `text`, left to right, not overlapping.
@@ -491,6 +499,32 @@ impl Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_pair_is_attested_and_no_other() {
+        let mut listed = std::collections::HashSet::new();
+        for line in include_str!("../../../../../rules/near-miss/bigrams.txt").lines() {
+            let Some((first, followers)) = line.split_once('\t').filter(|_| !line.starts_with('#')) else { continue };
+            let a = first.chars().next().expect("a first character");
+            for b in followers.chars() {
+                assert!(Tables::builtin().attested(a, b), "{a}{b}");
+                listed.insert((a, b));
+            }
+        }
+        assert!(listed.len() > 100_000, "{}", listed.len());
+        let chars: Vec<char> =
+            "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于".chars().chain(['\0', '𠀀', 'a']).collect();
+        let mut absent = 0;
+        for &a in &chars {
+            for &b in &chars {
+                if !listed.contains(&(a, b)) {
+                    assert!(!Tables::builtin().attested(a, b), "{a}{b}");
+                    absent += 1;
+                }
+            }
+        }
+        assert!(absent > 100, "{absent}");
+    }
 
     fn wrongs(text: &str) -> Vec<(String, String)> {
         Tables::builtin().scan(text).into_iter().map(|m| (m.wrong, m.right)).collect()
