@@ -71,10 +71,8 @@ fn builtin_packs() {
 }
 
 /// GW609's attested character pairs (`rules/near-miss/bigrams.txt`: a character and the
-/// characters seen after it) as a hashed table of keys (first << 32 | second) without values:
-/// the keys mixed and sorted, with their bucket index (a lookup reads a handful of keys; a
-/// binary search of the 157,000 took 17 steps).
-fn near_miss_pairs() {
+/// characters seen after it) as keys (first << 32 | second), sorted and once each.
+fn near_miss_bigrams() -> Vec<u64> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/near-miss/bigrams.txt");
     println!("cargo::rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -87,16 +85,24 @@ fn near_miss_pairs() {
     }
     keys.sort_unstable();
     keys.dedup();
-    // The pairs of the Basic Multilingual Plane in slots (count 1), any other in the hashed keys.
-    let slot_key = |key: u64| {
-        let (a, b) = (char::from_u32((key >> 32) as u32), char::from_u32(key as u32));
-        a.zip(b).and_then(|(a, b)| format::pair_slot_key(a, b))
-    };
-    let slotted: Vec<(u32, u32)> = keys.iter().filter_map(|&k| slot_key(k)).map(|k| (k, 1)).collect();
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    std::fs::write(out.join("near_miss_pairs.slots"), format::pair_slots(&slotted)).unwrap();
-    let mut stored: Vec<u64> = keys.into_iter().filter(|&k| slot_key(k).is_none()).map(format::mix).collect();
+    keys
+}
+
+/// The slot key ([`format::pair_slot_key`]) of a pair key (first << 32 | second), if the pair
+/// has one.
+fn slot_key(key: u64) -> Option<u32> {
+    let (a, b) = (char::from_u32((key >> 32) as u32), char::from_u32(key as u32));
+    a.filter(|_| key >> 32 != 0).zip(b).and_then(|(a, b)| format::pair_slot_key(a, b))
+}
+
+/// GW609's attested pairs that have no slot among the pair counts (a character above the Basic
+/// Multilingual Plane) as a hashed table of keys without values: the keys mixed and sorted, with
+/// their bucket index. The others are marked in the pair counts' slots (see `lexicon`).
+fn near_miss_pairs() {
+    let mut stored: Vec<u64> =
+        near_miss_bigrams().into_iter().filter(|&k| slot_key(k).is_none()).map(format::mix).collect();
     stored.sort_unstable();
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("near_miss_pairs.index"), format::bucket_index(&stored)).unwrap();
     std::fs::write(out.join("near_miss_pairs.keys"), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
         .unwrap();
@@ -290,14 +296,20 @@ fn lexicon_tables() {
         .collect();
     let chars: u64 = grams.iter().filter(|g| g.0 >> 32 == 0).map(|g| u64::from(g.1)).sum();
     // The pairs of the Basic Multilingual Plane (all of them, as the lexicon stands) in slots
-    // of their own; the characters, and any other pair, in the hashed table with its filter.
-    let slot_key = |key: u64| {
-        let (a, b) = (char::from_u32((key >> 32) as u32), char::from_u32(key as u32));
-        a.filter(|_| key >> 32 != 0).zip(b).and_then(|(a, b)| format::pair_slot_key(a, b))
-    };
+    // of their own, each marked if GW609 attests it (a pair it attests and the counts lack gets
+    // a slot with count 0); the characters, and any other pair, in the hashed table with its
+    // filter.
     let (pairs, grams): (Vec<(u64, u32)>, Vec<(u64, u32)>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
-    let pairs: Vec<(u32, u32)> = pairs.iter().map(|&(k, n)| (slot_key(k).expect("a pair key"), n)).collect();
-    std::fs::write(out.join("pairs.slots"), format::pair_slots(&pairs)).unwrap();
+    let mut slotted: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    for (k, n) in pairs {
+        assert!(n & format::PAIR_ATTESTED == 0, "a pair count above 2^31");
+        slotted.insert(slot_key(k).expect("a pair key"), n);
+    }
+    for k in near_miss_bigrams().into_iter().filter_map(slot_key) {
+        *slotted.entry(k).or_insert(0) |= format::PAIR_ATTESTED;
+    }
+    let slotted: Vec<(u32, u32)> = slotted.into_iter().collect();
+    std::fs::write(out.join("pairs.slots"), format::pair_slots(&slotted)).unwrap();
     let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();
     write_hashed_table(&out, "ngrams", grams.into_iter(), None);

@@ -177,7 +177,12 @@ pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
     slots.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
-/// The count of the pair `key` in `slots` ([`pair_slots`]; 0: not counted).
+/// The bit of a pair slot's value that marks the pair as attested for GW609 (the near-miss
+/// words: `rules/near-miss/bigrams.txt`); the other bits are the pair's count. One lookup of a
+/// pair of running text serves both.
+pub const PAIR_ATTESTED: u32 = 1 << 31;
+
+/// The value of the pair `key` in `slots` ([`pair_slots`]; 0: not counted).
 #[inline(always)]
 pub fn pair_slot_count(slots: &[u8], key: u32) -> u32 {
     let len = slots.len() / 8;

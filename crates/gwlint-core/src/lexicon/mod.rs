@@ -256,14 +256,23 @@ pub fn char_count(c: char) -> u32 {
 /// hashed table (after its filter).
 #[inline]
 pub fn pair_count(a: char, b: char) -> u32 {
+    pair_count_and_mark(a, b).0
+}
+
+/// [`pair_count`], and whether the pair is marked attested for GW609 in its slot (see
+/// [`format::PAIR_ATTESTED`]; false for a pair outside the Basic Multilingual Plane, which
+/// GW609 looks up in its own table).
+#[inline]
+pub fn pair_count_and_mark(a: char, b: char) -> (u32, bool) {
     if let Some(key) = format::pair_slot_key(a, b) {
-        return format::pair_slot_count(PAIR_SLOTS, key);
+        let value = format::pair_slot_count(PAIR_SLOTS, key);
+        return (value & !format::PAIR_ATTESTED, value & format::PAIR_ATTESTED != 0);
     }
     let key = format::ngram_key(a, Some(b));
     if !format::filter_has(NGRAM_FILTER, format::ngram_bit(key)) {
-        return 0;
+        return (0, false);
     }
-    NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i))
+    (NGRAMS.find(key).map_or(0, |i| NGRAMS.value(i)), false)
 }
 
 /// The pair counts of the Basic Multilingual Plane, in open-addressed slots.

@@ -45,6 +45,10 @@ pub struct HanRuns {
     /// As `chars`: how often each character and the next of its run are seen side by side in
     /// clean text ([`lexicon::pair_count`]; 0 after a run's last character).
     pair_counts: Vec<u32>,
+    /// As `pair_counts`: whether GW609 counts each pair as attested, as its slot marks it
+    /// ([`lexicon::pair_count_and_mark`]; false for a pair outside the Basic Multilingual
+    /// Plane, which GW609 looks up itself).
+    marked_attested: Vec<bool>,
 }
 
 /// Where one run stands in the text and in the lists of [`HanRuns`].
@@ -74,6 +78,7 @@ impl HanRuns {
             words: Vec::with_capacity(most),
             freqs: Vec::with_capacity(most),
             pair_counts: Vec::with_capacity(most),
+            marked_attested: Vec::with_capacity(most),
             // Made zeroed at once (pages of zeros) instead of grown run by run.
             starts: vec![false; most_bounds],
             ends: vec![false; most_bounds],
@@ -123,9 +128,13 @@ impl HanRuns {
         let len = self.chars.len() - char_at;
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611):
         // looked up once each.
-        let pairs = self.chars[char_at..].windows(2).map(|w| lexicon::pair_count(w[0], w[1]));
-        self.pair_counts.extend(pairs);
+        for w in self.chars[char_at..].windows(2) {
+            let (count, attested) = lexicon::pair_count_and_mark(w[0], w[1]);
+            self.pair_counts.push(count);
+            self.marked_attested.push(attested);
+        }
         self.pair_counts.push(0);
+        self.marked_attested.push(false);
         let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
         // The split by character, in marks `read` made zeroed ahead (grown here past its
         // estimate, and for a run read alone).
@@ -180,6 +189,7 @@ impl HanRuns {
             bounds: &self.bounds[b.clone()],
             seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
             pair_counts: &self.pair_counts[r.char_at..r.char_at + r.len.saturating_sub(1)],
+            marked_attested: &self.marked_attested[r.char_at..r.char_at + r.len.saturating_sub(1)],
             split: Split {
                 starts: &self.starts[b.clone()],
                 ends: &self.ends[b],
@@ -245,6 +255,10 @@ pub struct Run<'a> {
     /// How often each character and the next are seen side by side in clean text
     /// ([`lexicon::pair_count`]): `chars.len() - 1` counts.
     pub pair_counts: &'a [u32],
+    /// Whether GW609 counts each pair as attested, as the pair counts' slots mark it: exact
+    /// for pairs of the Basic Multilingual Plane, false for others (see
+    /// [`lexicon::pair_count_and_mark`]).
+    pub marked_attested: &'a [bool],
     /// The split by character.
     pub split: Split<'a>,
 }
@@ -397,6 +411,8 @@ mod tests {
             assert_eq!(run.split.starts.iter().filter(|&&s| s).count(), run.seg.words.len());
             let pairs: Vec<u32> = run.chars.windows(2).map(|w| lexicon::pair_count(w[0], w[1])).collect();
             assert_eq!(run.pair_counts, pairs.as_slice());
+            let marks: Vec<bool> = run.chars.windows(2).map(|w| lexicon::pair_count_and_mark(w[0], w[1]).1).collect();
+            assert_eq!(run.marked_attested, marks.as_slice());
         }
         assert_eq!(
             views[1].seg.words.iter().map(|w| &views[1].text[w.clone()]).collect::<Vec<_>>(),

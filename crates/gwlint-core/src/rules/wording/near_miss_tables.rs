@@ -8,15 +8,15 @@
 use std::sync::LazyLock;
 
 use crate::char_sets::{CharSet, FxMap};
-use crate::lexicon::{format, Table};
+use crate::lexicon::{self, format, Table};
 use crate::text::is_han;
 
 const WORDS: &str = include_str!("../../../../../rules/near-miss/words.txt");
 const CONFUSION: &str = include_str!("../../../../../rules/near-miss/confusion.txt");
 /// The attested pairs of `rules/near-miss/bigrams.txt`, written by the build script: those of the
-/// Basic Multilingual Plane in open-addressed slots ([`crate::lexicon::format::pair_slots`], one
-/// cache line a lookup), any other as a hashed table of `pair_key`s.
-static PAIR_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.slots"));
+/// Basic Multilingual Plane are marked in the lexicon's slots of pair counts (one lookup of a
+/// pair serves its count and its mark: [`lexicon::pair_count_and_mark`]), any other is in this
+/// hashed table of `pair_key`s.
 static OTHER_PAIRS: Table = Table::hashed_keys(
     include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.keys")),
     include_bytes!(concat!(env!("OUT_DIR"), "/near_miss_pairs.index")),
@@ -189,15 +189,17 @@ fn pair_key(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-static BUILTIN: LazyLock<Tables> = LazyLock::new(|| {
-    Tables::from_data(WORDS, CONFUSION, Pairs::Builtin { slots: PAIR_SLOTS, others: OTHER_PAIRS.clone() })
-});
+static BUILTIN: LazyLock<Tables> =
+    LazyLock::new(|| Tables::from_data(WORDS, CONFUSION, Pairs::Builtin { others: OTHER_PAIRS.clone() }));
 
 /// Attested pairs: the built-in ones as the build script wrote them, or others read from text
 /// (sorted `pair_key`s).
 #[derive(Clone)]
 enum Pairs {
-    Builtin { slots: &'static [u8], others: Table },
+    /// The marks of the lexicon's pair slots, and the others.
+    Builtin {
+        others: Table,
+    },
     Owned(Vec<u64>),
 }
 
@@ -205,8 +207,8 @@ impl Pairs {
     fn contains(&self, a: char, b: char) -> bool {
         match self {
             Pairs::Owned(keys) => keys.binary_search(&pair_key(a, b)).is_ok(),
-            Pairs::Builtin { slots, others } => match format::pair_slot_key(a, b) {
-                Some(key) => format::pair_slot_count(slots, key) != 0,
+            Pairs::Builtin { others } => match format::pair_slot_key(a, b) {
+                Some(_) => lexicon::pair_count_and_mark(a, b).1,
                 None => others.contains(pair_key(a, b)),
             },
         }
@@ -322,6 +324,18 @@ impl Tables {
         self.confusion.get(&a).is_some_and(|v| v.contains(b))
     }
 
+    /// [`Tables::attested`] of pair `j` of `run` (`chars[j..j + 2]`): the built-in pairs as the
+    /// run's slots marked them when it was read, unless a character lies outside the Basic
+    /// Multilingual Plane.
+    #[inline]
+    fn attested_in(&self, run: &crate::spelling::Run<'_>, j: usize) -> bool {
+        match self.pairs {
+            Pairs::Builtin { .. } if run.marked_attested[j] => true,
+            Pairs::Builtin { .. } if format::pair_slot_key(run.chars[j], run.chars[j + 1]).is_some() => false,
+            _ => self.attested(run.chars[j], run.chars[j + 1]),
+        }
+    }
+
     fn attested(&self, a: char, b: char) -> bool {
         self.pairs.contains(a, b)
     }
@@ -351,7 +365,7 @@ impl Tables {
         let mut s = 0;
         while s + 4 <= chars.len() {
             unattested = unattested.max(s);
-            while unattested + 1 < chars.len() && self.attested(chars[unattested], chars[unattested + 1]) {
+            while unattested + 1 < chars.len() && self.attested_in(run, unattested) {
                 unattested += 1;
             }
             if unattested + 1 >= chars.len() {
