@@ -299,7 +299,7 @@ fn lexicon_tables() {
     // of their own, each marked if GW609 attests it (a pair it attests and the counts lack gets
     // a slot with count 0); the characters, and any other pair, in the hashed table with its
     // filter.
-    let (pairs, grams): (Vec<(u64, u32)>, Vec<(u64, u32)>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
+    let (pairs, grams): (Vec<_>, Vec<_>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
     let mut slotted: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
     for (k, n) in pairs {
         assert!(n & format::PAIR_ATTESTED == 0, "a pair count above 2^31");
