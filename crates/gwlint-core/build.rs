@@ -344,8 +344,8 @@ fn lexicon_tables() {
     dropped.dedup();
     // Most stretches of text are no word with a character left out: the filter rules them out
     // with one bit instead of a read of the table.
-    let filter = format::filter_of(dropped.iter().map(|d| format::filter_bit(d.0)));
-    std::fs::write(out.join("dropped.filter"), filter).unwrap();
+    let keys: Vec<u64> = dropped.iter().map(|d| d.0).collect();
+    std::fs::write(out.join("dropped.filter"), format::blocked_filter_of(&keys)).unwrap();
     write_hashed_table(&out, "dropped", dropped.into_iter(), None);
 
     // Swap targets: every word a swapped character may be read as, by its form with each

@@ -130,6 +130,43 @@ pub fn filter_has(filter: &[u8], bit: usize) -> bool {
     filter[bit / 8] & (1 << (bit % 8)) != 0
 }
 
+/// A filter of keys sized to them and read with one memory access a key: `u64` words (a power
+/// of two of them, about sixteen bits a key), two bits of a key set in one word, both chosen by
+/// the mixed key ([`mix`]). Small enough for a table of tens of thousands of keys to stay in
+/// the processor's cache between lookups (the fixed [`FILTER_BITS`] filter is a mebibyte, and
+/// each of its bits read at random costs a read of main memory).
+pub fn blocked_filter_of(keys: &[u64]) -> Vec<u8> {
+    let mut words = 1usize;
+    while words * 64 < keys.len() * 16 {
+        words *= 2;
+    }
+    assert!(words <= 1 << 24, "a blocked filter of at most 2^24 words");
+    let mut filter = vec![0u64; words];
+    for &key in keys {
+        let (w, bits) = blocked_place(key, words);
+        filter[w] |= bits;
+    }
+    filter.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+/// The word of a key in a blocked filter of `words` words, and its two bits there.
+#[inline(always)]
+fn blocked_place(key: u64, words: usize) -> (usize, u64) {
+    let h = mix(key);
+    let w = (h >> 40) as usize & (words - 1);
+    (w, 1 << ((h >> 20) & 63) | 1 << ((h >> 26) & 63))
+}
+
+/// Whether `key` may be among the keys of the blocked filter `filter` ([`blocked_filter_of`]):
+/// false is sure, true may be wrong.
+#[inline(always)]
+pub fn blocked_filter_has(filter: &[u8], key: u64) -> bool {
+    let words = filter.len() / 8;
+    let (w, bits) = blocked_place(key, words);
+    let word = u64::from_le_bytes(filter[w * 8..w * 8 + 8].try_into().expect("8 bytes"));
+    word & bits == bits
+}
+
 /// The key of one character (a unigram) or two adjacent ones (a bigram).
 pub fn ngram_key(a: char, b: Option<char>) -> u64 {
     match b {

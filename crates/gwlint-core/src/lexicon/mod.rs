@@ -292,7 +292,7 @@ pub fn phrase_count_by_key(key: u64) -> Option<u32> {
 /// character and the position it goes to (read from the table as the caller asks).
 pub fn with_one_more(form: &str) -> impl Iterator<Item = (char, usize)> {
     let key = format::word_key(form);
-    let rows = if format::filter_has(DROPPED_FILTER, format::filter_bit(key)) { DROPPED.rows(key) } else { 0..0 };
+    let rows = if format::blocked_filter_has(DROPPED_FILTER, key) { DROPPED.rows(key) } else { 0..0 };
     rows.filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
         (Some(c), at) => Some((c, at)),
         _ => None,
@@ -472,6 +472,23 @@ mod tests {
         // The slots: a power of two, a third or more of them empty.
         let len = PAIR_SLOTS.len() / 8;
         assert!(len.is_power_of_two() && pairs * 3 <= len * 2, "{len} slots for {pairs} pairs");
+    }
+
+    #[test]
+    fn a_blocked_filter_has_every_key_and_few_others() {
+        // Keys as the tables have them: FNV-1a of strings.
+        let keys: Vec<u64> = (0..50_000).map(|i| format::word_key(&format!("词{i}"))).collect();
+        let filter = format::blocked_filter_of(&keys);
+        assert_eq!(filter.len(), 1 << 17, "sixteen bits a key, rounded up to a power of two");
+        assert!(keys.iter().all(|&k| format::blocked_filter_has(&filter, k)));
+        let others = (0..100_000).filter(|i| format::blocked_filter_has(&filter, format::word_key(&format!("字{i}"))));
+        assert!(others.count() < 2_000, "false positives above 2%");
+        let one = format::blocked_filter_of(&keys[..1]);
+        assert_eq!(one.len(), 8);
+        assert!(format::blocked_filter_has(&one, keys[0]));
+        assert!(!format::blocked_filter_has(&format::blocked_filter_of(&[]), keys[0]));
+        // The dropped-character index answers through its filter.
+        assert!(with_one_more("经济社发展").any(|(c, at)| (c, at) == ('会', 3)));
     }
 
     fn trie_text(text: &str) -> Vec<u8> {
