@@ -362,6 +362,11 @@ fn lexicon_tables() {
     }
     swaps.sort_unstable();
     swaps.dedup();
+    // Most forms with a place left open are no word's: the filter rules them out with one read
+    // of a table small enough to stay in the cache.
+    let mut keys: Vec<u64> = swaps.iter().map(|s| s.0).collect();
+    keys.dedup();
+    std::fs::write(out.join("swaps.filter"), format::blocked_filter_of(&keys)).unwrap();
     write_hashed_table(&out, "swaps", swaps.into_iter(), None);
 
     // Readings: key = the character, rows = the numbers of its readings without tones (the

@@ -118,6 +118,7 @@ static DROPPED: Table = hashed_table!("dropped");
 static DROPPED_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped.filter"));
 static NEAR: Table = hashed_table!("near");
 static SWAPS: Table = hashed_table!("swaps");
+static SWAPS_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/swaps.filter"));
 static READINGS: Table = hashed_table!("readings");
 static HOMOPHONES: Table = hashed_table!("homophones");
 static CONFUSION: Table = Table {
@@ -373,7 +374,9 @@ fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64
 /// no function word), in code-point order. A rare collision of keys may add a character that
 /// makes no such word: callers look the word up.
 pub fn swap_targets(chars: &[char], at: usize) -> impl Iterator<Item = char> {
-    SWAPS.rows(format::wildcard_key(chars, at)).filter_map(|j| char::from_u32(SWAPS.value(j)))
+    let key = format::wildcard_key(chars, at);
+    let rows = if format::blocked_filter_has(SWAPS_FILTER, key) { SWAPS.rows(key) } else { 0..0 };
+    rows.filter_map(|j| char::from_u32(SWAPS.value(j)))
 }
 
 /// The two-character words that sound as `first` and `second` do, tones aside (单位 for 淡味:
@@ -472,6 +475,26 @@ mod tests {
         // The slots: a power of two, a third or more of them empty.
         let len = PAIR_SLOTS.len() / 8;
         assert!(len.is_power_of_two() && pairs * 3 <= len * 2, "{len} slots for {pairs} pairs");
+    }
+
+    #[test]
+    fn every_swap_target_is_found_through_the_filter() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");
+        let text = std::fs::read_to_string(path).expect("words.txt");
+        let mut places = 0;
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut f = line.split('\t');
+            let (w, freq, tag) = (f.next().unwrap(), f.next().unwrap().parse::<u32>().unwrap(), f.next().unwrap_or(""));
+            let chars: Vec<char> = w.chars().collect();
+            if !(2..=4).contains(&chars.len()) || freq < format::SWAP_TARGET_FREQ || !format::swap_target_tag(tag) {
+                continue;
+            }
+            for at in 0..chars.len() {
+                assert!(swap_targets(&chars, at).any(|c| c == chars[at]), "{w} {at}");
+                places += 1;
+            }
+        }
+        assert!(places > 80_000, "{places}");
     }
 
     #[test]
