@@ -131,14 +131,16 @@ pub fn run(ws: &Workspace, inputs: &[Input], args: &InputArgs) -> Vec<FileResult
     results
 }
 
-/// How many inputs past the first one not yet handed on may be checked ahead, per worker: a
+/// How many inputs past the first one not yet handed on may be checked ahead, per thread: a
 /// large or slow file holds back only this many finished results.
 const AHEAD_PER_WORKER: usize = 4;
 
 /// Check all inputs in parallel and hand each result to `each` in input order, as soon as it
-/// and every input before it are done. Workers take the inputs in order and stay at most
-/// [`AHEAD_PER_WORKER`] inputs per worker ahead of the first one not handed on, so the results
-/// held at any time (each with its whole document) are bounded by the worker count, not by the
+/// and every input before it are done. The calling thread checks inputs too, with one helper
+/// thread fewer than the threads asked for (one thread: no helper, and no result waits for a
+/// thread to wake), and hands results on between its own. Inputs are taken in order, at most
+/// [`AHEAD_PER_WORKER`] inputs per thread ahead of the first one not handed on, so the results
+/// held at any time (each with its whole document) are bounded by the thread count, not by the
 /// number of inputs.
 pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl FnMut(FileResult)) {
     // Standard input cannot be read from a worker thread in a meaningful order; read it first.
@@ -149,18 +151,28 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
             .unwrap_or_else(|| (args.stdin_filename.clone(), Err(Skipped::from("标准输入只能读取一次".to_string()))));
         result(input, path, report)
     };
-    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
-    let window = workers * AHEAD_PER_WORKER;
+    let threads = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    let window = threads * AHEAD_PER_WORKER;
     let next = AtomicUsize::new(0);
-    // The index of the first input not yet handed on, which workers wait on.
+    // The index of the first input not yet handed on, which helpers wait on.
     let handed = (Mutex::new(0usize), Condvar::new());
-    // Set when the main thread stops taking results (it unwound), so no worker waits for ever.
+    // Set when the main thread stops taking results (it unwound), so no helper waits for ever.
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
+    // One input checked: a fault in a rule is reported as this input's failure and the run
+    // goes on (an unwinding helper would leave the others waiting for its result).
+    let check = |i: usize, input: &Input| {
+        let (path, report) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(ws, input, args)))
+            .unwrap_or_else(|_| {
+                let message = "检查此文件时 gwlint 内部出错（这是 gwlint 的缺陷，请报告）".to_string();
+                (input.name(args), Err(Skipped::from(message)))
+            });
+        (i, result(input, path, report))
+    };
     std::thread::scope(|scope| {
-        for _ in 0..workers {
+        for _ in 1..threads {
             let tx = tx.clone();
-            let (next, handed, stop) = (&next, &handed, &stop);
+            let (next, handed, stop, check) = (&next, &handed, &stop, &check);
             let work = move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(input) = inputs.get(i) else { break };
@@ -174,17 +186,7 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
                         first_waiting = moved.wait(first_waiting).unwrap_or_else(|e| e.into_inner());
                     }
                 }
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                // A fault in a rule is reported as this input's failure and the run goes on
-                // (an unwinding worker would leave the others waiting for its result).
-                let (path, report) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(ws, input, args)))
-                    .unwrap_or_else(|_| {
-                        let message = "检查此文件时 gwlint 内部出错（这是 gwlint 的缺陷，请报告）".to_string();
-                        (input.name(args), Err(Skipped::from(message)))
-                    });
-                if tx.send((i, result(input, path, report))).is_err() {
+                if stop.load(Ordering::Relaxed) || tx.send(check(i, input)).is_err() {
                     break;
                 }
             };
@@ -217,6 +219,26 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
                 moved.notify_all();
             }
         };
+        // The main thread's share: take inputs as the helpers do, handing on what is ready
+        // between them (without waiting); an input past the window waits for the first one.
+        loop {
+            while let Ok((i, r)) = rx.try_recv() {
+                pending.insert(i, r);
+            }
+            hand_on(&mut pending, &mut first);
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else { break };
+            if *input == Input::Stdin {
+                continue;
+            }
+            while i >= first + window {
+                let Ok((k, r)) = rx.recv() else { break };
+                pending.insert(k, r);
+                hand_on(&mut pending, &mut first);
+            }
+            let (i, r) = check(i, input);
+            pending.insert(i, r);
+        }
         hand_on(&mut pending, &mut first);
         for (i, r) in rx {
             pending.insert(i, r);
