@@ -2,9 +2,12 @@
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, GatedRegex};
+use crate::rules::common::{group_span, paragraph_matches_where};
+use regex::Regex;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -38,10 +41,29 @@ declare_rule! {
     };
 }
 
-static ORDINAL: GatedRegex = GatedRegex::new(
-    &["、"],
-    r"(?:^|[。；：！？，\s])(?P<w>第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)(?P<d>、)",
-);
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；：！？，\s])(?P<w>第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)(?P<d>、)")
+        .expect("pattern")
+});
+
+/// The numerals of the ordinals the pattern reads.
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// Whether `text` may hold a match of [`ORDINAL`]: a 、 right after 第 and one to three
+/// numerals, 其 and one numeral, or 首先, 其次, 再次 or 最后 (every match ends so). The pattern
+/// starts with a class, so it has no literal to look for first and read every byte of every
+/// paragraph with a 、 (list items, and the headings 一、 二、 without 第).
+fn may_hold_ordinal(text: &str, summary: CharSummary) -> bool {
+    summary.may_contain('、')
+        && text.match_indices('、').any(|(at, _)| {
+            let before = &text[..at];
+            let numerals = before.chars().rev().take_while(|&c| NUMERALS.contains(c)).count();
+            let head = before[..before.len() - numerals * '一'.len_utf8()].chars().next_back();
+            (1..=3).contains(&numerals) && head == Some('第')
+                || numerals == 1 && head == Some('其')
+                || ["首先", "其次", "再次", "最后"].iter().any(|w| before.ends_with(w))
+        })
+}
 
 pub struct OrdinalDunhao;
 
@@ -51,11 +73,39 @@ impl Rule for OrdinalDunhao {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in ORDINAL.paragraph_matches(doc) {
+        for (p, c, _) in paragraph_matches_where(doc, &ORDINAL, may_hold_ordinal) {
             let dun = group_span(p, c.name("d").expect("group"));
             cx.report(dun, format!("序次语“{}”后应用逗号，不用顿号", &c["w"]))
                 .with_label("应为“，”")
                 .with_fix(Fix::replace("改为“，”", Applicability::Safe, dun, "，"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text whose pattern matches passes the gate: lines built from the pieces a match and
+    /// its neighbours are made of, every sequence of up to four of them.
+    #[test]
+    fn the_gate_passes_every_text_the_pattern_matches() {
+        let pieces =
+            ["第", "其", "一", "十", "二", "、", "首先", "其次", "最后", "再次", "，", "。", " ", "工作", "首"];
+        let mut texts: Vec<String> = vec![String::new()];
+        let (mut matched, mut passed_over) = (0, 0);
+        for _ in 0..4 {
+            texts = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            for t in &texts {
+                let gate = may_hold_ordinal(t, CharSummary::of(t));
+                if ORDINAL.is_match(t) {
+                    assert!(gate, "{t}");
+                    matched += 1;
+                } else if !gate {
+                    passed_over += 1;
+                }
+            }
+        }
+        assert!(matched > 1_000 && passed_over > 10_000, "{matched} {passed_over}");
     }
 }
