@@ -190,11 +190,11 @@ pub fn pair_slot(key: u32, bits: u32) -> usize {
 }
 
 /// The pair counts of running text as open-addressed slots: each slot the little-endian `u32`
-/// key and `u32` count of a pair (key 0: empty), a pair in the first free slot from
-/// [`pair_slot`] on (wrapping), and a third of the slots or more left empty. A lookup reads one
-/// slot, most often, and a few beside it in the same cache line: the sorted table with its
-/// bucket index read an index, a key and a value in three places for each of the pairs of a
-/// text.
+/// key and `u32` value of a pair (its count, with [`PAIR_ATTESTED`]; key 0: empty), a pair in
+/// the first free slot from [`pair_slot`] on (wrapping), and a third of the slots or more left
+/// empty. A lookup reads one slot, most often, and a few beside it in the same cache line: the
+/// sorted table with its bucket index read an index, a key and a value in three places for
+/// each of the pairs of a text.
 pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
     let mut bits = 4;
     while (1usize << bits) < pairs.len() + pairs.len() / 2 + 1 {
@@ -202,14 +202,14 @@ pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
     }
     let mask = (1usize << bits) - 1;
     let mut slots = vec![0u64; 1 << bits];
-    for &(key, count) in pairs {
+    for &(key, value) in pairs {
         assert_ne!(key, 0, "pair key 0 is the empty slot");
         let mut i = pair_slot(key, bits);
         while slots[i] != 0 {
             assert_ne!(slots[i] as u32, key, "a pair counted twice");
             i = (i + 1) & mask;
         }
-        slots[i] = u64::from(count) << 32 | u64::from(key);
+        slots[i] = u64::from(value) << 32 | u64::from(key);
     }
     slots.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
@@ -221,7 +221,7 @@ pub const PAIR_ATTESTED: u32 = 1 << 31;
 
 /// The value of the pair `key` in `slots` ([`pair_slots`]; 0: not counted).
 #[inline(always)]
-pub fn pair_slot_count(slots: &[u8], key: u32) -> u32 {
+pub fn pair_slot_value(slots: &[u8], key: u32) -> u32 {
     let len = slots.len() / 8;
     let bits = len.trailing_zeros();
     let mask = len - 1;

@@ -266,7 +266,7 @@ pub fn pair_count(a: char, b: char) -> u32 {
 #[inline]
 pub fn pair_count_and_mark(a: char, b: char) -> (u32, bool) {
     if let Some(key) = format::pair_slot_key(a, b) {
-        let value = format::pair_slot_count(PAIR_SLOTS, key);
+        let value = format::pair_slot_value(PAIR_SLOTS, key);
         return (value & !format::PAIR_ATTESTED, value & format::PAIR_ATTESTED != 0);
     }
     let key = format::ngram_key(a, Some(b));

@@ -51,8 +51,8 @@ const NUMERALS: &str = "一二三四五六七八九十";
 
 /// Whether `text` may hold a match of [`ORDINAL`]: a 、 right after 第 and one to three
 /// numerals, 其 and one numeral, or 首先, 其次, 再次 or 最后 (every match ends so). The pattern
-/// starts with a class, so it has no literal to look for first and read every byte of every
-/// paragraph with a 、 (list items, and the headings 一、 二、 without 第).
+/// starts with a class and has no literal to look for first: gated on the 、 alone, it read
+/// every byte of every paragraph with one (list items, and the headings 一、 二、 without 第).
 fn may_hold_ordinal(text: &str, summary: CharSummary) -> bool {
     summary.may_contain('、')
         && text.match_indices('、').any(|(at, _)| {
