@@ -192,7 +192,7 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
             };
             // The same stack as the rayon pool's threads: deeply nested documents recurse.
             std::thread::Builder::new()
-                .stack_size(8 << 20)
+                .stack_size(crate::STACK)
                 .spawn_scoped(scope, work)
                 .expect("a worker thread can be started");
         }

@@ -24,10 +24,26 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
+/// The stack every thread that reads documents gets: deeply nested documents recurse.
+const STACK: usize = 8 << 20;
+
 fn main() -> ExitCode {
     silence_docx_panics();
+    // The command runs on a thread of its own with the same stack as the checking threads (a
+    // main thread's stack is what the system gives: 1 MiB on Windows), since the main thread
+    // checks inputs too. A panic unwinds out of `main` as it would have.
+    let run = std::thread::Builder::new().name("gwlint".into()).stack_size(STACK).spawn(run);
+    match run.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread to be had: run here.
+        Err(_) => self::run(),
+    }
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
-    let _ = rayon::ThreadPoolBuilder::new().stack_size(8 << 20).build_global();
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(STACK).build_global();
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
