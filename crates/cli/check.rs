@@ -133,13 +133,13 @@ pub fn run(ws: &Workspace, inputs: &[Input], args: &InputArgs) -> Vec<FileResult
 
 /// How many inputs past the first one not yet handed on may be checked ahead, per thread: a
 /// large or slow file holds back only this many finished results.
-const AHEAD_PER_WORKER: usize = 4;
+const AHEAD_PER_THREAD: usize = 4;
 
 /// Check all inputs in parallel and hand each result to `each` in input order, as soon as it
 /// and every input before it are done. The calling thread checks inputs too, with one helper
 /// thread fewer than the threads asked for (one thread: no helper, and no result waits for a
 /// thread to wake), and hands results on between its own. Inputs are taken in order, at most
-/// [`AHEAD_PER_WORKER`] inputs per thread ahead of the first one not handed on, so the results
+/// [`AHEAD_PER_THREAD`] inputs per thread ahead of the first one not handed on, so the results
 /// held at any time (each with its whole document) are bounded by the thread count, not by the
 /// number of inputs.
 pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl FnMut(FileResult)) {
@@ -152,7 +152,7 @@ pub fn stream(ws: &Workspace, inputs: &[Input], args: &InputArgs, mut each: impl
         result(input, path, report)
     };
     let threads = rayon::current_num_threads().clamp(1, inputs.len().max(1));
-    let window = threads * AHEAD_PER_WORKER;
+    let window = threads * AHEAD_PER_THREAD;
     let next = AtomicUsize::new(0);
     // The index of the first input not yet handed on, which helpers wait on.
     let handed = (Mutex::new(0usize), Condvar::new());

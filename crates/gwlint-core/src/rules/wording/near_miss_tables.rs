@@ -526,18 +526,11 @@ mod tests {
             }
         }
         assert!(listed.len() > 100_000, "{}", listed.len());
-        let chars: Vec<char> =
-            "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于".chars().chain(['\0', '𠀀', 'a']).collect();
-        let mut absent = 0;
-        for &a in &chars {
-            for &b in &chars {
-                if !listed.contains(&(a, b)) {
-                    assert!(!Tables::builtin().attested(a, b), "{a}{b}");
-                    absent += 1;
-                }
-            }
+        let absent = lexicon::unlisted_pairs(&listed);
+        assert!(absent.len() > 100, "{}", absent.len());
+        for (a, b) in absent {
+            assert!(!Tables::builtin().attested(a, b), "{a}{b}");
         }
-        assert!(absent > 100, "{absent}");
     }
 
     fn wrongs(text: &str) -> Vec<(String, String)> {
