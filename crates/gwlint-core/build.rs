@@ -242,15 +242,31 @@ fn lexicon_tables() {
     assert!(ranked.len() as u32 <= format::TRIE_MAX_CODE, "more characters than trie codes");
     let code: std::collections::HashMap<char, u32> =
         ranked.iter().enumerate().map(|(i, &(c, _))| (c, i as u32 + 1)).collect();
-    let mut dense = vec![0u8; (format::TRIE_DENSE.end() - format::TRIE_DENSE.start() + 1) as usize * 2];
+    // The trie's value is the rank of the word's frequency among the distinct frequencies (a
+    // few thousand): the split reads the frequency and its logarithm from tables by the rank
+    // instead of taking a logarithm for every word it weighs.
+    let mut freqs: Vec<u32> = word_rows.iter().map(|(_, f, _)| f.parse::<u32>().expect("word frequency")).collect();
+    freqs.sort_unstable();
+    freqs.dedup();
+    std::fs::write(out.join("word-freqs"), freqs.iter().flat_map(|f| f.to_le_bytes()).collect::<Vec<u8>>()).unwrap();
+    let rank =
+        |f: &str| freqs.binary_search(&f.parse::<u32>().expect("word frequency")).expect("a listed frequency") as u32;
+    // Each character's entry: its code and its rank as a word of one character.
+    let single: std::collections::HashMap<char, u32> = word_rows
+        .iter()
+        .filter(|(w, _, _)| w.chars().count() == 1)
+        .map(|(w, f, _)| (w.chars().next().expect("a character"), rank(f)))
+        .collect();
+    let mut dense = vec![0u8; (format::TRIE_DENSE.end() - format::TRIE_DENSE.start() + 1) as usize * 4];
     let mut sparse: Vec<(u32, u32)> = Vec::new();
     for (&c, &k) in &code {
         let cp = u32::from(c);
+        let entry = format::trie_entry(k, single.get(&c).copied());
         if format::TRIE_DENSE.contains(&cp) {
-            let i = (cp - format::TRIE_DENSE.start()) as usize * 2;
-            dense[i..i + 2].copy_from_slice(&(k as u16).to_le_bytes());
+            let i = (cp - format::TRIE_DENSE.start()) as usize * 4;
+            dense[i..i + 4].copy_from_slice(&entry.to_le_bytes());
         } else {
-            sparse.push((cp, k));
+            sparse.push((cp, entry));
         }
     }
     sparse.sort_unstable();
@@ -268,15 +284,6 @@ fn lexicon_tables() {
             bytes
         })
         .collect();
-    // The trie's value is the rank of the word's frequency among the distinct frequencies (a
-    // few thousand): the split reads the frequency and its logarithm from tables by the rank
-    // instead of taking a logarithm for every word it weighs.
-    let mut freqs: Vec<u32> = word_rows.iter().map(|(_, f, _)| f.parse::<u32>().expect("word frequency")).collect();
-    freqs.sort_unstable();
-    freqs.dedup();
-    std::fs::write(out.join("word-freqs"), freqs.iter().flat_map(|f| f.to_le_bytes()).collect::<Vec<u8>>()).unwrap();
-    let rank =
-        |f: &str| freqs.binary_search(&f.parse::<u32>().expect("word frequency")).expect("a listed frequency") as u32;
     let mut trie_keys: Vec<(&[u8], u32)> =
         encoded.iter().zip(&word_rows).map(|(e, (_, f, _))| (e.as_slice(), rank(f))).collect();
     trie_keys.sort_unstable();
@@ -300,15 +307,35 @@ fn lexicon_tables() {
     // a slot with count 0); the characters, and any other pair, in the hashed table with its
     // filter.
     let (pairs, grams): (Vec<_>, Vec<_>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
-    let mut slotted: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    let mut slotted: std::collections::BTreeMap<u32, (u32, bool)> = std::collections::BTreeMap::new();
     for (k, n) in pairs {
-        assert!(n & format::PAIR_ATTESTED == 0, "a pair count above 2^31");
-        slotted.insert(slot_key(k).expect("a pair key"), n);
+        slotted.insert(slot_key(k).expect("a pair key"), (n, false));
     }
     for k in near_miss_bigrams().into_iter().filter_map(slot_key) {
-        *slotted.entry(k).or_insert(0) |= format::PAIR_ATTESTED;
+        slotted.entry(k).or_insert((0, false)).1 = true;
     }
-    let slotted: Vec<(u32, u32)> = slotted.into_iter().collect();
+    // Each slot also tells the split the words its pair starts: the pair as a word of two
+    // characters (its frequency rank) and whether a longer word starts with it.
+    let mut starts: std::collections::HashMap<u32, (Option<u32>, bool)> = std::collections::HashMap::new();
+    for (w, f, _) in &word_rows {
+        let mut cs = w.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            if let Some(k) = format::pair_slot_key(a, b) {
+                let e = starts.entry(k).or_default();
+                match cs.next() {
+                    None => e.0 = Some(rank(f)),
+                    Some(_) => e.1 = true,
+                }
+            }
+        }
+    }
+    let slotted: Vec<(u32, u32)> = slotted
+        .into_iter()
+        .map(|(k, (n, attested))| {
+            let (word, longer) = starts.get(&k).copied().unwrap_or_default();
+            (k, format::pair_value(n, attested, word, longer))
+        })
+        .collect();
     std::fs::write(out.join("pairs.slots"), format::pair_slots(&slotted)).unwrap();
     let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();

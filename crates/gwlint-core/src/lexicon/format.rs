@@ -190,7 +190,8 @@ pub fn pair_slot(key: u32, bits: u32) -> usize {
 }
 
 /// The pair counts of running text as open-addressed slots: each slot the little-endian `u32`
-/// key and `u32` value of a pair (its count, with [`PAIR_ATTESTED`]; key 0: empty), a pair in
+/// key and `u32` value of a pair ([`pair_value`]: its count, marks and the words it starts;
+/// key 0: empty), a pair in
 /// the first free slot from [`pair_slot`] on (wrapping), and a third of the slots or more left
 /// empty. A lookup reads one slot, most often, and a few beside it in the same cache line: the
 /// sorted table with its bucket index read an index, a key and a value in three places for
@@ -214,12 +215,38 @@ pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
     slots.iter().flat_map(|s| s.to_le_bytes()).collect()
 }
 
+/// The bits of a pair slot's value that hold the pair's count (the counts of clean text stay
+/// far below: the build script checks).
+pub const PAIR_COUNT: u32 = (1 << 15) - 1;
 /// The bit of a pair slot's value that marks the pair as attested for GW609 (the near-miss
-/// words: `rules/near-miss/bigrams.txt`); the other bits are the pair's count. One lookup of a
-/// pair of running text serves both.
-pub const PAIR_ATTESTED: u32 = 1 << 31;
+/// words: `rules/near-miss/bigrams.txt`). One lookup of a pair of running text serves its
+/// count, this mark and the split's first step ([`PAIR_WORD_SHIFT`], [`PAIR_LONGER`]).
+pub const PAIR_ATTESTED: u32 = 1 << 15;
+/// Where a pair slot's value holds the pair as a word of two characters: its frequency rank
+/// plus one, in [`PAIR_WORD_BITS`] bits (0: the pair is no word).
+pub const PAIR_WORD_SHIFT: u32 = 16;
+pub const PAIR_WORD_BITS: u32 = 13;
+/// The bit of a pair slot's value set when a word of three characters or more starts with the
+/// pair (the split walks the trie of words from such a pair only).
+pub const PAIR_LONGER: u32 = 1 << 29;
+/// The bit every filled slot's value has: the word bits are the lexicon's (a value without it
+/// is a pair with no slot, which says nothing of words).
+pub const PAIR_KNOWN: u32 = 1 << 30;
 
-/// The value of the pair `key` in `slots` ([`pair_slots`]; 0: not counted).
+/// A pair slot's value: the pair's count, whether GW609 attests it, the frequency rank of the
+/// pair as a two-character word (if it is one) and whether a longer word starts with it.
+pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bool) -> u32 {
+    assert!(count <= PAIR_COUNT, "a pair count above {PAIR_COUNT}: widen the slots' count");
+    let word = word_rank.map_or(0, |r| r + 1);
+    assert!(word < 1 << PAIR_WORD_BITS, "more word frequencies than a pair slot's rank holds");
+    count
+        | if attested { PAIR_ATTESTED } else { 0 }
+        | word << PAIR_WORD_SHIFT
+        | if longer { PAIR_LONGER } else { 0 }
+        | PAIR_KNOWN
+}
+
+/// The value of the pair `key` in `slots` ([`pair_slots`]; 0: no slot).
 #[inline(always)]
 pub fn pair_slot_value(slots: &[u8], key: u32) -> u32 {
     let len = slots.len() / 8;
@@ -272,6 +299,16 @@ pub const TRIE_MAX_CODE: u32 = TRIE_ONE_BYTE + 95 * 255;
 pub const TRIE_NO_CODE: u8 = 0xFF;
 /// The code points whose codes the dense table holds (the CJK blocks most text uses).
 pub const TRIE_DENSE: std::ops::RangeInclusive<u32> = 0x3000..=0x9FFF;
+
+/// A character's entry in the tables of trie codes: its code (16 bits) and, above it, the
+/// frequency rank plus one of the character as a word of its own (0: it is no word), so that
+/// the split reads a character's one-character word with its code.
+pub fn trie_entry(code: u32, single_rank: Option<u32>) -> u32 {
+    assert!(code <= TRIE_MAX_CODE && TRIE_MAX_CODE < 1 << 16);
+    let single = single_rank.map_or(0, |r| r + 1);
+    assert!(single < 1 << 16, "more word frequencies than a trie entry's rank holds");
+    code | single << 16
+}
 
 /// Appends the trie's bytes for the character of code `code` (1 to [`TRIE_MAX_CODE`]; 0 for a
 /// character no word holds). The bytes are a prefix-free code without NUL.

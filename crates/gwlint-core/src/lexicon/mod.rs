@@ -196,15 +196,28 @@ pub fn trie_bytes(c: char, out: &mut Vec<u8>) {
 /// The bytes the trie of words reads `c` as: the first `len` of the pair.
 #[inline]
 pub fn trie_char(c: char) -> ([u8; 2], usize) {
+    format::trie_code(trie_entry(c) & 0xFFFF)
+}
+
+/// [`trie_char`], and the frequency rank of `c` as a word of one character (if it is one).
+#[inline]
+pub(crate) fn trie_char_and_word(c: char) -> ([u8; 2], usize, Option<FreqRank>) {
+    let entry = trie_entry(c);
+    let (bytes, len) = format::trie_code(entry & 0xFFFF);
+    (bytes, len, (entry >> 16).checked_sub(1).map(FreqRank))
+}
+
+/// The entry of `c` in the tables of trie codes ([`format::trie_entry`]; 0: no word holds it).
+#[inline]
+fn trie_entry(c: char) -> u32 {
     let cp = u32::from(c);
-    let code = if format::TRIE_DENSE.contains(&cp) {
-        let i = (cp - format::TRIE_DENSE.start()) as usize * 2;
-        u32::from(u16::from_le_bytes([TRIE_CODES_DENSE[i], TRIE_CODES_DENSE[i + 1]]))
+    if format::TRIE_DENSE.contains(&cp) {
+        let i = (cp - format::TRIE_DENSE.start()) as usize * 4;
+        u32::from_le_bytes(TRIE_CODES_DENSE[i..i + 4].try_into().expect("4 bytes"))
     } else {
         let at = |k: usize| u32::from_le_bytes(TRIE_CODES_SPARSE[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
         search(0..TRIE_CODES_SPARSE.len() / 8, |i| u64::from(at(i * 2)), u64::from(cp)).map_or(0, |i| at(i * 2 + 1))
-    };
-    format::trie_code(code)
+    }
 }
 
 /// The words of the lexicon that `bytes` (characters as [`trie_bytes`] gives them) starts with,
@@ -265,9 +278,8 @@ pub fn pair_count(a: char, b: char) -> u32 {
 /// GW609 looks up in its own table).
 #[inline]
 pub fn pair_count_and_mark(a: char, b: char) -> (u32, bool) {
-    if let Some(key) = format::pair_slot_key(a, b) {
-        let value = format::pair_slot_value(PAIR_SLOTS, key);
-        return (value & !format::PAIR_ATTESTED, value & format::PAIR_ATTESTED != 0);
+    if let Some(slot) = pair_slot(a, b) {
+        return (slot.count(), slot.attested());
     }
     let key = format::ngram_key(a, Some(b));
     if !format::filter_has(NGRAM_FILTER, format::ngram_bit(key)) {
@@ -278,6 +290,47 @@ pub fn pair_count_and_mark(a: char, b: char) -> (u32, bool) {
 
 /// The pair counts of the Basic Multilingual Plane, in open-addressed slots.
 static PAIR_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.slots"));
+
+/// The slot of two adjacent characters of the Basic Multilingual Plane among the pair counts
+/// (None for a pair with another character: those are counted in the hashed table).
+#[inline]
+pub fn pair_slot(a: char, b: char) -> Option<PairSlot> {
+    format::pair_slot_key(a, b).map(|key| PairSlot(format::pair_slot_value(PAIR_SLOTS, key)))
+}
+
+/// What the slot of a pair says ([`format::pair_value`]): its count, GW609's mark and, for the
+/// split, the words that start with the pair. [`PairSlot::NONE`] is a pair without a slot: never
+/// counted, and the split walks the trie for its words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PairSlot(u32);
+
+impl PairSlot {
+    pub const NONE: PairSlot = PairSlot(0);
+
+    pub fn count(self) -> u32 {
+        self.0 & format::PAIR_COUNT
+    }
+
+    pub fn attested(self) -> bool {
+        self.0 & format::PAIR_ATTESTED != 0
+    }
+
+    /// Whether the slot tells the words that start with the pair ([`PairSlot::word`],
+    /// [`PairSlot::starts_longer`]): every filled slot does.
+    pub fn knows_words(self) -> bool {
+        self.0 & format::PAIR_KNOWN != 0
+    }
+
+    /// The frequency rank of the pair as a word of two characters, if it is one.
+    pub fn word(self) -> Option<FreqRank> {
+        ((self.0 >> format::PAIR_WORD_SHIFT) & ((1 << format::PAIR_WORD_BITS) - 1)).checked_sub(1).map(FreqRank)
+    }
+
+    /// Whether a word of three characters or more starts with the pair.
+    pub fn starts_longer(self) -> bool {
+        self.0 & format::PAIR_LONGER != 0
+    }
+}
 
 /// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.
 pub fn phrase_count(phrase: &str) -> Option<u32> {
@@ -570,6 +623,58 @@ mod tests {
         }
         // A character no word holds ends every walk.
         assert_eq!(words_starting(&trie_text("\u{10FFFF}标准")).count(), 0);
+    }
+
+    #[test]
+    fn the_slots_and_codes_tell_the_words_the_trie_holds() {
+        // The split reads a character's own word from its code and a pair's words from its slot
+        // instead of walking the trie: both say what the walk finds.
+        let walked = |text: &str| -> Vec<(FreqRank, usize)> { ranked_words_starting(&trie_text(text)).collect() };
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/char-ngrams.txt");
+        let text = std::fs::read_to_string(path).expect("char-ngrams.txt");
+        let (mut pairs, mut words, mut longer) = (0, 0, 0);
+        let mut listed = std::collections::HashSet::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut cs = line.split('\t').next().unwrap().chars();
+            let (Some(a), Some(b)) = (cs.next(), cs.next()) else { continue };
+            listed.insert((a, b));
+            let Some(slot) = pair_slot(a, b) else { continue };
+            assert!(slot.knows_words(), "{a}{b}");
+            let found = walked(&format!("{a}{b}"));
+            let (one, two) = (trie_text(&a.to_string()).len(), trie_text(&format!("{a}{b}")).len());
+            let as_word = found.iter().find(|w| w.1 == two).map(|w| w.0);
+            assert_eq!(slot.word(), as_word, "{a}{b}");
+            assert_eq!(trie_char_and_word(a).2, found.iter().find(|w| w.1 == one).map(|w| w.0), "{a}");
+            // A longer word starts with the pair when words.txt has one.
+            let goes_on = WORD_TRIE_PREFIXES.with(|p| p.contains(&(a, b)));
+            assert_eq!(slot.starts_longer(), goes_on, "{a}{b}");
+            pairs += 1;
+            words += usize::from(as_word.is_some());
+            longer += usize::from(goes_on);
+        }
+        assert_eq!((pairs, words, longer), (342_947, 41_041, 33_577));
+        // A pair without a slot says nothing of words (the split walks the trie there).
+        for (a, b) in unlisted_pairs(&listed) {
+            assert!(pair_slot(a, b).is_none_or(|s| s == PairSlot::NONE || s.knows_words()), "{a}{b}");
+        }
+        assert_eq!(PairSlot::NONE.count(), 0);
+        assert!(!PairSlot::NONE.knows_words());
+    }
+
+    thread_local! {
+        /// The pairs of the Basic Multilingual Plane that start a lexicon word of three
+        /// characters or more.
+        static WORD_TRIE_PREFIXES: std::collections::HashSet<(char, char)> = {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");
+            let text = std::fs::read_to_string(path).expect("words.txt");
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter_map(|l| {
+                    let cs: Vec<char> = l.split('\t').next().unwrap().chars().collect();
+                    (cs.len() >= 3).then(|| (cs[0], cs[1]))
+                })
+                .collect()
+        };
     }
 
     #[test]

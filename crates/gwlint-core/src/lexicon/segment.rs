@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::FreqRank;
+use super::{FreqRank, PairSlot};
 
 /// The longest word the lexicon holds, in characters.
 pub const MAX_WORD: usize = 7;
@@ -23,24 +23,34 @@ pub struct Segmentation {
 pub fn segment(text: &str) -> Segmentation {
     let (chars, bounds): (Vec<char>, Vec<usize>) = text.char_indices().map(|(i, c)| (c, i)).unzip();
     let bounds: Vec<usize> = bounds.into_iter().chain(std::iter::once(text.len())).collect();
+    let pairs: Vec<PairSlot> =
+        chars.windows(2).map(|w| super::pair_slot(w[0], w[1]).unwrap_or(PairSlot::NONE)).collect();
     let (mut words, mut freqs) = (Vec::new(), Vec::new());
-    let score = segment_into(&chars, &bounds, &mut words, &mut freqs);
+    let score = segment_into(&chars, &bounds, &pairs, &mut words, &mut freqs);
     Segmentation { score, words, freqs }
 }
 
 /// The split of the characters `chars`, whose byte offsets in their text (and the text's
-/// length after them) are `bounds`: the words (byte ranges) and their frequencies are appended
-/// to lists the caller keeps (the runs of a document share one pair); returns the split's
-/// score.
-pub fn segment_into(chars: &[char], bounds: &[usize], words: &mut Vec<Range<usize>>, freqs: &mut Vec<u32>) -> f64 {
+/// length after them) are `bounds` and whose adjacent pairs have the slots `pairs` (one fewer
+/// than the characters; [`super::pair_slot`], [`PairSlot::NONE`] for a pair without one): the
+/// words (byte ranges) and their frequencies are appended to lists the caller keeps (the runs of
+/// a document share one pair); returns the split's score.
+pub fn segment_into(
+    chars: &[char],
+    bounds: &[usize],
+    pairs: &[PairSlot],
+    words: &mut Vec<Range<usize>>,
+    freqs: &mut Vec<u32>,
+) -> f64 {
     debug_assert_eq!(chars.len() + 1, bounds.len());
+    debug_assert_eq!(chars.len().saturating_sub(1), pairs.len());
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut scratch) => {
-            let score = split_with(chars, bounds, &mut scratch, words, freqs);
+            let score = split_with(chars, bounds, pairs, &mut scratch, words, freqs);
             scratch.keep_small();
             score
         }
-        Err(_) => split_with(chars, bounds, &mut Scratch::default(), words, freqs),
+        Err(_) => split_with(chars, bounds, pairs, &mut Scratch::default(), words, freqs),
     })
 }
 
@@ -55,6 +65,8 @@ struct Scratch {
     /// At each byte offset where a character's bytes end: how many characters the run's bytes
     /// up to there hold (where a word ends, in characters, from where it ends in bytes).
     chars_to: Vec<u32>,
+    /// Each character's frequency rank as a word of one character, plus one (0: no word).
+    singles: Vec<u32>,
 }
 
 impl Scratch {
@@ -97,12 +109,13 @@ thread_local! {
 fn split_with(
     chars: &[char],
     bounds: &[usize],
+    pairs: &[PairSlot],
     scratch: &mut Scratch,
     words: &mut Vec<Range<usize>>,
     freqs: &mut Vec<u32>,
 ) -> f64 {
     let n = chars.len();
-    let Scratch { at, bytes, at_byte, chars_to } = scratch;
+    let Scratch { at, bytes, at_byte, chars_to, singles } = scratch;
     at.clear();
     at.resize(n + 1, Best { score: f64::NEG_INFINITY, start: 0, rank: Best::NO_WORD });
     let unknown = super::log_prob(0);
@@ -115,12 +128,15 @@ fn split_with(
     grow(bytes, 2 * n);
     grow(at_byte, n + 1);
     grow(chars_to, 2 * n + 1);
+    grow(singles, n);
     // Cut to the lengths this run uses: the places a character's index gives need no checks.
-    let (at, at_byte, chars_to) = (&mut at[..=n], &mut at_byte[..=n], &mut chars_to[..=2 * n]);
+    let (at, at_byte, chars_to, singles) =
+        (&mut at[..=n], &mut at_byte[..=n], &mut chars_to[..=2 * n], &mut singles[..n]);
     let mut w = 0;
     for (i, &c) in chars.iter().enumerate() {
         at_byte[i] = w;
-        let (code, len) = super::trie_char(c);
+        let (code, len, single) = super::trie_char_and_word(c);
+        singles[i] = single.map_or(0, |r| r.0 + 1);
         bytes[w] = code[0];
         bytes[w + 1] = code[1];
         w += len;
@@ -128,9 +144,11 @@ fn split_with(
     }
     at_byte[n] = w;
     let bytes = &bytes[..w];
-    // Forward: from each reachable start, every word that starts there (one walk of the
-    // trie, shortest first). A character no word covers counts as a rare word (jieba's
-    // frequency 1).
+    // Forward: from each reachable start, every word that starts there. A character no word
+    // covers counts as a rare word (jieba's frequency 1). The character's own word comes with
+    // its code, the pair's from its slot; the trie of words is walked only where the slot says
+    // a longer word starts (or where the pair has no slot: all its words from one walk,
+    // shortest first).
     for start in 0..n {
         let best_start = at[start].score;
         if best_start == f64::NEG_INFINITY {
@@ -143,10 +161,37 @@ fn split_with(
                 *best = Best { score: s, start: start as u32, rank };
             }
         };
-        let (from, mut one) = (at_byte[start], false);
+        // The pair from here (none at the run's last character), and whether what it says of
+        // words is known: then the character's own word is read from its code.
+        let pair = pairs.get(start).copied();
+        if pair.is_none_or(PairSlot::knows_words) {
+            match singles[start].checked_sub(1) {
+                Some(r) => relax(start + 1, logs[r as usize], r),
+                None => relax(start + 1, unknown, Best::NO_WORD),
+            }
+        }
+        // The words the walk below reads from here on (in characters).
+        let shortest = match pair {
+            Some(pair) if pair.knows_words() => {
+                if let Some(FreqRank(r)) = pair.word() {
+                    relax(start + 2, logs[r as usize], r);
+                }
+                if !pair.starts_longer() {
+                    continue;
+                }
+                start + 3
+            }
+            Some(_) => start + 1,
+            None => continue,
+        };
+        let from = at_byte[start];
+        let mut one = shortest > start + 1;
         for (f, len) in super::ranked_words_starting(&bytes[from..]) {
             // A word ends where a character does: its bytes are whole characters' codes.
             let end = chars_to[from + len] as usize;
+            if end < shortest {
+                continue;
+            }
             if end - start > MAX_WORD {
                 break;
             }

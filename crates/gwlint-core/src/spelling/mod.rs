@@ -19,6 +19,7 @@ use std::ops::Range;
 use crate::lexicon::{
     self,
     segment::{grow, segment_into},
+    PairSlot,
 };
 use crate::text::is_han;
 
@@ -49,6 +50,8 @@ pub struct HanRuns {
     /// ([`lexicon::pair_count_and_mark`]; false for a pair outside the Basic Multilingual
     /// Plane, which GW609 looks up itself).
     marked_attested: Vec<bool>,
+    /// The slots of the pairs of the run being read (kept for the next run's).
+    slots: Vec<PairSlot>,
 }
 
 /// Where one run stands in the text and in the lists of [`HanRuns`].
@@ -84,6 +87,7 @@ impl HanRuns {
             ends: vec![false; most_bounds],
             in_common_word: vec![false; most],
             runs: Vec::new(),
+            slots: Vec::new(),
         };
         // One reading of the text: each run's characters and offsets are gathered as it is
         // passed, and the run is split where it ends.
@@ -126,16 +130,27 @@ impl HanRuns {
         let word_at = self.words.len();
         self.bounds.push(len_bytes);
         let len = self.chars.len() - char_at;
-        // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611):
-        // looked up once each.
+        // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611)
+        // and by the split (the words a pair starts): looked up once each.
+        self.slots.clear();
         for w in self.chars[char_at..].windows(2) {
-            let (count, attested) = lexicon::pair_count_and_mark(w[0], w[1]);
+            let (slot, (count, attested)) = match lexicon::pair_slot(w[0], w[1]) {
+                Some(slot) => (slot, (slot.count(), slot.attested())),
+                None => (PairSlot::NONE, lexicon::pair_count_and_mark(w[0], w[1])),
+            };
+            self.slots.push(slot);
             self.pair_counts.push(count);
             self.marked_attested.push(attested);
         }
         self.pair_counts.push(0);
         self.marked_attested.push(false);
-        let score = segment_into(&self.chars[char_at..], &self.bounds[bound_at..], &mut self.words, &mut self.freqs);
+        let score = segment_into(
+            &self.chars[char_at..],
+            &self.bounds[bound_at..],
+            &self.slots,
+            &mut self.words,
+            &mut self.freqs,
+        );
         // The split by character, in marks `read` made zeroed ahead (grown here past its
         // estimate, and for a run read alone).
         grow(&mut self.starts, bound_at + len + 1);
