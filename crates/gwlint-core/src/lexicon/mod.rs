@@ -408,18 +408,24 @@ fn confusion_char(k: usize) -> u32 {
     u32::from_le_bytes(CONFUSION_CHARS[k * 4..k * 4 + 4].try_into().expect("4 bytes"))
 }
 
-/// The position in `range` whose key (`key_at`, ascending over the range) is `key`.
+/// The position in `range` whose key (`key_at`, ascending over the range, each key once) is
+/// `key`. The halving takes a fixed number of steps and picks its half without a branch: most
+/// keys asked for are absent (GW611 asks whether each of 117,000 candidates in the corpus is
+/// confusable with the written character, and 2% are), and a branch on each comparison is
+/// mispredicted half the time.
 fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64) -> Option<usize> {
-    let (mut lo, mut hi) = (range.start, range.end);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match key_at(mid).cmp(&key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
+    let (mut base, mut size) = (range.start, range.end.checked_sub(range.start)?);
+    if size == 0 {
+        return None;
     }
-    None
+    // The last place whose key is at most `key` stays in base..base + size.
+    while size > 1 {
+        let half = size / 2;
+        let mid = base + half;
+        base = if key_at(mid) <= key { mid } else { base };
+        size -= half;
+    }
+    (key_at(base) == key).then_some(base)
 }
 
 /// The characters that, in place `at` of `chars`, make a word a swapped character may be read as
