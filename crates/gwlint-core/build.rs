@@ -290,7 +290,7 @@ fn lexicon_tables() {
     assert!(trie_keys.windows(2).all(|k| k[0].0 != k[1].0), "two words share trie bytes");
     assert!(trie_keys.iter().all(|k| k.1 < 1 << 31 && !k.0.contains(&0)), "a trie value takes 31 bits, a key no NUL");
     let trie = yada::builder::DoubleArrayBuilder::build(&trie_keys).expect("the words' double-array trie");
-    std::fs::write(out.join("words.trie"), trie).unwrap();
+    std::fs::write(out.join("words.trie"), &trie).unwrap();
 
     // Character n-grams: key, count.
     let grams: Vec<(u64, u32)> = rows(&read("char-ngrams.txt"))
@@ -329,11 +329,24 @@ fn lexicon_tables() {
             }
         }
     }
-    let slotted: Vec<(u32, u32)> = slotted
+    // And, for a pair a longer word starts with, where the trie goes on after it: the split
+    // walks on from there instead of from the root.
+    let base_after = |k: u32| -> u32 {
+        let (a, b) = (char::from_u32(k >> 16).expect("a character"), char::from_u32(k & 0xFFFF).expect("a character"));
+        let mut bytes = Vec::new();
+        format::trie_code_bytes(code[&a], &mut bytes);
+        format::trie_code_bytes(code[&b], &mut bytes);
+        let root = format::trie_unit(&trie, 0).expect("the trie's root");
+        bytes.iter().fold(format::trie_base(0, root), |base, &byte| {
+            let (index, unit) = format::trie_child(&trie, base, byte).expect("a word's pair in the trie");
+            format::trie_base(index, unit)
+        })
+    };
+    let slotted: Vec<(u32, u32, u32)> = slotted
         .into_iter()
         .map(|(k, (n, attested))| {
             let (word, longer) = starts.get(&k).copied().unwrap_or_default();
-            (k, format::pair_value(n, attested, word, longer))
+            (k, format::pair_value(n, attested, word, longer), if longer { base_after(k) } else { 0 })
         })
         .collect();
     std::fs::write(out.join("pairs.slots"), format::pair_slots(&slotted)).unwrap();

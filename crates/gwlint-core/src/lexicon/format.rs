@@ -189,31 +189,34 @@ pub fn pair_slot(key: u32, bits: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
 }
 
-/// The pair counts of running text as open-addressed slots: each slot the little-endian `u32`
-/// key and `u32` value of a pair ([`pair_value`]: its count, marks and the words it starts;
-/// key 0: empty), a pair in
-/// the first free slot from [`pair_slot`] on (wrapping), and a third of the slots or more left
-/// empty. A lookup reads one slot, most often, and a few beside it in the same cache line: the
-/// sorted table with its bucket index read an index, a key and a value in three places for
-/// each of the pairs of a text.
-pub fn pair_slots(pairs: &[(u32, u32)]) -> Vec<u8> {
+/// The pair counts of running text as open-addressed slots: each slot three little-endian
+/// `u32`s, a pair's key, its value ([`pair_value`]: its count, marks and the words it starts;
+/// key 0: an empty slot) and, for a pair a longer word starts with, where the trie of words goes
+/// on after it ([`trie_base`]; 0 otherwise). A pair is in the first free slot from [`pair_slot`]
+/// on (wrapping), and a third of the slots or more are left empty. A lookup reads one slot, most
+/// often, and a few beside it in the same cache line: the sorted table with its bucket index
+/// read an index, a key and a value in three places for each of the pairs of a text.
+pub fn pair_slots(pairs: &[(u32, u32, u32)]) -> Vec<u8> {
     let mut bits = 4;
     while (1usize << bits) < pairs.len() + pairs.len() / 2 + 1 {
         bits += 1;
     }
     let mask = (1usize << bits) - 1;
-    let mut slots = vec![0u64; 1 << bits];
-    for &(key, value) in pairs {
+    let mut slots = vec![[0u32; 3]; 1 << bits];
+    for &(key, value, base) in pairs {
         assert_ne!(key, 0, "pair key 0 is the empty slot");
         let mut i = pair_slot(key, bits);
-        while slots[i] != 0 {
-            assert_ne!(slots[i] as u32, key, "a pair counted twice");
+        while slots[i][0] != 0 {
+            assert_ne!(slots[i][0], key, "a pair counted twice");
             i = (i + 1) & mask;
         }
-        slots[i] = u64::from(value) << 32 | u64::from(key);
+        slots[i] = [key, value, base];
     }
-    slots.iter().flat_map(|s| s.to_le_bytes()).collect()
+    slots.iter().flatten().flat_map(|v| v.to_le_bytes()).collect()
 }
+
+/// Bytes of a pair slot ([`pair_slots`]).
+pub const PAIR_SLOT_BYTES: usize = 12;
 
 /// The bits of a pair slot's value that hold the pair's count (the counts of clean text stay
 /// far below: the build script checks).
@@ -246,23 +249,61 @@ pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bo
         | PAIR_KNOWN
 }
 
-/// The value of the pair `key` in `slots` ([`pair_slots`]; 0: no slot).
+/// The value and trie base of the pair `key` in `slots` ([`pair_slots`]; 0 and 0: no slot).
 #[inline(always)]
-pub fn pair_slot_value(slots: &[u8], key: u32) -> u32 {
-    let len = slots.len() / 8;
+pub fn pair_slot_value(slots: &[u8], key: u32) -> (u32, u32) {
+    let len = slots.len() / PAIR_SLOT_BYTES;
     let bits = len.trailing_zeros();
     let mask = len - 1;
     let mut i = pair_slot(key, bits);
+    let word = |at: usize| u32::from_le_bytes(slots[at..at + 4].try_into().expect("4 bytes"));
     loop {
-        let slot = u64::from_le_bytes(slots[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
-        if slot as u32 == key {
-            return (slot >> 32) as u32;
+        let at = i * PAIR_SLOT_BYTES;
+        let k = word(at);
+        if k == key {
+            return (word(at + 4), word(at + 8));
         }
-        if slot as u32 == 0 {
-            return 0;
+        if k == 0 {
+            return (0, 0);
         }
         i = (i + 1) & mask;
     }
+}
+
+/// The unit of the trie of words (`yada`'s double array, whose bytes are `trie`) at `index`,
+/// if the array has one. A unit is a little-endian `u32`: a node's label (its low byte), whether
+/// a word ends there (bit 8), its offset (bits 10 and up, shifted left by 8 more when bit 9 is
+/// set); a value's unit has bit 31 set and the value below.
+#[inline(always)]
+pub fn trie_unit(trie: &[u8], index: u32) -> Option<u32> {
+    let i = index as usize * 4;
+    trie.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// Where the children of the node at `index` with unit `unit` are: the child by byte `b` is the
+/// unit at this XOR `b` (and the node's value, if a word ends there, at this XOR 0).
+#[inline(always)]
+pub fn trie_base(index: u32, unit: u32) -> u32 {
+    ((unit >> 10) << ((unit & (1 << 9)) >> 6)) ^ index
+}
+
+/// The node after byte `b` from the node whose children are at `base` ([`trie_base`]): its
+/// index and unit, if a word goes on with `b` (a unit whose label is not `b` is no child; a
+/// value's unit matches no label).
+#[inline(always)]
+pub fn trie_child(trie: &[u8], base: u32, b: u8) -> Option<(u32, u32)> {
+    let index = base ^ u32::from(b);
+    trie_unit(trie, index).filter(|u| u & ((1 << 31) | 0xFF) == u32::from(b)).map(|u| (index, u))
+}
+
+/// The value (a word's frequency rank) of the node at `index` with unit `unit`, if a word ends
+/// there.
+#[inline(always)]
+pub fn trie_value(trie: &[u8], index: u32, unit: u32) -> Option<u32> {
+    if unit & (1 << 8) == 0 {
+        return None;
+    }
+    trie_unit(trie, trie_base(index, unit)).map(|v| v & 0x7FFF_FFFF)
 }
 
 /// jieba's part-of-speech tags, by their code in the table (anything else is code 0).

@@ -109,7 +109,9 @@ macro_rules! hashed_table {
 
 static WORDS: Table = hashed_table!("words");
 static WORD_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.filter"));
-static WORD_TRIE: yada::DoubleArray<&[u8]> = yada::DoubleArray(include_bytes!(concat!(env!("OUT_DIR"), "/words.trie")));
+/// The double-array trie of the words: built by the build script with `yada`, read here with
+/// [`format::trie_child`] and [`format::trie_value`].
+static WORD_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.trie"));
 static WORD_TAGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.tags"));
 static NGRAMS: Table = hashed_table!("ngrams");
 static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.filter"));
@@ -228,8 +230,46 @@ pub fn words_starting(bytes: &[u8]) -> impl Iterator<Item = (u32, usize)> + '_ {
 }
 
 /// [`words_starting`] with each word's frequency as its [`FreqRank`].
-pub fn ranked_words_starting(bytes: &[u8]) -> impl Iterator<Item = (FreqRank, usize)> + '_ {
-    WORD_TRIE.common_prefix_search(bytes).map(|(rank, len)| (FreqRank(rank), len))
+pub fn ranked_words_starting(bytes: &[u8]) -> TrieWalk<'_> {
+    let root = format::trie_unit(WORD_TRIE, 0).unwrap_or(0);
+    ranked_words_after(format::trie_base(0, root), bytes)
+}
+
+/// The words that go on from the trie node whose children are at `base` ([`format::trie_base`];
+/// a pair's [`PairSlot::trie_base`]) along `bytes`: each as its frequency rank and how many of
+/// `bytes` it takes, shortest first.
+pub fn ranked_words_after(base: u32, bytes: &[u8]) -> TrieWalk<'_> {
+    TrieWalk { bytes, at: 0, base: Some(base) }
+}
+
+/// A walk of the trie of words along bytes ([`ranked_words_after`]).
+pub struct TrieWalk<'a> {
+    bytes: &'a [u8],
+    /// How many of `bytes` have been walked.
+    at: usize,
+    /// Where the children of the node reached are (None: the walk is over).
+    base: Option<u32>,
+}
+
+impl Iterator for TrieWalk<'_> {
+    type Item = (FreqRank, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(FreqRank, usize)> {
+        while let Some(base) = self.base {
+            let Some((index, unit)) = self.bytes.get(self.at).and_then(|&b| format::trie_child(WORD_TRIE, base, b))
+            else {
+                self.base = None;
+                break;
+            };
+            self.at += 1;
+            self.base = Some(format::trie_base(index, unit));
+            if let Some(value) = format::trie_value(WORD_TRIE, index, unit) {
+                return Some((FreqRank(value), self.at));
+            }
+        }
+        None
+    }
 }
 
 /// The distinct frequencies of the lexicon's words, ascending (four bytes each).
@@ -295,17 +335,21 @@ static PAIR_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.slots
 /// (None for a pair with another character: those are counted in the hashed table).
 #[inline]
 pub fn pair_slot(a: char, b: char) -> Option<PairSlot> {
-    format::pair_slot_key(a, b).map(|key| PairSlot(format::pair_slot_value(PAIR_SLOTS, key)))
+    format::pair_slot_key(a, b).map(|key| {
+        let (value, base) = format::pair_slot_value(PAIR_SLOTS, key);
+        PairSlot(value, base)
+    })
 }
 
 /// What the slot of a pair says ([`format::pair_value`]): its count, GW609's mark and, for the
-/// split, the words that start with the pair. [`PairSlot::NONE`] is a pair without a slot: never
-/// counted, and the split walks the trie for its words.
+/// split, the words that start with the pair and where the trie goes on after it.
+/// [`PairSlot::NONE`] is a pair without a slot: never counted, and the split walks the trie for
+/// its words.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PairSlot(u32);
+pub struct PairSlot(u32, u32);
 
 impl PairSlot {
-    pub const NONE: PairSlot = PairSlot(0);
+    pub const NONE: PairSlot = PairSlot(0, 0);
 
     pub fn count(self) -> u32 {
         self.0 & format::PAIR_COUNT
@@ -326,9 +370,10 @@ impl PairSlot {
         ((self.0 >> format::PAIR_WORD_SHIFT) & ((1 << format::PAIR_WORD_BITS) - 1)).checked_sub(1).map(FreqRank)
     }
 
-    /// Whether a word of three characters or more starts with the pair.
-    pub fn starts_longer(self) -> bool {
-        self.0 & format::PAIR_LONGER != 0
+    /// Where the trie of words goes on after the pair ([`ranked_words_after`]), if a word of
+    /// three characters or more starts with it.
+    pub fn trie_base(self) -> Option<u32> {
+        (self.0 & format::PAIR_LONGER != 0).then_some(self.1)
     }
 }
 
@@ -533,7 +578,7 @@ mod tests {
             assert_eq!(pair_count(a, b), 0, "{a}{b}");
         }
         // The slots: a power of two, a third or more of them empty.
-        let len = PAIR_SLOTS.len() / 8;
+        let len = PAIR_SLOTS.len() / format::PAIR_SLOT_BYTES;
         assert!(len.is_power_of_two() && pairs * 3 <= len * 2, "{len} slots for {pairs} pairs");
     }
 
@@ -582,9 +627,8 @@ mod tests {
 
     #[test]
     fn the_trie_holds_every_word_with_its_frequency() {
-        // yada reads units unchecked: every walk stays inside a 256-unit block, so the array is
-        // whole blocks of four-byte units.
-        assert_eq!(WORD_TRIE.0.len() % (256 * 4), 0);
+        // Whole blocks of 256 four-byte units, as yada builds them.
+        assert_eq!(WORD_TRIE.len() % (256 * 4), 0);
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");
         let text = std::fs::read_to_string(path).expect("words.txt");
         let mut total = 0u64;
@@ -616,8 +660,7 @@ mod tests {
         assert_eq!(words, ["标", "标准", "标准化"]);
         assert!(found.iter().zip(&words).all(|(&(f, _), w)| word(w).map(|w| w.freq) == Some(f)));
         assert_eq!(words_starting(&[]).count(), 0);
-        // Any bytes walk safely (yada reads its units unchecked): every two-byte input, and the
-        // same behind the codes of a word.
+        // Any bytes walk safely: every two-byte input, and the same behind the codes of a word.
         for a in 0..=255u8 {
             for b in 0..=255u8 {
                 assert!(words_starting(&[a, b]).all(|(_, len)| len <= 2));
@@ -653,12 +696,33 @@ mod tests {
             assert_eq!(trie_char_and_word(a).2, found.iter().find(|w| w.1 == one).map(|w| w.0), "{a}");
             // A longer word starts with the pair when words.txt has one.
             let goes_on = WORD_TRIE_PREFIXES.with(|p| p.contains(&(a, b)));
-            assert_eq!(slot.starts_longer(), goes_on, "{a}{b}");
+            assert_eq!(slot.trie_base().is_some(), goes_on, "{a}{b}");
             pairs += 1;
             words += usize::from(as_word.is_some());
             longer += usize::from(goes_on);
         }
         assert_eq!((pairs, words, longer), (342_947, 41_041, 33_577));
+        // From where the trie is after a pair, the walk finds each longer word that starts with
+        // the pair, with its frequency, as the walk from the root does.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");
+        let text = std::fs::read_to_string(path).expect("words.txt");
+        let mut walked_on = 0;
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let w = line.split('\t').next().unwrap();
+            let cs: Vec<char> = w.chars().collect();
+            let Some(base) = pair_slot(cs[0], *cs.get(1).unwrap_or(&'\0')).and_then(|s| s.trie_base()) else {
+                continue;
+            };
+            if cs.len() < 3 {
+                continue;
+            }
+            let rest = trie_text(&cs[2..].iter().collect::<String>());
+            let from_root = ranked_words_starting(&trie_text(w)).last();
+            assert_eq!(from_root.map(|(r, _)| r), ranked_words_after(base, &rest).last().map(|(r, _)| r), "{w}");
+            assert_eq!(ranked_words_after(base, &rest).last().map(|(_, len)| len), Some(rest.len()), "{w}");
+            walked_on += 1;
+        }
+        assert_eq!(walked_on, 113_511);
         // A pair without a slot says nothing of words (the split walks the trie there).
         for (a, b) in unlisted_pairs(&listed) {
             assert!(pair_slot(a, b).is_none_or(|s| s == PairSlot::NONE || s.knows_words()), "{a}{b}");

@@ -147,8 +147,8 @@ fn split_with(
     // Forward: from each reachable start, every word that starts there. A character no word
     // covers counts as a rare word (jieba's frequency 1). The character's own word comes with
     // its code, the pair's from its slot; the trie of words is walked only where the slot says
-    // a longer word starts (or where the pair has no slot: all its words from one walk,
-    // shortest first).
+    // a longer word starts, from where the trie is after the pair (or from the root where the
+    // pair has no slot: all its words from one walk, shortest first).
     for start in 0..n {
         let best_start = at[start].score;
         if best_start == f64::NEG_INFINITY {
@@ -170,28 +170,29 @@ fn split_with(
                 None => relax(start + 1, unknown, Best::NO_WORD),
             }
         }
-        // The words the walk below reads from here on (in characters).
-        let shortest = match pair {
+        // The longer words: walked on from where the trie is after the pair (its slot says),
+        // or all the words from the root where the pair has no slot.
+        let from = at_byte[start];
+        let (walk, walked) = match pair {
             Some(pair) if pair.knows_words() => {
                 if let Some(FreqRank(r)) = pair.word() {
                     relax(start + 2, logs[r as usize], r);
                 }
-                if !pair.starts_longer() {
-                    continue;
+                match pair.trie_base() {
+                    Some(base) if start + 2 < n => {
+                        let after = at_byte[start + 2];
+                        (super::ranked_words_after(base, &bytes[after..]), after)
+                    }
+                    _ => continue,
                 }
-                start + 3
             }
-            Some(_) => start + 1,
+            Some(_) => (super::ranked_words_starting(&bytes[from..]), from),
             None => continue,
         };
-        let from = at_byte[start];
-        let mut one = shortest > start + 1;
-        for (f, len) in super::ranked_words_starting(&bytes[from..]) {
+        let mut one = walked > from;
+        for (f, len) in walk {
             // A word ends where a character does: its bytes are whole characters' codes.
-            let end = chars_to[from + len] as usize;
-            if end < shortest {
-                continue;
-            }
+            let end = chars_to[walked + len] as usize;
             if end - start > MAX_WORD {
                 break;
             }
