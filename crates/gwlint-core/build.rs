@@ -342,13 +342,17 @@ fn lexicon_tables() {
             format::trie_base(index, unit)
         })
     };
-    let slotted: Vec<(u32, u32, u32)> = slotted
+    let mut slotted: Vec<(u32, u32, u32)> = slotted
         .into_iter()
         .map(|(k, (n, attested))| {
             let (word, longer) = starts.get(&k).copied().unwrap_or_default();
             (k, format::pair_value(n, attested, word, longer), if longer { base_after(k) } else { 0 })
         })
         .collect();
+    // The commonest pairs first: each takes the slot its search starts at, so that most pairs
+    // of running text are found at the first slot read (a search that reads on past it is a
+    // branch the processor guesses wrong).
+    slotted.sort_by_key(|&(k, v, _)| (std::cmp::Reverse(v & format::PAIR_COUNT), k));
     std::fs::write(out.join("pairs.slots"), format::pair_slots(&slotted)).unwrap();
     let filter = format::filter_of(grams.iter().map(|g| format::ngram_bit(g.0)));
     std::fs::write(out.join("ngrams.filter"), filter).unwrap();

@@ -270,6 +270,22 @@ pub fn pair_slot_value(slots: &[u8], key: u32) -> (u32, u32) {
     }
 }
 
+/// How many slots a search for the pair `key` reads in `slots` ([`pair_slots`]) before it ends.
+#[cfg(test)]
+pub fn pair_slot_reads(slots: &[u8], key: u32) -> usize {
+    let len = slots.len() / PAIR_SLOT_BYTES;
+    let mut i = pair_slot(key, len.trailing_zeros());
+    let mut reads = 1;
+    loop {
+        let k = u32::from_le_bytes(slots[i * PAIR_SLOT_BYTES..i * PAIR_SLOT_BYTES + 4].try_into().expect("4 bytes"));
+        if k == key || k == 0 {
+            return reads;
+        }
+        i = (i + 1) & (len - 1);
+        reads += 1;
+    }
+}
+
 /// The unit of the trie of words (`yada`'s double array, whose bytes are `trie`) at `index`,
 /// if the array has one. A unit is a little-endian `u32`: a node's label (its low byte), whether
 /// a word ends there (bit 8), its offset (bits 10 and up, shifted left by 8 more when bit 9 is

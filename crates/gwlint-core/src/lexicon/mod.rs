@@ -580,6 +580,22 @@ mod tests {
         // The slots: a power of two, a third or more of them empty.
         let len = PAIR_SLOTS.len() / format::PAIR_SLOT_BYTES;
         assert!(len.is_power_of_two() && pairs * 3 <= len * 2, "{len} slots for {pairs} pairs");
+        // The commoner pairs took their slots first: weighted by how often each was counted,
+        // nearly all are found at the first slot read, and no common pair is far from it.
+        let (mut weight, mut at_first) = (0u64, 0u64);
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut f = line.split('\t');
+            let (gram, n) = (f.next().unwrap(), f.next().unwrap().parse::<u64>().unwrap());
+            let mut cs = gram.chars();
+            let (Some(a), Some(b)) = (cs.next(), cs.next()) else { continue };
+            let Some(key) = format::pair_slot_key(a, b) else { continue };
+            let reads = format::pair_slot_reads(PAIR_SLOTS, key);
+            weight += n;
+            at_first += if reads == 1 { n } else { 0 };
+            assert!(n < 1000 || reads <= 2, "{gram}: {reads} slots read");
+        }
+        // 93.2% (inserted in key order, 城市 alone took three reads).
+        assert_eq!((at_first, weight), (2_195_895, 2_355_790));
     }
 
     #[test]
