@@ -467,7 +467,8 @@ fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64
     while size > 1 {
         let half = size / 2;
         let mid = base + half;
-        base = if key_at(mid) <= key { mid } else { base };
+        // Told unpredictable: written as an `if` (or a product) the compiler made it a branch.
+        base = std::hint::select_unpredictable(key_at(mid) <= key, mid, base);
         size -= half;
     }
     (key_at(base) == key).then_some(base)
