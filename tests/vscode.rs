@@ -66,7 +66,7 @@ fn the_extension_packages_with_the_program_inside_and_that_program_serves() {
         .arg("server")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
@@ -80,7 +80,7 @@ fn the_extension_packages_with_the_program_inside_and_that_program_serves() {
     }
     drop(stdin);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(r#""serverInfo":{"name":"gwlint""#), "{text}");
 }
