@@ -192,10 +192,12 @@ pub fn pair_slot(key: u32, bits: u32) -> usize {
 /// The pair counts of running text as open-addressed slots: each slot three little-endian
 /// `u32`s, a pair's key, its value ([`pair_value`]: its count, marks and the words it starts;
 /// key 0: an empty slot) and, for a pair a longer word starts with, where the trie of words goes
-/// on after it ([`trie_base`]; 0 otherwise). A pair is in the first free slot from [`pair_slot`]
-/// on (wrapping), and a third of the slots or more are left empty. A lookup reads one slot, most
-/// often, and a few beside it in the same cache line: the sorted table with its bucket index
-/// read an index, a key and a value in three places for each of the pairs of a text.
+/// on after it ([`trie_base`]; 0 otherwise). Pairs are placed in the order given, each in the
+/// first free slot from [`pair_slot`] on (wrapping), and a third of the slots or more are left
+/// empty: the build script gives the commonest pairs first, so that they sit where their
+/// searches start. A lookup reads one slot, most often, and a few beside it in the same cache
+/// line: the sorted table with its bucket index read an index, a key and a value in three places
+/// for each of the pairs of a text.
 pub fn pair_slots(pairs: &[(u32, u32, u32)]) -> Vec<u8> {
     let mut bits = 4;
     while (1usize << bits) < pairs.len() + pairs.len() / 2 + 1 {
@@ -252,19 +254,23 @@ pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bo
 /// The value and trie base of the pair `key` in `slots` ([`pair_slots`]; 0 and 0: no slot).
 #[inline(always)]
 pub fn pair_slot_value(slots: &[u8], key: u32) -> (u32, u32) {
-    let len = slots.len() / PAIR_SLOT_BYTES;
-    let bits = len.trailing_zeros();
-    let mask = len - 1;
-    let mut i = pair_slot(key, bits);
+    let at = pair_slot_found(slots, key) * PAIR_SLOT_BYTES;
     let word = |at: usize| u32::from_le_bytes(slots[at..at + 4].try_into().expect("4 bytes"));
+    (word(at + 4), word(at + 8))
+}
+
+/// Where the search for the pair `key` in `slots` ends: the slot that holds it, or the empty
+/// slot that shows it is not there (its value and base are 0).
+#[inline(always)]
+fn pair_slot_found(slots: &[u8], key: u32) -> usize {
+    let len = slots.len() / PAIR_SLOT_BYTES;
+    let mask = len - 1;
+    let mut i = pair_slot(key, len.trailing_zeros());
     loop {
         let at = i * PAIR_SLOT_BYTES;
-        let k = word(at);
-        if k == key {
-            return (word(at + 4), word(at + 8));
-        }
-        if k == 0 {
-            return (0, 0);
+        let k = u32::from_le_bytes(slots[at..at + 4].try_into().expect("4 bytes"));
+        if k == key || k == 0 {
+            return i;
         }
         i = (i + 1) & mask;
     }
@@ -274,16 +280,8 @@ pub fn pair_slot_value(slots: &[u8], key: u32) -> (u32, u32) {
 #[cfg(test)]
 pub fn pair_slot_reads(slots: &[u8], key: u32) -> usize {
     let len = slots.len() / PAIR_SLOT_BYTES;
-    let mut i = pair_slot(key, len.trailing_zeros());
-    let mut reads = 1;
-    loop {
-        let k = u32::from_le_bytes(slots[i * PAIR_SLOT_BYTES..i * PAIR_SLOT_BYTES + 4].try_into().expect("4 bytes"));
-        if k == key || k == 0 {
-            return reads;
-        }
-        i = (i + 1) & (len - 1);
-        reads += 1;
-    }
+    let start = pair_slot(key, len.trailing_zeros());
+    (pair_slot_found(slots, key).wrapping_sub(start) & (len - 1)) + 1
 }
 
 /// The unit of the trie of words (`yada`'s double array, whose bytes are `trie`) at `index`,

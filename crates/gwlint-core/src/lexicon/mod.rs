@@ -360,7 +360,7 @@ impl PairSlot {
     }
 
     /// Whether the slot tells the words that start with the pair ([`PairSlot::word`],
-    /// [`PairSlot::starts_longer`]): every filled slot does.
+    /// [`PairSlot::trie_base`]): every filled slot does.
     pub fn knows_words(self) -> bool {
         self.0 & format::PAIR_KNOWN != 0
     }
@@ -454,10 +454,10 @@ fn confusion_char(k: usize) -> u32 {
 }
 
 /// The position in `range` whose key (`key_at`, ascending over the range, each key once) is
-/// `key`. The halving takes a fixed number of steps and picks its half without a branch: most
-/// keys asked for are absent (GW611 asks whether each of 117,000 candidates in the corpus is
-/// confusable with the written character, and 2% are), and a branch on each comparison is
-/// mispredicted half the time.
+/// `key`. The halving takes a fixed number of steps and picks its half with a conditional move,
+/// not a branch: most keys asked for are absent (GW611 asks whether each of 117,000 candidates
+/// in the corpus is confusable with the written character, and 2% are), and a branch on each
+/// comparison is guessed wrong half the time.
 fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64) -> Option<usize> {
     let (mut base, mut size) = (range.start, range.end.checked_sub(range.start)?);
     if size == 0 {
