@@ -24,25 +24,10 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
-/// glibc's allocator gives a large block (128 KiB and up, a long document's lists) its own
-/// mapping and returns it when freed, and trims the heap's top: the next document's lists are
-/// then new pages the kernel zeroes. Kept instead, they are reused (a long-running `gwlint
-/// serve` holds at most 64 MiB freed at the heap's top; blocks of 32 MiB and more are still
-/// mapped on their own and returned).
-fn keep_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets the allocator's parameters, before any thread is started.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
-    }
-}
-
 /// The stack every thread that reads documents gets: deeply nested documents recurse.
 const STACK: usize = 8 << 20;
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     silence_docx_panics();
     // The command runs on a thread of its own with the same stack as the checking threads (a
     // main thread's stack is what the system gives: 1 MiB on Windows), since the main thread
