@@ -144,11 +144,12 @@ impl Session {
                 batch.push(m);
             }
             let mut dirty = BTreeSet::new();
-            for message in batch {
+            let mut batch = batch.into_iter();
+            while let Some(message) = batch.next() {
                 match message {
                     Message::Request(req) => {
-                        if self.conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
-                            return Ok(());
+                        if req.method == "shutdown" {
+                            return self.shut_down(req, batch);
                         }
                         // A request is answered from the findings of the latest text.
                         for uri in std::mem::take(&mut dirty) {
@@ -162,6 +163,25 @@ impl Session {
             }
             for uri in dirty {
                 self.check(&uri);
+            }
+        }
+    }
+
+    /// Answers `shutdown` and waits for `exit`, which may already be among the messages read
+    /// with it (a client sends the two together): lsp-server's `handle_shutdown` waited on the
+    /// channel only, and failed when the client then closed it. A client that goes away after
+    /// `shutdown` ends the session as `exit` would.
+    fn shut_down(&self, req: Request, mut read: impl Iterator<Item = Message>) -> Result<(), String> {
+        let _ = self.conn.sender.send(Response::new_ok(req.id, ()).into());
+        if read.any(|m| matches!(m, Message::Notification(n) if n.method == "exit")) {
+            return Ok(());
+        }
+        loop {
+            match self.conn.receiver.recv_timeout(std::time::Duration::from_secs(30)) {
+                Ok(Message::Notification(n)) if n.method == "exit" => return Ok(()),
+                Ok(_) => {}
+                Err(e) if e.is_disconnected() => return Ok(()),
+                Err(_) => return Err("关闭后 30 秒内未收到 exit 通知".to_string()),
             }
         }
     }

@@ -299,3 +299,17 @@ fn a_word_file_is_read_from_disk_and_never_edited() {
     assert!(found[0]["message"].as_str().unwrap().starts_with("gwlint 无法读取此文件："), "{found:?}");
     c.stop();
 }
+
+/// A client may send `shutdown` and `exit` together and close the connection: the server ends
+/// cleanly (it had waited for an `exit` it had already read, and failed when the channel closed).
+#[test]
+fn shutdown_and_exit_sent_together_end_the_session_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (client, _) = Client::start(dir.path(), json!({}), json!({}));
+    let Client { conn, mut server, .. } = client;
+    let shutdown = Request::new(RequestId::from(99), "shutdown".into(), Value::Null);
+    conn.sender.send(Message::Request(shutdown)).unwrap();
+    conn.sender.send(Message::Notification(Notification::new("exit".into(), Value::Null))).unwrap();
+    drop(conn);
+    assert_eq!(server.take().unwrap().join().unwrap(), Ok(()));
+}
