@@ -10,9 +10,11 @@ use gwlint_workspace::{ConfigSource, LintError, Overrides, Workspace};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _, WorkspaceConfiguration};
+use lsp_types::request::{
+    CodeActionRequest, HoverRequest, RegisterCapability, Request as _, Shutdown, WorkspaceConfiguration,
+};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, ConfigurationItem,
     ConfigurationParams, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Hover,
@@ -148,7 +150,7 @@ impl Session {
             while let Some(message) = batch.next() {
                 match message {
                     Message::Request(req) => {
-                        if req.method == "shutdown" {
+                        if req.method == Shutdown::METHOD {
                             return self.shut_down(req, batch);
                         }
                         // A request is answered from the findings of the latest text.
@@ -173,12 +175,13 @@ impl Session {
     /// `shutdown` ends the session as `exit` would.
     fn shut_down(&self, req: Request, mut read: impl Iterator<Item = Message>) -> Result<(), String> {
         let _ = self.conn.sender.send(Response::new_ok(req.id, ()).into());
-        if read.any(|m| matches!(m, Message::Notification(n) if n.method == "exit")) {
+        let is_exit = |m: &Message| matches!(m, Message::Notification(n) if n.method == Exit::METHOD);
+        if read.any(|m| is_exit(&m)) {
             return Ok(());
         }
         loop {
             match self.conn.receiver.recv_timeout(std::time::Duration::from_secs(30)) {
-                Ok(Message::Notification(n)) if n.method == "exit" => return Ok(()),
+                Ok(m) if is_exit(&m) => return Ok(()),
                 Ok(_) => {}
                 Err(e) if e.is_disconnected() => return Ok(()),
                 Err(_) => return Err("关闭后 30 秒内未收到 exit 通知".to_string()),

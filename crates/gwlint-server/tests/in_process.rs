@@ -306,10 +306,10 @@ fn a_word_file_is_read_from_disk_and_never_edited() {
 fn shutdown_and_exit_sent_together_end_the_session_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let (client, _) = Client::start(dir.path(), json!({}), json!({}));
-    let Client { conn, mut server, .. } = client;
+    let Client { conn, server, .. } = client;
     let shutdown = Request::new(RequestId::from(99), "shutdown".into(), Value::Null);
     conn.sender.send(Message::Request(shutdown)).unwrap();
     conn.sender.send(Message::Notification(Notification::new("exit".into(), Value::Null))).unwrap();
     drop(conn);
-    assert_eq!(server.take().unwrap().join().unwrap(), Ok(()));
+    assert_eq!(server.unwrap().join().unwrap(), Ok(()));
 }
