@@ -341,6 +341,42 @@ pub fn pair_slot(a: char, b: char) -> Option<PairSlot> {
     })
 }
 
+/// Asks the processor to bring byte `at` of `table` into its caches ahead of a read: a hint that
+/// changes no value read (and does nothing off x86-64). The tables are larger than the caches,
+/// and a lookup that waits for memory stalls the loop that asks; asked ahead, several are on
+/// their way at once.
+#[inline(always)]
+fn prefetch(table: &'static [u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(byte) = table.get(at) {
+        // SAFETY: a prefetch reads nothing into the program and cannot fault; the pointer is to a
+        // byte of a live table all the same. SSE, which it needs, is part of x86-64.
+        #[allow(unsafe_code)]
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(std::ptr::from_ref(byte).cast());
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (table, at);
+}
+
+/// [`prefetch`] of the slot where the search for the pair `a`, `b` starts ([`pair_slot`]).
+#[inline(always)]
+pub fn prefetch_pair_slot(a: char, b: char) {
+    if let Some(key) = format::pair_slot_key(a, b) {
+        let len = PAIR_SLOTS.len() / format::PAIR_SLOT_BYTES;
+        prefetch(PAIR_SLOTS, format::pair_slot(key, len.trailing_zeros()) * format::PAIR_SLOT_BYTES);
+    }
+}
+
+/// [`prefetch`] of the node the split's walk of the trie of words reads first after a pair whose
+/// slot says the trie goes on at `base` ([`PairSlot::trie_base`]), when `c` follows the pair.
+#[inline(always)]
+pub fn prefetch_trie_after(base: u32, c: char) {
+    let (bytes, _) = trie_char(c);
+    prefetch(WORD_TRIE, (base ^ u32::from(bytes[0])) as usize * 4);
+}
+
 /// What the slot of a pair says ([`format::pair_value`]): its count, GW609's mark and, for the
 /// split, the words that start with the pair and where the trie goes on after it.
 /// [`PairSlot::NONE`] is a pair without a slot: never counted, and the split walks the trie for

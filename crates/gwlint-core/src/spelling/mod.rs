@@ -54,6 +54,10 @@ pub struct HanRuns {
     slots: Vec<PairSlot>,
 }
 
+/// How many pairs ahead of the run being read their slots are asked for ([`HanRuns::read`]):
+/// enough to cover the wait for memory over a few runs.
+const PREFETCH_PAIRS: usize = 16;
+
 /// Where one run stands in the text and in the lists of [`HanRuns`].
 #[derive(Clone, Debug)]
 struct RunPlace {
@@ -89,8 +93,10 @@ impl HanRuns {
             runs: Vec::new(),
             slots: Vec::new(),
         };
-        // One reading of the text: each run's characters and offsets are gathered as it is
-        // passed, and the run is split where it ends.
+        // First the characters and offsets of every run, and where each run ends (its length
+        // closes its offsets); then each run is split. Between the two, the pairs' slots are
+        // asked for ahead of the run being split (see `close`).
+        let mut ends: Vec<(usize, usize)> = Vec::new();
         let mut open: Option<usize> = None;
         for (i, c) in text.char_indices() {
             if is_han(c) {
@@ -98,11 +104,18 @@ impl HanRuns {
                 runs.chars.push(c);
                 runs.bounds.push(i - start);
             } else if let Some(start) = open.take() {
-                runs.close(start, i - start);
+                runs.bounds.push(i - start);
+                ends.push((start, runs.chars.len()));
             }
         }
         if let Some(start) = open {
-            runs.close(start, text.len() - start);
+            runs.bounds.push(text.len() - start);
+            ends.push((start, runs.chars.len()));
+        }
+        let mut ahead = 0;
+        for (start, end) in ends {
+            ahead = runs.prefetch_pairs(ahead, end + PREFETCH_PAIRS);
+            runs.close(start, end);
         }
         runs.starts.truncate(runs.bounds.len());
         runs.ends.truncate(runs.bounds.len());
@@ -117,27 +130,45 @@ impl HanRuns {
             runs.chars.push(c);
             runs.bounds.push(i);
         }
-        runs.close(start, text.len());
+        runs.bounds.push(text.len());
+        runs.close(start, runs.chars.len());
         runs
     }
 
-    /// Ends the run whose characters and offsets were pushed last (since the run before it
-    /// ended): it starts at byte `start` of its text and is `len_bytes` long. Its pair counts,
-    /// split and marks are made here.
-    fn close(&mut self, start: usize, len_bytes: usize) {
+    /// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
+    /// ([`lexicon::prefetch_pair_slot`]; a pair across two runs is asked for too, for
+    /// nothing); returns where the next call goes on from.
+    fn prefetch_pairs(&self, from: usize, to: usize) -> usize {
+        let to = to.min(self.chars.len());
+        for w in self.chars.get(from..=to).unwrap_or_default().windows(2) {
+            lexicon::prefetch_pair_slot(w[0], w[1]);
+        }
+        to.max(from)
+    }
+
+    /// Reads the next run, whose characters and offsets (its length after them) are pushed up
+    /// to character `end`: it starts at byte `start` of its text. Its pair counts, split and
+    /// marks are made here.
+    fn close(&mut self, start: usize, end: usize) {
         let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
         let bound_at = char_at + self.runs.len();
         let word_at = self.words.len();
-        self.bounds.push(len_bytes);
-        let len = self.chars.len() - char_at;
+        let len = end - char_at;
+        let len_bytes = self.bounds[bound_at + len];
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611)
         // and by the split (the words a pair starts): looked up once each.
         self.slots.clear();
-        for w in self.chars[char_at..].windows(2) {
+        let run = &self.chars[char_at..end];
+        for (i, w) in run.windows(2).enumerate() {
             let (slot, (count, attested)) = match lexicon::pair_slot(w[0], w[1]) {
                 Some(slot) => (slot, (slot.count(), slot.attested())),
                 None => (PairSlot::NONE, lexicon::pair_count_and_mark(w[0], w[1])),
             };
+            // The split walks the trie on from here (the node after the pair) with the
+            // character after it.
+            if let (Some(base), Some(&next)) = (slot.trie_base(), run.get(i + 2)) {
+                lexicon::prefetch_trie_after(base, next);
+            }
             self.slots.push(slot);
             self.pair_counts.push(count);
             self.marked_attested.push(attested);
@@ -145,8 +176,8 @@ impl HanRuns {
         self.pair_counts.push(0);
         self.marked_attested.push(false);
         let score = segment_into(
-            &self.chars[char_at..],
-            &self.bounds[bound_at..],
+            &self.chars[char_at..end],
+            &self.bounds[bound_at..=bound_at + len],
             &self.slots,
             &mut self.words,
             &mut self.freqs,
@@ -156,7 +187,7 @@ impl HanRuns {
         grow(&mut self.starts, bound_at + len + 1);
         grow(&mut self.ends, bound_at + len + 1);
         grow(&mut self.in_common_word, char_at + len);
-        let bounds = &self.bounds[bound_at..];
+        let bounds = &self.bounds[bound_at..=bound_at + len];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
         // is found by walking on over the characters' offsets.
