@@ -369,6 +369,16 @@ pub fn prefetch_pair_slot(a: char, b: char) {
     }
 }
 
+/// [`prefetch`] of the entry of `c` in the tables of trie codes ([`trie_char`]), read for every
+/// character the split reads.
+#[inline(always)]
+pub fn prefetch_trie_code(c: char) {
+    let cp = u32::from(c);
+    if format::TRIE_DENSE.contains(&cp) {
+        prefetch(TRIE_CODES_DENSE, (cp - format::TRIE_DENSE.start()) as usize * 4);
+    }
+}
+
 /// [`prefetch`] of the node the split's walk of the trie of words reads first after a pair whose
 /// slot says the trie goes on at `base` ([`PairSlot::trie_base`]), when `c` follows the pair.
 #[inline(always)]
@@ -426,7 +436,23 @@ pub fn phrase_count_by_key(key: u64) -> Option<u32> {
 /// The phrases and common words that `form` is with one character left out: each as the
 /// character and the position it goes to (read from the table as the caller asks).
 pub fn with_one_more(form: &str) -> impl Iterator<Item = (char, usize)> {
-    let key = format::word_key(form);
+    with_one_more_keyed(format::word_key(form))
+}
+
+/// The key [`with_one_more`] looks a form up by.
+pub fn form_key(form: &str) -> u64 {
+    format::word_key(form)
+}
+
+/// [`prefetch`] of what [`with_one_more_keyed`] reads first for the form of key `key`
+/// ([`form_key`]).
+#[inline(always)]
+pub fn prefetch_with_one_more(key: u64) {
+    prefetch(DROPPED_FILTER, format::blocked_filter_byte(DROPPED_FILTER, key));
+}
+
+/// [`with_one_more`] of the form whose key is `key` ([`form_key`]).
+pub fn with_one_more_keyed(key: u64) -> impl Iterator<Item = (char, usize)> {
     let rows = if format::blocked_filter_has(DROPPED_FILTER, key) { DROPPED.rows(key) } else { 0..0 };
     rows.filter_map(|j| match format::drop_parts(DROPPED.value(j)) {
         (Some(c), at) => Some((c, at)),

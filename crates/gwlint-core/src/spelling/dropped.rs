@@ -65,11 +65,15 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
     let n = run.chars.len();
     let split = run.split;
-    let mut out: Vec<Dropped> = Vec::new();
+    // The stretches whose put-back forms are looked up, in the order they are read (from each
+    // start, longest first: 经济社发展 before 社发展), with their keys. They are gathered
+    // first, and what each lookup reads first is asked for then: most stretches have no
+    // put-back form and are done with that one read, which waited on memory.
+    let mut stretches: Vec<(usize, usize, u64)> = Vec::new();
     // The first pair at or after `s` seen together at most MAX_GAP_COUNT times (`n - 1`: none).
     let mut rare = 0;
     for s in 0..n {
-        if !split.starts[s] || out.last().is_some_and(|d| d.span.end > run.start + run.bounds[s]) {
+        if !split.starts[s] {
             continue;
         }
         rare = rare.max(s);
@@ -81,26 +85,32 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
         if skip && rare >= longest.min(n - 1) && !(longest == n && n - s >= 4) {
             continue;
         }
-        // Longest first: 经济社发展 before 社发展.
         for e in (s + 2..=longest).rev() {
             // The gap lies inside the stretch or between its end and the next character.
             let gap_possible = !skip || rare < e.min(n - 1) || (e == n && e - s >= 4);
-            if !split.ends[e] || !gap_possible {
-                continue;
+            if split.ends[e] && gap_possible {
+                let key = lexicon::form_key(run.slice(s, e));
+                lexicon::prefetch_with_one_more(key);
+                stretches.push((s, e, key));
             }
-            let written = run.slice(s, e);
-            // The words and phrases the stretch may be with a character put back (most stretches
-            // have none, and are done with one lookup).
-            let mut insertions = lexicon::with_one_more(written).peekable();
-            if insertions.peek().is_none()
-                || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE)
-            {
-                continue;
-            }
-            if let Some(d) = best_insertion(run, &split, s, e, written, insertions).filter(|_| !protected(written)) {
-                out.push(d);
-                break;
-            }
+        }
+    }
+    let mut out: Vec<Dropped> = Vec::new();
+    for (s, e, key) in stretches {
+        // A stretch from inside one reported already is not read (nor the shorter ones from
+        // the start of one reported).
+        if out.last().is_some_and(|d| d.span.end > run.start + run.bounds[s]) {
+            continue;
+        }
+        let written = run.slice(s, e);
+        // The words and phrases the stretch may be with a character put back (most stretches
+        // have none, and are done with one lookup).
+        let mut insertions = lexicon::with_one_more_keyed(key).peekable();
+        if insertions.peek().is_none() || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
+            continue;
+        }
+        if let Some(d) = best_insertion(run, &split, s, e, written, insertions).filter(|_| !protected(written)) {
+            out.push(d);
         }
     }
     out

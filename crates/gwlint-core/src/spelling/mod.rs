@@ -137,11 +137,14 @@ impl HanRuns {
 
     /// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
     /// ([`lexicon::prefetch_pair_slot`]; a pair across two runs is asked for too, for
-    /// nothing); returns where the next call goes on from.
+    /// nothing), and for the characters' trie codes; returns where the next call goes on from.
     fn prefetch_pairs(&self, from: usize, to: usize) -> usize {
-        let to = to.min(self.chars.len());
-        for w in self.chars.get(from..=to).unwrap_or_default().windows(2) {
+        let len = self.chars.len();
+        let to = to.min(len);
+        // The pair that ends at `to` too: the next call starts there.
+        for w in self.chars[from.min(to)..(to + 1).min(len)].windows(2) {
             lexicon::prefetch_pair_slot(w[0], w[1]);
+            lexicon::prefetch_trie_code(w[0]);
         }
         to.max(from)
     }
