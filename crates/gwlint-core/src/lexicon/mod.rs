@@ -541,7 +541,22 @@ fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64
 /// no function word), in code-point order. A rare collision of keys may add a character that
 /// makes no such word: callers look the word up.
 pub fn swap_targets(chars: &[char], at: usize) -> impl Iterator<Item = char> {
-    let key = format::wildcard_key(chars, at);
+    swap_targets_keyed(swap_key(chars, at))
+}
+
+/// The key [`swap_targets`] looks `chars` with place `at` left open up by.
+pub fn swap_key(chars: &[char], at: usize) -> u64 {
+    format::wildcard_key(chars, at)
+}
+
+/// [`prefetch`] of what [`swap_targets_keyed`] reads first for `key` ([`swap_key`]).
+#[inline(always)]
+pub fn prefetch_swap_targets(key: u64) {
+    prefetch(SWAPS_FILTER, format::blocked_filter_byte(SWAPS_FILTER, key));
+}
+
+/// [`swap_targets`] of the word whose key is `key` ([`swap_key`]).
+pub fn swap_targets_keyed(key: u64) -> impl Iterator<Item = char> {
     let rows = if format::blocked_filter_has(SWAPS_FILTER, key) { SWAPS.rows(key) } else { 0..0 };
     rows.filter_map(|j| char::from_u32(SWAPS.value(j)))
 }

@@ -206,7 +206,10 @@ fn best_at(
     // confusable character in place k makes (looked up by the word with place k left open, not
     // by trying every confusable). Sorted as the confusables are (by code point), then by length
     // and start, so that the first of equal scores wins.
-    let mut readings: Vec<(char, usize, usize)> = Vec::new();
+    // The stretches are gathered first, with their keys, and what each lookup reads first is
+    // asked for before any is read: the lookups wait on memory together, not one after another.
+    let mut stretches = [(0, 0, 0); 9];
+    let mut count = 0;
     for len in 2..=4usize {
         for s in k.saturating_sub(len - 1)..=k {
             let e = s + len;
@@ -216,12 +219,19 @@ fn best_at(
             if !(split.starts[s] && split.ends[e]) || (ends_organ && k == s) {
                 continue;
             }
-            readings.extend(
-                lexicon::swap_targets(&run.chars[s..e], k - s)
-                    .filter(|&right| lexicon::is_confusable(written, right))
-                    .map(|right| (right, len, s)),
-            );
+            let key = lexicon::swap_key(&run.chars[s..e], k - s);
+            lexicon::prefetch_swap_targets(key);
+            stretches[count] = (len, s, key);
+            count += 1;
         }
+    }
+    let mut readings: Vec<(char, usize, usize)> = Vec::new();
+    for &(len, s, key) in &stretches[..count] {
+        readings.extend(
+            lexicon::swap_targets_keyed(key)
+                .filter(|&right| lexicon::is_confusable(written, right))
+                .map(|right| (right, len, s)),
+        );
     }
     readings.sort_unstable();
     for (right, len, s) in readings {
