@@ -435,7 +435,24 @@ mod tests {
         let views: Vec<Run<'_>> = runs.iter().collect();
         let texts: Vec<&str> = views.iter().map(|r| r.text).collect();
         assert_eq!(texts, ["一", "加强预算管理", "各部门要认真贯彻落实", "𠀀确保", "年", "经济社会发展"]);
-        for run in &views {
+        assert_runs_read_alone(text, &views);
+        assert_eq!(
+            views[1].seg.words.iter().map(|w| &views[1].text[w.clone()]).collect::<Vec<_>>(),
+            ["加强", "预算", "管理"]
+        );
+        // A long text of many runs (the store looks its pairs up ahead of the run it splits),
+        // ending inside a run.
+        let long = misspelt_words_text("", |_, chars| Some(chars)) + "结尾的一段文字";
+        let runs = OwnedRuns::of(&long);
+        let views: Vec<Run<'_>> = runs.iter().collect();
+        assert!(views.len() > 1000, "{}", views.len());
+        assert_eq!(views.last().map(|r| r.text), Some("结尾的一段文字"));
+        assert_runs_read_alone(&long, &views);
+    }
+
+    /// Each of `views` (the runs of `text`) holds what reading its text alone gives.
+    fn assert_runs_read_alone(text: &str, views: &[Run<'_>]) {
+        for run in views {
             assert_eq!(&text[run.start..run.start + run.text.len()], run.text);
             assert!(run.chars.iter().copied().eq(run.text.chars()));
             let bounds: Vec<usize> = run.text.char_indices().map(|(i, _)| i).chain([run.text.len()]).collect();
@@ -463,9 +480,5 @@ mod tests {
             let marks: Vec<bool> = run.chars.windows(2).map(|w| lexicon::pair_count_and_mark(w[0], w[1]).1).collect();
             assert_eq!(run.marked_attested, marks.as_slice());
         }
-        assert_eq!(
-            views[1].seg.words.iter().map(|w| &views[1].text[w.clone()]).collect::<Vec<_>>(),
-            ["加强", "预算", "管理"]
-        );
     }
 }
