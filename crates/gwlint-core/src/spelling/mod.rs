@@ -94,8 +94,8 @@ impl HanRuns {
             slots: Vec::new(),
         };
         // First the characters and offsets of every run, and where each run ends (its length
-        // closes its offsets); then each run is split. Between the two, the pairs' slots are
-        // asked for ahead of the run being split (see `close`).
+        // closes its offsets); then each run is read (`close`), with the slots of the pairs up
+        // to PREFETCH_PAIRS beyond it asked for first (`prefetch_pairs`).
         let mut ends: Vec<(usize, usize)> = Vec::new();
         let mut open: Option<usize> = None;
         for (i, c) in text.char_indices() {
