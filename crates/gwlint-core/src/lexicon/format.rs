@@ -266,13 +266,18 @@ pub fn pair_slot_value(slots: &[u8], key: u32) -> (u32, u32) {
     (word(at + 4), word(at + 8))
 }
 
+/// The slot of `slots` ([`pair_slots`]) where the search for the pair `key` starts.
+#[inline(always)]
+pub fn pair_slot_first(slots: &[u8], key: u32) -> usize {
+    pair_slot(key, (slots.len() / PAIR_SLOT_BYTES).trailing_zeros())
+}
+
 /// Where the search for the pair `key` in `slots` ends: the slot that holds it, or the empty
 /// slot that shows it is not there (its value and base are 0).
 #[inline(always)]
 fn pair_slot_found(slots: &[u8], key: u32) -> usize {
-    let len = slots.len() / PAIR_SLOT_BYTES;
-    let mask = len - 1;
-    let mut i = pair_slot(key, len.trailing_zeros());
+    let mask = slots.len() / PAIR_SLOT_BYTES - 1;
+    let mut i = pair_slot_first(slots, key);
     loop {
         let at = i * PAIR_SLOT_BYTES;
         let k = u32::from_le_bytes(slots[at..at + 4].try_into().expect("4 bytes"));
@@ -287,7 +292,7 @@ fn pair_slot_found(slots: &[u8], key: u32) -> usize {
 #[cfg(test)]
 pub fn pair_slot_reads(slots: &[u8], key: u32) -> usize {
     let len = slots.len() / PAIR_SLOT_BYTES;
-    let start = pair_slot(key, len.trailing_zeros());
+    let start = pair_slot_first(slots, key);
     (pair_slot_found(slots, key).wrapping_sub(start) & (len - 1)) + 1
 }
 

@@ -213,13 +213,18 @@ pub(crate) fn trie_char_and_word(c: char) -> ([u8; 2], usize, Option<FreqRank>) 
 #[inline]
 fn trie_entry(c: char) -> u32 {
     let cp = u32::from(c);
-    if format::TRIE_DENSE.contains(&cp) {
-        let i = (cp - format::TRIE_DENSE.start()) as usize * 4;
+    if let Some(i) = trie_dense_byte(cp) {
         u32::from_le_bytes(TRIE_CODES_DENSE[i..i + 4].try_into().expect("4 bytes"))
     } else {
         let at = |k: usize| u32::from_le_bytes(TRIE_CODES_SPARSE[k * 4..k * 4 + 4].try_into().expect("4 bytes"));
         search(0..TRIE_CODES_SPARSE.len() / 8, |i| u64::from(at(i * 2)), u64::from(cp)).map_or(0, |i| at(i * 2 + 1))
     }
+}
+
+/// Where the entry of code point `cp` is in the dense table of trie codes, if it is there.
+#[inline(always)]
+fn trie_dense_byte(cp: u32) -> Option<usize> {
+    format::TRIE_DENSE.contains(&cp).then(|| (cp - format::TRIE_DENSE.start()) as usize * 4)
 }
 
 /// The words of the lexicon that `bytes` (characters as [`trie_bytes`] gives them) starts with,
@@ -364,8 +369,7 @@ fn prefetch(table: &'static [u8], at: usize) {
 #[inline(always)]
 pub fn prefetch_pair_slot(a: char, b: char) {
     if let Some(key) = format::pair_slot_key(a, b) {
-        let len = PAIR_SLOTS.len() / format::PAIR_SLOT_BYTES;
-        prefetch(PAIR_SLOTS, format::pair_slot(key, len.trailing_zeros()) * format::PAIR_SLOT_BYTES);
+        prefetch(PAIR_SLOTS, format::pair_slot_first(PAIR_SLOTS, key) * format::PAIR_SLOT_BYTES);
     }
 }
 
@@ -373,9 +377,8 @@ pub fn prefetch_pair_slot(a: char, b: char) {
 /// character the split reads.
 #[inline(always)]
 pub fn prefetch_trie_code(c: char) {
-    let cp = u32::from(c);
-    if format::TRIE_DENSE.contains(&cp) {
-        prefetch(TRIE_CODES_DENSE, (cp - format::TRIE_DENSE.start()) as usize * 4);
+    if let Some(at) = trie_dense_byte(u32::from(c)) {
+        prefetch(TRIE_CODES_DENSE, at);
     }
 }
 
@@ -439,7 +442,7 @@ pub fn with_one_more(form: &str) -> impl Iterator<Item = (char, usize)> {
     with_one_more_keyed(format::word_key(form))
 }
 
-/// The key [`with_one_more`] looks a form up by.
+/// The key [`with_one_more`] looks a form up by (the key of [`word_by_key`] too).
 pub fn form_key(form: &str) -> u64 {
     format::word_key(form)
 }

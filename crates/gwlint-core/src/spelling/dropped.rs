@@ -106,7 +106,8 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
         // The words and phrases the stretch may be with a character put back (most stretches
         // have none, and are done with one lookup).
         let mut insertions = lexicon::with_one_more_keyed(key).peekable();
-        if insertions.peek().is_none() || lexicon::word(written).is_some_and(|w| w.freq >= super::substitution::RARE) {
+        if insertions.peek().is_none() || lexicon::word_by_key(key).is_some_and(|w| w.freq >= super::substitution::RARE)
+        {
             continue;
         }
         if let Some(d) = best_insertion(run, &split, s, e, written, insertions).filter(|_| !protected(written)) {
