@@ -74,17 +74,40 @@ pub fn is_indent_space(c: char) -> bool {
 /// character by character: "几 个 问 题 的 通 知").
 pub fn strip_spaces(s: &str) -> String {
     // The text between the spaces is copied a stretch at a time, not pushed a character at a
-    // time (most texts have no space, and are one copy).
+    // time (most texts have no space, and are one copy). The text is read by bytes: a space
+    // (`char::is_whitespace`) is an ASCII one or starts with one of four lead bytes, and the
+    // characters of every other lead byte (every Han character) are passed without decoding.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut from = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() || c == '\u{3000}' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let len = utf8_len(b);
+        let space = match b {
+            b'\t'..=b'\r' | b' ' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if space {
             out.push_str(&s[from..i]);
-            from = i + c.len_utf8();
+            from = i + len;
         }
+        i += len;
     }
     out.push_str(&s[from..]);
     out
+}
+
+/// The length of the UTF-8 sequence a lead byte `b` starts (1 for any other byte: `strip_spaces`
+/// reads a `str`, where every byte it stops at is a lead byte).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// Full-width ASCII forms (！ to ～: digits, letters, marks) turned into their half-width
@@ -234,6 +257,12 @@ mod tests {
             let expected: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
             assert_eq!(strip_spaces(text), expected, "{text:?}");
         }
+        // Every space Unicode knows (U+3000 among them), between characters of every length.
+        let spaces: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        assert_eq!(spaces.len(), 25);
+        let text: String = spaces.iter().flat_map(|&c| [c, 'a', '关', 'é', '𠀀', '\u{3001}', '\u{2010}']).collect();
+        let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(strip_spaces(&text), expected);
     }
 
     #[test]

@@ -61,15 +61,44 @@ pub fn dropped(run: &Run<'_>, protected: &dyn Fn(&str) -> bool) -> Vec<Dropped> 
     dropped_where(run, protected, true)
 }
 
+/// A stretch of a run whose put-back forms are looked up: its start and end (characters) and the
+/// key of its written form.
+type Stretch = (usize, usize, u64);
+
+thread_local! {
+    /// The list of stretches, kept between runs (each run's list grew from nothing, a
+    /// reallocation every few stretches).
+    static STRETCHES: std::cell::RefCell<Vec<Stretch>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// [`dropped`], with the stretches without evidence of a gap passed over (`skip`) or read.
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
+    STRETCHES.with(|list| match list.try_borrow_mut() {
+        Ok(mut list) => {
+            let out = dropped_with(run, protected, skip, &mut list);
+            if list.capacity() > 1 << 14 {
+                *list = Vec::new();
+            }
+            out
+        }
+        Err(_) => dropped_with(run, protected, skip, &mut Vec::new()),
+    })
+}
+
+/// [`dropped_where`], gathering the stretches in `stretches` (emptied first).
+fn dropped_with(
+    run: &Run<'_>,
+    protected: &dyn Fn(&str) -> bool,
+    skip: bool,
+    stretches: &mut Vec<Stretch>,
+) -> Vec<Dropped> {
+    stretches.clear();
     let n = run.chars.len();
     let split = run.split;
     // The stretches whose put-back forms are looked up, in the order they are read (from each
     // start, longest first: 经济社发展 before 社发展), with their keys. They are gathered
     // first, and what each lookup reads first is asked for then: most stretches have no
     // put-back form and are done with that one read, which waited on memory.
-    let mut stretches: Vec<(usize, usize, u64)> = Vec::new();
     // The first pair at or after `s` seen together at most MAX_GAP_COUNT times (`n - 1`: none).
     let mut rare = 0;
     for s in 0..n {
@@ -96,7 +125,7 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
         }
     }
     let mut out: Vec<Dropped> = Vec::new();
-    for (s, e, key) in stretches {
+    for &(s, e, key) in stretches.iter() {
         // A stretch from inside one reported already is not read (nor the shorter ones from
         // the start of one reported).
         if out.last().is_some_and(|d| d.span.end > run.start + run.bounds[s]) {

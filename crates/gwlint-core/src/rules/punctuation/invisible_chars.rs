@@ -84,7 +84,7 @@ impl Rule for InvisibleChars {
 /// outside the paragraphs' contents (indentation, line breaks, blank lines: short), and the
 /// contents of the paragraphs whose summary may hold one (few: the others are passed unread).
 fn stretches_to_read(doc: &Document) -> Vec<std::ops::Range<usize>> {
-    let ascii = CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| is_reported_ascii(c)).collect::<String>());
+    let ascii = *REPORTED_ASCII;
     let mut stretches = Vec::new();
     let mut from = 0;
     for p in &doc.paragraphs {
@@ -102,6 +102,11 @@ fn stretches_to_read(doc: &Document) -> Vec<std::ops::Range<usize>> {
     }
     stretches
 }
+
+/// The summary of the ASCII characters the rule reports (made once, asked of every paragraph).
+static REPORTED_ASCII: std::sync::LazyLock<CharSummary> = std::sync::LazyLock::new(|| {
+    CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| is_reported_ascii(c)).collect::<String>())
+});
 
 /// Whether the rule reports the ASCII character `c` (a control character or a stray mark).
 fn is_reported_ascii(c: char) -> bool {
