@@ -329,6 +329,17 @@ fn lexicon_tables() {
             }
         }
     }
+    // And whether the pair stands inside a longer word after its first character: the split's
+    // walk of the trie does not go on over a pair that does not.
+    let mut inner: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    for (w, _, _) in &word_rows {
+        let cs: Vec<char> = w.chars().collect();
+        for pair in cs.get(1..).unwrap_or_default().windows(2) {
+            if let Some(k) = format::pair_slot_key(pair[0], pair[1]) {
+                inner.insert(k);
+            }
+        }
+    }
     // And, for a pair a longer word starts with, where the trie goes on after it: the split
     // walks on from there instead of from the root.
     let base_after = |k: u32| -> u32 {
@@ -346,7 +357,8 @@ fn lexicon_tables() {
         .into_iter()
         .map(|(k, (n, attested))| {
             let (word, longer) = starts.get(&k).copied().unwrap_or_default();
-            (k, format::pair_value(n, attested, word, longer), if longer { base_after(k) } else { 0 })
+            let value = format::pair_value(n, attested, word, longer, inner.contains(&k));
+            (k, value, if longer { base_after(k) } else { 0 })
         })
         .collect();
     // The commonest pairs first: each takes the slot its search starts at, so that most pairs

@@ -244,10 +244,17 @@ pub const PAIR_LONGER: u32 = 1 << 29;
 /// The bit every filled slot's value has: the word bits are the lexicon's (a value without it
 /// is a pair with no slot, which says nothing of words).
 pub const PAIR_KNOWN: u32 = 1 << 30;
+/// The bit of a pair slot's value set when the pair stands inside a word of three characters or
+/// more after the word's first character (as its second and third characters, or later ones):
+/// a word that takes the pair's first character after its own first goes on over the pair only
+/// if this is set, and the split's walk of the trie stops before a pair without it (its next
+/// node would hold no word).
+pub const PAIR_INNER: u32 = 1 << 31;
 
 /// A pair slot's value: the pair's count, whether GW609 attests it, the frequency rank of the
-/// pair as a two-character word (if it is one) and whether a longer word starts with it.
-pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bool) -> u32 {
+/// pair as a two-character word (if it is one), whether a longer word starts with it and whether
+/// it stands inside a longer word ([`PAIR_INNER`]).
+pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bool, inner: bool) -> u32 {
     assert!(count <= PAIR_COUNT, "a pair count above {PAIR_COUNT}: widen the slots' count");
     let word = word_rank.map_or(0, |r| r + 1);
     assert!(word < 1 << PAIR_WORD_BITS, "more word frequencies than a pair slot's rank holds");
@@ -255,6 +262,7 @@ pub fn pair_value(count: u32, attested: bool, word_rank: Option<u32>, longer: bo
         | if attested { PAIR_ATTESTED } else { 0 }
         | word << PAIR_WORD_SHIFT
         | if longer { PAIR_LONGER } else { 0 }
+        | if inner { PAIR_INNER } else { 0 }
         | PAIR_KNOWN
 }
 

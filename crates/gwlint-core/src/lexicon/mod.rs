@@ -419,6 +419,13 @@ impl PairSlot {
         ((self.0 >> format::PAIR_WORD_SHIFT) & ((1 << format::PAIR_WORD_BITS) - 1)).checked_sub(1).map(FreqRank)
     }
 
+    /// Whether a word may go on over the pair after its own first character ([`format::PAIR_INNER`]):
+    /// false only for a pair whose slot says no word of the lexicon does (a pair without a slot
+    /// says nothing, and may).
+    pub fn may_be_inner(self) -> bool {
+        !self.knows_words() || self.0 & format::PAIR_INNER != 0
+    }
+
     /// Where the trie of words goes on after the pair ([`ranked_words_after`]), if a word of
     /// three characters or more starts with it.
     pub fn trie_base(self) -> Option<u32> {

@@ -162,15 +162,15 @@ impl HanRuns {
         // and by the split (the words a pair starts): looked up once each.
         self.slots.clear();
         let run = &self.chars[char_at..end];
-        for (i, w) in run.windows(2).enumerate() {
+        for w in run.windows(2) {
             let (slot, (count, attested)) = match lexicon::pair_slot(w[0], w[1]) {
                 Some(slot) => (slot, (slot.count(), slot.attested())),
                 None => (PairSlot::NONE, lexicon::pair_count_and_mark(w[0], w[1])),
             };
-            // The split walks the trie on from here (the node after the pair) with the
-            // character after it.
-            if let (Some(base), Some(&next)) = (slot.trie_base(), run.get(i + 2)) {
-                lexicon::prefetch_trie_after(base, next);
+            // The split walks the trie on from the node after the pair before, with this
+            // pair's second character, if a word may go on over this pair.
+            if let (Some(base), true) = (self.slots.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
+                lexicon::prefetch_trie_after(base, w[1]);
             }
             self.slots.push(slot);
             self.pair_counts.push(count);
