@@ -431,6 +431,41 @@ impl PairSlot {
     pub fn trie_base(self) -> Option<u32> {
         (self.0 & format::PAIR_LONGER != 0).then_some(self.1)
     }
+
+    /// What the slot says of the words the pair may stand in ([`PairWords::UNKNOWN`] for a pair
+    /// without a slot).
+    pub fn words(self) -> PairWords {
+        if !self.knows_words() {
+            return PairWords::UNKNOWN;
+        }
+        let longer = if self.trie_base().is_some() { PairWords::STARTS_LONGER } else { 0 };
+        let inner = if self.0 & format::PAIR_INNER != 0 { PairWords::INNER } else { 0 };
+        PairWords(longer | inner)
+    }
+}
+
+/// What a pair's slot says of the lexicon's words the pair may stand in, in a byte: kept for
+/// every pair of a document's runs ([`crate::spelling::Run::pair_words`]), so that a detector
+/// that reads a stretch with one character changed passes over the stretches no word can be
+/// read in without looking them up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PairWords(u8);
+
+impl PairWords {
+    const STARTS_LONGER: u8 = 1;
+    const INNER: u8 = 2;
+    /// Of a pair without a slot: it may start or stand inside any word.
+    pub const UNKNOWN: PairWords = PairWords(Self::STARTS_LONGER | Self::INNER);
+
+    /// Whether a word of three characters or more may start with the pair.
+    pub fn may_start_longer(self) -> bool {
+        self.0 & Self::STARTS_LONGER != 0
+    }
+
+    /// Whether a word may go on over the pair after its own first character.
+    pub fn may_be_inner(self) -> bool {
+        self.0 & Self::INNER != 0
+    }
 }
 
 /// How often a 公文 phrase of clean text (乡村振兴, 高质量发展) was seen, if it is one.

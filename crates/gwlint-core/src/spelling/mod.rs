@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::lexicon::{
     self,
     segment::{grow, segment_into},
-    PairSlot,
+    PairSlot, PairWords,
 };
 use crate::text::is_han;
 
@@ -50,6 +50,9 @@ pub struct HanRuns {
     /// ([`lexicon::pair_count_and_mark`]; false for a pair outside the Basic Multilingual
     /// Plane, which GW609 looks up itself).
     marked_attested: Vec<bool>,
+    /// As `pair_counts`: what each pair's slot says of the words it may stand in
+    /// ([`PairWords::UNKNOWN`] after a run's last character).
+    pair_words: Vec<PairWords>,
     /// The slots of the pairs of the run being read (kept for the next run's).
     slots: Vec<PairSlot>,
 }
@@ -86,6 +89,7 @@ impl HanRuns {
             freqs: Vec::with_capacity(most),
             pair_counts: Vec::with_capacity(most),
             marked_attested: Vec::with_capacity(most),
+            pair_words: Vec::with_capacity(most),
             // Made zeroed at once (pages of zeros) instead of grown run by run.
             starts: vec![false; most_bounds],
             ends: vec![false; most_bounds],
@@ -175,9 +179,11 @@ impl HanRuns {
             self.slots.push(slot);
             self.pair_counts.push(count);
             self.marked_attested.push(attested);
+            self.pair_words.push(slot.words());
         }
         self.pair_counts.push(0);
         self.marked_attested.push(false);
+        self.pair_words.push(PairWords::UNKNOWN);
         let score = segment_into(
             &self.chars[char_at..end],
             &self.bounds[bound_at..=bound_at + len],
@@ -239,6 +245,7 @@ impl HanRuns {
             seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
             pair_counts: &self.pair_counts[r.char_at..r.char_at + r.len.saturating_sub(1)],
             marked_attested: &self.marked_attested[r.char_at..r.char_at + r.len.saturating_sub(1)],
+            pair_words: &self.pair_words[r.char_at..r.char_at + r.len.saturating_sub(1)],
             split: Split {
                 starts: &self.starts[b.clone()],
                 ends: &self.ends[b],
@@ -308,6 +315,8 @@ pub struct Run<'a> {
     /// for pairs of the Basic Multilingual Plane, false for others (see
     /// [`lexicon::pair_count_and_mark`]).
     pub marked_attested: &'a [bool],
+    /// What the slot of each pair says of the lexicon's words it may stand in.
+    pub pair_words: &'a [PairWords],
     /// The split by character.
     pub split: Split<'a>,
 }
@@ -457,6 +466,12 @@ mod tests {
             assert!(run.chars.iter().copied().eq(run.text.chars()));
             let bounds: Vec<usize> = run.text.char_indices().map(|(i, _)| i).chain([run.text.len()]).collect();
             assert_eq!(run.bounds, bounds.as_slice());
+            let pair_words: Vec<PairWords> = run
+                .chars
+                .windows(2)
+                .map(|w| lexicon::pair_slot(w[0], w[1]).map_or(PairWords::UNKNOWN, PairSlot::words))
+                .collect();
+            assert_eq!(run.pair_words, pair_words.as_slice());
             let alone = segment(run.text);
             assert_eq!(
                 (run.seg.score, run.seg.words, run.seg.freqs),

@@ -143,7 +143,7 @@ fn substitutions_where(
         let one = if split.in_common_word[k] || doubled {
             None
         } else {
-            best_at(run, k, &split, protected, in_document).or_else(|| deputy_at(run, k, &split, protected))
+            best_at(run, k, &split, protected, in_document, skip).or_else(|| deputy_at(run, k, &split, protected))
         };
         if let Some(s) = one {
             keep_likelier(&mut out, s);
@@ -172,13 +172,15 @@ fn keep_likelier(out: &mut Vec<Substitution>, s: Substitution) {
     }
 }
 
-/// The best correction of character `k`, if one passes every test.
+/// The best correction of character `k`, if one passes every test; `skip`: the stretches no
+/// word can be read in ([`may_be_word`]) are passed over without a lookup.
 fn best_at(
     run: &Run<'_>,
     k: usize,
     split: &Split<'_>,
     protected: &dyn Fn(&str) -> bool,
     in_document: &dyn Fn(&str) -> InDocument,
+    skip: bool,
 ) -> Option<Substitution> {
     let n = run.chars.len();
     let written = run.chars[k];
@@ -216,7 +218,7 @@ fn best_at(
             if e > n {
                 break;
             }
-            if !(split.starts[s] && split.ends[e]) || (ends_organ && k == s) {
+            if !(split.starts[s] && split.ends[e]) || (ends_organ && k == s) || (skip && !may_be_word(run, s, e, k)) {
                 continue;
             }
             let key = lexicon::swap_key(&run.chars[s..e], k - s);
@@ -307,6 +309,22 @@ fn best_at(
         }
     }
     best
+}
+
+/// Whether characters `s..e` of the run, with the one at `k` changed, may be a word of the
+/// lexicon, as the pair slots tell without a lookup: a word keeps the stretch's pairs that do not
+/// touch `k`, and the slots say whether a word of three characters or more may start with the
+/// first of them and whether a word may go on over each other one (most stretches of three or
+/// four characters fail here, and their readings are not looked up).
+fn may_be_word(run: &Run<'_>, s: usize, e: usize, k: usize) -> bool {
+    (s..e - 1).filter(|&j| j != k && j + 1 != k).all(|j| {
+        let pair = run.pair_words[j];
+        if j == s {
+            pair.may_start_longer()
+        } else {
+            pair.may_be_inner()
+        }
+    })
 }
 
 /// What [`deputy_at`] reads as 副.
