@@ -536,6 +536,21 @@ pub fn is_confusable(a: char, b: char) -> bool {
     search(confusion_run(a), |k| u64::from(confusion_char(k)), u64::from(b)).is_some()
 }
 
+/// Keeps the items (sorted by their character, `char_of`) whose character sounds or looks like
+/// `a`: they are read with `a`'s confusables, which are sorted too, in one pass (the searches of
+/// [`is_confusable`] for each wait on memory one after another).
+pub fn retain_confusable<T>(a: char, items: &mut Vec<T>, char_of: impl Fn(&T) -> char) {
+    let run = confusion_run(a);
+    let mut k = run.start;
+    items.retain(|item| {
+        let b = u32::from(char_of(item));
+        while k < run.end && confusion_char(k) < b {
+            k += 1;
+        }
+        k < run.end && confusion_char(k) == b
+    });
+}
+
 /// Where the characters that sound or look like `c` stand in `CONFUSION_CHARS`.
 fn confusion_run(c: char) -> std::ops::Range<usize> {
     let cp = u32::from(c);
@@ -666,6 +681,16 @@ mod tests {
         assert!(char_count('的') > 10_000);
         assert!(confusables('准').any(|c| c == '谁'));
         assert!(is_confusable('准', '谁') && !is_confusable('准', '的'));
+        // Kept in one pass: what `is_confusable` keeps, in order, repeated characters too.
+        let mut items: Vec<char> = "的准谁谁难唯准誰𠀀".chars().collect();
+        items.sort_unstable();
+        let kept: Vec<char> = items.iter().copied().filter(|&b| is_confusable('准', b)).collect();
+        assert!(kept.len() >= 2, "{kept:?}");
+        retain_confusable('准', &mut items, |&c| c);
+        assert_eq!(items, kept);
+        let mut none: Vec<char> = vec!['谁'];
+        retain_confusable('a', &mut none, |&c| c);
+        assert!(none.is_empty());
         assert!(swap_targets(&['标', '谁'], 1).any(|c| c == '准'));
         assert!(swap_targets(&['式', '点'], 0).any(|c| c == '试'));
         assert_eq!(confusables('a').count(), 0);

@@ -227,15 +227,14 @@ fn best_at(
             count += 1;
         }
     }
+    // Those whose character sounds or looks like the written one are kept: sorted first, they
+    // are read against the written character's confusables (sorted too) in one pass.
     let mut readings: Vec<(char, usize, usize)> = Vec::new();
     for &(len, s, key) in &stretches[..count] {
-        readings.extend(
-            lexicon::swap_targets_keyed(key)
-                .filter(|&right| lexicon::is_confusable(written, right))
-                .map(|right| (right, len, s)),
-        );
+        readings.extend(lexicon::swap_targets_keyed(key).map(|right| (right, len, s)));
     }
     readings.sort_unstable();
+    lexicon::retain_confusable(written, &mut readings, |r| r.0);
     for (right, len, s) in readings {
         let e = s + len;
         let seen_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
