@@ -277,8 +277,8 @@ mod tests {
     }
 
     /// The split reads the trie only as far as the pair slots say a word may go on: it finds
-    /// the words every lookup finds, over the words of the near-miss list (misspelt and not),
-    /// idioms and two real documents.
+    /// the words every lookup finds, over the words of the near-miss list (as written, and with
+    /// two characters swapped) between ordinary words, and two real documents.
     #[test]
     fn the_split_is_the_split_of_every_stretch_looked_up() {
         let text = crate::spelling::misspelt_words_text("", |_, chars| Some(chars))

@@ -313,8 +313,8 @@ fn best_at(
 /// Whether characters `s..e` of the run, with the one at `k` changed, may be a word of the
 /// lexicon, as the pair slots tell without a lookup: a word keeps the stretch's pairs that do not
 /// touch `k`, and the slots say whether a word of three characters or more may start with the
-/// first of them and whether a word may go on over each other one (most stretches of three or
-/// four characters fail here, and their readings are not looked up).
+/// first of them and whether a word may go on over each other one (a stretch that fails here is
+/// not looked up).
 fn may_be_word(run: &Run<'_>, s: usize, e: usize, k: usize) -> bool {
     (s..e - 1).filter(|&j| j != k && j + 1 != k).all(|j| {
         let pair = run.pair_words[j];
