@@ -439,7 +439,7 @@ impl PairSlot {
             return PairWords::UNKNOWN;
         }
         let longer = if self.trie_base().is_some() { PairWords::STARTS_LONGER } else { 0 };
-        let inner = if self.0 & format::PAIR_INNER != 0 { PairWords::INNER } else { 0 };
+        let inner = if self.may_be_inner() { PairWords::INNER } else { 0 };
         PairWords(longer | inner)
     }
 }
@@ -577,9 +577,8 @@ fn confusion_char(k: usize) -> u32 {
 
 /// The position in `range` whose key (`key_at`, ascending over the range, each key once) is
 /// `key`. The halving takes a fixed number of steps and picks its half with a conditional move,
-/// not a branch: most keys asked for are absent (GW611 asks whether each of 117,000 candidates
-/// in the corpus is confusable with the written character, and 2% are), and a branch on each
-/// comparison is guessed wrong half the time.
+/// not a branch: most keys asked for are absent ([`is_confusable`] of a character and another
+/// is true for few), and a branch on each comparison is guessed wrong half the time.
 fn search(range: std::ops::Range<usize>, key_at: impl Fn(usize) -> u64, key: u64) -> Option<usize> {
     let (mut base, mut size) = (range.start, range.end.checked_sub(range.start)?);
     if size == 0 {
