@@ -116,6 +116,7 @@ impl HanRuns {
             runs.bounds.push(text.len() - start);
             ends.push((start, runs.chars.len()));
         }
+        runs.runs.reserve_exact(ends.len());
         let mut ahead = 0;
         for (start, end) in ends {
             ahead = runs.prefetch_pairs(ahead, end + PREFETCH_PAIRS);

@@ -117,6 +117,8 @@ fn substitutions_where(
     }
     let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
+    // The readings of each place read, in one list for the run (emptied for each place).
+    let mut readings: Vec<(char, usize, usize)> = Vec::new();
     // The first pair from `k - 1` on seen at most UNSEEN times (`n - 1`: none).
     let mut unseen = 0;
     // The first 付 at or after `k` (`n`: none).
@@ -143,7 +145,8 @@ fn substitutions_where(
         let one = if split.in_common_word[k] || doubled {
             None
         } else {
-            best_at(run, k, &split, protected, in_document, skip).or_else(|| deputy_at(run, k, &split, protected))
+            best_at(run, k, &split, protected, in_document, skip, &mut readings)
+                .or_else(|| deputy_at(run, k, &split, protected))
         };
         if let Some(s) = one {
             keep_likelier(&mut out, s);
@@ -173,7 +176,8 @@ fn keep_likelier(out: &mut Vec<Substitution>, s: Substitution) {
 }
 
 /// The best correction of character `k`, if one passes every test; `skip`: the stretches no
-/// word can be read in ([`may_be_word`]) are passed over without a lookup.
+/// word can be read in ([`may_be_word`]) are passed over without a lookup. `readings` holds the
+/// candidate readings while they are weighed (emptied first: one list serves every place).
 fn best_at(
     run: &Run<'_>,
     k: usize,
@@ -181,6 +185,7 @@ fn best_at(
     protected: &dyn Fn(&str) -> bool,
     in_document: &dyn Fn(&str) -> InDocument,
     skip: bool,
+    readings: &mut Vec<(char, usize, usize)>,
 ) -> Option<Substitution> {
     let n = run.chars.len();
     let written = run.chars[k];
@@ -229,13 +234,13 @@ fn best_at(
     }
     // Those whose character sounds or looks like the written one are kept: sorted first, they
     // are read against the written character's confusables (sorted too) in one pass.
-    let mut readings: Vec<(char, usize, usize)> = Vec::new();
+    readings.clear();
     for &(len, s, key) in &stretches[..count] {
         readings.extend(lexicon::swap_targets_keyed(key).map(|right| (right, len, s)));
     }
     readings.sort_unstable();
-    lexicon::retain_confusable(written, &mut readings, |r| r.0);
-    for (right, len, s) in readings {
+    lexicon::retain_confusable(written, readings, |r| r.0);
+    for &(right, len, s) in readings.iter() {
         let e = s + len;
         let seen_left = prev.map_or(0, |p| lexicon::pair_count(p, right));
         let seen_right = next.map_or(0, |x| lexicon::pair_count(right, x));

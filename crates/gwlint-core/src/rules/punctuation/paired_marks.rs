@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::document::char_summary::{CharSummary, Class};
 use crate::document::elements::QuoteKind;
-use crate::document::{Document, Paragraph, Part};
+use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -93,7 +93,7 @@ impl Rule for PairedMarks {
         // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
         // several lines, a line broken before the end of its sentence).
         for unit in units(doc, &marks) {
-            scan(cx, unit.iter().flat_map(|p| marks[p.index].iter().copied()), BRACKETS);
+            scan(cx, marks[unit].iter().flatten().copied(), BRACKETS);
         }
         // Quotations may run over several paragraphs, with or without the open-quote convention;
         // the structure pass has paired them (`Document::elements.quotations`).
@@ -154,15 +154,16 @@ fn report_unclosed(cx: &mut Context<'_>, pairs: &[(char, char, &'static str)], c
     cx.report(span, format!("“{c}”缺少与之配对的“{close}”")).with_label(format!("未闭合的{name}"));
 }
 
-/// Paragraphs grouped into units that brackets may span: consecutive title (or 题注) lines, and
-/// a paragraph whose sentence runs on (it does not end with a sentence mark) with the next one.
-fn units<'a>(doc: &'a Document, marks: &[Vec<(usize, char)>]) -> Vec<Vec<&'a Paragraph>> {
-    let mut out: Vec<Vec<&Paragraph>> = Vec::new();
+/// Paragraphs grouped into units that brackets may span, as ranges of paragraph indices:
+/// consecutive title (or 题注) lines, and a paragraph whose sentence runs on (it does not end with
+/// a sentence mark) with the next one.
+fn units(doc: &Document, marks: &[Vec<(usize, char)>]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let mut joins_next = false;
     for p in &doc.paragraphs {
         match out.last_mut() {
-            Some(unit) if joins_next => unit.push(p),
-            _ => out.push(vec![p]),
+            Some(unit) if joins_next => unit.end = p.index + 1,
+            _ => out.push(p.index..p.index + 1),
         }
         let content = doc.content(p);
         let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);

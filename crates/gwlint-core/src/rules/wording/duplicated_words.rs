@@ -93,10 +93,22 @@ impl Rule for DuplicatedWords {
                 runs.next();
             }
             while let Some(run) = runs.next_if(|r| r.start < p.span.end) {
-                check_run(doc, p, &run, cx);
+                if repeats_nearby(run.chars) {
+                    check_run(doc, p, &run, cx);
+                }
             }
         }
     }
+}
+
+/// How far on a character written again may stand for a repetition to start with it (a word of
+/// up to four characters said twice).
+const REACH: usize = 4;
+
+/// Whether a character of `chars` is written again one to [`REACH`] places on: every repetition
+/// starts with one, and most runs have none (told without a branch per character).
+fn repeats_nearby(chars: &[char]) -> bool {
+    (1..=REACH).any(|d| chars.get(d..).is_some_and(|on| chars.iter().zip(on).fold(false, |any, (a, b)| any | (a == b))))
 }
 
 /// The repetitions in `run`, as far as it lies in paragraph `p`.
@@ -129,7 +141,7 @@ fn check_run(doc: &Document, p: &Paragraph, run: &Run<'_>, cx: &mut Context<'_>)
         // Every repetition read below starts with a character written again one to four places
         // on: most characters are not, and are passed at once.
         let c = chars[i];
-        if !chars[i + 1..n.min(i + 5)].contains(&c) {
+        if !chars[i + 1..n.min(i + 1 + REACH)].contains(&c) {
             i += 1;
             continue;
         }
@@ -219,6 +231,24 @@ mod tests {
             assert_eq!(c.len(), 2, "{w}");
             assert!(FUNCTION_WORDS.contains(c[0]) || FUNCTION_WORDS.contains(c[1]), "{w}");
         }
+    }
+
+    /// The test of a whole run agrees with asking each character whether it is written again
+    /// within reach, over runs of every length with repeats at every distance.
+    #[test]
+    fn a_run_repeats_nearby_when_one_of_its_characters_does() {
+        let alphabet: Vec<char> = "的了是一二三四五六七八九".chars().collect();
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let n = (state >> 59) as usize;
+            let chars: Vec<char> = (0..n).map(|k| alphabet[((state >> (k * 3 % 56)) % 12) as usize]).collect();
+            let each = (0..n).any(|i| chars[i + 1..n.min(i + 1 + REACH)].contains(&chars[i]));
+            assert_eq!(repeats_nearby(&chars), each, "{}", chars.iter().collect::<String>());
+        }
+        assert!(!repeats_nearby(&[]));
+        assert!(repeats_nearby(&['的', '一', '二', '三', '的']));
+        assert!(!repeats_nearby(&['的', '一', '二', '三', '四', '的']));
     }
 
     #[test]
