@@ -9,6 +9,11 @@
 //! bit set of hashed character pairs, and a set of the one-character phrases): there the
 //! phrases that start with those two characters are compared. An automaton would take a
 //! transition (and often a few failure transitions) at every character instead.
+//!
+//! A list whose phrases start with few characters (the names of GW617 and GW618) is not read a
+//! character at a time: the places of those characters are searched for with a vectorised
+//! multi-string search (`aho_corasick::packed`, Teddy), which passes over the text between them
+//! many bytes at a step.
 
 use crate::char_sets::{CharSet, FxMap, PairFilter};
 
@@ -25,7 +30,14 @@ pub struct PhraseFinder {
     pairs: PairFilter,
     /// The one-character phrases below U+10000 (those above are looked up in `by_start`).
     singles: CharSet,
+    /// The places of the first characters, searched for as strings, for a list that starts with
+    /// at most [`PACKED_FIRSTS`] characters.
+    first_places: Option<aho_corasick::packed::Searcher>,
 }
+
+/// The most first characters a list's places are searched for with a packed search (Teddy, the
+/// search under it, takes up to 64 strings).
+const PACKED_FIRSTS: usize = 64;
 
 impl PhraseFinder {
     /// The finder of `phrases` (distinct and none empty), numbered in the order given.
@@ -44,7 +56,16 @@ impl PhraseFinder {
             }
             by_start.entry((first, second)).or_default().push(k as u32);
         }
-        PhraseFinder { phrases, by_start, firsts, pairs, singles }
+        let mut starts: Vec<char> = by_start.keys().map(|&(c, _)| c).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let first_places = (starts.len() <= PACKED_FIRSTS)
+            .then(|| {
+                let strings = starts.iter().map(|c| c.to_string());
+                aho_corasick::packed::Config::new().builder().extend(strings).build()
+            })
+            .flatten();
+        PhraseFinder { phrases, by_start, firsts, pairs, singles, first_places }
     }
 
     /// How many phrases the list holds.
@@ -68,6 +89,18 @@ impl PhraseFinder {
         if self.phrases.is_empty() {
             return;
         }
+        if let Some(searcher) = &self.first_places {
+            // Each match is one whole first character (a character's encoding starts only where
+            // a character does), so no place is passed over.
+            for m in searcher.find_iter(text) {
+                let rest = &text[m.start()..];
+                let mut chars = rest.chars();
+                if let Some(c) = chars.next() {
+                    self.at(rest, m.start(), c, chars.next(), &mut found);
+                }
+            }
+            return;
+        }
         // Each character is read once: the one after a place is kept for the next place.
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -75,23 +108,29 @@ impl PhraseFinder {
             if !astral && !self.firsts.contains(c) {
                 continue;
             }
-            let rest = &text[i..];
             let next = chars.peek().map(|&(_, n)| n);
-            let single = astral || self.singles.contains(c);
-            let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
-            let mut look = |key| {
-                for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
-                    if rest.as_bytes().starts_with(self.phrases[k as usize].as_bytes()) {
-                        found(k as usize, i);
-                    }
+            self.at(&text[i..], i, c, next, &mut found);
+        }
+    }
+
+    /// Calls `found` for the phrases that start at byte `i` of the text, where `rest` (the text
+    /// from there) starts with `c`, followed by `next`.
+    #[inline(always)]
+    fn at(&self, rest: &str, i: usize, c: char, next: Option<char>, found: &mut impl FnMut(usize, usize)) {
+        let single = u32::from(c) > 0xFFFF || self.singles.contains(c);
+        let pair = next.is_some_and(|n| self.pairs.may_contain(c, n));
+        let mut look = |key| {
+            for &k in self.by_start.get(&key).map_or(&[][..], Vec::as_slice) {
+                if rest.as_bytes().starts_with(self.phrases[k as usize].as_bytes()) {
+                    found(k as usize, i);
                 }
-            };
-            if single {
-                look((c, None));
             }
-            if pair {
-                look((c, next));
-            }
+        };
+        if single {
+            look((c, None));
+        }
+        if pair {
+            look((c, next));
         }
     }
 }
@@ -120,17 +159,28 @@ mod tests {
         let phrases =
             ["国务院", "国务院总理", "总理", "王", "王某", "某某", "𠀀𠀁", "𠀀", "a", "ab", "b", "期期", "，截止"];
         let texts = ["国务院总理王某某王𠀀𠀁𠀀王某ab王", "期期期期", "aab，截止，截止日期", "", "𠀀", "无关的文字"];
-        let finder = PhraseFinder::new(phrases);
-        for text in texts {
-            let mut found = Vec::new();
-            finder.for_each(text, |k, i| found.push((k, i)));
-            assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "{text}: by start");
-            found.sort_by_key(|&(k, i)| (i, k));
-            assert_eq!(found, by_search(&phrases, text), "{text}");
+        // Searched for by their first characters' places, and read a character at a time.
+        let packed = PhraseFinder::new(phrases);
+        assert!(packed.first_places.is_some());
+        let mut by_character = PhraseFinder::new(phrases);
+        by_character.first_places = None;
+        for finder in [&packed, &by_character] {
+            for text in texts {
+                let mut found = Vec::new();
+                finder.for_each(text, |k, i| found.push((k, i)));
+                assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "{text}: by start");
+                found.sort_by_key(|&(k, i)| (i, k));
+                assert_eq!(found, by_search(&phrases, text), "{text}");
+            }
+            let mut n = 0;
+            finder.for_each("期期期期", |_, _| n += 1);
+            assert_eq!(n, 3);
         }
-        let mut n = 0;
-        finder.for_each("期期期期", |_, _| n += 1);
-        assert_eq!(n, 3);
+        // A list that starts with more characters than a packed search takes is read a
+        // character at a time.
+        let many: Vec<String> =
+            (0..PACKED_FIRSTS as u32 + 1).map(|k| format!("{}期", char::from_u32(0x4E00 + k).unwrap())).collect();
+        assert!(PhraseFinder::new(many.iter().map(String::as_str)).first_places.is_none());
         PhraseFinder::new([]).for_each("任何文字", |_, _| panic!("no phrases"));
     }
 }
