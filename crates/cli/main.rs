@@ -253,13 +253,15 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn take(&mut self, out: &mut dyn Write, r: check::FileResult) {
+    /// Renders one result and gives it back, to be freed by the thread that made it.
+    fn take(&mut self, out: &mut dyn Write, r: check::FileResult) -> Option<check::FileResult> {
         self.tally.add(&r);
         if let (Ok((doc, diags)), None) = (&r.outcome, &self.failed_to_write) {
             if let Err(e) = self.renderer.file(out, &r.path, doc, diags) {
                 self.failed_to_write = Some(e);
             }
         }
+        Some(r)
     }
 
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
