@@ -168,8 +168,8 @@ pub fn stream(
     let threads = rayon::current_num_threads().clamp(1, inputs.len().max(1));
     let window = threads * AHEAD_PER_THREAD;
     let next = AtomicUsize::new(0);
-    // The index of the first input not yet handed on, which helpers wait on.
-    let handed = (Mutex::new(0usize), Condvar::new());
+    // The first input not yet handed on, which helpers wait on.
+    let handed = (Mutex::new(Handed::default()), Condvar::new());
     // Set when the main thread stops taking results (it unwound), so no helper waits for ever.
     let stop = AtomicBool::new(false);
     // Each result with the helper that made it (`MAIN`: the calling thread).
@@ -203,9 +203,11 @@ pub fn stream(
                     }
                     {
                         let (at, moved) = handed;
-                        let mut first_waiting = at.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *first_waiting + window && !stop.load(Ordering::Relaxed) {
-                            first_waiting = moved.wait(first_waiting).unwrap_or_else(|e| e.into_inner());
+                        let mut state = at.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= state.first + window && !stop.load(Ordering::Relaxed) {
+                            state.waiting += 1;
+                            state = moved.wait(state).unwrap_or_else(|e| e.into_inner());
+                            state.waiting -= 1;
                         }
                     }
                     if stop.load(Ordering::Relaxed) || tx.send(check(i, input, helper)).is_err() {
@@ -247,8 +249,12 @@ pub fn stream(
             }
             if *first != before {
                 let (at, moved) = &handed;
-                *at.lock().unwrap_or_else(|e| e.into_inner()) = *first;
-                moved.notify_all();
+                let mut state = at.lock().unwrap_or_else(|e| e.into_inner());
+                state.first = *first;
+                // Woken only if one waits (a wake is a system call, made for every input).
+                if state.waiting > 0 {
+                    moved.notify_all();
+                }
             }
         };
         // The main thread's share: take inputs as the helpers do, handing on what is ready
@@ -290,10 +296,18 @@ struct Made {
 /// [`Made::by`] of a result the calling thread made.
 const MAIN: usize = usize::MAX;
 
+/// Where handing on stands: the first input not yet handed on, and how many helpers wait for it
+/// to move on (the window ahead of it is full).
+#[derive(Default)]
+struct Handed {
+    first: usize,
+    waiting: usize,
+}
+
 /// Wakes the workers for good when the main thread is done taking results, normally or by
 /// unwinding (a renderer's fault must not leave a worker waiting for room that never comes).
 struct Release<'a> {
-    handed: &'a (Mutex<usize>, Condvar),
+    handed: &'a (Mutex<Handed>, Condvar),
     stop: &'a AtomicBool,
 }
 

@@ -253,13 +253,17 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    /// Renders one result and gives it back, to be freed by the thread that made it.
-    fn take(&mut self, out: &mut dyn Write, r: check::FileResult) -> Option<check::FileResult> {
+    /// Renders one result and gives it back, to be freed by the thread that made it (the lines
+    /// its positions were read from were made here, and are freed here).
+    fn take(&mut self, out: &mut dyn Write, mut r: check::FileResult) -> Option<check::FileResult> {
         self.tally.add(&r);
         if let (Ok((doc, diags)), None) = (&r.outcome, &self.failed_to_write) {
             if let Err(e) = self.renderer.file(out, &r.path, doc, diags) {
                 self.failed_to_write = Some(e);
             }
+        }
+        if let Ok((doc, _)) = &mut r.outcome {
+            doc.drop_positions();
         }
         Some(r)
     }

@@ -354,6 +354,13 @@ impl Document {
         self.summaries.take();
     }
 
+    /// Frees the lines of the source that positions are read from (made again if a position is
+    /// asked): a report that has written a document's findings drops them on its own thread,
+    /// before the document goes back to be freed by the thread that read it.
+    pub fn drop_positions(&mut self) {
+        self.source_lines.take();
+    }
+
     pub(crate) fn from_decoded(path: &str, kind: SourceKind, decoded: Decoded) -> Result<Document, ReadError> {
         if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
             return Err(if decoded.text.is_empty() { ReadError::Empty } else { ReadError::Blank });
@@ -612,5 +619,27 @@ mod round_trip_tests {
         let (clean, _, _) = encoding_rs::GB18030.encode("关于开展检查的通知\n经研究,决定");
         let doc = Document::parse("a.txt", &clean, &ParseOptions::default()).unwrap();
         assert!(doc.round_trips);
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+
+    /// What a document reads lazily and frees when asked (its runs, summaries and source lines)
+    /// is read again, the same, when asked after it was freed.
+    #[test]
+    fn freed_caches_are_read_again_the_same() {
+        let text = "关于开展检查的通知\n各单位：\n经研究，决定于2025年3月开展安全生产检查。\n";
+        let mut doc = Document::parse("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let at = doc.text.find("检查").unwrap();
+        let span = Span::new(at, at + "检查".len());
+        let (range, runs) = (doc.source_range(span), doc.han_char_count());
+        let summaries: Vec<_> = doc.paragraphs.iter().map(|p| doc.summary(p)).collect();
+        doc.drop_positions();
+        doc.drop_caches();
+        assert_eq!(doc.source_range(span), range);
+        assert_eq!(doc.han_char_count(), runs);
+        assert_eq!(doc.paragraphs.iter().map(|p| doc.summary(p)).collect::<Vec<_>>(), summaries);
     }
 }
