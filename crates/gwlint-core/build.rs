@@ -14,11 +14,14 @@ mod format;
 #[allow(dead_code)]
 mod pack_file;
 
+#[path = "src/rules/wording/near_miss_format.rs"]
+mod near_miss_format;
+
 fn main() {
     rule_modules();
     lexicon_tables();
     near_miss_pairs();
-    near_miss_masked();
+    near_miss_tables();
     builtin_packs();
 }
 
@@ -108,42 +111,182 @@ fn near_miss_pairs() {
         .unwrap();
 }
 
-/// GW609's four-character targets by their characters with one left open ('\0'), sorted by
-/// that form and then by the target's index (its place among the targets of
-/// `rules/near-miss/words.txt`: words flagged I or C of four or more characters, in file order),
-/// 24 bytes each: the form as a little-endian `u128` (the four characters, most significant
-/// first, so the numbers sort as the forms), the target's index and the open place as `u32`s.
-/// `near_miss_tables` checks this against the word list in a test.
-fn near_miss_masked() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/near-miss/words.txt");
-    println!("cargo::rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+/// GW609's tables, compiled from `rules/near-miss/words.txt` and `confusion.txt` so that nothing
+/// is parsed when the rule first runs (building them took about half of a one-line check):
+/// - `near_miss_masked.bin`: the four-character targets by their characters with one left open
+///   ('\0'), sorted by that form and then by the target's index (its place among the targets,
+///   `near_miss_format::targets`), 24 bytes each: the form as a little-endian `u128`
+///   (`near_miss_format::form_key`), the target's index and the open place as `u32`s;
+/// - `near_miss_masked.buckets`: where those entries stand by character (`u32`s): the number of
+///   forms open at their first place (they sort first), then for each character below U+10000
+///   and one past, the first of them whose second character is it or above, then the same for
+///   the other forms by their first character;
+/// - `near_miss_masked.filter`: the forms' bits (`near_miss_format::masked_bit`), bit `b` in
+///   byte `b / 8`;
+/// - `near_miss_words.keys` and `.index`: every word of the list (targets and known words) as a
+///   hashed table of word keys (`format::word_key`);
+/// - `near_miss_data.rs`: the targets' characters and kinds, which characters stand at each
+///   place of a four-character target, the longer targets by first and last character and
+///   length, and where each character's confusables are in `confusion.txt`.
+///
+/// `near_miss_tables` checks each against the lists in tests.
+fn near_miss_tables() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/near-miss");
+    let read = |name: &str| {
+        let path = dir.join(name);
+        println!("cargo::rerun-if-changed={}", path.display());
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let (words, confusion) = (read("words.txt"), read("confusion.txt"));
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let targets: Vec<(Vec<char>, char)> =
+        near_miss_format::targets(&words).map(|(w, flag)| (w.chars().collect(), flag)).collect();
+
+    // The four-character forms, their buckets and their filter.
     let mut entries: Vec<(u128, u32, u32)> = Vec::new();
-    let mut targets = 0u32;
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let Some((word, flag)) = line.split_once('\t') else { continue };
-        let chars: Vec<char> = word.chars().collect();
-        if !matches!(flag.trim(), "I" | "C") || chars.len() < 4 {
-            continue;
+    for (index, (chars, _)) in targets.iter().enumerate() {
+        let Ok(four) = <[char; 4]>::try_from(chars.as_slice()) else { continue };
+        for open in 0..4 {
+            let mut form = four;
+            form[open] = '\0';
+            entries.push((near_miss_format::form_key(form), index as u32, open as u32));
         }
-        if chars.len() == 4 {
-            for open in 0..4 {
-                let form =
-                    (0..4).fold(0u128, |k, i| (k << 32) | if i == open { 0 } else { u128::from(u32::from(chars[i])) });
-                entries.push((form, targets, open as u32));
-            }
-        }
-        targets += 1;
     }
     entries.sort_unstable();
     let mut bytes = Vec::with_capacity(entries.len() * 24);
-    for (form, target, open) in entries {
+    for &(form, target, open) in &entries {
         bytes.extend_from_slice(&form.to_le_bytes());
         bytes.extend_from_slice(&target.to_le_bytes());
         bytes.extend_from_slice(&open.to_le_bytes());
     }
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join("near_miss_masked.bin"), bytes).unwrap();
+    let first = |form: u128| (form >> 96) as u32;
+    let second = |form: u128| (form >> 64) as u32;
+    let open_first = entries.iter().position(|e| first(e.0) != 0).unwrap_or(entries.len());
+    let mut buckets: Vec<u32> = vec![open_first as u32];
+    for (part, key) in [(0..open_first, &second as &dyn Fn(u128) -> u32), (open_first..entries.len(), &first)] {
+        let mut i = part.start;
+        for c in 0..=near_miss_format::BUCKET_CHARS as u32 {
+            while i < part.end && key(entries[i].0) < c {
+                i += 1;
+            }
+            buckets.push(i as u32);
+        }
+    }
+    std::fs::write(
+        out.join("near_miss_masked.buckets"),
+        buckets.iter().flat_map(|b| b.to_le_bytes()).collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let mut filter = vec![0u8; (1 << near_miss_format::MASKED_FILTER_BITS) / 8];
+    for &(form, _, _) in &entries {
+        let b = near_miss_format::masked_bit(form);
+        filter[b / 8] |= 1 << (b % 8);
+    }
+    std::fs::write(out.join("near_miss_masked.filter"), filter).unwrap();
+
+    // Every word of the list, by its key.
+    let mut keys: Vec<u64> = near_miss_format::data_lines(&words).map(|(w, _)| format::word_key(w)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let distinct: std::collections::BTreeSet<&str> = near_miss_format::data_lines(&words).map(|(w, _)| w).collect();
+    assert_eq!(keys.len(), distinct.len(), "two words of rules/near-miss/words.txt share a key");
+    let mut stored: Vec<u64> = keys.into_iter().map(format::mix).collect();
+    stored.sort_unstable();
+    std::fs::write(out.join("near_miss_words.index"), format::bucket_index(&stored)).unwrap();
+    std::fs::write(out.join("near_miss_words.keys"), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
+        .unwrap();
+
+    // The targets, and what the scan asks of them.
+    let ch = |c: char| format!("'\\u{{{:x}}}'", u32::from(c));
+    let bits = |set: &std::collections::BTreeSet<u32>| {
+        let mut words = vec![0u64; near_miss_format::BUCKET_CHARS / 64];
+        for &c in set.iter().filter(|&&c| (c as usize) < near_miss_format::BUCKET_CHARS) {
+            words[c as usize / 64] |= 1 << (c % 64);
+        }
+        format!("[{}]", words.iter().map(|w| format!("{w:#x}")).collect::<Vec<_>>().join(", "))
+    };
+    let mut rs = String::new();
+    let longest = targets.iter().map(|t| t.0.len()).max().unwrap_or(4).max(4);
+    writeln!(rs, "// Generated by build.rs from rules/near-miss/words.txt and confusion.txt.\n").unwrap();
+    writeln!(rs, "const LONGEST: usize = {longest};").unwrap();
+    let all: Vec<char> = targets.iter().flat_map(|t| t.0.iter().copied()).collect();
+    writeln!(
+        rs,
+        "static TARGET_CHARS: [char; {}] = [{}];",
+        all.len(),
+        all.iter().map(|&c| ch(c)).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
+    let mut at = 0;
+    let rows: Vec<String> = targets
+        .iter()
+        .map(|(chars, flag)| {
+            let row = format!("({at}, {}, WordKind::{})", chars.len(), if *flag == 'I' { "Idiom" } else { "Compound" });
+            at += chars.len();
+            row
+        })
+        .collect();
+    writeln!(rs, "static TARGETS: [(u32, u8, WordKind); {}] = [{}];", rows.len(), rows.join(", ")).unwrap();
+    let mut at_position = vec![std::collections::BTreeSet::new(); 4];
+    let mut long_first = std::collections::BTreeSet::new();
+    let mut long_lengths: std::collections::BTreeMap<char, Vec<usize>> = Default::default();
+    let mut long: std::collections::BTreeMap<(char, char, usize), Vec<usize>> = Default::default();
+    for (index, (chars, _)) in targets.iter().enumerate() {
+        if chars.len() == 4 {
+            for (set, &c) in at_position.iter_mut().zip(chars) {
+                set.insert(u32::from(c));
+            }
+        } else {
+            let (first, last, n) = (chars[0], chars[chars.len() - 1], chars.len());
+            long.entry((first, last, n)).or_default().push(index);
+            let lengths = long_lengths.entry(first).or_default();
+            if !lengths.contains(&n) {
+                lengths.push(n);
+            }
+            long_first.insert(u32::from(first));
+        }
+    }
+    writeln!(
+        rs,
+        "static AT_POSITION: [[u64; {}]; 4] = [{}];",
+        near_miss_format::BUCKET_CHARS / 64,
+        at_position.iter().map(bits).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
+    writeln!(rs, "static LONG_FIRST: [u64; {}] = {};", near_miss_format::BUCKET_CHARS / 64, bits(&long_first)).unwrap();
+    let rows: Vec<String> = long_lengths
+        .iter_mut()
+        .map(|(&c, lengths)| {
+            lengths.sort_unstable_by(|a, b| b.cmp(a));
+            format!("({}, &[{}])", ch(c), lengths.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
+        })
+        .collect();
+    writeln!(rs, "static LONG_LENGTHS: [(char, &[u8]); {}] = [{}];", rows.len(), rows.join(", ")).unwrap();
+    let rows: Vec<String> = long
+        .iter()
+        .map(|(&(a, b, n), ts)| {
+            format!(
+                "(({}, {}, {n}), &[{}])",
+                ch(a),
+                ch(b),
+                ts.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    writeln!(rs, "static LONG: [(LongKey, &[u32]); {}] = [{}];", rows.len(), rows.join(", ")).unwrap();
+    // A character's confusables as the byte range of its line's value in confusion.txt (the last
+    // line of a character counts).
+    let mut confusables: std::collections::BTreeMap<char, (usize, usize)> = Default::default();
+    for (key, value) in near_miss_format::data_lines(&confusion) {
+        if let Some(c) = key.chars().next() {
+            let start = value.as_ptr() as usize - confusion.as_ptr() as usize;
+            confusables.insert(c, (start, start + value.len()));
+        }
+    }
+    let rows: Vec<String> = confusables.iter().map(|(&c, (s, e))| format!("({}, {s}, {e})", ch(c))).collect();
+    writeln!(rs, "static CONFUSABLES: [(char, u32, u32); {}] = [{}];", rows.len(), rows.join(", ")).unwrap();
+    std::fs::write(out.join("near_miss_data.rs"), rs).unwrap();
 }
 
 fn rule_modules() {
