@@ -286,6 +286,34 @@ fn main() -> ExitCode {
         println!("\n### Start-up: a one-line file, paired ({} rounds)\n", args.pairs * 4);
         paired_table(&commands, args.pairs * 4, None);
     }
+    // One real document of the corpus's median size, its own process each time: what an editor
+    // check, a pre-commit hook or a per-file pipeline call costs (start-up and one document).
+    let mut by_size: Vec<&(String, Vec<u8>)> = originals.iter().collect();
+    by_size.sort_by_key(|(name, bytes)| (bytes.len(), name.clone()));
+    if let Some((name, bytes)) = by_size.get(by_size.len() / 2) {
+        let one = dir.join("median-document.txt");
+        if std::fs::write(&one, bytes).is_ok() {
+            let mut commands = Vec::new();
+            if let Some(g) = &gwlint {
+                commands.push((
+                    "gwlint check --format json (one document)".to_string(),
+                    format!("{} check --no-config --exit-zero --format json {}", g.display(), one.display()),
+                ));
+            }
+            if let Some(ac) = &args.autocorrect {
+                commands.push((
+                    "autocorrect --lint --format json (one document)".to_string(),
+                    format!("{} --lint --format json {}", ac.display(), one.display()),
+                ));
+            }
+            println!(
+                "\n### One document of median size ({name}, {} bytes), a process each, paired ({} rounds)\n",
+                bytes.len(),
+                args.pairs * 4
+            );
+            paired_table(&commands, args.pairs * 4, None);
+        }
+    }
     if args.scaling {
         if let Some(g) = &gwlint {
             scaling_section(g, &originals);
