@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::document::Document;
-use crate::pack_file::PackFile;
+use crate::pack_file::{PackFile, StaticPack};
 use crate::pack_set::{PackMatch, PackSet};
 use crate::rule::{Category, Context, FixAvailability, Rule, RuleMeta, Scope};
 use crate::span::Span;
@@ -25,21 +25,75 @@ pub struct PackError {
     pub message: String,
 }
 
+/// Text of a pack: borrowed from the program for a built-in pack, owned for one read at run
+/// time (a built-in pack is loaded without copying its thousands of entries).
+type Text = Cow<'static, str>;
+
 struct Entry {
-    wrong: String,
-    right: Option<String>,
-    note: Option<String>,
+    wrong: Text,
+    right: Option<Text>,
+    note: Option<Text>,
     fix: Option<Applicability>,
+}
+
+/// A pack's values before they are checked: read from TOML ([`PackFile`]) or compiled in
+/// ([`StaticPack`]).
+struct Parts {
+    allow: Vec<Text>,
+    /// code, name, category, severity, message, fix, summary, source, docs.
+    rule: [Text; 9],
+    skip_book_titles: bool,
+    skip_quotations: bool,
+    entries: Vec<EntryParts>,
+}
+
+/// An entry's values before they are checked: wrong, right, note, fix.
+type EntryParts = (Text, Option<Text>, Option<Text>, Option<Text>);
+
+impl From<PackFile> for Parts {
+    fn from(file: PackFile) -> Parts {
+        let r = file.rule;
+        Parts {
+            allow: file.allow.into_iter().map(Cow::Owned).collect(),
+            rule: [r.code, r.name, r.category, r.severity, r.message, r.fix, r.summary, r.source, r.docs]
+                .map(Cow::Owned),
+            skip_book_titles: r.skip_book_titles,
+            skip_quotations: r.skip_quotations,
+            entries: file
+                .entries
+                .into_iter()
+                .map(|e| (Cow::Owned(e.wrong), e.right.map(Cow::Owned), e.note.map(Cow::Owned), e.fix.map(Cow::Owned)))
+                .collect(),
+        }
+    }
+}
+
+impl From<&'static StaticPack> for Parts {
+    fn from(pack: &'static StaticPack) -> Parts {
+        Parts {
+            allow: pack.allow.iter().map(|&a| Cow::Borrowed(a)).collect(),
+            rule: pack.rule.map(Cow::Borrowed),
+            skip_book_titles: pack.skip_book_titles,
+            skip_quotations: pack.skip_quotations,
+            entries: pack
+                .entries
+                .iter()
+                .map(|&(wrong, right, note, fix)| {
+                    (Cow::Borrowed(wrong), right.map(Cow::Borrowed), note.map(Cow::Borrowed), fix.map(Cow::Borrowed))
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A loaded pack, ready to run as a rule.
 pub struct DictRule {
     meta: RuleMeta,
-    message: String,
+    message: Text,
     entries: Vec<Entry>,
     /// Every phrase once, with its value: values below `entries.len()` are entries, the rest
     /// allow phrases.
-    phrases: Vec<(String, u32)>,
+    phrases: Vec<(Text, u32)>,
     /// The pack's own set, built when the pack is run by itself (a linter runs every pack from
     /// one [`PackSet`]).
     alone: OnceLock<Option<PackSet>>,
@@ -74,68 +128,83 @@ impl DictRule {
 
     /// Validate a pack already read (`text` is its TOML, for the lines of error messages).
     pub(crate) fn from_file(path: &str, file: PackFile, text: &str) -> Result<DictRule, PackError> {
+        Self::from_parts(path, Parts::from(file), text)
+    }
+
+    /// Validate a built-in pack, as compiled in (`text` is its TOML), borrowing its text.
+    pub(crate) fn from_static(path: &str, pack: &'static StaticPack, text: &str) -> Result<DictRule, PackError> {
+        Self::from_parts(path, Parts::from(pack), text)
+    }
+
+    fn from_parts(path: &str, parts: Parts, text: &str) -> Result<DictRule, PackError> {
         let err = |line: Option<usize>, message: String| PackError { path: path.to_string(), line, message };
         let find_line = |needle: &str| text.find(needle).map(|o| line_of(text, o));
-        let r = file.rule;
-        let code_ok = r.code.len() == 5 && r.code.starts_with("GW") && r.code[2..].bytes().all(|b| b.is_ascii_digit());
+        let [code, name, category, severity, message, fix, summary, source, docs] = parts.rule;
+        let code_ok = code.len() == 5 && code.starts_with("GW") && code[2..].bytes().all(|b| b.is_ascii_digit());
         if !code_ok {
-            return Err(err(find_line("code"), format!("规则代码“{}”不符合 GWnxx 格式", r.code)));
+            return Err(err(find_line("code"), format!("规则代码“{code}”不符合 GWnxx 格式")));
         }
-        let category = Category::parse(&r.category)
-            .ok_or_else(|| err(find_line("category"), format!("未知的类别“{}”", r.category)))?;
-        let severity = Severity::parse(&r.severity).ok_or_else(|| {
-            err(find_line("severity"), format!("severity 只能是 error、warning 或 info，不能是“{}”", r.severity))
+        let category =
+            Category::parse(&category).ok_or_else(|| err(find_line("category"), format!("未知的类别“{category}”")))?;
+        let severity = Severity::parse(&severity).ok_or_else(|| {
+            err(find_line("severity"), format!("severity 只能是 error、warning 或 info，不能是“{severity}”"))
         })?;
-        let default_fix = parse_fix(&r.fix).map_err(|m| err(find_line("fix"), m))?;
-        if r.name.is_empty() || !r.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            return Err(err(find_line("name"), format!("规则名“{}”应为小写连字符格式", r.name)));
+        let default_fix = parse_fix(&fix).map_err(|m| err(find_line("fix"), m))?;
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return Err(err(find_line("name"), format!("规则名“{name}”应为小写连字符格式")));
         }
-        let mut seen = HashSet::new();
-        let mut entries = Vec::with_capacity(file.entries.len());
-        for e in file.entries {
+        let mut fixes = Vec::with_capacity(parts.entries.len());
+        let mut seen = HashSet::with_capacity(parts.entries.len());
+        for (wrong, right, _, fix) in &parts.entries {
             // Only looked up when there is an error to report: a linear search per entry would
             // make loading a pack of thousands of entries quadratic.
-            let line = || find_line(&format!("\"{}\"", e.wrong));
-            if e.wrong.trim().is_empty() {
+            let line = || find_line(&format!("\"{wrong}\""));
+            if wrong.trim().is_empty() {
                 return Err(err(line(), "wrong 不能为空".into()));
             }
-            if e.right.as_deref() == Some(e.wrong.as_str()) {
-                return Err(err(line(), format!("“{}”的 wrong 与 right 相同", e.wrong)));
+            if right.as_deref() == Some(wrong.as_ref()) {
+                return Err(err(line(), format!("“{wrong}”的 wrong 与 right 相同")));
             }
-            if !seen.insert(e.wrong.clone()) {
-                return Err(err(line(), format!("词条“{}”重复", e.wrong)));
+            if !seen.insert(wrong.as_ref()) {
+                return Err(err(line(), format!("词条“{wrong}”重复")));
             }
-            let fix = match &e.fix {
+            fixes.push(match fix {
                 Some(f) => parse_fix(f).map_err(|m| err(line(), m))?,
                 None => default_fix,
-            };
-            entries.push(Entry { wrong: e.wrong, right: e.right, note: e.note, fix });
+            });
         }
+        drop(seen);
+        let entries: Vec<Entry> = parts
+            .entries
+            .into_iter()
+            .zip(fixes)
+            .map(|((wrong, right, note, _), fix)| Entry { wrong, right, note, fix })
+            .collect();
         if entries.is_empty() {
             return Err(err(None, "没有任何词条（[[entries]]），这个词典不会报告任何问题".into()));
         }
-        for a in &file.allow {
-            if !entries.iter().any(|e| a.contains(&e.wrong)) {
+        for a in &parts.allow {
+            if !entries.iter().any(|e| a.contains(e.wrong.as_ref())) {
                 return Err(err(find_line(&format!("\"{a}\"")), format!("allow 短语“{a}”不包含任何词条，不会起作用")));
             }
         }
         // Each phrase once, numbered by its first place (an allow phrase that repeats an entry or
         // another phrase would match only as the first, leftmost-longest ties going to the
         // lower number).
-        let mut seen_phrases = std::collections::HashSet::new();
+        let mut seen_phrases = HashSet::new();
         let phrases = entries
             .iter()
-            .map(|e| e.wrong.as_str())
-            .chain(file.allow.iter().map(String::as_str))
+            .map(|e| &e.wrong)
+            .chain(&parts.allow)
             .enumerate()
-            .filter(|(_, p)| seen_phrases.insert(*p))
-            .map(|(i, p)| (p.to_string(), i as u32))
+            .filter(|&(_, p)| seen_phrases.insert(&**p))
+            .map(|(i, p)| (p.clone(), i as u32))
             .collect();
         let any_fix = entries.iter().any(|e| e.fix.is_some() && e.right.is_some());
         let all_fix = entries.iter().all(|e| e.fix.is_some() && e.right.is_some());
         let meta = RuleMeta {
-            code: Cow::Owned(r.code),
-            name: Cow::Owned(r.name),
+            code,
+            name,
             category,
             default_severity: severity,
             fix: match (any_fix, all_fix) {
@@ -144,20 +213,20 @@ impl DictRule {
                 _ => FixAvailability::None,
             },
             scope: Scope::AnyText,
-            summary: Cow::Owned(r.summary),
-            source: Cow::Owned(r.source),
-            docs: Cow::Owned(r.docs),
+            summary,
+            source,
+            docs,
             defers_to: &[],
             skip_in: &[],
         };
         Ok(DictRule {
             meta,
-            message: r.message,
+            message,
             entries,
             phrases,
             alone: OnceLock::new(),
-            skip_book_titles: r.skip_book_titles,
-            skip_quotations: r.skip_quotations,
+            skip_book_titles: parts.skip_book_titles,
+            skip_quotations: parts.skip_quotations,
         })
     }
 
@@ -171,7 +240,7 @@ impl DictRule {
 
     /// Every phrase of the pack (entries and allow phrases) with its value, for a [`PackSet`].
     pub fn phrases(&self) -> Vec<(&str, u32)> {
-        self.phrases.iter().map(|(p, v)| (p.as_str(), *v)).collect()
+        self.phrases.iter().map(|(p, v)| (p.as_ref(), *v)).collect()
     }
 
     /// Reports the entries among `matches`, the pack's leftmost-longest matches in `doc`

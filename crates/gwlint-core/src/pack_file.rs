@@ -66,6 +66,7 @@ pub struct StaticPack {
 pub type StaticEntry = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>);
 
 impl StaticPack {
+    #[cfg(test)]
     pub fn to_file(&self) -> PackFile {
         let [code, name, category, severity, message, fix, summary, source, docs] = self.rule.map(String::from);
         PackFile {

@@ -6,7 +6,8 @@ use crate::rule::{Rule, RuleMeta};
 use crate::selector::{Selector, Selectors, UnknownSelector};
 
 // The packs shipped with gwlint (every `rules/*.toml`), embedded in the binary and parsed when it
-// is built: `BUILTIN_PACKS` (path and text) and `builtin_pack_files()` (the parsed values).
+// is built: `BUILTIN_PACKS` (path and text) and `BUILTIN_PACK_DATA` (the parsed values, as static
+// strings the loaded packs borrow).
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
 pub struct Registry {
@@ -27,10 +28,10 @@ impl Registry {
     /// Built-in rules and packs.
     pub fn builtin() -> Registry {
         let mut reg = Registry { rules: crate::rules::builtin() };
-        // Read from TOML when gwlint was built (see `pack_file`), validated here like any pack;
-        // the test suite checks them, so a broken one is a bug.
-        for ((path, text), file) in BUILTIN_PACKS.iter().zip(builtin_pack_files()) {
-            let pack = DictRule::from_file(path, file, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
+        // Read from TOML when gwlint was built (see `pack_file`), validated here like any pack
+        // (their text borrowed, not copied); the test suite checks them, so a broken one is a bug.
+        for ((path, text), data) in BUILTIN_PACKS.iter().zip(BUILTIN_PACK_DATA) {
+            let pack = DictRule::from_static(path, data, text).unwrap_or_else(|e| panic!("built-in pack {path}: {e}"));
             reg.add(path, Box::new(pack)).unwrap_or_else(|e| panic!("{e}"));
         }
         reg.check_deferrals().unwrap_or_else(|e| panic!("{e}"));
@@ -136,6 +137,27 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A built-in pack loaded from its compiled-in values (borrowing them) is the pack its TOML
+    /// loads: the same rule, entries and phrases.
+    #[test]
+    fn built_in_packs_load_as_their_toml_does() {
+        for ((path, text), data) in BUILTIN_PACKS.iter().zip(BUILTIN_PACK_DATA) {
+            let compiled = DictRule::from_static(path, data, text).unwrap();
+            let read = DictRule::from_toml(path, text).unwrap();
+            let (a, b) = (compiled.meta(), read.meta());
+            assert_eq!(
+                (&a.code, &a.name, &a.summary, &a.source, &a.docs),
+                (&b.code, &b.name, &b.summary, &b.source, &b.docs)
+            );
+            assert_eq!(
+                (a.category, a.default_severity, a.fix, a.scope),
+                (b.category, b.default_severity, b.fix, b.scope)
+            );
+            assert_eq!(compiled.len(), read.len(), "{path}");
+            assert_eq!(compiled.phrases(), read.phrases(), "{path}");
+        }
+    }
 
     /// The values the build script compiled in are what reading the TOML at run time gives.
     #[test]
