@@ -80,8 +80,7 @@ fn near_miss_bigrams() -> Vec<u64> {
     println!("cargo::rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut keys: Vec<u64> = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let Some((first, followers)) = line.split_once('\t') else { continue };
+    for (first, followers) in near_miss_format::data_lines(&text) {
         if let Some(a) = first.chars().next() {
             keys.extend(followers.chars().map(|b| (u64::from(a) << 32) | u64::from(b)));
         }
@@ -102,12 +101,17 @@ fn slot_key(key: u64) -> Option<u32> {
 /// Multilingual Plane) as a hashed table of keys without values: the keys mixed and sorted, with
 /// their bucket index. The others are marked in the pair counts' slots (see `lexicon`).
 fn near_miss_pairs() {
-    let mut stored: Vec<u64> =
-        near_miss_bigrams().into_iter().filter(|&k| slot_key(k).is_none()).map(format::mix).collect();
-    stored.sort_unstable();
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    std::fs::write(out.join("near_miss_pairs.index"), format::bucket_index(&stored)).unwrap();
-    std::fs::write(out.join("near_miss_pairs.keys"), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
+    write_hashed_keys(&out, "near_miss_pairs", near_miss_bigrams().into_iter().filter(|&k| slot_key(k).is_none()));
+}
+
+/// A hashed table of keys without values (`Table::hashed_keys`): the keys mixed and sorted as
+/// `name.keys`, their bucket index as `name.index`.
+fn write_hashed_keys(out: &Path, name: &str, keys: impl Iterator<Item = u64>) {
+    let mut stored: Vec<u64> = keys.map(format::mix).collect();
+    stored.sort_unstable();
+    std::fs::write(out.join(format!("{name}.index")), format::bucket_index(&stored)).unwrap();
+    std::fs::write(out.join(format!("{name}.keys")), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
         .unwrap();
 }
 
@@ -191,11 +195,7 @@ fn near_miss_tables() {
     keys.dedup();
     let distinct: std::collections::BTreeSet<&str> = near_miss_format::data_lines(&words).map(|(w, _)| w).collect();
     assert_eq!(keys.len(), distinct.len(), "two words of rules/near-miss/words.txt share a key");
-    let mut stored: Vec<u64> = keys.into_iter().map(format::mix).collect();
-    stored.sort_unstable();
-    std::fs::write(out.join("near_miss_words.index"), format::bucket_index(&stored)).unwrap();
-    std::fs::write(out.join("near_miss_words.keys"), stored.iter().flat_map(|k| k.to_le_bytes()).collect::<Vec<u8>>())
-        .unwrap();
+    write_hashed_keys(&out, "near_miss_words", keys.into_iter());
 
     // The targets, and what the scan asks of them.
     let ch = |c: char| format!("'\\u{{{:x}}}'", u32::from(c));
