@@ -270,19 +270,7 @@ fn main() -> ExitCode {
     // Start-up: one short file, many rounds.
     let tiny = dir.join("tiny.txt");
     if std::fs::write(&tiny, "关于开展检查的通知\n").is_ok() {
-        let mut commands = Vec::new();
-        if let Some(g) = &gwlint {
-            commands.push((
-                "gwlint check (one line)".to_string(),
-                format!("{} check --no-config --exit-zero {}", g.display(), tiny.display()),
-            ));
-        }
-        if let Some(ac) = &args.autocorrect {
-            commands.push((
-                "autocorrect --lint (one line)".to_string(),
-                format!("{} --lint {}", ac.display(), tiny.display()),
-            ));
-        }
+        let commands = one_file_commands(gwlint.as_deref(), args.autocorrect.as_deref(), &tiny, "", "one line");
         println!("\n### Start-up: a one-line file, paired ({} rounds)\n", args.pairs * 4);
         paired_table(&commands, args.pairs * 4, None);
     }
@@ -293,19 +281,13 @@ fn main() -> ExitCode {
     if let Some((name, bytes)) = by_size.get(by_size.len() / 2) {
         let one = dir.join("median-document.txt");
         if std::fs::write(&one, bytes).is_ok() {
-            let mut commands = Vec::new();
-            if let Some(g) = &gwlint {
-                commands.push((
-                    "gwlint check --format json (one document)".to_string(),
-                    format!("{} check --no-config --exit-zero --format json {}", g.display(), one.display()),
-                ));
-            }
-            if let Some(ac) = &args.autocorrect {
-                commands.push((
-                    "autocorrect --lint --format json (one document)".to_string(),
-                    format!("{} --lint --format json {}", ac.display(), one.display()),
-                ));
-            }
+            let commands = one_file_commands(
+                gwlint.as_deref(),
+                args.autocorrect.as_deref(),
+                &one,
+                " --format json",
+                "one document",
+            );
             println!(
                 "\n### One document of median size ({name}, {} bytes), a process each, paired ({} rounds)\n",
                 bytes.len(),
@@ -322,6 +304,31 @@ fn main() -> ExitCode {
     docx_section(&dir, gwlint.as_deref());
     let _ = std::fs::remove_dir_all(&dir);
     ExitCode::SUCCESS
+}
+
+/// gwlint and autocorrect (those found) on one file, each with `options` (" --format json", or
+/// nothing), labelled with what the file is.
+fn one_file_commands(
+    gwlint: Option<&Path>,
+    autocorrect: Option<&Path>,
+    file: &Path,
+    options: &str,
+    what: &str,
+) -> Vec<(String, String)> {
+    let mut commands = Vec::new();
+    if let Some(g) = gwlint {
+        commands.push((
+            format!("gwlint check{options} ({what})"),
+            format!("{} check --no-config --exit-zero{options} {}", g.display(), file.display()),
+        ));
+    }
+    if let Some(ac) = autocorrect {
+        commands.push((
+            format!("autocorrect --lint{options} ({what})"),
+            format!("{} --lint{options} {}", ac.display(), file.display()),
+        ));
+    }
+    commands
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
