@@ -115,10 +115,34 @@ fn substitutions_where(
     if n < 2 {
         return Vec::new();
     }
+    READINGS.with(|readings| match readings.try_borrow_mut() {
+        Ok(mut readings) => {
+            let out = substitutions_with(run, protected, in_document, skip, &mut readings);
+            readings.clear();
+            out
+        }
+        Err(_) => substitutions_with(run, protected, in_document, skip, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// The list the readings of a place are weighed in, kept from run to run (a list for each run
+    /// was allocated and grown for most runs of every document).
+    static READINGS: std::cell::RefCell<Vec<(char, usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`substitutions_where`] with the readings of each place weighed in `readings` (emptied for
+/// each place).
+fn substitutions_with(
+    run: &Run<'_>,
+    protected: &dyn Fn(&str) -> bool,
+    in_document: &dyn Fn(&str) -> InDocument,
+    skip: bool,
+    readings: &mut Vec<(char, usize, usize)>,
+) -> Vec<Substitution> {
+    let n = run.chars.len();
     let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
-    // The readings of each place read, in one list for the run (emptied for each place).
-    let mut readings: Vec<(char, usize, usize)> = Vec::new();
     // The first pair from `k - 1` on seen at most UNSEEN times (`n - 1`: none).
     let mut unseen = 0;
     // The first 付 at or after `k` (`n`: none).
@@ -145,7 +169,7 @@ fn substitutions_where(
         let one = if split.in_common_word[k] || doubled {
             None
         } else {
-            best_at(run, k, &split, protected, in_document, skip, &mut readings)
+            best_at(run, k, &split, protected, in_document, skip, readings)
                 .or_else(|| deputy_at(run, k, &split, protected))
         };
         if let Some(s) = one {

@@ -93,12 +93,37 @@ impl Table {
 struct Names {
     list: Vec<(Vec<char>, &'static str, Table)>,
     firsts: CharSet,
-    by_first: FxMap<char, Vec<usize>>,
+    by_first: FxMap<char, Vec<Ending>>,
+}
+
+/// What a window of text is first tested against for one name, kept beside the other names with
+/// the same first character (36 names start with 国): the name's length, table and last two
+/// characters. The name itself, in `Names::list`, is read only for a window that ends as a near
+/// miss of it must.
+#[derive(Clone, Copy, Debug)]
+struct Ending {
+    /// The name's place in `Names::list`.
+    index: usize,
+    table: Table,
+    /// Its length in characters.
+    len: usize,
+    last: char,
+    /// The character before the last (none for a name of one character).
+    before_last: Option<char>,
+}
+
+impl Ending {
+    /// Whether a window of `len` characters ending with `end` may be the name or a near miss of
+    /// it: every near miss ends with the name's last character, or, as long as the name, with the
+    /// character before it (the last two swapped).
+    fn may_end(&self, len: usize, end: char) -> bool {
+        end == self.last || (len == self.len && len >= 2 && Some(end) == self.before_last)
+    }
 }
 
 impl Names {
-    /// The names starting with `c` (their places in `list`, in the order of the tables).
-    fn starting_with(&self, c: char) -> &[usize] {
+    /// The names starting with `c` (in the order of the tables).
+    fn starting_with(&self, c: char) -> &[Ending] {
         if !self.firsts.contains(c) {
             return &[];
         }
@@ -114,11 +139,12 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
         .chain(STATUTORY_BODIES.iter().map(|n| (n, Table::Statutory)))
         .map(|(n, table)| (n.chars().collect(), n.as_str(), table))
         .collect();
-    let (mut firsts, mut by_first) = (CharSet::default(), FxMap::<char, Vec<usize>>::default());
-    for (j, (name, _, _)) in list.iter().enumerate() {
-        if let Some(&c) = name.first() {
+    let (mut firsts, mut by_first) = (CharSet::default(), FxMap::<char, Vec<Ending>>::default());
+    for (index, (name, _, table)) in list.iter().enumerate() {
+        if let (Some(&c), Some(&last)) = (name.first(), name.last()) {
             firsts.insert(c);
-            by_first.entry(c).or_default().push(j);
+            let before_last = name.len().checked_sub(2).map(|k| name[k]);
+            by_first.entry(c).or_default().push(Ending { index, table: *table, len: name.len(), last, before_last });
         }
     }
     Names { list, firsts, by_first }
@@ -199,18 +225,19 @@ impl Rule for OrganNameNearMiss {
                     continue;
                 }
                 let after_place = i > 0 && matches!(plain[i - 1], '省' | '市' | '县' | '区' | '州' | '盟' | '旗');
-                'names: for (name, full, table) in starting.iter().map(|&j| &names.list[j]) {
-                    if (*table == Table::National && after_place) || (*table != Table::Statutory && before_reform) {
+                'names: for ending in starting {
+                    let table = ending.table;
+                    if (table == Table::National && after_place) || (table != Table::Statutory && before_reform) {
                         continue;
                     }
-                    for len in [name.len(), name.len() - 1, name.len() + 1] {
+                    for len in [ending.len, ending.len - 1, ending.len + 1] {
                         let Some(window) = plain.get(i..i + len) else { continue };
                         // The name itself and every near miss of it end with its last character,
                         // or with the one before it (the last two swapped): most windows do not.
-                        let last = window[len - 1];
-                        if last != name[name.len() - 1] && !(len == name.len() && len >= 2 && last == name[len - 2]) {
+                        if !ending.may_end(len, window[len - 1]) {
                             continue;
                         }
+                        let (name, full, _) = &names.list[ending.index];
                         if window == name.as_slice() {
                             next_free = i + len;
                             break 'names;
