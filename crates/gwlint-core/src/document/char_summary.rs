@@ -4,7 +4,7 @@
 //! - ASCII characters exactly, one bit each (a clear bit: absent; a set bit: present);
 //! - the classes of [`Class`] exactly (full-width letters and digits, invisible characters,
 //!   title marks, lookalike marks);
-//! - every other character as one bit of a 128-bit signature (hashed): a clear bit means the
+//! - every other character as one bit of a 512-bit signature (hashed): a clear bit means the
 //!   character is absent; a set bit means it may be present (another character may share the
 //!   bit), and the caller searches the text.
 
@@ -12,9 +12,17 @@
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CharSummary {
     ascii: u128,
-    hashed: u128,
+    /// The signature of the other characters, in 64-bit words.
+    hashed: [u64; HASHED_WORDS],
     classes: u8,
 }
+
+/// Bits of the signature of the characters above ASCII. A paragraph holds some hundred distinct
+/// characters: of 128 bits more than half were set, and a needle of two characters it lacked
+/// passed the signature about three times in ten (a search of the text each time); of 512, about
+/// one in five bits is set, and such a needle passes about once in thirty.
+const HASHED_BITS: u32 = 512;
+const HASHED_WORDS: usize = HASHED_BITS as usize / 64;
 
 /// A class of characters a summary tells exactly (no search needed to rule it in or out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,20 +68,21 @@ const UNCLASSED: std::ops::Range<char> = '\u{3100}'..'\u{FE00}';
 
 /// The bit of a character above ASCII (its code point mixed by a multiplication; the top 7
 /// bits).
-fn bit(c: char) -> u128 {
-    1u128 << bit_index(c)
+fn bit(c: char) -> (usize, u64) {
+    let h = bit_index(c);
+    ((h >> 6) as usize, 1 << (h & 63))
 }
 
 /// See [`bit`].
 fn bit_index(c: char) -> u32 {
-    u32::from(c).wrapping_mul(0x9E37_79B1) >> 25
+    u32::from(c).wrapping_mul(0x9E37_79B1) >> (32 - HASHED_BITS.trailing_zeros())
 }
 
 impl CharSummary {
     /// The summary of `text`'s characters.
     pub fn of(text: &str) -> Self {
         // In 64-bit halves: a shift of a u128 by a variable amount costs a branch.
-        let (mut ascii, mut hashed, mut classes) = ([0u64; 2], [0u64; 2], 0u8);
+        let (mut ascii, mut hashed, mut classes) = ([0u64; 2], [0u64; HASHED_WORDS], 0u8);
         for c in text.chars() {
             let u = u32::from(c);
             if u < 0x80 {
@@ -88,7 +97,7 @@ impl CharSummary {
             }
         }
         let whole = |halves: [u64; 2]| u128::from(halves[0]) | u128::from(halves[1]) << 64;
-        CharSummary { ascii: whole(ascii), hashed: whole(hashed), classes }
+        CharSummary { ascii: whole(ascii), hashed, classes }
     }
 
     /// Whether the text may hold `c` (false: it does not; for an ASCII character, true: it
@@ -97,7 +106,8 @@ impl CharSummary {
         if c.is_ascii() {
             self.ascii & (1 << (c as u32)) != 0
         } else {
-            self.hashed & bit(c) != 0
+            let (word, mask) = bit(c);
+            self.hashed[word] & mask != 0
         }
     }
 
@@ -121,14 +131,17 @@ impl CharSummary {
     /// Whether the text may hold every character summarised in `other` (the summary of a
     /// needle, made once for many texts; false: the text does not hold the needle).
     pub fn may_contain_every(self, other: CharSummary) -> bool {
-        self.ascii & other.ascii == other.ascii && self.hashed & other.hashed == other.hashed
+        // Folded without stopping early: the words are compared side by side.
+        let missing = self.hashed.iter().zip(&other.hashed).fold(0, |m, (a, b)| m | (b & !a));
+        self.ascii & other.ascii == other.ascii && missing == 0
     }
 
     /// Whether the text may hold any character summarised in `other` (the summary of a set of
     /// characters; false: it holds none of them; true with only ASCII characters in `other`:
     /// it holds one).
     pub fn may_contain_any(self, other: CharSummary) -> bool {
-        self.ascii & other.ascii != 0 || self.hashed & other.hashed != 0
+        let shared = self.hashed.iter().zip(&other.hashed).fold(0, |m, (a, b)| m | (a & b));
+        self.ascii & other.ascii != 0 || shared != 0
     }
 
     /// Whether the text holds `c` (the summary first, then a search of `text` unless the
