@@ -66,8 +66,8 @@ impl Class {
 /// characters of a Chinese text), passed with one comparison.
 const UNCLASSED: std::ops::Range<char> = '\u{3100}'..'\u{FE00}';
 
-/// The bit of a character above ASCII (its code point mixed by a multiplication; the top 7
-/// bits).
+/// The bit of a character above ASCII (its code point mixed by a multiplication; the top 9
+/// bits): the word of the signature that holds it, and the bit in that word.
 fn bit(c: char) -> (usize, u64) {
     let h = bit_index(c);
     ((h >> 6) as usize, 1 << (h & 63))
@@ -88,8 +88,8 @@ impl CharSummary {
             if u < 0x80 {
                 ascii[(u >> 6) as usize] |= 1 << (u & 63);
             } else {
-                let h = bit_index(c);
-                hashed[(h >> 6) as usize] |= 1 << (h & 63);
+                let (word, mask) = bit(c);
+                hashed[word] |= mask;
                 // Every classed character lies below the CJK blocks or in the last one.
                 if !UNCLASSED.contains(&c) {
                     classes |= Class::of(c).map_or(0, |class| class as u8);
