@@ -189,6 +189,17 @@ impl GatedRegex {
         GatedRegex { needles: Cow::Owned(needles), pattern, re: OnceLock::new(), searchers: OnceLock::new() }
     }
 
+    /// How many matches the pattern has in `text`, each checked to hold one of the needles (the
+    /// promise the gate rests on).
+    #[cfg(test)]
+    pub(crate) fn matches_holding_needles(&self, text: &str) -> usize {
+        let matches: Vec<&str> = self.regex().find_iter(text).map(|m| m.as_str()).collect();
+        for m in &matches {
+            assert!(self.needles.iter().any(|n| m.contains(n)), "“{m}” holds no needle of {:?}", self.needles);
+        }
+        matches.len()
+    }
+
     /// The regex, compiled on first use.
     pub(crate) fn regex(&self) -> &Regex {
         self.re.get_or_init(|| Regex::new(self.pattern).expect("pattern"))

@@ -55,12 +55,12 @@ struct Pattern {
 /// only for a text that can match it).
 static PATTERNS: [Pattern; 9] = [
     Pattern {
-        re: GatedRegex::new(&["原因"], r"原因(?:是|在于)(?:由于|因为)"),
+        re: GatedRegex::new(&["原因是", "原因在于"], r"原因(?:是|在于)(?:由于|因为)"),
         message: "句式杂糅：“原因是”和“由于／因为”重复",
         help: "删去“由于”或“因为”：“原因是……”。",
     },
     Pattern {
-        re: GatedRegex::new(&["原因"], r"原因(?:是|在于)[^。；！？，]{1,30}(?:造成|引起|导致|所致)的"),
+        re: GatedRegex::new(&["原因是", "原因在于"], r"原因(?:是|在于)[^。；！？，]{1,30}(?:造成|引起|导致|所致)的"),
         message: "句式杂糅：“原因是……”和“……造成的”混用",
         help: "改为“原因是……”或“是由……造成的”。",
     },
@@ -94,7 +94,8 @@ static PATTERNS: [Pattern; 9] = [
     },
     Pattern {
         re: GatedRegex::new(
-            &["防止", "避免", "杜绝", "严禁"],
+            // What every match ends with: rarer than the verbs it starts with (防止, 避免 ...).
+            &["不发生", "不出现", "不再发生", "不再出现"],
             r"(?:防止|避免|杜绝|严禁)[^。；，！？]{0,12}不(?:再)?(?:发生|出现)",
         ),
         message: "否定不当：“防止……不再发生”把意思说反了",
@@ -102,7 +103,8 @@ static PATTERNS: [Pattern; 9] = [
     },
     Pattern {
         re: GatedRegex::new(
-            &["通过"],
+            // Every match holds “，使”, rarer than 通过.
+            &["，使"],
             r"(?:^|[。！？；])\s*通过[^。；！？，]{2,30}(?:，[^。；！？，]{2,30})?，(?:使得|使)",
         ),
         message: "缺主语：句首“通过……，使……”没有主语",
@@ -128,6 +130,33 @@ impl Rule for FaultyConstructions {
                     continue;
                 }
                 cx.report(span, pattern.message).with_label("语病").with_help(pattern.help);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PATTERNS;
+
+    /// Each pattern's needles are strings every match holds: sentences written for each pattern,
+    /// every form of its alternatives, are found and each match holds a needle.
+    #[test]
+    fn every_match_holds_a_needle() {
+        let examples: [&[&str]; 9] = [
+            &["事故的原因是由于管理不善。", "原因在于因为资金不足。"],
+            &["原因是设备老化造成的。", "原因在于管理松散导致的。", "原因是雨水所致的"],
+            &["大约50人左右参加。", "约三十家单位左右", "大概１０个左右"],
+            &["截至到6月底为止", "截止2024年末为止"],
+            &["目的是为了提高效率。"],
+            &["涉及到多个部门。"],
+            &["大家都均同意，各方均都认可。"],
+            &["要防止此类事故不再发生。", "避免问题不出现", "杜绝违规行为不再出现", "严禁隐患不发生"],
+            &["通过开展专项整治，使环境明显改善。", "会议召开。通过学习讨论，统一了思想，使得大家提高认识。"],
+        ];
+        for (pattern, texts) in PATTERNS.iter().zip(examples) {
+            for text in texts {
+                assert!(pattern.re.matches_holding_needles(text) > 0, "{text}");
             }
         }
     }

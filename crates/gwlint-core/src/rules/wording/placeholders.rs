@@ -41,7 +41,9 @@ declare_rule! {
 }
 
 static PLACEHOLDER: GatedRegex = GatedRegex::new(
-    &["X", "x", "Ｘ", "ｘ", "×", "＊", "*", "□", "■", "【", "待", "空", "TODO", "TBD", "填写"],
+    // A string of each alternative (the bracketed words whole, not 待 or 空 alone: those stand
+    // in most paragraphs).
+    &["X", "x", "Ｘ", "ｘ", "×", "＊", "*", "□", "■", "【", "待定", "待补充", "待核实", "待确认", "空)", "空）", "TODO", "TBD", "填写"],
     concat!(
         r"(?P<p>[XxＸｘ]{2,}|[×＊*]{2,}|[□■]{2,}|【[^】]{1,12}(?:名称|单位|姓名|日期|时间|金额|数量|待定|填写)】",
         r"|[（(](?:待定|待补充|待核实|待确认|空)[)）]|TODO|TBD|此处填写|请填写|待补充",
@@ -86,6 +88,25 @@ impl Rule for Placeholders {
             cx.report(span, format!("草稿中遗留了占位符“{}”", m.as_str()))
                 .with_label("待填写")
                 .with_help("报送、印发前核实并填写；模板文件可在 gwlint.toml 中忽略本规则（ignore = [\"GW605\"]）。");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PLACEHOLDER;
+
+    /// The needles are strings every match holds: a sentence for each alternative of the pattern
+    /// is found, and each match holds a needle.
+    #[test]
+    fn every_match_holds_a_needle() {
+        let texts = [
+            "XX单位", "xx县", "ＸＸ局", "ｘｘ", "××公司", "＊＊项目", "**", "□□□", "■■",
+            "【单位名称】", "【内容待定】", "（待定）", "(待补充)", "（待核实）", "（待确认）", "（空）", "(空)",
+            "TODO", "TBD", "此处填写", "请填写", "待补充", "于X月X日", "〔2024〕X号", "X名", "X县府办发",
+        ];
+        for text in texts {
+            assert!(PLACEHOLDER.matches_holding_needles(text) > 0, "{text}");
         }
     }
 }
