@@ -23,6 +23,8 @@ pub struct CharSummary {
 /// one in five bits is set, and such a needle passes about once in thirty.
 const HASHED_BITS: u32 = 512;
 const HASHED_WORDS: usize = HASHED_BITS as usize / 64;
+// A character's bit is the top bits of a product ([`bit_index`]): a power of two, in whole words.
+const _: () = assert!(HASHED_BITS.is_power_of_two() && HASHED_BITS >= 64);
 
 /// A class of characters a summary tells exactly (no search needed to rule it in or out).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -55,8 +55,8 @@ const NUMERALS: &str = "一二三四五六七八九十";
 /// every byte of every paragraph with one (list items, and the headings 一、 二、 without 第).
 fn may_hold_ordinal(text: &str, summary: CharSummary) -> bool {
     summary.may_contain('、')
-        // Searched for as bytes: a search for the character stops at each of its last byte (81),
-        // one in 25 characters of the corpus, 、 or not.
+        // Searched for as bytes: a search for the character stops at every byte 81 (its last),
+        // which one character in 25 of the corpus holds, 、 or not.
         && memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()).any(|at| {
             let before = &text[..at];
             let numerals = before.chars().rev().take_while(|&c| NUMERALS.contains(c)).count();
