@@ -30,6 +30,7 @@ pub mod resolved;
 pub mod roster;
 pub mod rule;
 mod rules;
+mod scratch;
 pub mod selector;
 pub mod span;
 pub mod spelling;

@@ -44,13 +44,10 @@ pub fn segment_into(
 ) -> f64 {
     debug_assert_eq!(chars.len() + 1, bounds.len());
     debug_assert_eq!(chars.len().saturating_sub(1), pairs.len());
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let score = split_with(chars, bounds, pairs, &mut scratch, words, freqs);
-            scratch.keep_small();
-            score
-        }
-        Err(_) => split_with(chars, bounds, pairs, &mut Scratch::default(), words, freqs),
+    crate::scratch::with_scratch(&SCRATCH, |scratch| {
+        let score = split_with(chars, bounds, pairs, scratch, words, freqs);
+        scratch.keep_small();
+        score
     })
 }
 

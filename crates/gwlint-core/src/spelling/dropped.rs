@@ -73,15 +73,12 @@ thread_local! {
 
 /// [`dropped`], with the stretches without evidence of a gap passed over (`skip`) or read.
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
-    STRETCHES.with(|list| match list.try_borrow_mut() {
-        Ok(mut list) => {
-            let out = dropped_with(run, protected, skip, &mut list);
-            if list.capacity() > 1 << 14 {
-                *list = Vec::new();
-            }
-            out
+    crate::scratch::with_scratch(&STRETCHES, |list| {
+        let out = dropped_with(run, protected, skip, list);
+        if list.capacity() > 1 << 14 {
+            *list = Vec::new();
         }
-        Err(_) => dropped_with(run, protected, skip, &mut Vec::new()),
+        out
     })
 }
 

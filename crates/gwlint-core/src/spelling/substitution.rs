@@ -115,13 +115,10 @@ fn substitutions_where(
     if n < 2 {
         return Vec::new();
     }
-    READINGS.with(|readings| match readings.try_borrow_mut() {
-        Ok(mut readings) => {
-            let out = substitutions_with(run, protected, in_document, skip, &mut readings);
-            readings.clear();
-            out
-        }
-        Err(_) => substitutions_with(run, protected, in_document, skip, &mut Vec::new()),
+    crate::scratch::with_scratch(&READINGS, |readings| {
+        let out = substitutions_with(run, protected, in_document, skip, readings);
+        readings.clear();
+        out
     })
 }
 
