@@ -96,30 +96,41 @@ fn dropped_with(
     // start, longest first: 经济社发展 before 社发展), with their keys. They are gathered
     // first, and what each lookup reads first is asked for then: most stretches have no
     // put-back form and are done with that one read, which waited on memory.
-    // The first pair at or after `s` seen together at most MAX_GAP_COUNT times (`n - 1`: none).
+    // A gap needs the evidence `best_insertion` reads, and a stretch that cannot have it is not
+    // looked up: a pair of the run seen together at most MAX_GAP_COUNT times inside the stretch
+    // (after its second character, or after its first where a word of the split ends right
+    // before it), or the split's shape at its end (`gap_at_end`: a rare pair across it, or the
+    // end of the run). A stretch is at most five characters, so only a start at most four places
+    // before a rare pair, or five from the end of the run, can have one: the places between are
+    // passed over at once.
+    let rare_pair = |j: usize| j + 1 < n && run.pair_counts[j] <= MAX_GAP_COUNT;
+    // The first rare pair at or after `s` (`n - 1`: none).
     let mut rare = 0;
-    for s in 0..n {
-        if !split.starts[s] {
-            continue;
-        }
+    let mut s = 0;
+    while s < n {
         rare = rare.max(s);
-        while rare + 1 < n && run.pair_counts[rare] > MAX_GAP_COUNT {
+        while rare + 1 < n && !rare_pair(rare) {
             rare += 1;
         }
-        // No stretch from `s` has a gap to read (the test below, for the longest).
-        let longest = (s + 5).min(n);
-        if skip && rare >= longest.min(n - 1) && !(longest == n && n - s >= 4) {
+        if skip && rare > s + 4 && s + 5 < n {
+            s = (rare - 4).min(n - 5);
             continue;
         }
-        for e in (s + 2..=longest).rev() {
-            // The gap lies inside the stretch or between its end and the next character.
-            let gap_possible = !skip || rare < e.min(n - 1) || (e == n && e - s >= 4);
-            if split.ends[e] && gap_possible {
-                let key = lexicon::form_key(run.slice(s, e));
-                lexicon::prefetch_with_one_more(key);
-                stretches.push((s, e, key));
+        if split.starts[s] {
+            let gap_after_first = s > 0 && split.in_common_word[s - 1] && rare_pair(s);
+            // The first rare pair after the stretch's second character, if one is close enough.
+            let inner = (s + 1..s + 4).find(|&j| rare_pair(j));
+            for e in (s + 2..=(s + 5).min(n)).rev() {
+                let gap_possible =
+                    !skip || gap_after_first || inner.is_some_and(|j| j + 2 <= e) || gap_at_end(run, s, e);
+                if split.ends[e] && gap_possible {
+                    let key = lexicon::form_key(run.slice(s, e));
+                    lexicon::prefetch_with_one_more(key);
+                    stretches.push((s, e, key));
+                }
             }
         }
+        s += 1;
     }
     let mut out: Vec<Dropped> = Vec::new();
     for &(s, e, key) in stretches.iter() {
@@ -196,23 +207,11 @@ fn best_insertion(
         let gap_ok = if at < chars.len() {
             gap_evidence(s + at - 1)
         } else if e < n {
-            // At the end of the stretch, inside the run: the gap lies between the stretch's last
-            // character, one the split leaves alone, and a common word after it (绩效考|内容; not
-            // 依法治|统 or 省政|土, abbreviations of lone characters, and not 推进共|共建, a
-            // doubled character). Short words end in a lone word too often (不太|方便, 很难|坚持,
-            // 可以依|法): the word put back has four or more characters and the lone character is
-            // no function word.
-            !split.in_common_word[e - 1]
-                && split.starts[e - 1]
-                && split.in_common_word[e]
-                && right.chars().count() >= 4
-                && !lone_function_word(chars[at - 1])
-                && run.chars[e] != chars[at - 1]
-                && gap_evidence(e - 1)
+            // At the end of the stretch, inside the run (see `gap_at_end`); the lone character is
+            // no function word (可以依|法).
+            gap_at_end(run, s, e) && !lone_function_word(chars[at - 1]) && gap_evidence(e - 1)
         } else {
-            // At the end of the run (before punctuation): a long phrase is the evidence itself
-            // when the stretch ends with a character the split leaves alone (高质量发。).
-            e == n && right.chars().count() >= 5 && !split.in_common_word[e - 1] && split.starts[e - 1]
+            gap_at_end(run, s, e)
         };
         if !gap_ok || super::names::ends_name(&run.text[run.bounds[e.min(n)]..]) {
             continue;
@@ -225,6 +224,33 @@ fn best_insertion(
         });
     }
     None
+}
+
+/// Whether the split around the end of the stretch `s..e` of a run lets a character put back
+/// there be read as dropped (what `best_insertion` asks of a gap at the end, before the put-back
+/// character is known).
+///
+/// Inside the run, the gap lies between the stretch's last character, one the split leaves
+/// alone, and a common word after it (绩效考|内容; not 依法治|统 or 省政|土, abbreviations of lone
+/// characters, and not 推进共|共建, a doubled character), and the two are seen together at most
+/// [`MAX_GAP_COUNT`] times. Short words end in a lone word too often (不太|方便, 很难|坚持): the
+/// word put back has four or more characters, so the stretch three or more.
+///
+/// At the end of the run (before punctuation), a long phrase is the evidence itself when the
+/// stretch ends with a character the split leaves alone (高质量发。): the word put back has five
+/// or more characters.
+fn gap_at_end(run: &Run<'_>, s: usize, e: usize) -> bool {
+    let (n, split) = (run.chars.len(), &run.split);
+    let lone_last = !split.in_common_word[e - 1] && split.starts[e - 1];
+    if e < n {
+        e - s >= 3
+            && lone_last
+            && split.in_common_word[e]
+            && run.chars[e] != run.chars[e - 1]
+            && run.pair_counts[e - 1] <= MAX_GAP_COUNT
+    } else {
+        e - s >= 4 && lone_last
+    }
 }
 
 /// The lexicon key ([`lexicon::format::word_key`]) of `written` with `c` put in at byte `at`,
@@ -260,18 +286,39 @@ mod tests {
         assert_eq!(found("压实安全生产主体任，"), ["主体任→主体责任"]);
         // The gap at the end of the stretch, before a common word.
         assert_eq!(found("纳入全所人员绩效考内容"), ["绩效考→绩效考核"]);
+        // At the end of the run, a phrase of five or more is the evidence itself.
+        assert_eq!(found("推动经济高质量发。"), ["高质量发→高质量发展"]);
+        assert_eq!(found("推动经济高质量发展。"), Vec::<String>::new());
     }
 
     #[test]
     fn stretches_without_evidence_of_a_gap_are_passed_over_with_the_same_findings() {
         // Words and idioms of four or more characters with one character left out, at every
         // place, between ordinary words and at the ends of runs, and real documents.
-        let text = crate::spelling::misspelt_words_text("", |k, mut chars| {
+        let mut text = crate::spelling::misspelt_words_text("", |k, mut chars| {
             (chars.len() >= 4).then(|| {
                 chars.remove(k % chars.len());
                 chars
             })
         });
+        // The lexicon's phrases of five and six characters, each with every character left out,
+        // before and after common words and at the ends of runs: the longest stretches, whose
+        // gap may be at their end.
+        let phrases = include_str!("../../../../rules/lexicon/phrases.txt");
+        for phrase in phrases.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()) {
+            let chars: Vec<char> = phrase.chars().collect();
+            if chars.len() < 5 {
+                continue;
+            }
+            for at in 0..chars.len() {
+                for (before, after) in [("推动", "工作"), ("", "。"), ("各部门要", "内容"), ("加强", "，")]
+                {
+                    text.push_str(before);
+                    text.extend(chars[..at].iter().chain(&chars[at + 1..]));
+                    text.push_str(after);
+                }
+            }
+        }
         let (mut skipping, mut reading) = (Vec::new(), Vec::new());
         for run in OwnedRuns::of(&text).iter() {
             skipping.extend(dropped_where(&run, &|_| false, true));

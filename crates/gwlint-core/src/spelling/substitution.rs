@@ -102,8 +102,8 @@ pub fn substitutions(
 /// [`substitutions`], with the places that cannot be read passed over (`skip`) or read.
 ///
 /// A swap at `k` needs a neighbour the written character is (almost) never seen beside
-/// ([`UNSEEN`]) or the edge of the run; a homophone word at `k` needs such a pair just outside
-/// it; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the reading goes from one place
+/// ([`UNSEEN`]); a homophone word at `k` needs such a pair just outside it or the edge of the
+/// run; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the reading goes from one place
 /// that may be read to the next.
 fn substitutions_where(
     run: &Run<'_>,
@@ -196,8 +196,9 @@ fn keep_likelier(out: &mut Vec<Substitution>, s: Substitution) {
     }
 }
 
-/// The best correction of character `k`, if one passes every test; `skip`: the stretches no
-/// word can be read in ([`may_be_word`]) are passed over without a lookup. `readings` holds the
+/// The best correction of character `k`, if one passes every test; `skip`: a place at an edge of
+/// the run without an unseen pair, and the stretches no word can be read in ([`may_be_word`]),
+/// are passed over without a lookup. `readings` holds the
 /// candidate readings while they are weighed (emptied first: one list serves every place).
 fn best_at(
     run: &Run<'_>,
@@ -218,6 +219,15 @@ fn best_at(
     let written_left = if k > 0 { run.pair_counts[k - 1] } else { 0 };
     let written_right = run.pair_counts.get(k).copied().unwrap_or(0);
     if written_left > UNSEEN && written_right > UNSEEN {
+        return None;
+    }
+    // The evidence needs the written character (almost) unseen beside a neighbour the run has:
+    // the right character's pair with a missing neighbour counts 0, never enough. At the run's
+    // first place that is the one after it, at its last the one before (`skip`: the places at
+    // the edges, read for the two-character words of the sound, are passed over here).
+    let unseen_left = k > 0 && written_left <= UNSEEN;
+    let unseen_right = k + 1 < n && written_right <= UNSEEN;
+    if skip && !unseen_left && !unseen_right {
         return None;
     }
     // A word read with the change takes whole words of the original split: 堤身加固 is not
