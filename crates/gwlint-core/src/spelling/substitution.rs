@@ -102,9 +102,9 @@ pub fn substitutions(
 /// [`substitutions`], with the places that cannot be read passed over (`skip`) or read.
 ///
 /// A swap at `k` needs a neighbour the written character is (almost) never seen beside
-/// ([`UNSEEN`]); a homophone word at `k` needs such a pair just outside it or the edge of the
-/// run; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the reading goes from one place
-/// that may be read to the next.
+/// ([`UNSEEN`]; the edge of the run is none, see [`best_at`]); a homophone word at `k` needs
+/// such a pair just outside it; [`deputy_at`] needs a 付. Pairs seen that rarely are few: the
+/// reading goes from one place that may be read to the next.
 fn substitutions_where(
     run: &Run<'_>,
     protected: &dyn Fn(&str) -> bool,
@@ -153,11 +153,11 @@ fn substitutions_with(
             deputy = run.chars[k..].iter().position(|&c| c == DEPUTY_WRITTEN).map_or(n, |d| k + d);
         }
         let near_unseen = unseen + 1 < n && unseen <= k + 1;
-        if skip && !near_unseen && k != 0 && k != n - 1 && k != deputy {
-            // On to the next place that may be read: the one before the next unseen pair, the
-            // next 付, or the run's last.
-            let next_unseen = if unseen + 1 < n { unseen - 1 } else { n - 1 };
-            k = next_unseen.min(deputy).min(n - 1);
+        if skip && !near_unseen && k != deputy {
+            // On to the next place that may be read: the one before the next unseen pair or the
+            // next 付 (none: the run is done).
+            let next_unseen = if unseen + 1 < n { unseen - 1 } else { n };
+            k = next_unseen.min(deputy);
             continue;
         }
         // Inside a word of the split (one rarer than RARE does not count as a word); 一剂剂,
@@ -197,7 +197,7 @@ fn keep_likelier(out: &mut Vec<Substitution>, s: Substitution) {
 }
 
 /// The best correction of character `k`, if one passes every test; `skip`: a place at an edge of
-/// the run without an unseen pair, and the stretches no word can be read in ([`may_be_word`]),
+/// the run whose one pair is seen, and the stretches no word can be read in ([`may_be_word`]),
 /// are passed over without a lookup. `readings` holds the
 /// candidate readings while they are weighed (emptied first: one list serves every place).
 fn best_at(
@@ -223,8 +223,8 @@ fn best_at(
     }
     // The evidence needs the written character (almost) unseen beside a neighbour the run has:
     // the right character's pair with a missing neighbour counts 0, never enough. At the run's
-    // first place that is the one after it, at its last the one before (`skip`: the places at
-    // the edges, read for the two-character words of the sound, are passed over here).
+    // first place that is the one after it, at its last the one before (`skip`: an edge whose
+    // one pair is seen is passed over here).
     let unseen_left = k > 0 && written_left <= UNSEEN;
     let unseen_right = k + 1 < n && written_right <= UNSEEN;
     if skip && !unseen_left && !unseen_right {
