@@ -101,9 +101,11 @@ fn dropped_with(
     // (after its second character, or after its first where a word of the split ends right
     // before it), or the split's shape at its end (`gap_at_end`: a rare pair across it, or the
     // end of the run). A stretch is at most five characters, so only a start at most four places
-    // before a rare pair, or five from the end of the run, can have one: the places between are
-    // passed over at once.
+    // before a rare pair, or five from the end of a run that ends in a lone character, can have
+    // one: the places between are passed over at once.
     let rare_pair = |j: usize| j + 1 < n && run.pair_counts[j] <= MAX_GAP_COUNT;
+    // Whether the run ends as a stretch read at its end must (`gap_at_end`).
+    let lone_end = n.checked_sub(1).is_some_and(|last| ends_lone(&split, last + 1));
     // The first rare pair at or after `s` (`n - 1`: none).
     let mut rare = 0;
     let mut s = 0;
@@ -112,9 +114,14 @@ fn dropped_with(
         while rare + 1 < n && !rare_pair(rare) {
             rare += 1;
         }
-        if skip && rare > s + 4 && s + 5 < n {
-            s = (rare - 4).min(n - 5);
-            continue;
+        if skip {
+            let by_rare = if rare + 1 < n { rare.saturating_sub(4) } else { n };
+            let by_end = if lone_end { n.saturating_sub(5) } else { n };
+            let first = by_rare.min(by_end);
+            if first > s {
+                s = first;
+                continue;
+            }
         }
         if split.starts[s] {
             let gap_after_first = s > 0 && split.in_common_word[s - 1] && rare_pair(s);
@@ -241,7 +248,7 @@ fn best_insertion(
 /// or more characters.
 fn gap_at_end(run: &Run<'_>, s: usize, e: usize) -> bool {
     let (n, split) = (run.chars.len(), &run.split);
-    let lone_last = !split.in_common_word[e - 1] && split.starts[e - 1];
+    let lone_last = ends_lone(split, e);
     if e < n {
         e - s >= 3
             && lone_last
@@ -251,6 +258,12 @@ fn gap_at_end(run: &Run<'_>, s: usize, e: usize) -> bool {
     } else {
         e - s >= 4 && lone_last
     }
+}
+
+/// Whether the character before place `e` is one the split leaves alone: a word starts at it,
+/// and it is in no common word.
+fn ends_lone(split: &Split<'_>, e: usize) -> bool {
+    !split.in_common_word[e - 1] && split.starts[e - 1]
 }
 
 /// The lexicon key ([`lexicon::format::word_key`]) of `written` with `c` put in at byte `at`,
