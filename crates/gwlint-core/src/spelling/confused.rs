@@ -155,7 +155,19 @@ static PAIR_FIRSTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
 /// The confused words of a run.
 pub fn confused(run: &Run<'_>) -> Vec<Confused> {
     let seg = run.seg;
-    // Most runs hold no word of a pair: the first characters of the pairs' words answer for most
+    // Most runs hold no word of a pair, not even as characters side by side: the run's
+    // characters (read already) are asked first, and the pairs' words compared only where one of
+    // their first characters stands.
+    let holds_a_pair_word = run.chars.iter().zip(run.bounds).any(|(&c, &at)| {
+        PAIR_FIRSTS.contains(c) && {
+            let rest = &run.text[at..];
+            lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| rest.starts_with(a) || rest.starts_with(b))
+        }
+    });
+    if !holds_a_pair_word {
+        return Vec::new();
+    }
+    // Then the words of the split: the first characters of the pairs' words answer for most
     // words without comparing them.
     let of_a_pair = |w: &std::ops::Range<usize>| {
         let word = &run.text[w.clone()];
