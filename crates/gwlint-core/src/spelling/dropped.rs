@@ -104,7 +104,8 @@ fn dropped_with(
     // before a rare pair, or five from the end of a run that ends in a lone character, can have
     // one: the places between are passed over at once.
     let rare_pair = |j: usize| j + 1 < n && run.pair_counts[j] <= MAX_GAP_COUNT;
-    // Whether the run ends as a stretch read at its end must (`gap_at_end`).
+    // Whether the run ends in a character the split leaves alone, as a stretch read at the
+    // run's end needs (`gap_at_end`).
     let lone_end = n.checked_sub(1).is_some_and(|last| ends_lone(&split, last + 1));
     // The first rare pair at or after `s` (`n - 1`: none).
     let mut rare = 0;
