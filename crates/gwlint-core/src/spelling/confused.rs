@@ -167,15 +167,6 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
     if !holds_a_pair_word {
         return Vec::new();
     }
-    // Then the words of the split: the first characters of the pairs' words answer for most
-    // words without comparing them.
-    let of_a_pair = |w: &std::ops::Range<usize>| {
-        let word = &run.text[w.clone()];
-        word.chars().next().is_some_and(|c| PAIR_FIRSTS.contains(c)) && lexicon::confused_with(word).is_some()
-    };
-    if !seg.words.iter().any(of_a_pair) {
-        return Vec::new();
-    }
     let toks: Vec<&str> = seg.words.iter().map(|w| &run.text[w.clone()]).collect();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
