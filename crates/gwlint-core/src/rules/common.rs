@@ -142,7 +142,25 @@ pub fn outline_scopes(doc: &Document) -> Vec<Vec<&Paragraph>> {
 /// once: a paragraph whose summary lacks one of its characters is passed without a search.
 pub struct Needle {
     text: &'static str,
-    searcher: OnceLock<(CharSummary, memchr::memmem::Finder<'static>)>,
+    searcher: OnceLock<Searcher>,
+}
+
+/// What a needle is searched with, made on first use.
+struct Searcher {
+    /// The needle's rarest character: most paragraphs lack it, and one bit of the summary tells
+    /// so before the whole summary is compared.
+    probe: char,
+    needs: CharSummary,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Searcher {
+    fn new(text: &'static str) -> Self {
+        // Rarest by the lexicon's count of each character in clean text (an ASCII character,
+        // which the lexicon does not count, only if the needle has nothing else).
+        let probe = text.chars().min_by_key(|&c| (c.is_ascii(), crate::lexicon::char_count(c))).unwrap_or('\0');
+        Searcher { probe, needs: CharSummary::of(text), finder: memchr::memmem::Finder::new(text.as_bytes()) }
+    }
 }
 
 impl Needle {
@@ -158,10 +176,9 @@ impl Needle {
     /// [`Needle::in_paragraph`] given the paragraph's summary (asked once for several needles).
     /// A needle of one ASCII character is told by the summary alone.
     fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
-        let (needs, finder) = self
-            .searcher
-            .get_or_init(|| (CharSummary::of(self.text), memchr::memmem::Finder::new(self.text.as_bytes())));
-        summary.may_contain_every(*needs)
+        let Searcher { probe, needs, finder } = self.searcher.get_or_init(|| Searcher::new(self.text));
+        (self.text.is_empty() || summary.may_contain(*probe))
+            && summary.may_contain_every(*needs)
             && ((self.text.len() == 1 && self.text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
     }
 }
@@ -399,6 +416,38 @@ mod tests {
         let holding: Vec<&str> =
             doc.paragraphs.iter().filter(|p| ASCII.in_paragraph(&doc, p)).map(|p| doc.content(p)).collect();
         assert_eq!(holding, ["共报送10份，其中3份退回。"]);
+    }
+
+    #[test]
+    fn a_needle_is_found_exactly_where_a_search_finds_it() {
+        // Needles of one to four characters cut from one document (Han, punctuation, digits,
+        // Latin), searched for in the paragraphs of another and of itself.
+        use crate::document::SourceKind;
+        let texts = [
+            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+        ];
+        let docs: Vec<Document> =
+            texts.iter().map(|t| Document::from_text("t.txt", SourceKind::Txt, t).unwrap()).collect();
+        let chars: Vec<char> = texts[0].chars().filter(|c| !c.is_whitespace()).collect();
+        let (mut found, mut searched) = (0, 0);
+        for len in 1..=4 {
+            for (k, window) in chars.windows(len).enumerate().step_by(7) {
+                let mut needle: String = window.iter().collect();
+                if k % 5 == 0 {
+                    needle.push('䶵');
+                }
+                let needle = Needle::new(Box::leak(needle.into_boxed_str()));
+                for doc in &docs {
+                    for p in &doc.paragraphs {
+                        let holds = doc.content(p).contains(needle.text);
+                        assert_eq!(needle.in_paragraph(doc, p), holds, "{}", needle.text);
+                        (found, searched) = (found + usize::from(holds), searched + 1);
+                    }
+                }
+            }
+        }
+        assert_eq!((found, searched), (235, 3726));
     }
 
     #[test]
