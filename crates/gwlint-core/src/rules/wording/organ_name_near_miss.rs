@@ -93,7 +93,59 @@ impl Table {
 struct Names {
     list: Vec<(Vec<char>, &'static str, Table)>,
     firsts: CharSet,
-    by_first: FxMap<char, Vec<Ending>>,
+    by_first: FxMap<char, Starting>,
+    /// Every character a window may end with as a name or a near miss of one ([`Ending::may_end`]),
+    /// exactly: the signatures of [`Starting`] are asked only of these.
+    ends: CharSet,
+}
+
+/// The names starting with one character, and the characters a window of each length starting
+/// there may end with as one of them or a near miss of one ([`Ending::may_end`]): at most places
+/// no window does, and the names are not read.
+#[derive(Default)]
+struct Starting {
+    endings: Vec<Ending>,
+    /// The length of the shortest window (one less than the shortest name's).
+    shortest: usize,
+    /// For each window length from `shortest` on, the signature ([`end_bit`]) of the characters
+    /// such a window may end with: a window whose last character's bit is clear may not.
+    end_bits: Vec<u64>,
+}
+
+impl Starting {
+    fn add(&mut self, ending: Ending) {
+        let shortest = (ending.len - 1).max(1);
+        if self.endings.is_empty() || shortest < self.shortest {
+            let before = if self.endings.is_empty() { 0 } else { self.shortest - shortest };
+            self.end_bits.splice(0..0, std::iter::repeat_n(0, before));
+            self.shortest = shortest;
+        }
+        for len in [ending.len - 1, ending.len, ending.len + 1] {
+            if len == 0 {
+                continue;
+            }
+            let k = len - self.shortest;
+            crate::lexicon::segment::grow(&mut self.end_bits, k + 1);
+            self.end_bits[k] |= end_bit(ending.last);
+            if let (true, Some(c)) = (len == ending.len, ending.before_last) {
+                self.end_bits[k] |= end_bit(c);
+            }
+        }
+        self.endings.push(ending);
+    }
+
+    /// Whether a window of `rest` (the text from a place whose character starts the names) may
+    /// end as one of the names or a near miss of one; `ends` holds every character a window of
+    /// any name may end with ([`Names::ends`]).
+    fn may_end_in(&self, rest: &[char], ends: &CharSet) -> bool {
+        let last = rest.get(self.shortest - 1..).unwrap_or_default();
+        last.iter().zip(&self.end_bits).any(|(&c, &bits)| ends.contains(c) && bits & end_bit(c) != 0)
+    }
+}
+
+/// A character's bit of the 64-bit signature of [`Starting::end_bits`].
+fn end_bit(c: char) -> u64 {
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 /// What a window of text is first tested against for one name, kept beside the other names with
@@ -123,11 +175,11 @@ impl Ending {
 
 impl Names {
     /// The names starting with `c` (in the order of the tables).
-    fn starting_with(&self, c: char) -> &[Ending] {
+    fn starting_with(&self, c: char) -> Option<&Starting> {
         if !self.firsts.contains(c) {
-            return &[];
+            return None;
         }
-        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+        self.by_first.get(&c)
     }
 }
 
@@ -139,15 +191,20 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
         .chain(STATUTORY_BODIES.iter().map(|n| (n, Table::Statutory)))
         .map(|(n, table)| (n.chars().collect(), n.as_str(), table))
         .collect();
-    let (mut firsts, mut by_first) = (CharSet::default(), FxMap::<char, Vec<Ending>>::default());
+    let (mut firsts, mut by_first, mut ends) =
+        (CharSet::default(), FxMap::<char, Starting>::default(), CharSet::default());
     for (index, (name, _, table)) in list.iter().enumerate() {
         if let (Some(&c), Some(&last)) = (name.first(), name.last()) {
             firsts.insert(c);
+            ends.insert(last);
             let before_last = name.len().checked_sub(2).map(|k| name[k]);
-            by_first.entry(c).or_default().push(Ending { index, table: *table, len: name.len(), last, before_last });
+            if let Some(b) = before_last {
+                ends.insert(b);
+            }
+            by_first.entry(c).or_default().add(Ending { index, table: *table, len: name.len(), last, before_last });
         }
     }
-    Names { list, firsts, by_first }
+    Names { list, firsts, by_first, ends }
 });
 
 pub struct OrganNameNearMiss;
@@ -216,16 +273,17 @@ impl Rule for OrganNameNearMiss {
             let plain = run.chars;
             let at = |i: usize| run.start + run.bounds[i];
             let mut next_free = 0;
-            for i in 0..plain.len() {
+            for (i, &c) in plain.iter().enumerate() {
+                // Most characters start no name: asked first.
+                let Some(starting) = names.starting_with(c) else { continue };
                 if i < next_free {
                     continue;
                 }
-                let starting = names.starting_with(plain[i]);
-                if starting.is_empty() {
+                if !starting.may_end_in(&plain[i..], &names.ends) {
                     continue;
                 }
                 let after_place = i > 0 && matches!(plain[i - 1], '省' | '市' | '县' | '区' | '州' | '盟' | '旗');
-                'names: for ending in starting {
+                'names: for ending in &starting.endings {
                     let table = ending.table;
                     if (table == Table::National && after_place) || (table != Table::Statutory && before_reform) {
                         continue;
@@ -296,6 +354,38 @@ mod tests {
 
     /// A name one character from another name of the tables would be reported where the other
     /// is meant; the tables keep none (审计委员会 and 审判委员会 are why 审计委员会 is not there).
+    #[test]
+    fn a_place_is_passed_only_where_no_window_may_end_as_a_name() {
+        // Every length and last character `Ending::may_end` lets through is let through by the
+        // signature of the names starting with the same character.
+        let mut checked = 0;
+        for (&first, starting) in &NAMES.by_first {
+            for ending in &starting.endings {
+                for len in [ending.len - 1, ending.len, ending.len + 1].into_iter().filter(|&l| l > 1) {
+                    for end in [ending.last, ending.before_last.unwrap_or(ending.last)] {
+                        if !ending.may_end(len, end) {
+                            continue;
+                        }
+                        let mut rest = vec!['的'; len + 3];
+                        (rest[0], rest[len - 1]) = (first, end);
+                        assert!(starting.may_end_in(&rest, &NAMES.ends), "{first} {len} {end}");
+                        assert!(starting.may_end_in(&rest[..len], &NAMES.ends), "{first} {len} {end}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        // Four of each name: three lengths ending with its last character, its own length ending
+        // with the one before.
+        assert_eq!(checked, 4 * NAMES.list.len());
+        // Text that ends no name is passed, and so is a place near the end of the text.
+        let starting = NAMES.starting_with('国').unwrap();
+        let ends = &NAMES.ends;
+        assert!(!starting.may_end_in(&chars("国的的的的的的的的的的的的的的的的的的的的"), ends));
+        assert!(!starting.may_end_in(&chars("国"), ends));
+        assert!(starting.may_end_in(&chars("国家发展和改革委员会"), ends));
+    }
+
     #[test]
     fn no_name_is_a_near_miss_of_another() {
         let list = &NAMES.list;
