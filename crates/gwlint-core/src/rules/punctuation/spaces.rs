@@ -8,7 +8,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::elements::ends_like_organ;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::group_span;
+use crate::span::Span;
 use crate::text::is_han;
 
 declare_rule! {
@@ -54,9 +54,11 @@ declare_rule! {
     };
 }
 
-/// Half-width or no-break spaces between CJK (or a digit next to CJK) on both sides.
+/// Half-width or no-break spaces between CJK (or a digit next to CJK) on both sides: a match is
+/// one character, the spaces and one character (no group: the spaces are the match without its
+/// first and last character).
 static SPACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[\p{Han}，。、；：？！”）》]|[0-9])(?P<sp>[ \u{00A0}]+)(?:[\p{Han}“（《，。、；：]|[0-9])").unwrap()
+    Regex::new(r"(?:[\p{Han}，。、；：？！”）》]|[0-9])[ \u{00A0}]+(?:[\p{Han}“（《，。、；：]|[0-9])").unwrap()
 });
 
 static LETTER_SPACED: LazyLock<Regex> =
@@ -105,27 +107,28 @@ impl Rule for Spaces {
             let table_row = !content.contains(['。', '，', '；', '！', '？']);
             let mut at = 0;
             // Overlapping: "情 况 说 明" has a space after every character.
-            while let Some(c) = SPACE.captures_at(content, at) {
-                let sp = c.name("sp").expect("group");
-                let before = content[..sp.start()].chars().next_back().unwrap_or(' ');
-                let after = content[sp.end()..].chars().next().unwrap_or(' ');
-                at = sp.end();
+            while let Some(m) = SPACE.find_at(content, at) {
+                let before = m.as_str().chars().next().unwrap_or(' ');
+                let after = m.as_str().chars().next_back().unwrap_or(' ');
+                let sp = m.start() + before.len_utf8()..m.end() - after.len_utf8();
+                let spaces = &content[sp.clone()];
+                at = sp.end;
                 // Digits on both sides are two numbers ("1 2"), not Chinese text. Inside a quoted
                 // title the original's spacing stays ("《中共中央 国务院关于……》").
                 if (before.is_ascii_digit() && after.is_ascii_digit())
-                    || doc.elements.quotations.in_book_title(p.span.start + sp.start())
-                    || sp.end() <= label_end
-                    || sp.end() <= number_end
-                    || LIST_NUMBER.is_match(&content[sp.end()..])
-                    || DATE_BEFORE.is_match(&content[..sp.start()])
-                    || sp.as_str().chars().count() >= 3
-                    || (sp.as_str().chars().count() >= 2 && (table_row || padded_name(content, sp.start(), sp.end())))
-                    || joins_organ_names(&content[..sp.start()], &content[sp.end()..])
-                    || name_column(&content[..sp.start()], &content[sp.end()..])
+                    || doc.elements.quotations.in_book_title(p.span.start + sp.start)
+                    || sp.end <= label_end
+                    || sp.end <= number_end
+                    || LIST_NUMBER.is_match(&content[sp.end..])
+                    || DATE_BEFORE.is_match(&content[..sp.start])
+                    || spaces.chars().count() >= 3
+                    || (spaces.chars().count() >= 2 && (table_row || padded_name(content, sp.start, sp.end)))
+                    || joins_organ_names(&content[..sp.start], &content[sp.end..])
+                    || name_column(&content[..sp.start], &content[sp.end..])
                 {
                     continue;
                 }
-                let span = group_span(p, sp);
+                let span = Span::new(p.span.start + sp.start, p.span.start + sp.end);
                 cx.report(span, "中文正文中不应有空格").with_label("多余的空格").with_fix(Fix::replace(
                     "删除空格",
                     Applicability::Safe,
