@@ -51,10 +51,14 @@ const UNITS: &[&str] =
 /// Whether `text` has an ASCII digit right before 千 or 百, or beside 几 (what every [`MIXED`]
 /// match holds): found with a byte search for each character, where most paragraphs have digits.
 fn has_digit_beside_numeral(text: &str) -> bool {
+    // The searchers are built once: building one cost more than searching most paragraphs.
+    static NUMERALS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["千", "百", "几"].map(|n| memchr::memmem::Finder::new(n.as_bytes())));
+    let [thousand, hundred, some] = &*NUMERALS;
     let bytes = text.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
-    ["千", "百"].iter().any(|n| memchr::memmem::find_iter(bytes, n).any(|i| digit(i.checked_sub(1))))
-        || memchr::memmem::find_iter(bytes, "几").any(|i| digit(i.checked_sub(1)) || digit(Some(i + "几".len())))
+    [thousand, hundred].iter().any(|n| n.find_iter(bytes).any(|i| digit(i.checked_sub(1))))
+        || some.find_iter(bytes).any(|i| digit(i.checked_sub(1)) || digit(Some(i + "几".len())))
 }
 
 pub struct MixedNumerals;

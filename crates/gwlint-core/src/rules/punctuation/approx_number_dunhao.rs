@@ -58,10 +58,8 @@ fn numeral_dunhao_numeral(text: &str) -> bool {
     let before =
         |c: char| c.is_ascii_digit() || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let after = |c: char| before(c) || c == '十';
-    // Searched for as its three bytes (a search for the character stops at every byte like its
-    // last, which most Chinese characters hold).
     let mark = "、";
-    memchr::memmem::find_iter(text.as_bytes(), mark.as_bytes()).any(|i| {
+    crate::text::dunhao_places(text).any(|i| {
         text[..i].chars().next_back().is_some_and(before) && text[i + mark.len()..].chars().next().is_some_and(after)
     })
 }

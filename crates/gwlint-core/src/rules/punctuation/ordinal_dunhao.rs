@@ -55,9 +55,7 @@ const NUMERALS: &str = "一二三四五六七八九十";
 /// every byte of every paragraph with one (list items, and the headings 一、 二、 without 第).
 fn may_hold_ordinal(text: &str, summary: CharSummary) -> bool {
     summary.may_contain('、')
-        // Searched for as bytes: a search for the character stops at every byte 81 (its last),
-        // which one character in 25 of the corpus holds, 、 or not.
-        && memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()).any(|at| {
+        && crate::text::dunhao_places(text).any(|at| {
             let before = &text[..at];
             let numerals = before.chars().rev().take_while(|&c| NUMERALS.contains(c)).count();
             let head = before[..before.len() - numerals * '一'.len_utf8()].chars().next_back();
