@@ -211,7 +211,11 @@ impl HanRuns {
             self.starts[bound_at + s] = true;
             self.ends[bound_at + e] = true;
             if e - s > 1 && freq >= substitution::RARE {
-                self.in_common_word[char_at + s..char_at + e].iter_mut().for_each(|c| *c = true);
+                // Most words are two characters: two stores, where a fill is a call to memset.
+                match &mut self.in_common_word[char_at + s..char_at + e] {
+                    [a, b] => (*a, *b) = (true, true),
+                    word => word.fill(true),
+                }
             }
         }
         let words = word_at..self.words.len();
