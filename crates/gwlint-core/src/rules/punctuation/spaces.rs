@@ -54,12 +54,52 @@ declare_rule! {
     };
 }
 
-/// Half-width or no-break spaces between CJK (or a digit next to CJK) on both sides: a match is
-/// one character, the spaces and one character (no group: the spaces are the match without its
-/// first and last character).
-static SPACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[\p{Han}，。、；：？！”）》]|[0-9])[ \u{00A0}]+(?:[\p{Han}“（《，。、；：]|[0-9])").unwrap()
-});
+/// A run of half-width or no-break spaces between CJK (or a digit next to CJK) on both sides,
+/// found from byte `from` of `content`: the character before the run, the run's byte range and
+/// the character after it. What the pattern
+/// `(?:[\p{Han}，。、；：？！”）》]|[0-9])[ \u{00A0}]+(?:[\p{Han}“（《，。、；：]|[0-9])` finds
+/// from `from` (its leftmost match starts with the character before the first run whose
+/// neighbours fit), read by a byte search for the spaces instead of a search of the whole
+/// paragraph by the pattern: most paragraphs with a space hold few.
+fn next_gap(content: &str, from: usize) -> Option<(char, std::ops::Range<usize>, char)> {
+    let bytes = content.as_bytes();
+    let is_space = |i: usize| match bytes.get(i) {
+        Some(b' ') => Some(1),
+        Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => Some(2),
+        _ => None,
+    };
+    let mut i = from;
+    loop {
+        // ' ' and C2 (the first byte of U+00A0) are never inside another character's bytes.
+        let start = i + memchr::memchr2(b' ', 0xC2, bytes.get(i..)?)?;
+        let Some(len) = is_space(start) else {
+            i = start + 1;
+            continue;
+        };
+        let mut end = start + len;
+        while let Some(len) = is_space(end) {
+            end += len;
+        }
+        let before = content[..start].chars().next_back().filter(|c| start - c.len_utf8() >= from);
+        let after = content[end..].chars().next();
+        if let (Some(b), Some(a)) = (before, after) {
+            let opens = b.is_ascii_digit() || "，。、；：？！”）》".contains(b) || is_script_han(b);
+            if opens && (a.is_ascii_digit() || "“（《，。、；：".contains(a) || is_script_han(a)) {
+                return Some((b, start..end, a));
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether `c` is of the Han script (`\p{Han}`, the pattern's class: with the radicals and 々,
+/// and without the code points of the ideograph blocks not yet assigned), asked only of the
+/// characters beside a run of spaces. The two blocks every ideograph of a text is in are told
+/// without the pattern (every code point of them is assigned, and Han).
+fn is_script_han(c: char) -> bool {
+    static HAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\p{Han}").unwrap());
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') || HAN.is_match(c.encode_utf8(&mut [0; 4]))
+}
 
 static LETTER_SPACED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\p{Han}[ \u{3000}]+){1,}\p{Han}[：:]?$").unwrap());
@@ -94,23 +134,23 @@ impl Rule for Spaces {
             if memchr::memchr2(b' ', 0xC2, content.as_bytes()).is_none() {
                 continue;
             }
-            // A letter-spaced heading or table header ("主 要 内 容", "国 务 院 工 作 规 则") is
-            // layout, not a typing error.
-            if LETTER_SPACED.is_match(content) || CHAPTER.is_match(content) {
-                continue;
-            }
-            // A label padded for alignment before its colon: "主  任：", "召 集 人：".
-            let label_end = content.find(['：', ':']).filter(|&i| content[..i].chars().count() <= 8).unwrap_or(0);
-            // A clause number at the start: "5.1.2 省级人民政府……".
-            let number_end = LEADING_NUMBER.find(content).map_or(0, |m| m.end());
-            // A row of a list or table (姓名  职务) has no sentence marks; its gaps are columns.
-            let table_row = !content.contains(['。', '，', '；', '！', '？']);
+            // What the paragraph says of its gaps, read at its first gap between CJK (most
+            // paragraphs with a space have none).
+            let mut layout: Option<Layout> = None;
             let mut at = 0;
             // Overlapping: "情 况 说 明" has a space after every character.
-            while let Some(m) = SPACE.find_at(content, at) {
-                let before = m.as_str().chars().next().unwrap_or(' ');
-                let after = m.as_str().chars().next_back().unwrap_or(' ');
-                let sp = m.start() + before.len_utf8()..m.end() - after.len_utf8();
+            while let Some((before, sp, after)) = next_gap(content, at) {
+                let Layout { label_end, number_end, table_row } = match layout {
+                    Some(layout) => layout,
+                    None => {
+                        // A letter-spaced heading or table header ("主 要 内 容", "国 务 院 工 作 规
+                        // 则") is layout, not a typing error.
+                        if LETTER_SPACED.is_match(content) || CHAPTER.is_match(content) {
+                            break;
+                        }
+                        *layout.insert(Layout::of(content))
+                    }
+                };
                 let spaces = &content[sp.clone()];
                 at = sp.end;
                 // Digits on both sides are two numbers ("1 2"), not Chinese text. Inside a quoted
@@ -136,6 +176,26 @@ impl Rule for Spaces {
                     "",
                 ));
             }
+        }
+    }
+}
+
+/// What a paragraph says of its gaps: where a label padded before its colon ends ("主  任：",
+/// "召 集 人："), where a clause number at its start ends ("5.1.2 省级人民政府……"), and
+/// whether it is a row of a list or table (姓名  职务: no sentence marks, its gaps are columns).
+#[derive(Clone, Copy)]
+struct Layout {
+    label_end: usize,
+    number_end: usize,
+    table_row: bool,
+}
+
+impl Layout {
+    fn of(content: &str) -> Layout {
+        Layout {
+            label_end: content.find(['：', ':']).filter(|&i| content[..i].chars().count() <= 8).unwrap_or(0),
+            number_end: LEADING_NUMBER.find(content).map_or(0, |m| m.end()),
+            table_row: !content.contains(['。', '，', '；', '！', '？']),
         }
     }
 }
@@ -205,4 +265,93 @@ fn name_column(before: &str, after: &str) -> bool {
     let cell = after.split(['；', ';', '，', ',', '。']).next().unwrap_or("").trim();
     POSITIONS.iter().any(|w| cell.ends_with(w))
         || cell.char_indices().skip(1).any(|(i, c)| ends_like_organ(&cell[..i + c.len_utf8()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pattern [`next_gap`] reads without a regex.
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:[\p{Han}，。、；：？！”）》]|[0-9])(?P<sp>[ \u{00A0}]+)(?:[\p{Han}“（《，。、；：]|[0-9])")
+            .unwrap()
+    });
+
+    #[test]
+    fn the_blocks_told_without_the_pattern_are_han_throughout() {
+        for c in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
+            assert!(GAP.is_match(&format!("{c} 1")), "U+{:04X}", u32::from(c));
+        }
+        // A code point of a Han block not yet assigned is not Han to the pattern.
+        assert!(!is_script_han('\u{FA6E}') && is_script_han('﨑') && is_script_han('々'));
+    }
+
+    /// Every gap from every place, as the pattern finds it from there.
+    #[test]
+    fn gaps_are_what_the_pattern_finds() {
+        // Han characters of every kind \p{Han} holds (is_han's, 々, 〇, a radical, a
+        // compatibility ideograph, one beyond the Basic Multilingual Plane), the marks of both
+        // sides and of neither, digits, Latin letters, every kind of space, and a two-byte
+        // character whose first byte is the no-break space's.
+        let pieces = [
+            "中",
+            "国",
+            "々",
+            "〇",
+            "⺮",
+            "﨑",
+            "\u{FA6E}",
+            "𠀀",
+            "，",
+            "。",
+            "、",
+            "；",
+            "：",
+            "？",
+            "！",
+            "”",
+            "）",
+            "》",
+            "“",
+            "（",
+            "《",
+            "·",
+            "1",
+            "9",
+            "a",
+            "Z",
+            " ",
+            "  ",
+            "\u{00A0}",
+            " \u{00A0} ",
+            "\u{3000}",
+            "\t",
+            "é",
+            "-",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        let mut gaps = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..2 + next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                // The gap, and where the whole match starts (the character before the spaces).
+                let expected = GAP.captures_at(&text, from).map(|c| {
+                    let (m, sp) = (c.get(0).unwrap(), c.name("sp").unwrap());
+                    let before = text[..sp.start()].chars().next_back().unwrap();
+                    let after = text[sp.end()..].chars().next().unwrap();
+                    ((before, sp.range(), after), m.start())
+                });
+                let found = next_gap(&text, from).map(|(b, sp, a)| ((b, sp.clone(), a), sp.start - b.len_utf8()));
+                assert_eq!(found, expected, "{text:?} from {from}");
+                gaps += usize::from(found.is_some() && from == 0);
+            }
+        }
+        assert_eq!(gaps, 3005);
+    }
 }
