@@ -363,6 +363,74 @@ pub fn words_around(text: &str, mark: std::ops::Range<usize>, before: &[&str], a
     after.iter().any(|a| starts(a.as_bytes())) && before.iter().any(|b| ends(b.as_bytes()))
 }
 
+/// Two lists of words a mark may stand between ([`words_around`]), with the bytes
+/// `words_around` compares first gathered in sets: the last byte of each word of `before`, and
+/// for `after` the byte at `min(len, 3)` of each word (the last of its first character). Most
+/// neighbours of a mark have neither, and are passed with a test of a bit each.
+pub struct WordsAround {
+    before: &'static [&'static str],
+    after: &'static [&'static str],
+    /// None when `before` holds the empty word (any neighbour).
+    before_last: Option<ByteSet>,
+    /// For a byte place of 1, 2 and 3: the bytes there of the words of `after` compared from
+    /// that place; None when `after` holds the empty word.
+    after_first: Option<[ByteSet; 3]>,
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const EMPTY: ByteSet = ByteSet([0; 4]);
+
+    const fn with(mut self, b: u8) -> ByteSet {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
+        self
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+impl WordsAround {
+    pub const fn new(before: &'static [&'static str], after: &'static [&'static str]) -> WordsAround {
+        let (mut before_last, mut after_first) = (Some(ByteSet::EMPTY), Some([ByteSet::EMPTY; 3]));
+        let mut i = 0;
+        while i < before.len() {
+            let w = before[i].as_bytes();
+            before_last = match (before_last, w.len()) {
+                (_, 0) | (None, _) => None,
+                (Some(set), len) => Some(set.with(w[len - 1])),
+            };
+            i += 1;
+        }
+        let mut i = 0;
+        while i < after.len() {
+            let w = after[i].as_bytes();
+            after_first = match (after_first, w.len()) {
+                (_, 0) | (None, _) => None,
+                (Some(mut sets), len) => {
+                    let k = if len < 3 { len } else { 3 };
+                    sets[k - 1] = sets[k - 1].with(w[k - 1]);
+                    Some(sets)
+                }
+            };
+            i += 1;
+        }
+        WordsAround { before, after, before_last, after_first }
+    }
+
+    /// [`words_around`] of the two lists.
+    pub fn around(&self, text: &str, mark: std::ops::Range<usize>) -> bool {
+        let (head, tail) = (&text.as_bytes()[..mark.start], &text.as_bytes()[mark.end..]);
+        self.before_last.is_none_or(|set| head.last().is_some_and(|&b| set.contains(b)))
+            && self.after_first.is_none_or(|sets| sets.iter().zip(tail).any(|(set, &b)| set.contains(b)))
+            && words_around(text, mark, self.before, self.after)
+    }
+}
+
 /// Absolute span of a capture group of a match in paragraph `p`.
 pub fn group_span(p: &Paragraph, m: regex::Match<'_>) -> Span {
     Span::new(p.span.start + m.start(), p.span.start + m.end())
@@ -546,6 +614,27 @@ mod tests {
         assert!(!around("认真的研究和的落实") && !around("的落实") && !around("认真的") && !around(""));
         // An empty word: any neighbour on that side.
         assert!(words_around("的看到", 0..3, &[""], &["看到"]) && !words_around("的看", 0..3, &[""], &["看到"]));
+    }
+
+    #[test]
+    fn the_sets_of_first_bytes_pass_every_mark_between_words_of_the_lists() {
+        // Words of one, two and three bytes and more, the empty word, and texts of every word of
+        // one list beside every word of the other with a mark between, and beside others.
+        const BEFORE: &[&str] = &["认真", "a", "ab", "扎扎实实", "积极"];
+        const AFTER: &[&str] = &["落实", "x", "xy", "推进", "了"];
+        const ANY: &[&str] = &[""];
+        let others = ["", "的", "z", "zz", "实", "认", "落", "推", "。"];
+        for (before, after) in [(BEFORE, AFTER), (ANY, AFTER), (BEFORE, ANY), (ANY, ANY)] {
+            let gate = WordsAround::new(before, after);
+            let lefts = before.iter().chain(&others);
+            for left in lefts {
+                for right in after.iter().chain(&others) {
+                    let text = format!("{left}的{right}");
+                    let mark = left.len()..left.len() + "的".len();
+                    assert_eq!(gate.around(&text, mark.clone()), words_around(&text, mark, before, after), "{text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, matches_in_paragraph, words_around};
+use crate::rules::common::{group_span, matches_in_paragraph, WordsAround};
 use crate::span::Span;
 
 declare_rule! {
@@ -117,6 +117,11 @@ fn after_nominal_verb(before: &str) -> bool {
 const NOUN_HEADS: &[&str] =
     &["作用", "力量", "者", "意义", "效果", "成效", "机制", "措施", "工作", "方式", "精神", "态度", "力度"];
 
+/// The words each pattern needs around its 的.
+static ADVERBIAL_GATE: WordsAround = WordsAround::new(ADVERBS, ADVERBIAL_VERBS);
+static COMPLEMENT_GATE: WordsAround = WordsAround::new(COMPLEMENT_VERBS, DEGREES);
+static VERB_TO_GATE: WordsAround = WordsAround::new(&[""], VERBS_TO);
+
 pub struct DeDiDe;
 
 impl Rule for DeDiDe {
@@ -133,9 +138,9 @@ impl Rule for DeDiDe {
             let (mut adverbial, mut complement, mut verb_to) = (false, false, false);
             for at in DE.find_iter(content.as_bytes()) {
                 let de = at..at + DE.needle().len();
-                adverbial |= words_around(content, de.clone(), ADVERBS, ADVERBIAL_VERBS);
-                complement |= words_around(content, de.clone(), COMPLEMENT_VERBS, DEGREES);
-                verb_to |= words_around(content, de, &[""], VERBS_TO);
+                adverbial |= ADVERBIAL_GATE.around(content, de.clone());
+                complement |= COMPLEMENT_GATE.around(content, de.clone());
+                verb_to |= VERB_TO_GATE.around(content, de);
             }
             if adverbial {
                 for (p, c, whole) in matches_in_paragraph(doc, p, &ADVERBIAL) {
@@ -217,26 +222,23 @@ mod tests {
             "积极的作用",
             "目的的实现",
         ];
-        let around = |t: &str, before: &[&str], after: &[&str]| {
-            DE.find_iter(t.as_bytes()).any(|at| words_around(t, at..at + DE.needle().len(), before, after))
+        let around = |t: &str, gate: &WordsAround| {
+            DE.find_iter(t.as_bytes()).any(|at| gate.around(t, at..at + DE.needle().len()))
         };
         let mut matched = [0; 3];
         for t in texts {
-            for (k, (re, before, after)) in [
-                (&ADVERBIAL, ADVERBS, ADVERBIAL_VERBS),
-                (&COMPLEMENT, COMPLEMENT_VERBS, DEGREES),
-                (&BEFORE_VERB_TO, &[""][..], VERBS_TO),
-            ]
-            .into_iter()
-            .enumerate()
+            for (k, (re, gate)) in
+                [(&ADVERBIAL, &ADVERBIAL_GATE), (&COMPLEMENT, &COMPLEMENT_GATE), (&BEFORE_VERB_TO, &VERB_TO_GATE)]
+                    .into_iter()
+                    .enumerate()
             {
                 if re.is_match(t) {
-                    assert!(around(t, before, after), "{t}");
+                    assert!(around(t, gate), "{t}");
                     matched[k] += 1;
                 }
             }
         }
         assert_eq!(matched, [2, 2, 2]);
-        assert!(!around("积极的作用", ADVERBS, ADVERBIAL_VERBS));
+        assert!(!around("积极的作用", &ADVERBIAL_GATE));
     }
 }
