@@ -352,8 +352,6 @@ mod tests {
         assert!(!near_miss(&chars("常务会委员"), &chars("常务委员会")));
     }
 
-    /// A name one character from another name of the tables would be reported where the other
-    /// is meant; the tables keep none (审计委员会 and 审判委员会 are why 审计委员会 is not there).
     #[test]
     fn a_place_is_passed_only_where_no_window_may_end_as_a_name() {
         // Every length and last character `Ending::may_end` lets through is let through by the
@@ -386,6 +384,8 @@ mod tests {
         assert!(starting.may_end_in(&chars("国家发展和改革委员会"), ends));
     }
 
+    /// A name one character from another name of the tables would be reported where the other
+    /// is meant; the tables keep none (审计委员会 and 审判委员会 are why 审计委员会 is not there).
     #[test]
     fn no_name_is_a_near_miss_of_another() {
         let list = &NAMES.list;
