@@ -94,8 +94,8 @@ fn next_gap(content: &str, from: usize) -> Option<(char, std::ops::Range<usize>,
 
 /// Whether `c` is of the Han script (`\p{Han}`, the pattern's class: with the radicals and 々,
 /// and without the code points of the ideograph blocks not yet assigned), asked only of the
-/// characters beside a run of spaces. The two blocks every ideograph of a text is in are told
-/// without the pattern (every code point of them is assigned, and Han).
+/// characters beside a run of spaces. The two blocks almost every ideograph of a text is in
+/// are told without the pattern (every code point of them is assigned, and Han).
 fn is_script_han(c: char) -> bool {
     static HAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\p{Han}").unwrap());
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}') || HAN.is_match(c.encode_utf8(&mut [0; 4]))
