@@ -129,13 +129,8 @@ impl Rule for Spaces {
             .filter(|p| p.part != Part::Date || doc.elements.date.is_some())
         {
             let content = doc.content(p);
-            // Every finding is a run of ASCII or no-break spaces (U+00A0 is C2 A0 in UTF-8): a
-            // paragraph without the byte of either is passed with one search.
-            if memchr::memchr2(b' ', 0xC2, content.as_bytes()).is_none() {
-                continue;
-            }
             // What the paragraph says of its gaps, read at its first gap between CJK (most
-            // paragraphs with a space have none).
+            // paragraphs have none: `next_gap`'s byte search for the spaces passes them).
             let mut layout: Option<Layout> = None;
             let mut at = 0;
             // Overlapping: "情 况 说 明" has a space after every character.
