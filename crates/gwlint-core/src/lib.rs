@@ -35,6 +35,8 @@ pub mod selector;
 pub mod span;
 pub mod spelling;
 mod suppression;
+#[cfg(test)]
+mod test_input;
 pub mod text;
 
 pub use config::Config;

@@ -656,13 +656,7 @@ mod tests {
         let marks = [("年", "月", "日"), (" 年 ", " 月 ", " 日"), ("年 ", "月", " 日"), ("年", " 月", "日")];
         let separators = [".", "-", "/", "－", "／", "年", "。"];
         let around = ["", "", "于", "1.", ".", "9", "，", "版本", "日", "年", " "];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::test_input::indices(0x2545_F491_4F6C_DD1D);
         let mut texts: Vec<String> = Vec::new();
         for k in 0..30_000 {
             let (y, mo, d) = (years[next(years.len())], months[next(months.len())], days[next(days.len())]);

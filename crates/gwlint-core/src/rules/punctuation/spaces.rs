@@ -324,13 +324,7 @@ mod tests {
             "é",
             "-",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::test_input::indices(0x9E37_79B9_7F4A_7C15);
         let mut gaps = 0;
         for _ in 0..20_000 {
             let text: String = (0..2 + next(10)).map(|_| pieces[next(pieces.len())]).collect();
