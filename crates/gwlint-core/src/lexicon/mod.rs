@@ -432,39 +432,18 @@ impl PairSlot {
         (self.0 & format::PAIR_LONGER != 0).then_some(self.1)
     }
 
-    /// What the slot says of the words the pair may stand in ([`PairWords::UNKNOWN`] for a pair
-    /// without a slot).
-    pub fn words(self) -> PairWords {
-        if !self.knows_words() {
-            return PairWords::UNKNOWN;
-        }
-        let longer = if self.trie_base().is_some() { PairWords::STARTS_LONGER } else { 0 };
-        let inner = if self.may_be_inner() { PairWords::INNER } else { 0 };
-        PairWords(longer | inner)
-    }
-}
-
-/// What a pair's slot says of the lexicon's words the pair may stand in, in a byte: kept for
-/// every pair of a document's runs ([`crate::spelling::Run::pair_words`]), so that a detector
-/// that reads a stretch with one character changed passes over the stretches no word can be
-/// read in without looking them up.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PairWords(u8);
-
-impl PairWords {
-    const STARTS_LONGER: u8 = 1;
-    const INNER: u8 = 2;
-    /// Of a pair without a slot: it may start or stand inside any word.
-    pub const UNKNOWN: PairWords = PairWords(Self::STARTS_LONGER | Self::INNER);
-
-    /// Whether a word of three characters or more may start with the pair.
+    /// Whether a word of three characters or more may start with the pair: the slot says one
+    /// does, or the pair has no slot that says.
     pub fn may_start_longer(self) -> bool {
-        self.0 & Self::STARTS_LONGER != 0
+        !self.knows_words() || self.0 & format::PAIR_LONGER != 0
     }
 
-    /// Whether a word may go on over the pair after its own first character.
-    pub fn may_be_inner(self) -> bool {
-        self.0 & Self::INNER != 0
+    /// The slot of a pair counted `count` times that has no slot in the table (a character
+    /// outside the Basic Multilingual Plane; see [`pair_count_and_mark`]): it says nothing of
+    /// words and marks nothing attested. A count above [`format::PAIR_COUNT`] is kept as that:
+    /// the detectors ask of a pair only whether it is seen at most a few times.
+    pub fn counted(count: u32) -> PairSlot {
+        PairSlot(count.min(format::PAIR_COUNT), 0)
     }
 }
 
@@ -745,6 +724,27 @@ mod tests {
         assert_eq!((at_first, weight), (2_195_895, 2_355_790));
     }
 
+    /// A pair without a slot (a character outside the Basic Multilingual Plane: the lexicon
+    /// counts none today) gets one from its count, which says nothing of words: its count as
+    /// given (up to the slots' bound), no mark, any word may start or go on over it, and the
+    /// split walks the trie from the root.
+    #[test]
+    fn a_slot_made_from_a_count_holds_the_count_alone() {
+        assert_eq!(pair_slot('𠀀', '确'), None);
+        assert_eq!(pair_count('𠀀', '确'), 0);
+        assert_eq!(PairSlot::counted(0), PairSlot::NONE);
+        for count in [1, 4, 1000, format::PAIR_COUNT, format::PAIR_COUNT + 1, u32::MAX] {
+            let slot = PairSlot::counted(count);
+            assert_eq!(slot.count(), count.min(format::PAIR_COUNT), "{count}");
+            assert!(!slot.attested() && !slot.knows_words(), "{count}");
+            assert!(slot.may_start_longer() && slot.may_be_inner(), "{count}");
+            assert_eq!((slot.word(), slot.trie_base()), (None, None), "{count}");
+        }
+        // A filled slot says what it knows: 发展 is a word, and longer words start with it.
+        let slot = pair_slot('发', '展').expect("a slot");
+        assert!(slot.knows_words() && slot.word().is_some() && slot.may_start_longer());
+        assert_eq!(slot.count(), pair_count('发', '展'));
+    }
     #[test]
     fn every_swap_target_is_found_through_the_filter() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/words.txt");

@@ -103,7 +103,7 @@ fn dropped_with(
     // end of the run). A stretch is at most five characters, so only a start at most four places
     // before a rare pair, or five from the end of a run that ends in a lone character, can have
     // one: the places between are passed over at once.
-    let rare_pair = |j: usize| j + 1 < n && run.pair_counts[j] <= MAX_GAP_COUNT;
+    let rare_pair = |j: usize| j + 1 < n && run.pairs[j].count() <= MAX_GAP_COUNT;
     // Whether the run ends in a character the split leaves alone, as a stretch read at the
     // run's end needs (`gap_at_end`).
     let lone_end = n.checked_sub(1).is_some_and(|last| ends_lone(&split, last + 1));
@@ -209,7 +209,7 @@ fn best_insertion(
         }
         // The gap between characters `j` and `j + 1` of the run.
         let gap_evidence = |j: usize| {
-            let (gap, b, a) = (run.pair_counts[j], run.chars[j], run.chars[j + 1]);
+            let (gap, b, a) = (run.pairs[j].count(), run.chars[j], run.chars[j + 1]);
             gap <= MAX_GAP_COUNT && gap * 15 < lexicon::pair_count(b, c).min(lexicon::pair_count(c, a))
         };
         let gap_ok = if at < chars.len() {
@@ -255,7 +255,7 @@ fn gap_at_end(run: &Run<'_>, s: usize, e: usize) -> bool {
             && lone_last
             && split.in_common_word[e]
             && run.chars[e] != run.chars[e - 1]
-            && run.pair_counts[e - 1] <= MAX_GAP_COUNT
+            && run.pairs[e - 1].count() <= MAX_GAP_COUNT
     } else {
         e - s >= 4 && lone_last
     }

@@ -63,14 +63,14 @@ pub(super) fn word_at(run: &Run<'_>, k: usize, protected: &dyn Fn(&str) -> bool)
     // How often the written characters stand beside their neighbours outside. The evidence
     // below needs a written pair (almost) unseen: on one side, on both for a real word. Read
     // first, as most words fail it.
-    let outside = [k.checked_sub(1).map(|i| run.pair_counts[i]), run.pair_counts.get(k + 1).copied()];
+    let outside = [k.checked_sub(1).map(|i| run.pairs[i].count()), run.pairs.get(k + 1).map(|p| p.count())];
     let unseen = |w: &Option<u32>| w.is_some_and(|w| w <= UNSEEN);
     if alone && !outside.iter().any(unseen) || !alone && !outside.iter().all(unseen) {
         return None;
     }
     let written = run.slice(k, k + 2);
     let word = lexicon::word(written);
-    let written_inside = run.pair_counts[k];
+    let written_inside = run.pairs[k].count();
     // Alone, they make no word and are (almost) never seen together; a word is no name.
     if alone && (word.is_some() || written_inside > UNSEEN) || !alone && word.is_none_or(|w| w.kind.is_name()) {
         return None;

@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::lexicon::{
     self,
     segment::{grow, segment_into},
-    PairSlot, PairWords,
+    PairSlot,
 };
 use crate::text::is_han;
 
@@ -43,18 +43,12 @@ pub struct HanRuns {
     ends: Vec<bool>,
     /// As `chars`: whether each character is inside a common word of two or more.
     in_common_word: Vec<bool>,
-    /// As `chars`: how often each character and the next of its run are seen side by side in
-    /// clean text ([`lexicon::pair_count`]; 0 after a run's last character).
-    pair_counts: Vec<u32>,
-    /// As `pair_counts`: whether GW609 counts each pair as attested, as its slot marks it
-    /// ([`lexicon::pair_count_and_mark`]; false for a pair outside the Basic Multilingual
-    /// Plane, which GW609 looks up itself).
-    marked_attested: Vec<bool>,
-    /// As `pair_counts`: what each pair's slot says of the words it may stand in
-    /// ([`PairWords::UNKNOWN`] after a run's last character).
-    pair_words: Vec<PairWords>,
-    /// The slots of the pairs of the run being read (kept for the next run's).
-    slots: Vec<PairSlot>,
+    /// As `chars`: the slot of each character and the next of its run ([`lexicon::pair_slot`];
+    /// a pair outside the Basic Multilingual Plane has one made from its count,
+    /// [`PairSlot::counted`]; [`PairSlot::NONE`] after a run's last character). What every
+    /// detector asks of a pair (its count, GW609's mark, the words it may stand in) and what the
+    /// split reads are bits of it: one store for each pair.
+    pairs: Vec<PairSlot>,
 }
 
 /// How many pairs ahead of the run being read their slots are asked for ([`HanRuns::read`]):
@@ -87,15 +81,12 @@ impl HanRuns {
             bounds: Vec::with_capacity(most_bounds),
             words: Vec::with_capacity(most),
             freqs: Vec::with_capacity(most),
-            pair_counts: Vec::with_capacity(most),
-            marked_attested: Vec::with_capacity(most),
-            pair_words: Vec::with_capacity(most),
+            pairs: Vec::with_capacity(most),
             // Made zeroed at once (pages of zeros) instead of grown run by run.
             starts: vec![false; most_bounds],
             ends: vec![false; most_bounds],
             in_common_word: vec![false; most],
             runs: Vec::new(),
-            slots: Vec::new(),
         };
         // First the characters and offsets of every run, and where each run ends (its length
         // closes its offsets); then each run is read (`close`), with the slots of the pairs up
@@ -164,34 +155,27 @@ impl HanRuns {
         let len = end - char_at;
         let len_bytes = self.bounds[bound_at + len];
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611)
-        // and by the split (the words a pair starts): looked up once each.
-        self.slots.clear();
+        // and by the split (the words a pair starts): looked up once each. The pair before the
+        // run's first is the one after the last run (none).
         let run = &self.chars[char_at..end];
         for w in run.windows(2) {
-            let (slot, (count, attested)) = match lexicon::pair_slot(w[0], w[1]) {
-                Some(slot) => (slot, (slot.count(), slot.attested())),
-                None => (PairSlot::NONE, lexicon::pair_count_and_mark(w[0], w[1])),
-            };
+            let slot = lexicon::pair_slot(w[0], w[1])
+                .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0));
             // The split walks the trie on from the node after the pair before, with this
             // pair's second character, if a word may go on over this pair.
-            if let (Some(base), true) = (self.slots.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
+            if let (Some(base), true) = (self.pairs.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
                 lexicon::prefetch_trie_after(base, w[1]);
             }
-            self.slots.push(slot);
-            self.pair_counts.push(count);
-            self.marked_attested.push(attested);
-            self.pair_words.push(slot.words());
+            self.pairs.push(slot);
         }
-        self.pair_counts.push(0);
-        self.marked_attested.push(false);
-        self.pair_words.push(PairWords::UNKNOWN);
         let score = segment_into(
             &self.chars[char_at..end],
             &self.bounds[bound_at..=bound_at + len],
-            &self.slots,
+            &self.pairs[char_at..char_at + len.saturating_sub(1)],
             &mut self.words,
             &mut self.freqs,
         );
+        self.pairs.push(PairSlot::NONE);
         // The split by character, in marks `read` made zeroed ahead (grown here past its
         // estimate, and for a run read alone).
         grow(&mut self.starts, bound_at + len + 1);
@@ -248,9 +232,7 @@ impl HanRuns {
             chars: &self.chars[c.clone()],
             bounds: &self.bounds[b.clone()],
             seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
-            pair_counts: &self.pair_counts[r.char_at..r.char_at + r.len.saturating_sub(1)],
-            marked_attested: &self.marked_attested[r.char_at..r.char_at + r.len.saturating_sub(1)],
-            pair_words: &self.pair_words[r.char_at..r.char_at + r.len.saturating_sub(1)],
+            pairs: &self.pairs[r.char_at..r.char_at + r.len.saturating_sub(1)],
             split: Split {
                 starts: &self.starts[b.clone()],
                 ends: &self.ends[b],
@@ -313,15 +295,14 @@ pub struct Run<'a> {
     pub bounds: &'a [usize],
     /// The run's most probable split into lexicon words.
     pub seg: Words<'a>,
-    /// How often each character and the next are seen side by side in clean text
-    /// ([`lexicon::pair_count`]): `chars.len() - 1` counts.
-    pub pair_counts: &'a [u32],
-    /// Whether GW609 counts each pair as attested, as the pair counts' slots mark it: exact
-    /// for pairs of the Basic Multilingual Plane, false for others (see
-    /// [`lexicon::pair_count_and_mark`]).
-    pub marked_attested: &'a [bool],
-    /// What the slot of each pair says of the lexicon's words it may stand in.
-    pub pair_words: &'a [PairWords],
+    /// The slot of each character and the next (`chars.len() - 1` of them): how often the pair
+    /// is seen side by side in clean text ([`PairSlot::count`], [`lexicon::pair_count`]; a
+    /// count above [`PairSlot::counted`]'s bound is read as that bound), whether GW609 counts
+    /// it as attested ([`PairSlot::attested`]: exact for pairs of the Basic Multilingual
+    /// Plane, false for others, see [`lexicon::pair_count_and_mark`]), and what it says of the
+    /// lexicon's words it may stand in ([`PairSlot::may_start_longer`],
+    /// [`PairSlot::may_be_inner`]).
+    pub pairs: &'a [PairSlot],
     /// The split by character.
     pub split: Split<'a>,
 }
@@ -471,12 +452,12 @@ mod tests {
             assert!(run.chars.iter().copied().eq(run.text.chars()));
             let bounds: Vec<usize> = run.text.char_indices().map(|(i, _)| i).chain([run.text.len()]).collect();
             assert_eq!(run.bounds, bounds.as_slice());
-            let pair_words: Vec<PairWords> = run
+            let slots: Vec<PairSlot> = run
                 .chars
                 .windows(2)
-                .map(|w| lexicon::pair_slot(w[0], w[1]).map_or(PairWords::UNKNOWN, PairSlot::words))
+                .map(|w| lexicon::pair_slot(w[0], w[1]).unwrap_or(PairSlot::counted(lexicon::pair_count(w[0], w[1]))))
                 .collect();
-            assert_eq!(run.pair_words, pair_words.as_slice());
+            assert_eq!(run.pairs, slots.as_slice());
             let alone = segment(run.text);
             assert_eq!(
                 (run.seg.score, run.seg.words, run.seg.freqs),
@@ -495,10 +476,10 @@ mod tests {
                 assert!((at(w.start)..at(w.end)).all(|i| run.split.in_common_word[i] == common));
             }
             assert_eq!(run.split.starts.iter().filter(|&&s| s).count(), run.seg.words.len());
-            let pairs: Vec<u32> = run.chars.windows(2).map(|w| lexicon::pair_count(w[0], w[1])).collect();
-            assert_eq!(run.pair_counts, pairs.as_slice());
+            let counts: Vec<u32> = run.chars.windows(2).map(|w| lexicon::pair_count(w[0], w[1])).collect();
+            assert_eq!(run.pairs.iter().map(|s| s.count()).collect::<Vec<_>>(), counts);
             let marks: Vec<bool> = run.chars.windows(2).map(|w| lexicon::pair_count_and_mark(w[0], w[1]).1).collect();
-            assert_eq!(run.marked_attested, marks.as_slice());
+            assert_eq!(run.pairs.iter().map(|s| s.attested()).collect::<Vec<_>>(), marks);
         }
     }
 }

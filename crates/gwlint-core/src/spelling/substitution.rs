@@ -146,7 +146,7 @@ fn substitutions_with(
     let mut deputy = 0;
     let mut k = 0;
     while k < n {
-        while unseen < n - 1 && (unseen + 1 < k || run.pair_counts[unseen] > UNSEEN) {
+        while unseen < n - 1 && (unseen + 1 < k || run.pairs[unseen].count() > UNSEEN) {
             unseen += 1;
         }
         if deputy < k {
@@ -216,8 +216,8 @@ fn best_at(
     // How often the written character stands beside its neighbours in clean text. A word with
     // the change contains one of them; if the written character is common beside both, no
     // reading can pass the character evidence and nothing more is looked up.
-    let written_left = if k > 0 { run.pair_counts[k - 1] } else { 0 };
-    let written_right = run.pair_counts.get(k).copied().unwrap_or(0);
+    let written_left = if k > 0 { run.pairs[k - 1].count() } else { 0 };
+    let written_right = run.pairs.get(k).map_or(0, |p| p.count());
     if written_left > UNSEEN && written_right > UNSEEN {
         return None;
     }
@@ -353,7 +353,7 @@ fn best_at(
 /// not looked up).
 fn may_be_word(run: &Run<'_>, s: usize, e: usize, k: usize) -> bool {
     (s..e - 1).filter(|&j| j != k && j + 1 != k).all(|j| {
-        let pair = run.pair_words[j];
+        let pair = run.pairs[j];
         if j == s {
             pair.may_start_longer()
         } else {

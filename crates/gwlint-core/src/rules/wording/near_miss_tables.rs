@@ -247,7 +247,7 @@ impl Tables {
     #[inline]
     fn attested_in(&self, run: &crate::spelling::Run<'_>, j: usize) -> bool {
         match self.pairs {
-            Pairs::Builtin { .. } if run.marked_attested[j] => true,
+            Pairs::Builtin { .. } if run.pairs[j].attested() => true,
             Pairs::Builtin { .. } if format::pair_slot_key(run.chars[j], run.chars[j + 1]).is_some() => false,
             _ => self.attested(run.chars[j], run.chars[j + 1]),
         }
