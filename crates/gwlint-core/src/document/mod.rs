@@ -340,10 +340,14 @@ impl Document {
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every
     /// paragraph, so that rules rule paragraphs out without searching.
     pub fn summary(&self, p: &Paragraph) -> char_summary::CharSummary {
-        let all = self
-            .summaries
-            .get_or_init(|| self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect());
-        all.get(p.index).copied().unwrap_or_else(|| char_summary::CharSummary::of(self.content(p)))
+        self.summaries().get(p.index).copied().unwrap_or_else(|| char_summary::CharSummary::of(self.content(p)))
+    }
+
+    /// The summaries of every paragraph, in order ([`Document::summary`]: paragraph `p`'s is at
+    /// `p.index`).
+    pub fn summaries(&self) -> &[char_summary::CharSummary] {
+        self.summaries
+            .get_or_init(|| self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect())
     }
 
     /// Frees what the rules read lazily (the runs and their split, the paragraphs' summaries),

@@ -147,6 +147,7 @@ pub struct Needle {
 
 /// What a needle is searched with, made on first use.
 struct Searcher {
+    text: &'static str,
     /// The needle's rarest character: most paragraphs lack it, and one bit of the summary tells
     /// so before the whole summary is compared.
     probe: char,
@@ -159,7 +160,17 @@ impl Searcher {
         // Rarest by the lexicon's count of each character in clean text (an ASCII character,
         // which the lexicon does not count, only if the needle has nothing else).
         let probe = text.chars().min_by_key(|&c| (c.is_ascii(), crate::lexicon::char_count(c))).unwrap_or('\0');
-        Searcher { probe, needs: CharSummary::of(text), finder: memchr::memmem::Finder::new(text.as_bytes()) }
+        Searcher { text, probe, needs: CharSummary::of(text), finder: memchr::memmem::Finder::new(text.as_bytes()) }
+    }
+
+    /// Whether paragraph `p` of `doc`, whose summary is `summary`, holds the needle. A needle
+    /// of one ASCII character is told by the summary alone.
+    #[inline]
+    fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
+        let Searcher { text, probe, needs, finder } = self;
+        (text.is_empty() || summary.may_contain(*probe))
+            && summary.may_contain_every(*needs)
+            && ((text.len() == 1 && text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
     }
 }
 
@@ -170,16 +181,7 @@ impl Needle {
 
     /// Whether paragraph `p` of `doc` holds the needle.
     pub fn in_paragraph(&self, doc: &Document, p: &Paragraph) -> bool {
-        self.in_summarised(doc, p, &doc.summary(p))
-    }
-
-    /// [`Needle::in_paragraph`] given the paragraph's summary (asked once for several needles).
-    /// A needle of one ASCII character is told by the summary alone.
-    fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
-        let Searcher { probe, needs, finder } = self.searcher.get_or_init(|| Searcher::new(self.text));
-        (self.text.is_empty() || summary.may_contain(*probe))
-            && summary.may_contain_every(*needs)
-            && ((self.text.len() == 1 && self.text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
+        self.searcher.get_or_init(|| Searcher::new(self.text)).in_summarised(doc, p, &doc.summary(p))
     }
 }
 
@@ -192,7 +194,7 @@ pub struct GatedRegex {
     pattern: &'static str,
     re: OnceLock<Regex>,
     /// The needles as searched for, made on first use.
-    searchers: OnceLock<Vec<Needle>>,
+    searchers: OnceLock<Vec<Searcher>>,
 }
 
 impl GatedRegex {
@@ -229,7 +231,8 @@ impl GatedRegex {
         &'a self,
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
-        let needles = self.searchers.get_or_init(|| self.needles.iter().map(|n| Needle::new(n)).collect());
+        let needles = self.searchers.get_or_init(|| self.needles.iter().map(|n| Searcher::new(n)).collect());
+        let summaries = doc.summaries();
         // Without needles, the whole text is searched first (see `MayMatch`); with them, the
         // needles tell most paragraphs apart more cheaply than a search of the text.
         let mut may_match = needles.is_empty().then(|| MayMatch::new(self.regex()));
@@ -237,10 +240,11 @@ impl GatedRegex {
             .iter()
             .filter(move |p| match &mut may_match {
                 Some(may_match) => may_match.paragraph(doc, p),
-                None => {
-                    let summary = doc.summary(p);
-                    needles.iter().any(|n| n.in_summarised(doc, p, &summary))
-                }
+                // Each paragraph's summary read where it is kept, not copied out.
+                None => match summaries.get(p.index) {
+                    Some(summary) => needles.iter().any(|n| n.in_summarised(doc, p, summary)),
+                    None => needles.iter().any(|n| n.in_summarised(doc, p, &doc.summary(p))),
+                },
             })
             .flat_map(move |p| matches_in_paragraph(doc, p, self.regex()))
     }
@@ -321,11 +325,15 @@ fn is_local(pattern: &str) -> bool {
 pub fn paragraph_matches_where<'a>(
     doc: &'a Document,
     re: &'a LazyLock<Regex>,
-    gate: fn(&str, CharSummary) -> bool,
+    gate: fn(&str, &CharSummary) -> bool,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
+    let summaries = doc.summaries();
     doc.paragraphs
         .iter()
-        .filter(move |p| gate(doc.content(p), doc.summary(p)))
+        .filter(move |p| match summaries.get(p.index) {
+            Some(summary) => gate(doc.content(p), summary),
+            None => gate(doc.content(p), &doc.summary(p)),
+        })
         .flat_map(move |p| matches_in_paragraph(doc, p, re))
 }
 

@@ -56,7 +56,7 @@ impl Rule for YearAbbreviation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // A short year is two ASCII digits before 年.
-        let gate = |t: &str, s: CharSummary| s.has_ascii_digit() && s.contains_char(t, '年');
+        let gate = |t: &str, s: &CharSummary| s.has_ascii_digit() && s.contains_char(t, '年');
         for (p, c, _) in paragraph_matches_where(doc, &SHORT_YEAR, gate) {
             let yy = c.name("yy").expect("group");
             let n: u32 = yy.as_str().parse().unwrap_or(0);

@@ -56,7 +56,7 @@ impl Rule for Ellipsis {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Every match holds one of these (。 alone is in nearly every paragraph: three of it).
-        let gate = |t: &str, s: CharSummary| {
+        let gate = |t: &str, s: &CharSummary| {
             s.has_ascii(b'.') || s.may_contain('…') || s.may_contain('·') || s.may_contain('・') || t.contains("。。。")
         };
         for (p, _, span) in paragraph_matches_where(doc, &RUN, gate) {

@@ -53,7 +53,7 @@ const NUMERALS: &str = "一二三四五六七八九十";
 /// numerals, 其 and one numeral, or 首先, 其次, 再次 or 最后 (every match ends so). The pattern
 /// starts with a class and has no literal to look for first: gated on the 、 alone, it read
 /// every byte of every paragraph with one (list items, and the headings 一、 二、 without 第).
-fn may_hold_ordinal(text: &str, summary: CharSummary) -> bool {
+fn may_hold_ordinal(text: &str, summary: &CharSummary) -> bool {
     summary.may_contain('、')
         && crate::text::dunhao_places(text).any(|at| {
             let before = &text[..at];
@@ -97,7 +97,7 @@ mod tests {
         for _ in 0..4 {
             texts = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
             for t in &texts {
-                let gate = may_hold_ordinal(t, CharSummary::of(t));
+                let gate = may_hold_ordinal(t, &CharSummary::of(t));
                 if ORDINAL.is_match(t) {
                     assert!(gate, "{t}");
                     matched += 1;
