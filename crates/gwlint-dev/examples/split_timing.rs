@@ -1,10 +1,14 @@
-//! Times the reading of Han runs (`HanRuns::read`: the pair lookups and the split into words)
-//! over the corpus, and a pair count lookup alone, in one thread; best of several rounds.
+//! Times the reading of Han runs (`HanChars::read`, the decoding, then `HanRuns::of`: the pair
+//! lookups and the split into words) over the corpus, and a pair count lookup alone, in one thread; best of several rounds.
 //!
 //! Usage: cargo run --release -p gwlint-dev --example split_timing -- [DIR] [ROUNDS]
 //! (DIR defaults to ../shared/corpus/gongwen; its .txt and .md files are read.)
 
-use gwlint_core::{lexicon, spelling::HanRuns, text::is_han};
+use gwlint_core::{
+    lexicon,
+    spelling::{HanChars, HanRuns},
+    text::is_han,
+};
 use std::time::Instant;
 
 fn main() {
@@ -48,14 +52,16 @@ fn main() {
     };
     let read = best(&|| {
         for t in &texts {
-            std::hint::black_box(HanRuns::read(t).char_count());
+            let chars = HanChars::read(t);
+            std::hint::black_box(HanRuns::of(&chars));
+            std::hint::black_box(chars.char_count());
         }
     });
     let lookups = best(&|| {
         std::hint::black_box(pairs.iter().map(|&(a, b)| u64::from(lexicon::pair_count(a, b))).sum::<u64>());
     });
     println!(
-        "{} texts, {han} Han characters: HanRuns::read {:.1} ms ({:.1} ns a Han character); {} pair lookups {:.1} ns each",
+        "{} texts, {han} Han characters: HanChars::read and HanRuns::of {:.1} ms ({:.1} ns a Han character); {} pair lookups {:.1} ns each",
         texts.len(),
         read * 1e3,
         read * 1e9 / han as f64,

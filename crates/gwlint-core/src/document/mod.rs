@@ -252,6 +252,7 @@ pub struct Document {
     /// How `source`'s characters are stored in the file (what its file byte offsets count).
     source_encoding: FileEncoding,
     /// The runs of Han characters of `text` with their best split, read when a rule first asks.
+    han_chars: std::sync::OnceLock<crate::spelling::HanChars>,
     han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
     /// Each paragraph's characters summarised: made by the structure pass (its date patterns
     /// ask them), and again when a rule asks after [`Document::drop_caches`].
@@ -314,18 +315,18 @@ impl Document {
     /// The runs of Han characters of the text, each with its best split into lexicon words: read
     /// once, when a rule first asks, and shared by every rule that reads words.
     pub fn han_runs(&self) -> impl Iterator<Item = crate::spelling::Run<'_>> {
-        self.runs_store().iter(&self.text)
+        self.runs_store().iter(&self.text, self.han_chars())
     }
 
-    /// How many Han characters the text's runs hold (read with the runs).
+    /// How many Han characters the text's runs hold.
     pub fn han_char_count(&self) -> usize {
-        self.runs_store().char_count()
+        self.han_chars().char_count()
     }
 
     /// How many times the Han character `c` occurs in the text (a count of the runs' characters:
     /// asked for few characters of a document, so none is counted before it is asked).
     pub fn han_char_occurrences(&self, c: char) -> usize {
-        self.runs_store().occurrences(c)
+        self.han_chars().occurrences(c)
     }
 
     /// The lines of `source`, indexed on first use.
@@ -334,7 +335,13 @@ impl Document {
     }
 
     fn runs_store(&self) -> &crate::spelling::HanRuns {
-        self.han_runs.get_or_init(|| crate::spelling::HanRuns::read(&self.text))
+        self.han_runs.get_or_init(|| crate::spelling::HanRuns::of(self.han_chars()))
+    }
+
+    /// The runs of Han characters of the text, decoded once (read first by whichever of the
+    /// packs, the name lists and the spelling detectors reads them first).
+    pub fn han_chars(&self) -> &crate::spelling::HanChars {
+        self.han_chars.get_or_init(|| crate::spelling::HanChars::read(&self.text))
     }
 
     /// What characters paragraph `p` holds (see [`char_summary`]): read once for every
@@ -355,6 +362,7 @@ impl Document {
     /// only their text.
     pub fn drop_caches(&mut self) {
         self.han_runs.take();
+        self.han_chars.take();
         self.summaries.take();
     }
 
@@ -403,6 +411,7 @@ impl Document {
             notes: Vec::new(),
             suppressions: directives,
             map,
+            han_chars: std::sync::OnceLock::new(),
             han_runs: std::sync::OnceLock::new(),
             summaries: std::sync::OnceLock::new(),
         };

@@ -2,7 +2,7 @@
 //! 园区园区, 开展开展 — but never a reduplication the language has (常常, 天天, 看看, 研究研究,
 //! 一个一个) or two words meeting at a shared character (土地|地上, 现在|在).
 
-use super::{HanRuns, Run};
+use super::{OwnedRuns, Run};
 use crate::lexicon;
 use crate::text::is_han;
 
@@ -16,13 +16,13 @@ const REDUPLICATING_VERBS: &[&str] = &[
 ];
 
 /// The run of Han characters of `text` that holds byte `at`, and the index of that character.
-fn run_at(text: &str, at: usize) -> Option<(HanRuns, usize)> {
+fn run_at(text: &str, at: usize) -> Option<(OwnedRuns<'_>, usize)> {
     if !text.is_char_boundary(at) || !text[at..].chars().next().is_some_and(is_han) {
         return None;
     }
     let start = text[..at].char_indices().rev().take_while(|&(_, c)| is_han(c)).last().map_or(at, |(i, _)| i);
     let end = text[at..].char_indices().find(|&(_, c)| !is_han(c)).map_or(text.len(), |(i, _)| at + i);
-    let run = HanRuns::one(start, &text[start..end]);
+    let run = OwnedRuns::one(text, start, end);
     let k = text[start..at].chars().count();
     Some((run, k))
 }
@@ -33,7 +33,7 @@ fn run_at(text: &str, at: usize) -> Option<(HanRuns, usize)> {
 /// two words), and the character is common as a word of its own.
 pub fn is_doubled_char(text: &str, at: usize) -> bool {
     let Some((data, k)) = run_at(text, at) else { return false };
-    let doubled = data.iter(text).next().is_some_and(|run| is_doubled_char_in(&run, k));
+    let doubled = data.iter().next().is_some_and(|run| is_doubled_char_in(&run, k));
     doubled
 }
 
@@ -71,7 +71,7 @@ pub fn is_doubled_char_in(run: &Run<'_>, k: usize) -> bool {
 /// (一个一个) or a verb whose ABAB form is ordinary speech (研究研究).
 pub fn is_doubled_word(text: &str, at: usize) -> bool {
     let Some((data, k)) = run_at(text, at) else { return false };
-    let doubled = data.iter(text).next().is_some_and(|run| is_doubled_word_in(&run, k));
+    let doubled = data.iter().next().is_some_and(|run| is_doubled_word_in(&run, k));
     doubled
 }
 

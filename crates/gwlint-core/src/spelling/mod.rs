@@ -9,6 +9,7 @@
 pub mod confused;
 pub mod doubled;
 pub mod dropped;
+mod han_chars;
 mod homophone;
 pub mod names;
 pub mod substitution;
@@ -16,34 +17,27 @@ pub mod substitution;
 use crate::document::elements::ORGAN_ENDINGS;
 use std::ops::Range;
 
-use crate::lexicon::{
-    self,
-    segment::{grow, segment_into},
-    PairSlot,
-};
-use crate::text::is_han;
+use crate::lexicon::{self, segment::segment_into, PairSlot};
+pub use han_chars::{CharRun, HanChars};
 
-/// The runs of Han characters of a text, read once: their characters, their offsets and their
-/// best splits, all runs in one set of lists (a document's runs are read and dropped together;
-/// lists per run cost two allocations and frees for each). Kept by the
-/// [`Document`](crate::Document) (see `Document::han_runs`) so that every detector reads the
-/// same split; [`Run`] is the view the detectors take of one run.
+/// The runs of Han characters of a text (their characters and offsets in [`HanChars`]), read
+/// once: their pairs' counts and their best splits, all runs in one set of lists (a document's
+/// runs are read and dropped together; lists per run cost two allocations and frees for each).
+/// Kept by the [`Document`](crate::Document) (see `Document::han_runs`) so that every detector
+/// reads the same split; [`Run`] is the view the detectors take of one run.
 #[derive(Clone, Debug, Default)]
 pub struct HanRuns {
     runs: Vec<RunPlace>,
-    /// Every run's characters, one run after another.
-    chars: Vec<char>,
-    /// Every run's character offsets (in the run) and its length after them: a run of `n`
-    /// characters has `n + 1` entries, as have `starts` and `ends`.
-    bounds: Vec<usize>,
     /// Every run's words (byte ranges in the run) and their lexicon frequencies.
     words: Vec<Range<usize>>,
     freqs: Vec<u32>,
+    /// As the characters' offsets ([`HanChars`]: `n + 1` for a run of `n`): where the split's
+    /// words start and end.
     starts: Vec<bool>,
     ends: Vec<bool>,
-    /// As `chars`: whether each character is inside a common word of two or more.
+    /// As the characters: whether each character is inside a common word of two or more.
     in_common_word: Vec<bool>,
-    /// As `chars`: the slot of each character and the next of its run ([`lexicon::pair_slot`];
+    /// As the characters: the slot of each character and the next of its run ([`lexicon::pair_slot`];
     /// a pair outside the Basic Multilingual Plane has one made from its count,
     /// [`PairSlot::counted`]; [`PairSlot::NONE`] after a run's last character). What every
     /// detector asks of a pair (its count, GW609's mark, the words it may stand in) and what the
@@ -51,7 +45,7 @@ pub struct HanRuns {
     pairs: Vec<PairSlot>,
 }
 
-/// How many pairs ahead of the run being read their slots are asked for ([`HanRuns::read`]):
+/// How many pairs ahead of the run being read their slots are asked for ([`HanRuns::of`]):
 /// enough to cover the wait for memory over a few runs.
 const PREFETCH_PAIRS: usize = 16;
 
@@ -61,103 +55,64 @@ struct RunPlace {
     /// Byte range in the text.
     start: usize,
     end: usize,
-    /// Its first character in `chars` (its first bound is `char_at + index of the run`).
+    /// Its first character in [`HanChars`] (its first bound is `char_at + index of the run`).
     char_at: usize,
     len: usize,
     words: Range<usize>,
     score: f64,
 }
 
+/// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
+/// ([`lexicon::prefetch_pair_slot`]; a pair across two runs is asked for too, for nothing), and
+/// for the characters' trie codes; returns where the next call goes on from.
+fn prefetch_pairs(chars: &[char], from: usize, to: usize) -> usize {
+    let len = chars.len();
+    let to = to.min(len);
+    // The pair that ends at `to` too: the next call starts there.
+    for w in chars[from.min(to)..(to + 1).min(len)].windows(2) {
+        lexicon::prefetch_pair_slot(w[0], w[1]);
+        lexicon::prefetch_trie_code(w[0]);
+    }
+    to.max(from)
+}
+
 impl HanRuns {
-    /// The maximal runs of Han characters in `text`, each read (split) once.
-    pub fn read(text: &str) -> Self {
-        // A Han character is three or four bytes, and a run and what parts it from the next at
-        // least four: the text's length bounds the lists, which are sized once (a long text's
-        // lists grown by doubling left the allocator holding the smaller copies; capacity never
-        // written is not resident).
-        let (most, most_bounds) = (text.len() / 3 + 1, text.len() / 3 + text.len() / 4 + 2);
+    /// The runs of `chars` (the runs of Han characters of a text), each read (split) once.
+    pub fn of(chars: &HanChars) -> Self {
+        let (n, bounds) = (chars.chars.len(), chars.bounds.len());
         let mut runs = HanRuns {
-            chars: Vec::with_capacity(most),
-            bounds: Vec::with_capacity(most_bounds),
-            words: Vec::with_capacity(most),
-            freqs: Vec::with_capacity(most),
-            pairs: Vec::with_capacity(most),
+            // A word is at least one character.
+            words: Vec::with_capacity(n),
+            freqs: Vec::with_capacity(n),
+            pairs: Vec::with_capacity(n),
             // Made zeroed at once (pages of zeros) instead of grown run by run.
-            starts: vec![false; most_bounds],
-            ends: vec![false; most_bounds],
-            in_common_word: vec![false; most],
-            runs: Vec::new(),
+            starts: vec![false; bounds],
+            ends: vec![false; bounds],
+            in_common_word: vec![false; n],
+            runs: Vec::with_capacity(chars.places.len()),
         };
-        // First the characters and offsets of every run, and where each run ends (its length
-        // closes its offsets); then each run is read (`close`), with the slots of the pairs up
-        // to PREFETCH_PAIRS beyond it asked for first (`prefetch_pairs`).
-        let mut ends: Vec<(usize, usize)> = Vec::new();
-        let mut open: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            if is_han(c) {
-                let start = *open.get_or_insert(i);
-                runs.chars.push(c);
-                runs.bounds.push(i - start);
-            } else if let Some(start) = open.take() {
-                runs.bounds.push(i - start);
-                ends.push((start, runs.chars.len()));
-            }
-        }
-        if let Some(start) = open {
-            runs.bounds.push(text.len() - start);
-            ends.push((start, runs.chars.len()));
-        }
-        runs.runs.reserve_exact(ends.len());
+        // Each run is read (`close`), with the slots of the pairs up to PREFETCH_PAIRS beyond
+        // it asked for first (`prefetch_pairs`).
         let mut ahead = 0;
-        for (start, end) in ends {
-            ahead = runs.prefetch_pairs(ahead, end + PREFETCH_PAIRS);
-            runs.close(start, end);
+        for &(start, end) in &chars.places {
+            ahead = prefetch_pairs(&chars.chars, ahead, end + PREFETCH_PAIRS);
+            runs.close(chars, start, end);
         }
-        runs.starts.truncate(runs.bounds.len());
-        runs.ends.truncate(runs.bounds.len());
-        runs.in_common_word.truncate(runs.chars.len());
         runs
     }
 
-    /// `text` (a run of Han characters starting at byte `start` of its text) read as one run.
-    pub(crate) fn one(start: usize, text: &str) -> Self {
-        let mut runs = HanRuns::default();
-        for (i, c) in text.char_indices() {
-            runs.chars.push(c);
-            runs.bounds.push(i);
-        }
-        runs.bounds.push(text.len());
-        runs.close(start, runs.chars.len());
-        runs
-    }
-
-    /// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
-    /// ([`lexicon::prefetch_pair_slot`]; a pair across two runs is asked for too, for
-    /// nothing), and for the characters' trie codes; returns where the next call goes on from.
-    fn prefetch_pairs(&self, from: usize, to: usize) -> usize {
-        let len = self.chars.len();
-        let to = to.min(len);
-        // The pair that ends at `to` too: the next call starts there.
-        for w in self.chars[from.min(to)..(to + 1).min(len)].windows(2) {
-            lexicon::prefetch_pair_slot(w[0], w[1]);
-            lexicon::prefetch_trie_code(w[0]);
-        }
-        to.max(from)
-    }
-
-    /// Reads the next run, whose characters and offsets (its length after them) are pushed up
-    /// to character `end`: it starts at byte `start` of its text. Its pair counts, split and
-    /// marks are made here.
-    fn close(&mut self, start: usize, end: usize) {
+    /// Reads the next run of `han`, whose characters end at `end`: it starts at byte `start`
+    /// of its text. Its pair counts, split and marks are made here.
+    fn close(&mut self, han: &HanChars, start: usize, end: usize) {
         let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
         let bound_at = char_at + self.runs.len();
         let word_at = self.words.len();
         let len = end - char_at;
-        let len_bytes = self.bounds[bound_at + len];
+        let len_bytes = han.bounds[bound_at + len];
         // Asked by every detector of every place (the gaps of GW612, the neighbours of GW611)
         // and by the split (the words a pair starts): looked up once each. The pair before the
         // run's first is the one after the last run (none).
-        let run = &self.chars[char_at..end];
+        let run = &han.chars[char_at..end];
         for w in run.windows(2) {
             let slot = lexicon::pair_slot(w[0], w[1])
                 .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0));
@@ -169,19 +124,15 @@ impl HanRuns {
             self.pairs.push(slot);
         }
         let score = segment_into(
-            &self.chars[char_at..end],
-            &self.bounds[bound_at..=bound_at + len],
+            run,
+            &han.bounds[bound_at..=bound_at + len],
             &self.pairs[char_at..char_at + len.saturating_sub(1)],
             &mut self.words,
             &mut self.freqs,
         );
         self.pairs.push(PairSlot::NONE);
-        // The split by character, in marks `read` made zeroed ahead (grown here past its
-        // estimate, and for a run read alone).
-        grow(&mut self.starts, bound_at + len + 1);
-        grow(&mut self.ends, bound_at + len + 1);
-        grow(&mut self.in_common_word, char_at + len);
-        let bounds = &self.bounds[bound_at..=bound_at + len];
+        // The split by character, in marks `of` made zeroed ahead.
+        let bounds = &han.bounds[bound_at..=bound_at + len];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
         // is found by walking on over the characters' offsets.
@@ -206,31 +157,22 @@ impl HanRuns {
         self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score });
     }
 
-    /// How many Han characters the runs hold.
-    pub fn char_count(&self) -> usize {
-        self.chars.len()
-    }
-
-    /// How many times the runs hold `c`.
-    pub fn occurrences(&self, c: char) -> usize {
-        self.chars.iter().filter(|&&x| x == c).count()
-    }
-
-    /// The runs as views of `text`, the text they were read from.
-    pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Run<'a>> + 'a {
-        Views { runs: self, text, next: 0 }
+    /// The runs as views of `text`, the text they were read from, whose runs' characters are
+    /// `han` (the characters they were read from).
+    pub fn iter<'a>(&'a self, text: &'a str, han: &'a HanChars) -> impl Iterator<Item = Run<'a>> + 'a {
+        Views { runs: self, han, text, next: 0 }
     }
 
     /// Run `i` (at `r`) as a view of `text`: made in the loop of each detector that reads the
     /// runs (a view is nine slices, and a detector reads only some of them).
     #[inline(always)]
-    fn view<'a>(&'a self, i: usize, r: &RunPlace, text: &'a str) -> Run<'a> {
+    fn view<'a>(&'a self, han: &'a HanChars, i: usize, r: &RunPlace, text: &'a str) -> Run<'a> {
         let (c, b) = (r.char_at..r.char_at + r.len, r.char_at + i..r.char_at + i + r.len + 1);
         Run {
             start: r.start,
             text: &text[r.start..r.end],
-            chars: &self.chars[c.clone()],
-            bounds: &self.bounds[b.clone()],
+            chars: &han.chars[c.clone()],
+            bounds: &han.bounds[b.clone()],
             seg: Words { score: r.score, words: &self.words[r.words.clone()], freqs: &self.freqs[r.words.clone()] },
             pairs: &self.pairs[r.char_at..r.char_at + r.len.saturating_sub(1)],
             split: Split {
@@ -246,6 +188,7 @@ impl HanRuns {
 /// detectors' loops with the view it makes.
 struct Views<'a> {
     runs: &'a HanRuns,
+    han: &'a HanChars,
     text: &'a str,
     next: usize,
 }
@@ -258,7 +201,7 @@ impl<'a> Iterator for Views<'a> {
         let i = self.next;
         let r = self.runs.runs.get(i)?;
         self.next = i + 1;
-        Some(self.runs.view(i, r, self.text))
+        Some(self.runs.view(self.han, i, r, self.text))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -318,16 +261,26 @@ impl<'a> Run<'a> {
 /// the explain tools): `for run in runs.iter()`.
 pub struct OwnedRuns<'a> {
     text: &'a str,
+    chars: HanChars,
     runs: HanRuns,
 }
 
 impl<'a> OwnedRuns<'a> {
     pub fn of(text: &'a str) -> Self {
-        OwnedRuns { text, runs: HanRuns::read(text) }
+        let chars = HanChars::read(text);
+        let runs = HanRuns::of(&chars);
+        OwnedRuns { text, chars, runs }
+    }
+
+    /// The run of Han characters `text[start..end]` alone.
+    pub(crate) fn one(text: &'a str, start: usize, end: usize) -> Self {
+        let chars = HanChars::one(start, &text[start..end]);
+        let runs = HanRuns::of(&chars);
+        OwnedRuns { text, chars, runs }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Run<'_>> {
-        self.runs.iter(self.text)
+        self.runs.iter(self.text, &self.chars)
     }
 }
 

@@ -1,0 +1,135 @@
+//! The runs of Han characters of a text, decoded once: their characters and offsets, all runs in
+//! one set of lists. What reads a text's Han characters reads them from here, not from the
+//! text again: the split and the pair counts ([`super::HanRuns`]), the packs' phrases and the
+//! rules' name lists ([`crate::phrase_finder::PhraseFinder::for_each_in`]).
+
+use crate::text::is_han;
+
+/// The maximal runs of Han characters ([`is_han`]) of a text.
+#[derive(Clone, Debug, Default)]
+pub struct HanChars {
+    /// Every run's characters, one run after another.
+    pub(super) chars: Vec<char>,
+    /// Every run's character offsets (in the run) and its length after them: a run of `n`
+    /// characters has `n + 1` entries.
+    pub(super) bounds: Vec<usize>,
+    /// Each run: the byte of the text where it starts, and where its characters end in `chars`.
+    pub(super) places: Vec<(usize, usize)>,
+}
+
+/// One run of [`HanChars`], as a view of the text it was read from.
+#[derive(Clone, Copy, Debug)]
+pub struct CharRun<'a> {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub chars: &'a [char],
+    /// Byte offset (from `start`) of each character, and the run's length at the end.
+    pub bounds: &'a [usize],
+}
+
+impl HanChars {
+    /// The runs of `text`.
+    pub fn read(text: &str) -> Self {
+        // A Han character is three or four bytes, and a run and what parts it from the next at
+        // least four: the text's length bounds the lists, which are sized once (a long text's
+        // lists grown by doubling left the allocator holding the smaller copies; capacity never
+        // written is not resident).
+        let mut runs = HanChars {
+            chars: Vec::with_capacity(text.len() / 3 + 1),
+            bounds: Vec::with_capacity(text.len() / 3 + text.len() / 4 + 2),
+            places: Vec::new(),
+        };
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if is_han(c) {
+                let start = *open.get_or_insert(i);
+                runs.chars.push(c);
+                runs.bounds.push(i - start);
+            } else if let Some(start) = open.take() {
+                runs.bounds.push(i - start);
+                runs.places.push((start, runs.chars.len()));
+            }
+        }
+        if let Some(start) = open {
+            runs.bounds.push(text.len() - start);
+            runs.places.push((start, runs.chars.len()));
+        }
+        runs
+    }
+
+    /// `text`, a run of Han characters starting at byte `start` of its text, as one run.
+    pub(super) fn one(start: usize, text: &str) -> Self {
+        let (chars, mut bounds): (Vec<char>, Vec<usize>) = text.char_indices().map(|(i, c)| (c, i)).unzip();
+        bounds.push(text.len());
+        let places = vec![(start, chars.len())];
+        HanChars { chars, bounds, places }
+    }
+
+    /// How many Han characters the runs hold.
+    pub fn char_count(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// How many times the runs hold `c`.
+    pub fn occurrences(&self, c: char) -> usize {
+        self.chars.iter().filter(|&&x| x == c).count()
+    }
+
+    /// The runs, in order.
+    pub fn runs(&self) -> impl Iterator<Item = CharRun<'_>> + '_ {
+        let mut char_at = 0;
+        self.places.iter().enumerate().map(move |(k, &(start, end))| {
+            // Run `k`'s bounds follow the `k` runs before it, each with one more than its
+            // characters.
+            let bounds = &self.bounds[char_at + k..=end + k];
+            let run =
+                CharRun { start, end: start + bounds[bounds.len() - 1], chars: &self.chars[char_at..end], bounds };
+            char_at = end;
+            run
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runs_are_the_maximal_stretches_of_han_characters() {
+        let text = "一、加强预算管理。Ab12各部门要认真贯彻落实，𠀀确保（2025年）经济社会发展！";
+        let runs = HanChars::read(text);
+        let expected: Vec<(usize, &str)> = {
+            let mut out = Vec::new();
+            let mut open: Option<usize> = None;
+            for (i, c) in text.char_indices().chain([(text.len(), '.')]) {
+                match (is_han(c), open) {
+                    (true, None) => open = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, &text[s..i]));
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        assert_eq!(expected.len(), 6);
+        let read: Vec<CharRun<'_>> = runs.runs().collect();
+        assert_eq!(read.len(), expected.len());
+        for (run, (start, stretch)) in read.iter().zip(&expected) {
+            assert_eq!((run.start, &text[run.start..run.end]), (*start, *stretch));
+            assert!(run.chars.iter().copied().eq(stretch.chars()));
+            let bounds: Vec<usize> = stretch.char_indices().map(|(i, _)| i).chain([stretch.len()]).collect();
+            assert_eq!(run.bounds, bounds.as_slice());
+        }
+        assert_eq!(runs.char_count(), expected.iter().map(|(_, s)| s.chars().count()).sum::<usize>());
+        assert_eq!(runs.occurrences('发'), 1);
+        // A text ending inside a run, one of no run, and one run read alone.
+        assert_eq!(HanChars::read("ab结尾").runs().map(|r| (r.start, r.end)).collect::<Vec<_>>(), [(2, 8)]);
+        assert_eq!(HanChars::read("abc，。").runs().count(), 0);
+        let one = HanChars::one(5, "预算管理");
+        let run = one.runs().next().unwrap();
+        assert_eq!((run.start, run.end, run.chars.len(), run.bounds), (5, 17, 4, &[0, 3, 6, 9, 12][..]));
+    }
+}
