@@ -157,7 +157,7 @@ impl Linter {
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             match (rule.as_pack(), a.pack) {
                 (Some(pack), Some(slot)) => {
-                    let found = pack_matches.get_or_insert_with(|| self.packs.find(&doc.text));
+                    let found = pack_matches.get_or_insert_with(|| self.packs.find_in(&doc.text, doc.han_chars()));
                     pack.report(doc, &found[slot], &mut cx);
                 }
                 _ => rule.check(doc, &mut cx),

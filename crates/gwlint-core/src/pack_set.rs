@@ -10,6 +10,7 @@
 
 use crate::char_sets::FxMap;
 use crate::phrase_finder::PhraseFinder;
+use crate::spelling::HanChars;
 
 /// One match of a pack's phrase: its byte range and the phrase's value in its pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +67,20 @@ impl PackSet {
     /// Each pack's leftmost-longest matches in `text`, left to right (indexed as the packs
     /// were given).
     pub fn find(&self, text: &str) -> Vec<Vec<PackMatch>> {
+        self.matches(|found| self.finder.for_each(text, found))
+    }
+
+    /// [`PackSet::find`] in a text whose runs of Han characters are `han` (read from it: see
+    /// [`PhraseFinder::for_each_in`]).
+    pub fn find_in(&self, text: &str, han: &HanChars) -> Vec<Vec<PackMatch>> {
+        self.matches(|found| self.finder.for_each_in(text, han, found))
+    }
+
+    /// Each pack's leftmost-longest matches among the occurrences `search` gives (in any order:
+    /// they are sorted).
+    fn matches(&self, search: impl FnOnce(&mut dyn FnMut(usize, usize))) -> Vec<Vec<PackMatch>> {
         let mut found: Vec<Vec<PackMatch>> = vec![Vec::new(); self.packs];
-        self.finder.for_each(text, |v, start| {
+        search(&mut |v, start| {
             let end = start + self.finder.phrase(v).len();
             let (from, to) = (self.first_owner[v] as usize, self.first_owner[v + 1] as usize);
             for &(pack, value) in &self.owners[from..to] {
@@ -135,6 +148,36 @@ mod tests {
                 assert_eq!(found[pack], expected, "pack {pack} in {text}");
             }
         }
+    }
+
+    /// Read from a document's runs of Han characters, the packs find what they find in its
+    /// text: packs of more first characters than a packed search takes, one with phrases that
+    /// start with a quotation mark and a Latin letter, over two real documents and a text of many
+    /// words.
+    #[test]
+    fn the_runs_of_a_text_give_the_matches_the_text_gives() {
+        let words = include_str!("../../../rules/near-miss/words.txt");
+        let phrases: Vec<&str> = words.lines().filter_map(|l| l.split('\t').next()).collect();
+        let packs: Vec<Vec<(&str, u32)>> = vec![
+            phrases.iter().step_by(2).enumerate().map(|(k, &p)| (p, k as u32)).collect(),
+            phrases
+                .iter()
+                .skip(1)
+                .step_by(3)
+                .chain(&["“关于", "GB", "工作"])
+                .enumerate()
+                .map(|(k, &p)| (p, k as u32))
+                .collect(),
+        ];
+        let set = PackSet::new(&packs).unwrap();
+        let text = crate::spelling::misspelt_words_text("关于GB/T 9704的“关于”", |_, chars| Some(chars));
+        let han = HanChars::read(&text);
+        let found = set.find_in(&text, &han);
+        assert_eq!(found, set.find(&text));
+        for (pack, patterns) in packs.iter().enumerate() {
+            assert_eq!(found[pack], alone(patterns, &text), "pack {pack}");
+        }
+        assert_eq!(found.iter().map(Vec::len).collect::<Vec<_>>(), [7451, 8606]);
     }
 
     #[test]

@@ -14,8 +14,15 @@
 //! character at a time: the places of those characters are searched for with a vectorised
 //! multi-string search (`aho_corasick::packed`, Teddy), which passes over the text between them
 //! many bytes at a step.
+//!
+//! A document's Han characters are decoded once ([`HanChars`]): read from there
+//! ([`PhraseFinder::for_each_in`]), the places of the Han first characters are found without
+//! decoding the text again, and only the few first characters that are not Han are searched
+//! for in the text.
 
 use crate::char_sets::{CharSet, FxMap, PairFilter};
+use crate::spelling::HanChars;
+use crate::text::is_han;
 
 /// The phrases of a list, indexed by how they start.
 pub struct PhraseFinder {
@@ -33,6 +40,18 @@ pub struct PhraseFinder {
     /// The places of the first characters, searched for as strings, for a list that starts with
     /// at most [`PACKED_FIRSTS`] characters.
     first_places: Option<aho_corasick::packed::Searcher>,
+    /// How the first characters that are not Han characters are found where the Han ones are
+    /// read from a document's runs.
+    other_firsts: OtherFirsts,
+}
+
+/// The first characters of a list's phrases that are not Han characters ([`is_han`]).
+enum OtherFirsts {
+    None,
+    /// Their places, searched for as strings.
+    Packed(aho_corasick::packed::Searcher),
+    /// More than a packed search takes: the text is read a character at a time.
+    Many,
 }
 
 /// The most first characters a list's places are searched for with a packed search (Teddy, the
@@ -59,13 +78,21 @@ impl PhraseFinder {
         let mut starts: Vec<char> = by_start.keys().map(|&(c, _)| c).collect();
         starts.sort_unstable();
         starts.dedup();
-        let first_places = (starts.len() <= PACKED_FIRSTS)
-            .then(|| {
-                let strings = starts.iter().map(|c| c.to_string());
-                aho_corasick::packed::Config::new().builder().extend(strings).build()
-            })
-            .flatten();
-        PhraseFinder { phrases, by_start, firsts, pairs, singles, first_places }
+        let packed = |chars: &[char]| {
+            (chars.len() <= PACKED_FIRSTS)
+                .then(|| {
+                    aho_corasick::packed::Config::new().builder().extend(chars.iter().map(char::to_string)).build()
+                })
+                .flatten()
+        };
+        let first_places = packed(&starts);
+        let others: Vec<char> = starts.iter().copied().filter(|&c| !is_han(c)).collect();
+        let other_firsts = match packed(&others) {
+            _ if others.is_empty() => OtherFirsts::None,
+            Some(searcher) => OtherFirsts::Packed(searcher),
+            None => OtherFirsts::Many,
+        };
+        PhraseFinder { phrases, by_start, firsts, pairs, singles, first_places, other_firsts }
     }
 
     /// How many phrases the list holds.
@@ -90,15 +117,7 @@ impl PhraseFinder {
             return;
         }
         if let Some(searcher) = &self.first_places {
-            // Each match is one whole first character (a character's encoding starts only where
-            // a character does), so no place is passed over.
-            for m in searcher.find_iter(text) {
-                let rest = &text[m.start()..];
-                let mut chars = rest.chars();
-                if let Some(c) = chars.next() {
-                    self.at(rest, m.start(), c, chars.next(), &mut found);
-                }
-            }
+            self.at_places(text, searcher, &mut found);
             return;
         }
         // Each character is read once: the one after a place is kept for the next place.
@@ -110,6 +129,54 @@ impl PhraseFinder {
             }
             let next = chars.peek().map(|&(_, n)| n);
             self.at(&text[i..], i, c, next, &mut found);
+        }
+    }
+
+    /// [`PhraseFinder::for_each`] over a text whose runs of Han characters are `han` (read
+    /// from it): the phrases that start with a Han character are found from the runs, those that
+    /// start with another from a search of the text. Each phrase's occurrences are found by
+    /// start, and all those starting with a Han character before the others. A list that starts
+    /// with few characters is searched for in the text as [`PhraseFinder::for_each`] does: the
+    /// vectorised search passes over the text faster than the runs' characters are read.
+    pub fn for_each_in(&self, text: &str, han: &HanChars, mut found: impl FnMut(usize, usize)) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let others = match &self.other_firsts {
+            _ if self.first_places.is_some() => return self.for_each(text, found),
+            OtherFirsts::Many => return self.for_each(text, found),
+            OtherFirsts::Packed(searcher) => Some(searcher),
+            OtherFirsts::None => None,
+        };
+        for run in han.runs() {
+            for (k, &c) in run.chars.iter().enumerate() {
+                if u32::from(c) <= 0xFFFF && !self.firsts.contains(c) {
+                    continue;
+                }
+                let i = run.start + run.bounds[k];
+                // After the run's last character, the text's next one.
+                let next = match run.chars.get(k + 1) {
+                    Some(&n) => Some(n),
+                    None => text[run.end..].chars().next(),
+                };
+                self.at(&text[i..], i, c, next, &mut found);
+            }
+        }
+        if let Some(searcher) = others {
+            self.at_places(text, searcher, &mut found);
+        }
+    }
+
+    /// Calls `found` for the phrases at the places `searcher` finds (whole first characters).
+    fn at_places(&self, text: &str, searcher: &aho_corasick::packed::Searcher, found: &mut impl FnMut(usize, usize)) {
+        // Each match is one whole first character (a character's encoding starts only where a
+        // character does), so no place is passed over.
+        for m in searcher.find_iter(text) {
+            let rest = &text[m.start()..];
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                self.at(rest, m.start(), c, chars.next(), found);
+            }
         }
     }
 
@@ -182,5 +249,73 @@ mod tests {
             (0..PACKED_FIRSTS as u32 + 1).map(|k| format!("{}期", char::from_u32(0x4E00 + k).unwrap())).collect();
         assert!(PhraseFinder::new(many.iter().map(String::as_str)).first_places.is_none());
         PhraseFinder::new([]).for_each("任何文字", |_, _| panic!("no phrases"));
+    }
+
+    /// Read from a text's runs of Han characters, a list finds what a search of the text for
+    /// each phrase alone finds, each phrase's occurrences in order: a list of first characters
+    /// that are all Han, one with a few others (searched for in the text), one with more others
+    /// than a packed search takes (the text read a character at a time), and a list of few first
+    /// characters (searched for in the text as a whole).
+    #[test]
+    fn the_runs_of_a_text_give_what_the_text_gives() {
+        let han: Vec<String> = (0..100u32).map(|k| format!("{}期", char::from_u32(0x4E00 + k * 37).unwrap())).collect();
+        let base = [
+            "国务院",
+            "国务院总理",
+            "总理",
+            "王",
+            "王某",
+            "某某",
+            "某a",
+            "𠀀𠀁",
+            "𠀀",
+            "a",
+            "ab",
+            "b",
+            "期期",
+            "，截止",
+            "“关于",
+            "截止",
+        ];
+        let many: Vec<String> = (0..70u32).map(|k| format!("{}x", char::from_u32(0x100 + k).unwrap())).collect();
+        let with = |extra: &[&[String]], base: &[&str]| -> Vec<String> {
+            base.iter().map(|p| p.to_string()).chain(extra.iter().flat_map(|e| e.iter().cloned())).collect()
+        };
+        let lists = [with(&[&han], &[]), with(&[&han], &base), with(&[&han, &many], &base), with(&[], &base)];
+        let long = crate::spelling::misspelt_words_text("“关于国务院总理王某某，截止𠀀𠀁𠀀", |_, chars| Some(chars));
+        let texts = [
+            "国务院总理王某某王𠀀𠀁𠀀王某ab王",
+            "aab，截止，截止日期“关于一期期期",
+            "ĀxāxĂx期期𠀀",
+            "",
+            "𠀀",
+            "无关的文字",
+            &long,
+        ];
+        let mut runs_read = 0;
+        for (l, list) in lists.iter().enumerate() {
+            let finder = PhraseFinder::new(list.iter().map(String::as_str));
+            let expected_others = ["none", "packed", "many", "packed"][l];
+            let others = match finder.other_firsts {
+                OtherFirsts::None => "none",
+                OtherFirsts::Packed(_) => "packed",
+                OtherFirsts::Many => "many",
+            };
+            assert_eq!((others, finder.first_places.is_some()), (expected_others, l == 3), "list {l}");
+            let phrases: Vec<&str> = list.iter().map(String::as_str).collect();
+            for text in texts {
+                let mut found = Vec::new();
+                finder.for_each_in(text, &HanChars::read(text), |k, i| found.push((k, i)));
+                for (k, phrase) in phrases.iter().enumerate() {
+                    let starts: Vec<usize> = found.iter().filter(|f| f.0 == k).map(|f| f.1).collect();
+                    assert!(starts.windows(2).all(|w| w[0] < w[1]), "list {l}, {phrase}: by start");
+                }
+                found.sort_by_key(|&(k, i)| (i, k));
+                assert_eq!(found, by_search(&phrases, text), "list {l}: {text}");
+                runs_read += usize::from(l < 2) * found.len();
+            }
+        }
+        // The lists read from the runs found this many occurrences in all.
+        assert_eq!(runs_read, 93);
     }
 }

@@ -684,12 +684,28 @@ impl Occurrences {
         Occurrences { finder: PhraseFinder::new(distinct), places, count: patterns.len() }
     }
 
-    /// For each pattern, in the order given, the byte offsets where it occurs in `text`.
+    /// For each pattern, in the order given, the byte offsets where it occurs in `text` (the
+    /// reference [`Occurrences::in_document`] is tested against).
+    #[cfg(test)]
     pub fn in_text(&self, text: &str) -> Vec<Vec<usize>> {
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.count];
         // Every occurrence of every pattern, by pattern, left to right.
         let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.finder.len()];
         self.finder.for_each(text, |k, start| found[k].push(start));
+        self.places(found)
+    }
+
+    /// [`Occurrences::in_text`] of the text of `doc`, whose Han characters are read from the
+    /// document's runs ([`PhraseFinder::for_each_in`]).
+    pub fn in_document(&self, doc: &Document) -> Vec<Vec<usize>> {
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.finder.len()];
+        self.finder.for_each_in(&doc.text, doc.han_chars(), |k, start| found[k].push(start));
+        self.places(found)
+    }
+
+    /// The occurrences of each pattern given every occurrence of each distinct pattern
+    /// (`found`, each left to right).
+    fn places(&self, found: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.count];
         for (k, (spans, places)) in found.into_iter().zip(&self.places).enumerate() {
             if spans.is_empty() {
                 continue;
@@ -736,5 +752,28 @@ mod occurrences_tests {
             assert_eq!(starts, &want, "{p}");
         }
         assert_eq!(found.iter().map(Vec::len).collect::<Vec<_>>(), [4, 2, 1, 2, 1, 1, 1, 1]);
+    }
+
+    /// A document's occurrences, read from its runs of Han characters, are its text's: a short
+    /// list (searched for in the text) and a list of more first characters than a packed search
+    /// takes (read from the runs), with a name repeated and one that starts with a letter.
+    #[test]
+    fn a_documents_occurrences_are_its_texts() {
+        let doc = crate::Document::from_text(
+            "t.txt",
+            crate::document::SourceKind::Txt,
+            include_str!("../../../../fixtures/documents/03_baogao_errors.txt"),
+        )
+        .unwrap();
+        let words = include_str!("../../../../rules/near-miss/words.txt");
+        let mut long: Vec<&str> = words.lines().filter_map(|l| l.split('\t').next()).collect();
+        long.extend(["经济", "X光", "经济"]);
+        for patterns in [&["安全生产", "市政府", "我局", "安全生产"][..], &long] {
+            let occurrences = Occurrences::new(patterns);
+            let found = occurrences.in_document(&doc);
+            assert_eq!(found, occurrences.in_text(&doc.text));
+            let total: usize = found.iter().map(Vec::len).sum();
+            assert_eq!(total, if patterns.len() == 4 { 15 } else { 8 });
+        }
     }
 }

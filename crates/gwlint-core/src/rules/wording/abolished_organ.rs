@@ -83,7 +83,7 @@ impl Rule for AbolishedOrgan {
         let day = date.value.ordinal();
         let mut found: Vec<Span> = Vec::new();
         let (organs, occurrences) = &*BY_LENGTH;
-        for (organ, starts) in organs.iter().zip(occurrences.in_text(&doc.text)) {
+        for (organ, starts) in organs.iter().zip(occurrences.in_document(doc)) {
             if day < organ.out_of_use {
                 continue;
             }

@@ -153,7 +153,7 @@ impl Rule for LeaderPost {
             &own
         };
         let aliases = &roster.aliases;
-        for (name, starts) in roster.names.iter().zip(roster.occurrences.in_text(&doc.text)) {
+        for (name, starts) in roster.names.iter().zip(roster.occurrences.in_document(doc)) {
             if starts.is_empty() {
                 continue;
             }
