@@ -38,14 +38,25 @@ pub fn finding(path: &str, doc: &Document, d: &Diagnostic) -> String {
 
 /// The text before (in reading order), at and after a finding, on its line only, so an edit in
 /// a neighbouring paragraph changes nothing.
-pub fn context<'a>(doc: &'a Document, d: &Diagnostic) -> (String, &'a str, String) {
-    let start = d.span.start.min(doc.text.len());
-    let end = d.span.end.min(doc.text.len());
-    let mut before: Vec<char> =
-        doc.text[..start].chars().rev().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
-    before.reverse();
-    let after = doc.text[end..].chars().take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect();
-    (before.into_iter().collect(), doc.slice(d.span), after)
+pub fn context<'a>(doc: &'a Document, d: &Diagnostic) -> (&'a str, &'a str, &'a str) {
+    let text = doc.text.as_str();
+    let start = d.span.start.min(text.len());
+    let end = d.span.end.min(text.len());
+    // Where the context starts and ends: the bytes of the characters taken, not copies of them.
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(end, |(i, c)| end + i + c.len_utf8());
+    (&text[from..start], doc.slice(d.span), &text[end..to])
 }
 
 /// The fingerprint of an arbitrary byte string (files read, to detect a change before a fix is
@@ -109,7 +120,37 @@ mod tests {
                 .unwrap();
         let d = Linter::with_defaults().check(&doc).into_iter().find(|d| d.code == "GW401").unwrap();
         let (before, found, after) = context(&doc, &d);
-        assert_eq!((before.as_str(), found, after.as_str()), ("经研究", ",", "拟开展检查。"));
+        assert_eq!((before, found, after), ("经研究", ",", "拟开展检查。"));
         assert_eq!(finding("a.txt", &doc, &d), "8b6a5e0ca0793c28");
+    }
+
+    /// The context is the characters a reading of them one by one takes: up to twelve on each
+    /// side, on the finding's line, for every span of a text of short and long lines, empty
+    /// ones and characters of one to four bytes.
+    #[test]
+    fn the_context_is_the_characters_around_on_the_line() {
+        let text = "关于开展检查的请示\n\n短\n经研究,拟开展安全生产大检查并于2025年完成全部工作𠀀任务ab。\n末行";
+        let doc = Document::from_text("a.txt", SourceKind::Txt, text).unwrap();
+        let taken = |chars: &mut dyn Iterator<Item = char>| -> Vec<char> {
+            chars.take_while(|&c| c != '\n').take(CONTEXT_CHARS).collect()
+        };
+        let bounds: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).chain([doc.text.len()]).collect();
+        let found = Linter::with_defaults().check(&doc).into_iter().next().expect("a finding");
+        let mut spans = 0;
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k..(k + 3).min(bounds.len())] {
+                let d = Diagnostic { span: crate::span::Span::new(start, end), ..found.clone() };
+                let mut before = taken(&mut doc.text[..start].chars().rev());
+                before.reverse();
+                let after = taken(&mut doc.text[end..].chars());
+                let (b, found, a) = context(&doc, &d);
+                assert_eq!(
+                    (b.chars().collect::<Vec<_>>(), found, a.chars().collect::<Vec<_>>()),
+                    (before, &doc.text[start..end], after)
+                );
+                spans += 1;
+            }
+        }
+        assert_eq!(spans, 3 * bounds.len() - 3);
     }
 }
