@@ -80,6 +80,26 @@ fn bit_index(c: char) -> u32 {
     u32::from(c).wrapping_mul(0x9E37_79B1) >> (32 - HASHED_BITS.trailing_zeros())
 }
 
+/// Where a character stands in every summary ([`CharSummary::may_contain_bit`]): a word of the
+/// signature (after them, the lower and the upper half of the ASCII bits) and a bit of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharBit {
+    word: usize,
+    mask: u64,
+}
+
+impl CharBit {
+    pub fn of(c: char) -> Self {
+        if c.is_ascii() {
+            let u = c as usize;
+            CharBit { word: HASHED_WORDS + u / 64, mask: 1 << (u % 64) }
+        } else {
+            let (word, mask) = bit(c);
+            CharBit { word, mask }
+        }
+    }
+}
+
 impl CharSummary {
     /// The summary of `text`'s characters.
     pub fn of(text: &str) -> Self {
@@ -111,6 +131,18 @@ impl CharSummary {
             let (word, mask) = bit(c);
             self.hashed[word] & mask != 0
         }
+    }
+
+    /// [`CharSummary::may_contain`] of the character whose place `bit` is: a character asked of
+    /// many summaries has its place worked out once.
+    #[inline]
+    pub fn may_contain_bit(&self, bit: CharBit) -> bool {
+        let word = match self.hashed.get(bit.word) {
+            Some(&word) => word,
+            // The ASCII halves follow the signature's words.
+            None => (self.ascii >> (64 * (bit.word - HASHED_WORDS))) as u64,
+        };
+        word & bit.mask != 0
     }
 
     /// Whether the text holds the ASCII character `c` (exact, no search).
@@ -215,6 +247,25 @@ mod tests {
         }
         let s = CharSummary::of("共5项（含２项）");
         assert!(s.has(Class::FullwidthAlnum) && !s.has(Class::Invisible) && s.has_ascii_digit());
+    }
+
+    /// A character's place, worked out once, asks what `may_contain` asks: every ASCII
+    /// character, and characters of every plane, in summaries that hold them and that do not.
+    #[test]
+    fn a_characters_place_asks_what_the_character_asks() {
+        let texts = ["", "截止2025年3月15日，共完成5项。", "abc~\u{7F}\0", "《条例》𠀀", "的一是在不了有和人这中大"];
+        let summaries: Vec<CharSummary> = texts.iter().map(|t| CharSummary::of(t)).collect();
+        let (mut asked, mut held) = (0, 0);
+        for cp in (0u32..0x3000).chain(0x4E00..0x5200).chain(0x2_0000..0x2_0010) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let bit = CharBit::of(c);
+            for s in &summaries {
+                assert_eq!(s.may_contain_bit(bit), s.may_contain(c), "{cp:X}");
+                asked += 1;
+                held += usize::from(s.may_contain(c));
+            }
+        }
+        assert_eq!((asked, held), (66_640, 707));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
-use crate::document::char_summary::CharSummary;
+use crate::document::char_summary::{CharBit, CharSummary};
 use crate::document::{Document, Genre, Paragraph, Part};
 use crate::phrase_finder::PhraseFinder;
 use crate::span::Span;
@@ -148,9 +148,9 @@ pub struct Needle {
 /// What a needle is searched with, made on first use.
 struct Searcher {
     text: &'static str,
-    /// The needle's rarest character: most paragraphs lack it, and one bit of the summary tells
-    /// so before the whole summary is compared.
-    probe: char,
+    /// The place of the needle's rarest character: most paragraphs lack it, and one bit of the
+    /// summary tells so before the whole summary is compared.
+    probe: CharBit,
     needs: CharSummary,
     finder: memchr::memmem::Finder<'static>,
 }
@@ -160,6 +160,7 @@ impl Searcher {
         // Rarest by the lexicon's count of each character in clean text (an ASCII character,
         // which the lexicon does not count, only if the needle has nothing else).
         let probe = text.chars().min_by_key(|&c| (c.is_ascii(), crate::lexicon::char_count(c))).unwrap_or('\0');
+        let probe = CharBit::of(probe);
         Searcher { text, probe, needs: CharSummary::of(text), finder: memchr::memmem::Finder::new(text.as_bytes()) }
     }
 
@@ -168,7 +169,7 @@ impl Searcher {
     #[inline]
     fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
         let Searcher { text, probe, needs, finder } = self;
-        (text.is_empty() || summary.may_contain(*probe))
+        (text.is_empty() || summary.may_contain_bit(*probe))
             && summary.may_contain_every(*needs)
             && ((text.len() == 1 && text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
     }
