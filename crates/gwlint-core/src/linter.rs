@@ -143,21 +143,29 @@ impl Linter {
     pub fn check_ignoring(&self, doc: &Document, ignore: &[String]) -> Vec<Diagnostic> {
         let ignore = Selectors::parse(ignore);
         let mut out = Vec::new();
-        // Every pack's matches, found at the first pack that runs.
-        let mut pack_matches = None;
-        for a in &self.active {
+        let runs = |a: &Active| {
             let rule = &self.registry.rules()[a.index];
             let meta = rule.meta();
-            if ignore.matches_code(&meta.code, &meta.name) {
-                continue;
-            }
-            if meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen {
-                continue;
-            }
+            let skipped = ignore.matches_code(&meta.code, &meta.name)
+                || (meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen);
+            (!skipped).then_some(rule)
+        };
+        // Every pack's matches, found at the first pack that runs: from the document's Han
+        // characters where a rule that runs reads them too (decoded once for all), else from
+        // the text.
+        let mut pack_matches = None;
+        let read_han_chars =
+            self.packs.reads_runs() && self.active.iter().filter_map(runs).any(|rule| rule.reads_han_chars());
+        for a in &self.active {
+            let Some(rule) = runs(a) else { continue };
+            let meta = rule.meta();
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             match (rule.as_pack(), a.pack) {
                 (Some(pack), Some(slot)) => {
-                    let found = pack_matches.get_or_insert_with(|| self.packs.find_in(&doc.text, doc.han_chars()));
+                    let found = pack_matches.get_or_insert_with(|| match read_han_chars {
+                        true => self.packs.find_in(&doc.text, doc.han_chars()),
+                        false => self.packs.find(&doc.text),
+                    });
                     pack.report(doc, &found[slot], &mut cx);
                 }
                 _ => rule.check(doc, &mut cx),

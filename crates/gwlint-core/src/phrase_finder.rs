@@ -132,6 +132,12 @@ impl PhraseFinder {
         }
     }
 
+    /// Whether [`PhraseFinder::for_each_in`] reads the runs of Han characters it is given (a
+    /// list of few first characters, or of many that are not Han, is searched for in the text).
+    pub fn reads_runs(&self) -> bool {
+        self.first_places.is_none() && !matches!(self.other_firsts, OtherFirsts::Many)
+    }
+
     /// [`PhraseFinder::for_each`] over a text whose runs of Han characters are `han` (read
     /// from it): the phrases that start with a Han character are found from the runs, those that
     /// start with another from a search of the text. Each phrase's occurrences are found by

@@ -338,6 +338,12 @@ impl Document {
         self.han_runs.get_or_init(|| crate::spelling::HanRuns::of(self.han_chars()))
     }
 
+    /// Whether the Han characters have been read (see [`crate::rule::Rule::reads_han_chars`]).
+    #[cfg(test)]
+    pub(crate) fn han_chars_read(&self) -> bool {
+        self.han_chars.get().is_some()
+    }
+
     /// The runs of Han characters of the text, decoded once (read first by whichever of the
     /// packs, the name lists and the spelling detectors reads them first).
     pub fn han_chars(&self) -> &crate::spelling::HanChars {

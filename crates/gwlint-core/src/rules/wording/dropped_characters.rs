@@ -53,6 +53,10 @@ impl Rule for DroppedCharacters {
         &DROPPED_CHARACTERS
     }
 
+    fn reads_han_chars(&self) -> bool {
+        true
+    }
+
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
         for run in doc.han_runs().filter(|r| !is_person_name(r)) {
