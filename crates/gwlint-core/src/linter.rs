@@ -143,7 +143,7 @@ impl Linter {
     pub fn check_ignoring(&self, doc: &Document, ignore: &[String]) -> Vec<Diagnostic> {
         let ignore = Selectors::parse(ignore);
         let mut out = Vec::new();
-        let runs = |a: &Active| {
+        let will_run = |a: &Active| {
             let rule = &self.registry.rules()[a.index];
             let meta = rule.meta();
             let skipped = ignore.matches_code(&meta.code, &meta.name)
@@ -155,9 +155,9 @@ impl Linter {
         // the text.
         let mut pack_matches = None;
         let read_han_chars =
-            self.packs.reads_runs() && self.active.iter().filter_map(runs).any(|rule| rule.reads_han_chars());
+            self.packs.reads_runs() && self.active.iter().filter_map(will_run).any(|rule| rule.reads_han_chars());
         for a in &self.active {
-            let Some(rule) = runs(a) else { continue };
+            let Some(rule) = will_run(a) else { continue };
             let meta = rule.meta();
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             match (rule.as_pack(), a.pack) {

@@ -37,11 +37,11 @@ pub struct HanRuns {
     ends: Vec<bool>,
     /// As the characters: whether each character is inside a common word of two or more.
     in_common_word: Vec<bool>,
-    /// As the characters: the slot of each character and the next of its run ([`lexicon::pair_slot`];
-    /// a pair outside the Basic Multilingual Plane has one made from its count,
-    /// [`PairSlot::counted`]; [`PairSlot::NONE`] after a run's last character). What every
-    /// detector asks of a pair (its count, GW609's mark, the words it may stand in) and what the
-    /// split reads are bits of it: one store for each pair.
+    /// As the characters: the slot of each character and the next of its run
+    /// ([`lexicon::pair_slot`]; a pair outside the Basic Multilingual Plane has one made from its
+    /// count, [`PairSlot::counted`]; [`PairSlot::NONE`] after a run's last character). What
+    /// every detector asks of a pair (its count, GW609's mark, the words it may stand in) and
+    /// what the split reads are bits of it: one store for each pair.
     pairs: Vec<PairSlot>,
 }
 
