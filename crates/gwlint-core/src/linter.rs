@@ -162,9 +162,12 @@ impl Linter {
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             match (rule.as_pack(), a.pack) {
                 (Some(pack), Some(slot)) => {
-                    let found = pack_matches.get_or_insert_with(|| match read_han_chars {
-                        true => self.packs.find_in(&doc.text, doc.han_chars()),
-                        false => self.packs.find(&doc.text),
+                    let found = pack_matches.get_or_insert_with(|| {
+                        if read_han_chars {
+                            self.packs.find_in(&doc.text, doc.han_chars())
+                        } else {
+                            self.packs.find(&doc.text)
+                        }
                     });
                     pack.report(doc, &found[slot], &mut cx);
                 }

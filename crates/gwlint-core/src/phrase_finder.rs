@@ -148,11 +148,12 @@ impl PhraseFinder {
         if self.phrases.is_empty() {
             return;
         }
+        if !self.reads_runs() {
+            return self.for_each(text, found);
+        }
         let others = match &self.other_firsts {
-            _ if self.first_places.is_some() => return self.for_each(text, found),
-            OtherFirsts::Many => return self.for_each(text, found),
             OtherFirsts::Packed(searcher) => Some(searcher),
-            OtherFirsts::None => None,
+            OtherFirsts::None | OtherFirsts::Many => None,
         };
         for run in han.runs() {
             for (k, &c) in run.chars.iter().enumerate() {

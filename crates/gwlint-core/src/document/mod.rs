@@ -251,8 +251,9 @@ pub struct Document {
     source_lines: std::sync::OnceLock<LineIndex>,
     /// How `source`'s characters are stored in the file (what its file byte offsets count).
     source_encoding: FileEncoding,
-    /// The runs of Han characters of `text` with their best split, read when a rule first asks.
+    /// The runs of Han characters of `text`, decoded when a rule first asks.
     han_chars: std::sync::OnceLock<crate::spelling::HanChars>,
+    /// Those runs with their best split, read when a rule first asks.
     han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
     /// Each paragraph's characters summarised: made by the structure pass (its date patterns
     /// ask them), and again when a rule asks after [`Document::drop_caches`].
@@ -344,8 +345,8 @@ impl Document {
         self.han_chars.get().is_some()
     }
 
-    /// The runs of Han characters of the text, decoded once (read first by whichever of the
-    /// packs, the name lists and the spelling detectors reads them first).
+    /// The runs of Han characters of the text, decoded once (by whichever of the packs and the
+    /// spelling detectors reads them first).
     pub fn han_chars(&self) -> &crate::spelling::HanChars {
         self.han_chars.get_or_init(|| crate::spelling::HanChars::read(&self.text))
     }

@@ -1,7 +1,7 @@
 //! The runs of Han characters of a text, decoded once: their characters and offsets, all runs in
 //! one set of lists. What reads a text's Han characters reads them from here, not from the
-//! text again: the split and the pair counts ([`super::HanRuns`]), the packs' phrases and the
-//! rules' name lists ([`crate::phrase_finder::PhraseFinder::for_each_in`]).
+//! text again: the split and the pair counts ([`super::HanRuns`]) and the packs' phrases
+//! ([`crate::phrase_finder::PhraseFinder::for_each_in`]).
 
 use crate::text::is_han;
 
