@@ -73,6 +73,12 @@ thread_local! {
 
 /// [`dropped`], with the stretches without evidence of a gap passed over (`skip`) or read.
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
+    // Every stretch read needs a rare pair, or the end of a run that ends in a lone character
+    // (`dropped_with`).
+    let n = run.chars.len();
+    if skip && run.least_pair_count > MAX_GAP_COUNT && !(n > 0 && ends_lone(&run.split, n)) {
+        return Vec::new();
+    }
     crate::scratch::with_scratch(&STRETCHES, |list| {
         let out = dropped_with(run, protected, skip, list);
         if list.capacity() > 1 << 14 {

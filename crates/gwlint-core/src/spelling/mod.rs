@@ -60,6 +60,8 @@ struct RunPlace {
     len: usize,
     words: Range<usize>,
     score: f64,
+    /// The least count of its pairs ([`Run::least_pair_count`]).
+    least_count: u32,
 }
 
 /// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
@@ -128,6 +130,7 @@ impl HanRuns {
         // and by the split (the words a pair starts): looked up once each. The pair before the
         // run's first is the one after the last run (none).
         let run = &han.chars[char_at..end];
+        let mut least_count = u32::MAX;
         for w in run.windows(2) {
             let slot = lexicon::pair_slot(w[0], w[1])
                 .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0));
@@ -136,6 +139,7 @@ impl HanRuns {
             if let (Some(base), true) = (self.pairs.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
                 lexicon::prefetch_trie_after(base, w[1]);
             }
+            least_count = least_count.min(slot.count());
             self.pairs.push(slot);
         }
         let score = segment_into(
@@ -169,7 +173,7 @@ impl HanRuns {
             }
         }
         let words = word_at..self.words.len();
-        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score });
+        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score, least_count });
     }
 
     /// The runs as views of `text`, the text they were read from, whose runs' characters are
@@ -204,6 +208,7 @@ impl HanRuns {
                 freqs: inside(&self.freqs, r.words.clone()),
             },
             pairs: inside(&self.pairs, r.char_at..r.char_at + r.len.saturating_sub(1)),
+            least_pair_count: r.least_count,
             split: Split {
                 starts: inside(&self.starts, b.clone()),
                 ends: inside(&self.ends, b),
@@ -289,6 +294,9 @@ pub struct Run<'a> {
     /// lexicon's words it may stand in ([`PairSlot::may_start_longer`],
     /// [`PairSlot::may_be_inner`]).
     pub pairs: &'a [PairSlot],
+    /// The least [`PairSlot::count`] of `pairs` (`u32::MAX`: a run of one character): a
+    /// detector that needs a pair seen at most so often passes over a run without one at once.
+    pub least_pair_count: u32,
     /// The split by character.
     pub split: Split<'a>,
 }
@@ -485,6 +493,7 @@ mod tests {
             assert_eq!(run.split.starts.iter().filter(|&&s| s).count(), run.seg.words.len());
             let counts: Vec<u32> = run.chars.windows(2).map(|w| lexicon::pair_count(w[0], w[1])).collect();
             assert_eq!(run.pairs.iter().map(|s| s.count()).collect::<Vec<_>>(), counts);
+            assert_eq!(run.least_pair_count, counts.iter().copied().min().unwrap_or(u32::MAX));
             let marks: Vec<bool> = run.chars.windows(2).map(|w| lexicon::pair_count_and_mark(w[0], w[1]).1).collect();
             assert_eq!(run.pairs.iter().map(|s| s.attested()).collect::<Vec<_>>(), marks);
         }

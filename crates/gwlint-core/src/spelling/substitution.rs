@@ -112,7 +112,8 @@ fn substitutions_where(
     skip: bool,
 ) -> Vec<Substitution> {
     let n = run.chars.len();
-    if n < 2 {
+    // Every place read needs an unseen pair beside it or a 付 (`substitutions_with`).
+    if n < 2 || skip && run.least_pair_count > UNSEEN && !run.chars.contains(&DEPUTY_WRITTEN) {
         return Vec::new();
     }
     crate::scratch::with_scratch(&READINGS, |readings| {
