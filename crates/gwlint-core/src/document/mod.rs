@@ -313,8 +313,10 @@ impl Document {
         Document::from_decoded(path, kind, decoded)
     }
 
-    /// The runs of Han characters of the text, each with its best split into lexicon words: read
-    /// once, when a rule first asks, and shared by every rule that reads words.
+    /// The runs of Han characters of the text, with their pairs' counts and best splits into
+    /// lexicon words: read once, when a rule first asks, and shared by every rule that reads
+    /// words. A run no detector is likely to read the split of is not split; a detector reads a
+    /// split through [`crate::spelling::Run::with_split`], which makes one then.
     pub fn han_runs(&self) -> impl Iterator<Item = crate::spelling::Run<'_>> {
         self.runs_store().iter(&self.text, self.han_chars())
     }
@@ -336,7 +338,7 @@ impl Document {
     }
 
     fn runs_store(&self) -> &crate::spelling::HanRuns {
-        self.han_runs.get_or_init(|| crate::spelling::HanRuns::of(self.han_chars()))
+        self.han_runs.get_or_init(|| crate::spelling::HanRuns::of_wanted(self.han_chars()))
     }
 
     /// Whether the Han characters have been read (see [`crate::rule::Rule::reads_han_chars`]).

@@ -154,19 +154,30 @@ static PAIR_FIRSTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
 
 /// The confused words of a run.
 pub fn confused(run: &Run<'_>) -> Vec<Confused> {
-    let seg = run.seg;
-    // Most runs hold no word of a pair, not even as characters side by side: the run's
-    // characters (read already) are asked first, and the pairs' words compared only where one of
-    // their first characters stands.
-    let holds_a_pair_word = run.chars.iter().zip(run.bounds).any(|(&c, &at)| {
-        PAIR_FIRSTS.contains(c) && {
-            let rest = &run.text[at..];
-            lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| rest.starts_with(a) || rest.starts_with(b))
-        }
-    });
-    if !holds_a_pair_word {
+    if !may_read(run.chars) {
         return Vec::new();
     }
+    run.with_split(confused_in)
+}
+
+/// Whether the run of `chars` holds a word of a pair, as characters side by side (and so may
+/// hold one in its split): most runs do not. The run's characters are asked first, and the
+/// pairs' words compared only where one of their first characters stands.
+pub(super) fn may_read(chars: &[char]) -> bool {
+    let starts = |rest: &[char], word: &str| {
+        let mut rest = rest.iter();
+        word.chars().all(|w| rest.next() == Some(&w))
+    };
+    chars.iter().enumerate().any(|(i, &c)| {
+        PAIR_FIRSTS.contains(c)
+            && lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| starts(&chars[i..], a) || starts(&chars[i..], b))
+    })
+}
+
+/// [`confused`] of a split run that holds a word of a pair.
+fn confused_in(run: &Run<'_>) -> Vec<Confused> {
+    debug_assert!(run.has_split);
+    let seg = run.seg;
     let toks: Vec<&str> = seg.words.iter().map(|w| &run.text[w.clone()]).collect();
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {

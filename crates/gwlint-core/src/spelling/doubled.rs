@@ -59,11 +59,11 @@ pub fn is_doubled_char_in(run: &Run<'_>, k: usize) -> bool {
             }
         }
     }
-    let word_of = |i: usize| run.seg.word_at(run.bounds[i]).map_or(1, |w| run.text[w].chars().count());
-    if word_of(k) > 1 {
-        return false;
-    }
-    word_of(k + 1) == 1
+    // The split, read here only (and made here for a run the store left unsplit).
+    run.with_split(|run| {
+        let word_of = |i: usize| run.seg.word_at(run.bounds[i]).map_or(1, |w| run.text[w].chars().count());
+        word_of(k) == 1 && word_of(k + 1) == 1
+    })
 }
 
 /// Whether the two-character word at byte `at` of `text` is written twice with no reason: it is

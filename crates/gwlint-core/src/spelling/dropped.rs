@@ -73,19 +73,43 @@ thread_local! {
 
 /// [`dropped`], with the stretches without evidence of a gap passed over (`skip`) or read.
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
-    // Every stretch read needs a rare pair, or the end of a run that ends in a lone character
-    // (`dropped_with`).
-    let n = run.chars.len();
-    if skip && run.least_pair_count > MAX_GAP_COUNT && !(n > 0 && ends_lone(&run.split, n)) {
+    // A run the store left unsplit is one this detector reads nothing of (`split_wanted`).
+    if skip && !run.has_split {
+        debug_assert!(!may_read(run.chars, run.least_pair_count), "{}", run.text);
         return Vec::new();
     }
-    crate::scratch::with_scratch(&STRETCHES, |list| {
-        let out = dropped_with(run, protected, skip, list);
-        if list.capacity() > 1 << 14 {
-            *list = Vec::new();
+    run.with_split(|run| {
+        // Every stretch read needs a rare pair, or the end of a run that ends in a lone
+        // character (`dropped_with`).
+        let n = run.chars.len();
+        if skip && run.least_pair_count > MAX_GAP_COUNT && !(n > 0 && ends_lone(&run.split, n)) {
+            return Vec::new();
         }
-        out
+        crate::scratch::with_scratch(&STRETCHES, |list| {
+            let out = dropped_with(run, protected, skip, list);
+            if list.capacity() > 1 << 14 {
+                *list = Vec::new();
+            }
+            out
+        })
     })
+}
+
+/// Whether [`dropped`] may read a stretch of the run of `chars`, whose pairs' least count is
+/// `least_count` (and so its split): every stretch read needs a rare pair, or is a stretch of
+/// four or five characters at the end of the run with a character to put back
+/// (`gap_at_end`), which the lexicon's filter of such stretches rules out for most runs.
+pub(super) fn may_read(chars: &[char], least_count: u32) -> bool {
+    let n = chars.len();
+    least_count <= MAX_GAP_COUNT
+        || (n >= 4
+            && (n.saturating_sub(5)..=n - 4).any(|s| {
+                let mut buf = [0u8; 4];
+                let key = chars[s..].iter().fold(lexicon::format::KEY_START, |key, c| {
+                    lexicon::format::extend_key(key, c.encode_utf8(&mut buf))
+                });
+                lexicon::with_one_more_keyed(key).next().is_some()
+            }))
 }
 
 /// [`dropped_where`], gathering the stretches in `stretches` (emptied first).
@@ -95,6 +119,7 @@ fn dropped_with(
     skip: bool,
     stretches: &mut Vec<Stretch>,
 ) -> Vec<Dropped> {
+    debug_assert!(run.has_split);
     stretches.clear();
     let n = run.chars.len();
     let split = run.split;

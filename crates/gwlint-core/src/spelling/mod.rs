@@ -62,6 +62,17 @@ struct RunPlace {
     score: f64,
     /// The least count of its pairs ([`Run::least_pair_count`]).
     least_count: u32,
+    /// Whether it was split ([`Run::has_split`]).
+    split: bool,
+}
+
+/// Whether one of the detectors that read the splits of many runs may read the split of the
+/// run of `chars`, whose pairs' least count is `least_count` (each says which runs it may read:
+/// [`substitution`], [`dropped`]). The others read the split of a run seldom (a doubled
+/// character, a word of a confused pair, a near miss of an organ's name) and split it then
+/// ([`Run::with_split`]).
+fn split_wanted(chars: &[char], least_count: u32) -> bool {
+    substitution::may_read(chars, least_count) || dropped::may_read(chars, least_count)
 }
 
 /// Asks for the slots of the pairs of `chars[from..to]` ahead of their lookup
@@ -81,6 +92,18 @@ fn prefetch_pairs(chars: &[char], from: usize, to: usize) -> usize {
 impl HanRuns {
     /// The runs of `chars` (the runs of Han characters of a text), each read (split) once.
     pub fn of(chars: &HanChars) -> Self {
+        Self::read(chars, true)
+    }
+
+    /// [`HanRuns::of`], with only the runs split that a detector may read the split of
+    /// ([`split_wanted`]): a run none reads (a third of the characters of 公文 text) keeps its
+    /// pairs alone, and is split if a detector reads it after all ([`Run::with_split`]).
+    pub fn of_wanted(chars: &HanChars) -> Self {
+        Self::read(chars, false)
+    }
+
+    /// The runs of `chars`, every one split (`all`) or only those wanted.
+    fn read(chars: &HanChars, all: bool) -> Self {
         let (n, bounds) = (chars.chars.len(), chars.bounds.len());
         let mut runs = HanRuns {
             // A word is at least one character.
@@ -98,7 +121,7 @@ impl HanRuns {
         let mut ahead = 0;
         for &(start, end) in &chars.places {
             ahead = prefetch_pairs(&chars.chars, ahead, end + PREFETCH_PAIRS);
-            runs.close(chars, start, end);
+            runs.close(chars, start, end, all);
         }
         // What `view` reads without checking each slice: every run's places lie inside the lists
         // (true of what `close` pushed; checked once here, so that the views rest on this check
@@ -119,8 +142,9 @@ impl HanRuns {
     }
 
     /// Reads the next run of `han`, whose characters end at `end`: it starts at byte `start`
-    /// of its text. Its pair counts, split and marks are made here.
-    fn close(&mut self, han: &HanChars, start: usize, end: usize) {
+    /// of its text. Its pair counts, and its split and marks (if `all`, or if one is wanted),
+    /// are made here.
+    fn close(&mut self, han: &HanChars, start: usize, end: usize, all: bool) {
         let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
         let bound_at = char_at + self.runs.len();
         let word_at = self.words.len();
@@ -142,16 +166,27 @@ impl HanRuns {
             least_count = least_count.min(slot.count());
             self.pairs.push(slot);
         }
+        let split = all || split_wanted(run, least_count);
+        let score = if split { self.split_run(han, char_at, bound_at, len) } else { f64::NAN };
+        self.pairs.push(PairSlot::NONE);
+        let words = word_at..self.words.len();
+        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score, least_count, split });
+    }
+
+    /// Splits the run of `len` characters whose first character is `char_at` and first offset
+    /// `bound_at` (its pairs' slots made): its words go on the lists and its marks are set.
+    /// Returns the split's score.
+    fn split_run(&mut self, han: &HanChars, char_at: usize, bound_at: usize, len: usize) -> f64 {
+        let word_at = self.words.len();
+        let bounds = &han.bounds[bound_at..=bound_at + len];
         let score = segment_into(
-            run,
-            &han.bounds[bound_at..=bound_at + len],
+            &han.chars[char_at..char_at + len],
+            bounds,
             &self.pairs[char_at..char_at + len.saturating_sub(1)],
             &mut self.words,
             &mut self.freqs,
         );
-        self.pairs.push(PairSlot::NONE);
         // The split by character, in marks `of` made zeroed ahead.
-        let bounds = &han.bounds[bound_at..=bound_at + len];
         self.ends[bound_at] = true;
         // The words cover the run in order: each starts where the one before ended, and its end
         // is found by walking on over the characters' offsets.
@@ -172,8 +207,7 @@ impl HanRuns {
                 }
             }
         }
-        let words = word_at..self.words.len();
-        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score, least_count });
+        score
     }
 
     /// The runs as views of `text`, the text they were read from, whose runs' characters are
@@ -209,6 +243,7 @@ impl HanRuns {
             },
             pairs: inside(&self.pairs, r.char_at..r.char_at + r.len.saturating_sub(1)),
             least_pair_count: r.least_count,
+            has_split: r.split,
             split: Split {
                 starts: inside(&self.starts, b.clone()),
                 ends: inside(&self.ends, b),
@@ -297,11 +332,26 @@ pub struct Run<'a> {
     /// The least [`PairSlot::count`] of `pairs` (`u32::MAX`: a run of one character): a
     /// detector that needs a pair seen at most so often passes over a run without one at once.
     pub least_pair_count: u32,
+    /// Whether `seg` and `split` were made: a detector reads them through
+    /// [`Run::with_split`], which splits a run the store left unsplit.
+    pub has_split: bool,
     /// The split by character.
     pub split: Split<'a>,
 }
 
 impl<'a> Run<'a> {
+    /// `f` of this run with its split (`seg`, `split`): the store's, or one made now for a run
+    /// the store did not split ([`HanRuns::of_wanted`]: the same split, as every run is split
+    /// alone).
+    pub fn with_split<R>(&self, f: impl FnOnce(&Run<'_>) -> R) -> R {
+        if self.has_split {
+            return f(self);
+        }
+        let owned = OwnedRuns::of(self.text);
+        let run = owned.iter().next().expect("a run of Han characters reads as one run");
+        f(&Run { start: self.start, ..run })
+    }
+
     /// The text of characters `from..to`.
     pub fn slice(&self, from: usize, to: usize) -> &'a str {
         &self.text[self.bounds[from]..self.bounds[to]]
@@ -368,6 +418,12 @@ pub const ORDINARY_WORD: u32 = 100;
 /// (交通运输等部门, 国家全部, 中国人民进行), not the name miswritten.
 pub fn reads_as_common_words(run: &Run<'_>, range: std::ops::Range<usize>, edit: usize) -> bool {
     let (from, to, edit) = (range.start - run.start, range.end - run.start, edit - run.start);
+    run.with_split(|run| reads_as_common_words_in(run, from, to, edit))
+}
+
+/// [`reads_as_common_words`] of a split run, with bytes `from..to` and `edit` of the run.
+fn reads_as_common_words_in(run: &Run<'_>, from: usize, to: usize, edit: usize) -> bool {
+    debug_assert!(run.has_split);
     run.seg.words.iter().zip(run.seg.freqs).filter(|(w, _)| w.start < to && w.end > from).all(|(w, &freq)| {
         let word = &run.text[w.clone()];
         if word.chars().nth(1).is_none() {
@@ -447,6 +503,86 @@ mod tests {
         assert!(views.len() > 1000, "{}", views.len());
         assert_eq!(views.last().map(|r| r.text), Some("结尾的一段文字"));
         assert_runs_read_alone(&long, &views);
+    }
+
+    /// A store that splits only the runs the swap and gap detectors may read
+    /// ([`HanRuns::of_wanted`]) gives every detector what a store of split runs gives: over
+    /// words misspelt three ways (a character swapped for one of its confusables, dropped,
+    /// doubled) between ordinary words and at the ends of runs, words of the confused pairs,
+    /// and two real documents. A third of the runs, at least, are left unsplit, and each of them
+    /// splits as the run does in the other store.
+    #[test]
+    fn runs_split_when_wanted_read_as_runs_all_split() {
+        let confusion: std::collections::HashMap<char, Vec<char>> =
+            include_str!("../../../../rules/near-miss/confusion.txt")
+                .lines()
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
+                .collect();
+        let mut text = misspelt_words_text("由付镇长主持。", |k, mut chars| {
+            let at = k % chars.len();
+            chars[at] = *confusion.get(&chars[at])?.get(k % 3)?;
+            Some(chars)
+        });
+        text += &misspelt_words_text("", |k, mut chars| {
+            let at = k % chars.len();
+            if k % 2 == 0 {
+                chars.remove(at);
+            } else {
+                chars.insert(at, chars[at]);
+            }
+            Some(chars)
+        });
+        for (a, b) in lexicon::CONFUSED_PAIRS {
+            text += &format!("要{a}实际工作，{b}会议精神，在在本地区{a}。");
+        }
+        let han = HanChars::read(&text);
+        let (all, wanted) = (HanRuns::of(&han), HanRuns::of_wanted(&han));
+        let none = |_: &str| substitution::InDocument::NONE;
+        let (mut unsplit, mut runs, mut found) = (0, 0, 0);
+        for (a, w) in all.iter(&text, &han).zip(wanted.iter(&text, &han)) {
+            runs += 1;
+            assert!(a.has_split && (a.start, a.text) == (w.start, w.text));
+            assert_eq!(w.has_split, split_wanted(w.chars, w.least_pair_count), "{}", w.text);
+            if !w.has_split {
+                unsplit += 1;
+                w.with_split(|s| {
+                    assert!(s.has_split && s.start == a.start && s.text == a.text);
+                    assert_eq!(
+                        (s.seg.words, s.seg.freqs, s.split.starts, s.split.ends),
+                        (a.seg.words, a.seg.freqs, a.split.starts, a.split.ends)
+                    );
+                    assert_eq!(s.split.in_common_word, a.split.in_common_word);
+                });
+            }
+            let subs = substitution::substitutions(&a, &|_| false, &none);
+            let gaps = dropped::dropped(&a, &|_| false);
+            let pairs = confused::confused(&a);
+            found += subs.len() + gaps.len() + pairs.len();
+            assert_eq!(substitution::substitutions(&w, &|_| false, &none), subs, "{}", a.text);
+            assert_eq!(dropped::dropped(&w, &|_| false), gaps, "{}", a.text);
+            assert_eq!(confused::confused(&w), pairs, "{}", a.text);
+            for k in 0..a.chars.len() {
+                assert_eq!(doubled::is_doubled_char_in(&w, k), doubled::is_doubled_char_in(&a, k), "{} {k}", a.text);
+                let (from, to) = (a.start + a.bounds[k], a.start + a.bounds[(k + 2).min(a.chars.len())]);
+                assert_eq!(reads_as_common_words(&w, from..to, from), reads_as_common_words(&a, from..to, from));
+            }
+        }
+        // Misspelt words make rare pairs: few of these runs are left unsplit.
+        assert_eq!((runs, unsplit, found), (14_210, 348, 5_007));
+        // Of clean 公文 text, a third of the characters.
+        let clean = [
+            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+            include_str!("../../../../fixtures/documents/04_pifu_clean.txt"),
+            include_str!("../../../../fixtures/documents/08_jiyao_clean.txt"),
+        ]
+        .concat();
+        let han = HanChars::read(&clean);
+        let wanted = HanRuns::of_wanted(&han);
+        let count = |split: bool| {
+            wanted.iter(&clean, &han).filter(|r| r.has_split == split).map(|r| r.chars.len()).sum::<usize>()
+        };
+        assert_eq!((count(true), count(false)), (418, 213));
     }
 
     /// Runs are viewed only with the characters they were read from: other characters (of

@@ -111,16 +111,23 @@ fn substitutions_where(
     in_document: &dyn Fn(&str) -> InDocument,
     skip: bool,
 ) -> Vec<Substitution> {
-    let n = run.chars.len();
-    // Every place read needs an unseen pair beside it or a 付 (`substitutions_with`).
-    if n < 2 || skip && run.least_pair_count > UNSEEN && !run.chars.contains(&DEPUTY_WRITTEN) {
+    if run.chars.len() < 2 || skip && !may_read(run.chars, run.least_pair_count) {
         return Vec::new();
     }
-    crate::scratch::with_scratch(&READINGS, |readings| {
-        let out = substitutions_with(run, protected, in_document, skip, readings);
-        readings.clear();
-        out
+    run.with_split(|run| {
+        crate::scratch::with_scratch(&READINGS, |readings| {
+            let out = substitutions_with(run, protected, in_document, skip, readings);
+            readings.clear();
+            out
+        })
     })
+}
+
+/// Whether [`substitutions`] may read a place of the run of `chars`, whose pairs' least count
+/// is `least_count` (and so its split): every place read needs an unseen pair beside it or a 付
+/// (`substitutions_with`).
+pub(super) fn may_read(chars: &[char], least_count: u32) -> bool {
+    chars.len() >= 2 && (least_count <= UNSEEN || chars.contains(&DEPUTY_WRITTEN))
 }
 
 thread_local! {
@@ -138,6 +145,7 @@ fn substitutions_with(
     skip: bool,
     readings: &mut Vec<(char, usize, usize)>,
 ) -> Vec<Substitution> {
+    debug_assert!(run.has_split);
     let n = run.chars.len();
     let split = run.split;
     let mut out: Vec<Substitution> = Vec::new();
