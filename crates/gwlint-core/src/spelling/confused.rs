@@ -164,15 +164,17 @@ pub fn confused(run: &Run<'_>) -> Vec<Confused> {
 /// hold one in its split): most runs do not. The run's characters are asked first, and the
 /// pairs' words compared only where one of their first characters stands.
 pub(super) fn may_read(chars: &[char]) -> bool {
-    let starts = |rest: &[char], word: &str| {
-        let mut rest = rest.iter();
-        word.chars().all(|w| rest.next() == Some(&w))
-    };
-    chars.iter().enumerate().any(|(i, &c)| {
-        PAIR_FIRSTS.contains(c)
-            && lexicon::CONFUSED_PAIRS.iter().any(|(a, b)| starts(&chars[i..], a) || starts(&chars[i..], b))
-    })
+    let (firsts, words) = (&*PAIR_FIRSTS, &*PAIR_WORDS);
+    chars
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| firsts.contains(c) && words.iter().any(|w| w.first() == Some(&c) && chars[i..].starts_with(w)))
 }
+
+/// The words of [`lexicon::CONFUSED_PAIRS`], as characters.
+static PAIR_WORDS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
+    lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b]).map(|w| w.chars().collect()).collect()
+});
 
 /// [`confused`] of a split run that holds a word of a pair.
 fn confused_in(run: &Run<'_>) -> Vec<Confused> {
