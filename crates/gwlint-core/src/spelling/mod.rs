@@ -66,6 +66,12 @@ struct RunPlace {
     split: bool,
 }
 
+/// The length (characters) from which a run is split whether a detector wants it or not: a
+/// reader that splits a run on demand ([`Run::with_split`]) may do so at every place it reads,
+/// and a long run read at many places would be split again for each (a document of one
+/// endless line). 公文 text breaks its runs every nine characters or so.
+const ALWAYS_SPLIT: usize = 64;
+
 /// Whether one of the detectors that read the splits of many runs may read the split of the
 /// run of `chars`, whose pairs' least count is `least_count` (each says which runs it may read:
 /// [`substitution`], [`dropped`]). The others read the split of a run seldom (a doubled
@@ -166,7 +172,7 @@ impl HanRuns {
             least_count = least_count.min(slot.count());
             self.pairs.push(slot);
         }
-        let split = all || split_wanted(run, least_count);
+        let split = all || len >= ALWAYS_SPLIT || split_wanted(run, least_count);
         let score = if split { self.split_run(han, char_at, bound_at, len) } else { f64::NAN };
         self.pairs.push(PairSlot::NONE);
         let words = word_at..self.words.len();
@@ -543,7 +549,12 @@ mod tests {
         for (a, w) in all.iter(&text, &han).zip(wanted.iter(&text, &han)) {
             runs += 1;
             assert!(a.has_split && (a.start, a.text) == (w.start, w.text));
-            assert_eq!(w.has_split, split_wanted(w.chars, w.least_pair_count), "{}", w.text);
+            assert_eq!(
+                w.has_split,
+                w.chars.len() >= ALWAYS_SPLIT || split_wanted(w.chars, w.least_pair_count),
+                "{}",
+                w.text
+            );
             if !w.has_split {
                 unsplit += 1;
                 w.with_split(|s| {
@@ -583,6 +594,22 @@ mod tests {
             wanted.iter(&clean, &han).filter(|r| r.has_split == split).map(|r| r.chars.len()).sum::<usize>()
         };
         assert_eq!((count(true), count(false)), (418, 213));
+    }
+
+    /// A run of [`ALWAYS_SPLIT`] characters or more is split whatever the detectors want (a
+    /// reader splitting it on demand at each place it reads would split it again and again);
+    /// a shorter one of the same words, with no rare pair, is not.
+    #[test]
+    fn long_runs_are_split_whatever_is_wanted() {
+        let phrase = "发展的";
+        let text = format!("{}。{phrase}。", phrase.repeat(ALWAYS_SPLIT / 3 + 1));
+        let han = HanChars::read(&text);
+        let runs: Vec<(usize, bool, u32)> = HanRuns::of_wanted(&han)
+            .iter(&text, &han)
+            .map(|r| (r.chars.len(), r.has_split, r.least_pair_count))
+            .collect();
+        assert!(runs.iter().all(|&(_, _, least)| least > dropped::MAX_GAP_COUNT), "{runs:?}");
+        assert_eq!(runs.iter().map(|&(n, split, _)| (n, split)).collect::<Vec<_>>(), [(66, true), (3, false)]);
     }
 
     /// Runs are viewed only with the characters they were read from: other characters (of
