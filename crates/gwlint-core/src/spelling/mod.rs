@@ -23,6 +23,8 @@ pub use han_chars::{CharRun, HanChars};
 /// The runs of Han characters of a text (their characters and offsets in [`HanChars`]), read
 /// once: their pairs' counts and their best splits, all runs in one set of lists (a document's
 /// runs are read and dropped together; lists per run cost two allocations and frees for each).
+/// A store made with [`HanRuns::of_wanted`] leaves the runs unsplit that no detector is likely
+/// to read the split of: their words are none, and [`Run::with_split`] splits them when read.
 /// Kept by the [`Document`](crate::Document) (see `Document::han_runs`) so that every detector
 /// reads the same split; [`Run`] is the view the detectors take of one run.
 #[derive(Clone, Debug, Default)]
