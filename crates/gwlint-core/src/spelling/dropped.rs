@@ -73,9 +73,7 @@ thread_local! {
 
 /// [`dropped`], with the stretches without evidence of a gap passed over (`skip`) or read.
 fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) -> Vec<Dropped> {
-    // A run the store left unsplit is one this detector reads nothing of (`split_wanted`).
-    if skip && !run.has_split {
-        debug_assert!(!may_read(run.chars, run.least_pair_count), "{}", run.text);
+    if skip && !may_find(run) {
         return Vec::new();
     }
     run.with_split(|run| {
@@ -93,6 +91,14 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
             out
         })
     })
+}
+
+/// Whether [`dropped`] may find anything in `run`: a run the store left unsplit is one it reads
+/// nothing of (the store splits every run [`may_read`] says it may read, `split_wanted`).
+/// Asked by a rule before it weighs what else keeps the run from being read.
+pub fn may_find(run: &Run<'_>) -> bool {
+    debug_assert!(run.has_split || !may_read(run.chars, run.least_pair_count), "{}", run.text);
+    run.has_split
 }
 
 /// Whether [`dropped`] may read a stretch of the run of `chars`, whose pairs' least count is

@@ -111,7 +111,7 @@ fn substitutions_where(
     in_document: &dyn Fn(&str) -> InDocument,
     skip: bool,
 ) -> Vec<Substitution> {
-    if run.chars.len() < 2 || skip && !may_read(run.chars, run.least_pair_count) {
+    if run.chars.len() < 2 || skip && !may_find(run) {
         return Vec::new();
     }
     run.with_split(|run| {
@@ -121,6 +121,12 @@ fn substitutions_where(
             out
         })
     })
+}
+
+/// Whether [`substitutions`] may find anything in `run` (most runs have neither an unseen pair
+/// nor a 付): asked by a rule before it weighs what else keeps the run from being read.
+pub fn may_find(run: &Run<'_>) -> bool {
+    may_read(run.chars, run.least_pair_count)
 }
 
 /// Whether [`substitutions`] may read a place of the run of `chars`, whose pairs' least count

@@ -6,7 +6,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use crate::spelling::dropped::dropped;
+use crate::spelling::dropped::{dropped, may_find};
 use crate::spelling::names::{is_person_name, Names};
 
 declare_rule! {
@@ -59,7 +59,7 @@ impl Rule for DroppedCharacters {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
-        for run in doc.han_runs().filter(|r| !is_person_name(r)) {
+        for run in doc.han_runs().filter(|r| may_find(r) && !is_person_name(r)) {
             for d in dropped(&run, &|form| names.protects(form)) {
                 let span = Span::new(d.span.start, d.span.end);
                 cx.report(span, format!("疑似漏字：“{}”应为“{}”", d.written, d.right))

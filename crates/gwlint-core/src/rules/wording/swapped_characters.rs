@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
 use crate::spelling::names::{is_person_name, Names};
-use crate::spelling::substitution::{substitutions, SwapKind};
+use crate::spelling::substitution::{may_find, substitutions, SwapKind};
 
 declare_rule! {
     /// ## 作用
@@ -97,8 +97,9 @@ impl Rule for SwappedCharacters {
                 && doc.text[..r.start].ends_with(['“', '"', '「'])
                 && doc.text[r.start + r.text.len()..].starts_with(['”', '"', '」'])
         };
-        let runs =
-            doc.han_runs().filter(|r| !is_code(r.start + r.text.len()) && !is_person_name(r) && !is_quoted_term(r));
+        let runs = doc
+            .han_runs()
+            .filter(|r| may_find(r) && !is_code(r.start + r.text.len()) && !is_person_name(r) && !is_quoted_term(r));
         for run in runs {
             for s in substitutions(&run, &|form| names.protects(form), &|form| names.in_document(form)) {
                 // A word against a middle dot is part of a name (金科祥生·悦园, 马克思·韦伯).
