@@ -64,6 +64,8 @@ struct RunPlace {
     score: f64,
     /// The least count of its pairs ([`Run::least_pair_count`]).
     least_count: u32,
+    /// Whether every pair is attested ([`Run::all_attested`]).
+    all_attested: bool,
     /// Whether it was split ([`Run::has_split`]).
     split: bool,
 }
@@ -162,7 +164,7 @@ impl HanRuns {
         // and by the split (the words a pair starts): looked up once each. The pair before the
         // run's first is the one after the last run (none).
         let run = &han.chars[char_at..end];
-        let mut least_count = u32::MAX;
+        let (mut least_count, mut all_attested) = (u32::MAX, true);
         for w in run.windows(2) {
             let slot = lexicon::pair_slot(w[0], w[1])
                 .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0));
@@ -172,13 +174,24 @@ impl HanRuns {
                 lexicon::prefetch_trie_after(base, w[1]);
             }
             least_count = least_count.min(slot.count());
+            all_attested &= slot.attested();
             self.pairs.push(slot);
         }
         let split = all || len >= ALWAYS_SPLIT || split_wanted(run, least_count);
         let score = if split { self.split_run(han, char_at, bound_at, len) } else { f64::NAN };
         self.pairs.push(PairSlot::NONE);
         let words = word_at..self.words.len();
-        self.runs.push(RunPlace { start, end: start + len_bytes, char_at, len, words, score, least_count, split });
+        self.runs.push(RunPlace {
+            start,
+            end: start + len_bytes,
+            char_at,
+            len,
+            words,
+            score,
+            least_count,
+            all_attested,
+            split,
+        });
     }
 
     /// Splits the run of `len` characters whose first character is `char_at` and first offset
@@ -251,6 +264,7 @@ impl HanRuns {
             },
             pairs: inside(&self.pairs, r.char_at..r.char_at + r.len.saturating_sub(1)),
             least_pair_count: r.least_count,
+            all_attested: r.all_attested,
             has_split: r.split,
             split: Split {
                 starts: inside(&self.starts, b.clone()),
@@ -340,6 +354,9 @@ pub struct Run<'a> {
     /// The least [`PairSlot::count`] of `pairs` (`u32::MAX`: a run of one character): a
     /// detector that needs a pair seen at most so often passes over a run without one at once.
     pub least_pair_count: u32,
+    /// Whether every pair of `pairs` is attested ([`PairSlot::attested`]; a pair outside the
+    /// Basic Multilingual Plane never is): GW609 reads only windows holding a pair that is not.
+    pub all_attested: bool,
     /// Whether `seg` and `split` were made: a detector reads them through
     /// [`Run::with_split`], which splits a run the store left unsplit.
     pub has_split: bool,
@@ -661,6 +678,7 @@ mod tests {
             assert_eq!(run.least_pair_count, counts.iter().copied().min().unwrap_or(u32::MAX));
             let marks: Vec<bool> = run.chars.windows(2).map(|w| lexicon::pair_count_and_mark(w[0], w[1]).1).collect();
             assert_eq!(run.pairs.iter().map(|s| s.attested()).collect::<Vec<_>>(), marks);
+            assert_eq!(run.all_attested, marks.iter().all(|&m| m));
         }
     }
 }

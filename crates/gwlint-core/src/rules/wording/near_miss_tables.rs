@@ -274,6 +274,11 @@ impl Tables {
     /// are tested once each, left to right, and the windows before the next unattested pair
     /// that cannot reach it are passed over.
     pub fn scan_run(&self, text: &str, run: &crate::spelling::Run<'_>, out: &mut Vec<NearMiss>) {
+        // With the built-in pairs, a run whose pairs were all attested when it was read has no
+        // window to look at.
+        if run.all_attested && matches!(self.pairs, Pairs::Builtin { .. }) {
+            return;
+        }
         let chars = run.chars;
         // Pairs a window starting at `s` holds: `s..=s + reach` (pair `j` is `chars[j..j + 2]`).
         let reach = LONGEST - 2;
