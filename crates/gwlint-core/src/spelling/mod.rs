@@ -534,8 +534,9 @@ mod tests {
     /// ([`HanRuns::of_wanted`]) gives every detector what a store of split runs gives: over
     /// words misspelt three ways (a character swapped for one of its confusables, dropped,
     /// doubled) between ordinary words and at the ends of runs, words of the confused pairs,
-    /// and two real documents. A third of the runs, at least, are left unsplit, and each of them
-    /// splits as the run does in the other store.
+    /// and two real documents; each run left unsplit splits as the run does in the other store.
+    /// Misspelt words make rare pairs (few of their runs are left unsplit); of clean 公文 text, a
+    /// third of the characters are.
     #[test]
     fn runs_split_when_wanted_read_as_runs_all_split() {
         let confusion: std::collections::HashMap<char, Vec<char>> =
