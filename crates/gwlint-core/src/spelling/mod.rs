@@ -480,6 +480,17 @@ static ONE_CHARACTER_ENDINGS: std::sync::LazyLock<crate::char_sets::CharSet> = s
     set
 });
 
+/// The confusables of each character (`rules/near-miss/confusion.txt`), for the tests that
+/// misspell words with them.
+#[cfg(test)]
+pub(crate) fn confusion_table() -> std::collections::HashMap<char, Vec<char>> {
+    include_str!("../../../../rules/near-miss/confusion.txt")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
+        .collect()
+}
+
 /// Text for the tests that compare a detector passing places over with one reading every place:
 /// `start`, then each word of `rules/near-miss/words.txt` that `misspell` writes wrong (given
 /// its number and characters; `None`: left out), among ordinary words and at the ends of runs,
@@ -539,12 +550,7 @@ mod tests {
     /// third of the characters are.
     #[test]
     fn runs_split_when_wanted_read_as_runs_all_split() {
-        let confusion: std::collections::HashMap<char, Vec<char>> =
-            include_str!("../../../../rules/near-miss/confusion.txt")
-                .lines()
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
-                .collect();
+        let confusion = confusion_table();
         let mut text = misspelt_words_text("由付镇长主持。", |k, mut chars| {
             let at = k % chars.len();
             chars[at] = *confusion.get(&chars[at])?.get(k % 3)?;

@@ -579,12 +579,7 @@ pub(super) mod tests {
         // Words of four or more characters with one character swapped for one that sounds or
         // looks like it, at every place, among ordinary words; 付 before titles; two-character
         // words of the same sound; real documents.
-        let confusion: std::collections::HashMap<char, Vec<char>> =
-            include_str!("../../../../rules/near-miss/confusion.txt")
-                .lines()
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(c, others)| Some((c.chars().next()?, others.chars().collect())))
-                .collect();
+        let confusion = crate::spelling::confusion_table();
         let start = "由付镇长主持，付主任讲话。各部门要加强鱼蒜管理，请于本周内提交申请才聊。";
         let text = crate::spelling::misspelt_words_text(start, |k, mut chars| {
             let at = k % chars.len();
