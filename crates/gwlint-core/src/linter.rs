@@ -150,25 +150,16 @@ impl Linter {
                 || (meta.scope == Scope::Gongwen && doc.facts.class != DocClass::Gongwen);
             (!skipped).then_some(rule)
         };
-        // Every pack's matches, found at the first pack that runs: from the document's Han
-        // characters where a rule that runs reads them too (decoded once for all), else from
-        // the text.
+        // Every pack's matches, found at the first pack that runs, from the document's Han
+        // characters (read with the paragraphs' summaries).
         let mut pack_matches = None;
-        let read_han_chars =
-            self.packs.reads_runs() && self.active.iter().filter_map(will_run).any(|rule| rule.reads_han_chars());
         for a in &self.active {
             let Some(rule) = will_run(a) else { continue };
             let meta = rule.meta();
             let mut cx = Context::new(meta, a.severity, a.options.as_ref(), &mut out).with_org(self.org.as_ref());
             match (rule.as_pack(), a.pack) {
                 (Some(pack), Some(slot)) => {
-                    let found = pack_matches.get_or_insert_with(|| {
-                        if read_han_chars {
-                            self.packs.find_in(&doc.text, doc.han_chars())
-                        } else {
-                            self.packs.find(&doc.text)
-                        }
-                    });
+                    let found = pack_matches.get_or_insert_with(|| self.packs.find_in(&doc.text, doc.han_chars()));
                     pack.report(doc, &found[slot], &mut cx);
                 }
                 _ => rule.check(doc, &mut cx),

@@ -288,7 +288,7 @@ impl Rule for DictRule {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let alone = self.alone.get_or_init(|| PackSet::new(&[self.phrases()]).ok());
         if let Some(set) = alone {
-            self.report(doc, &set.find(&doc.text)[0], cx);
+            self.report(doc, &set.find_in(&doc.text, doc.han_chars())[0], cx);
         }
     }
 

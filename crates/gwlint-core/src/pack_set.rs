@@ -76,12 +76,6 @@ impl PackSet {
         self.matches(|found| self.finder.for_each_in(text, han, found))
     }
 
-    /// Whether [`PackSet::find_in`] reads the runs it is given (see
-    /// [`PhraseFinder::reads_runs`]).
-    pub fn reads_runs(&self) -> bool {
-        self.finder.reads_runs()
-    }
-
     /// Each pack's leftmost-longest matches among the occurrences `search` gives (in any order:
     /// they are sorted).
     fn matches(&self, search: impl FnOnce(&mut dyn FnMut(usize, usize))) -> Vec<Vec<PackMatch>> {

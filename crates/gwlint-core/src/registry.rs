@@ -159,33 +159,6 @@ mod tests {
         }
     }
 
-    /// A rule reads a document's Han characters exactly when it says it does (the packs read
-    /// them too only then): each rule run alone on two documents whose text every rule reads,
-    /// a report and a notice with errors. The packs never decode them themselves.
-    #[test]
-    fn a_rule_reads_the_han_characters_when_it_says_so() {
-        let registry = Registry::builtin();
-        let texts = [
-            include_str!("../../../fixtures/documents/03_baogao_errors.txt"),
-            include_str!("../../../fixtures/documents/07_tongbao_errors.txt"),
-        ];
-        let mut reading = Vec::new();
-        for rule in registry.rules() {
-            let meta = rule.meta();
-            for text in texts {
-                let doc = crate::Document::from_text("a.txt", crate::document::SourceKind::Txt, text).unwrap();
-                let mut out = Vec::new();
-                let mut cx = crate::rule::Context::new(meta, meta.default_severity, None, &mut out);
-                rule.check(&doc, &mut cx);
-                assert_eq!(doc.han_chars_read(), rule.reads_han_chars(), "{}", meta.code);
-            }
-            if rule.reads_han_chars() {
-                reading.push(meta.code.to_string());
-            }
-        }
-        assert_eq!(reading, ["GW604", "GW609", "GW611", "GW612", "GW613", "GW619"]);
-    }
-
     /// The values the build script compiled in are what reading the TOML at run time gives.
     #[test]
     fn built_in_packs_are_their_toml() {

@@ -252,15 +252,6 @@ pub trait Rule: Send + Sync {
     fn as_pack(&self) -> Option<&crate::pack::DictRule> {
         None
     }
-
-    /// Whether the rule reads the document's Han characters ([`Document::han_chars`], and the
-    /// runs read from them, [`Document::han_runs`]) whatever the document: the packs then find
-    /// their phrases from those characters (decoded once for all), where otherwise they read
-    /// the text themselves rather than decode the characters for themselves alone. A test runs
-    /// each rule on a document and checks what it says.
-    fn reads_han_chars(&self) -> bool {
-        false
-    }
 }
 
 /// What a running rule reports through: stamps the code, name, configured severity and source.

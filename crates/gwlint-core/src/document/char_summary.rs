@@ -8,6 +8,8 @@
 //!   character is absent; a set bit means it may be present (another character may share the
 //!   bit), and the caller searches the text.
 
+use crate::spelling::HanCharsReader;
+
 /// The characters of one text: ASCII exactly, the [`Class`]es exactly, the rest hashed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CharSummary {
@@ -68,6 +70,10 @@ impl Class {
 /// characters of a Chinese text), passed with one comparison.
 const UNCLASSED: std::ops::Range<char> = '\u{3100}'..'\u{FE00}';
 
+/// The unified ideographs (U+4E00–U+9FFF): Han characters ([`crate::text::is_han`]) of no
+/// [`Class`], told first.
+const COMMON_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
 /// The bit of a character above ASCII (its code point mixed by a multiplication; the top 9
 /// bits): the word of the signature that holds it, and the bit in that word.
 fn bit(c: char) -> (usize, u64) {
@@ -103,18 +109,47 @@ impl CharBit {
 impl CharSummary {
     /// The summary of `text`'s characters.
     pub fn of(text: &str) -> Self {
+        Self::summarise(text, 0, None)
+    }
+
+    /// The summary of `text`'s characters, whose runs of Han characters `han` reads on the way
+    /// (`text` starts at byte `at` of the text `han` reads, after what it read before; a run
+    /// ends with `text`): the text is decoded once for both.
+    pub fn of_reading(text: &str, at: usize, han: &mut HanCharsReader) -> Self {
+        let summary = Self::summarise(text, at, Some(&mut *han));
+        han.read_other(at + text.len());
+        summary
+    }
+
+    /// The summary of `text`, which `han` (if given) reads too, `text` starting at byte `at` of
+    /// its text.
+    #[inline(always)]
+    fn summarise(text: &str, at: usize, mut han: Option<&mut HanCharsReader>) -> Self {
         // In 64-bit halves: a shift of a u128 by a variable amount costs a branch.
         let (mut ascii, mut hashed, mut classes) = ([0u64; 2], [0u64; HASHED_WORDS], 0u8);
-        for c in text.chars() {
+        for (i, c) in text.char_indices() {
             let u = u32::from(c);
-            if u < 0x80 {
+            if COMMON_IDEOGRAPHS.contains(&c) {
+                // Most characters of a Chinese text: no class, a Han character.
+                let (word, mask) = bit(c);
+                hashed[word] |= mask;
+                if let Some(han) = han.as_deref_mut() {
+                    han.read_han(at + i, c);
+                }
+            } else if u < 0x80 {
                 ascii[(u >> 6) as usize] |= 1 << (u & 63);
+                if let Some(han) = han.as_deref_mut() {
+                    han.read_other(at + i);
+                }
             } else {
                 let (word, mask) = bit(c);
                 hashed[word] |= mask;
                 // Every classed character lies below the CJK blocks or in the last one.
                 if !UNCLASSED.contains(&c) {
                     classes |= Class::of(c).map_or(0, |class| class as u8);
+                }
+                if let Some(han) = han.as_deref_mut() {
+                    han.read(at + i, c);
                 }
             }
         }

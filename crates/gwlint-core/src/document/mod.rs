@@ -251,7 +251,8 @@ pub struct Document {
     source_lines: std::sync::OnceLock<LineIndex>,
     /// How `source`'s characters are stored in the file (what its file byte offsets count).
     source_encoding: FileEncoding,
-    /// The runs of Han characters of `text`, decoded when a rule first asks.
+    /// The runs of Han characters of `text`: read by the structure pass with the paragraphs'
+    /// summaries, and again from the text when a rule asks after [`Document::drop_caches`].
     han_chars: std::sync::OnceLock<crate::spelling::HanChars>,
     /// Those runs with their best split, read when a rule first asks.
     han_runs: std::sync::OnceLock<crate::spelling::HanRuns>,
@@ -341,14 +342,8 @@ impl Document {
         self.han_runs.get_or_init(|| crate::spelling::HanRuns::of_wanted(self.han_chars()))
     }
 
-    /// Whether the Han characters have been read (see [`crate::rule::Rule::reads_han_chars`]).
-    #[cfg(test)]
-    pub(crate) fn han_chars_read(&self) -> bool {
-        self.han_chars.get().is_some()
-    }
-
-    /// The runs of Han characters of the text, decoded once (by whichever of the packs and the
-    /// spelling detectors reads them first).
+    /// The runs of Han characters of the text, decoded once: by the structure pass, with the
+    /// paragraphs' summaries (read again from the text if asked after [`Document::drop_caches`]).
     pub fn han_chars(&self) -> &crate::spelling::HanChars {
         self.han_chars.get_or_init(|| crate::spelling::HanChars::read(&self.text))
     }
@@ -663,5 +658,54 @@ mod cache_tests {
         assert_eq!(doc.source_range(span), range);
         assert_eq!(doc.han_char_count(), runs);
         assert_eq!(doc.paragraphs.iter().map(|p| doc.summary(p)).collect::<Vec<_>>(), summaries);
+    }
+
+    /// The runs of Han characters the structure pass reads with the paragraphs' summaries are
+    /// those of the whole text read alone: no run goes past a paragraph, and what lies between
+    /// the paragraphs' contents holds no Han character. Over every document fixture (plain text
+    /// in four encodings, Markdown, .docx), every rule's fixture and texts of odd line breaks and
+    /// spaces.
+    #[test]
+    fn the_han_characters_read_with_the_summaries_are_the_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut files = Vec::new();
+        let mut dirs = vec![root.join("documents"), root.join("docx"), root.join("rules")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        let mut docs = Vec::new();
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            if let Ok(doc) = Document::parse(&path.to_string_lossy(), &bytes, &ParseOptions::default()) {
+                docs.push(doc);
+            }
+        }
+        let texts = [
+            "关于开展检查的通知\r\n\r\n各单位：\r\n　　经研究，决定开展检查。\r\n",
+            "关于开展检查的请示\r\r市政府：\r经研究,拟开展检查。",
+            "  \t　一、总体要求　\u{3000}\n\n\u{3000}\u{3000}\n结尾没有换行𠀀𠀁",
+            "# **关于**开展检查的**通知**\n\n<!-- 注释 -->\n各单位：\n\n**经研究**，决定开展检查。\n",
+            "\u{feff}甲乙\u{200b}丙丁 戊己\n〇一二\n",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let kind = if k == 3 { SourceKind::Md } else { SourceKind::Txt };
+            docs.push(Document::from_text("a", kind, text).unwrap());
+        }
+        assert_eq!(docs.len(), 272, "{}", docs.len());
+        let mut chars = 0;
+        for mut doc in docs {
+            let read = doc.han_chars().clone();
+            doc.drop_caches();
+            assert_eq!(read, *doc.han_chars(), "{}", doc.text);
+            chars += read.char_count();
+        }
+        assert_eq!(chars, 19_384, "{chars}");
     }
 }

@@ -95,12 +95,19 @@ pub fn analyse(doc: &mut Document) {
         }
     }
     // What each paragraph holds, made here for the elements' gates and kept for the rules.
-    let summaries: Vec<CharSummary> = contents.iter().map(|c| CharSummary::of(c)).collect();
+    // The Han characters' runs are read in the same pass: no run goes past a paragraph, and
+    // what lies outside the paragraphs (line breaks, blank lines, the spaces around a line)
+    // holds none.
+    let mut han = crate::spelling::HanCharsReader::for_text(doc.text.len());
+    let summaries: Vec<CharSummary> =
+        paragraphs.iter().zip(&contents).map(|(p, c)| CharSummary::of_reading(c, p.span.start, &mut han)).collect();
+    let han = han.finish(doc.text.len());
     let elements = elements::read(&doc.text, &paragraphs, &summaries);
     doc.facts = derive_facts(&doc.text, &contents, &layout, &elements);
     doc.elements = elements;
     doc.paragraphs = paragraphs;
     doc.summaries = std::sync::OnceLock::from(summaries);
+    doc.han_chars = std::sync::OnceLock::from(han);
 }
 
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {

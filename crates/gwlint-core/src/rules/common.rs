@@ -699,12 +699,7 @@ impl Occurrences {
     /// document's runs ([`PhraseFinder::for_each_in`]).
     pub fn in_document(&self, doc: &Document) -> Vec<Vec<usize>> {
         let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.finder.len()];
-        // The document's Han characters are decoded only for a list that reads them.
-        if self.finder.reads_runs() {
-            self.finder.for_each_in(&doc.text, doc.han_chars(), |k, start| found[k].push(start));
-        } else {
-            self.finder.for_each(&doc.text, |k, start| found[k].push(start));
-        }
+        self.finder.for_each_in(&doc.text, doc.han_chars(), |k, start| found[k].push(start));
         self.places(found)
     }
 

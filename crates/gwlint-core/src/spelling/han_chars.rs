@@ -6,7 +6,7 @@
 use crate::text::is_han;
 
 /// The maximal runs of Han characters ([`is_han`]) of a text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HanChars {
     /// Every run's characters, one run after another.
     pub(super) chars: Vec<char>,
@@ -31,31 +31,11 @@ pub struct CharRun<'a> {
 impl HanChars {
     /// The runs of `text`.
     pub fn read(text: &str) -> Self {
-        // A Han character is three or four bytes, and a run and what parts it from the next at
-        // least four: the text's length bounds the lists, which are sized once (a long text's
-        // lists grown by doubling left the allocator holding the smaller copies; capacity never
-        // written is not resident).
-        let mut runs = HanChars {
-            chars: Vec::with_capacity(text.len() / 3 + 1),
-            bounds: Vec::with_capacity(text.len() / 3 + text.len() / 4 + 2),
-            places: Vec::new(),
-        };
-        let mut open: Option<usize> = None;
+        let mut reader = HanCharsReader::for_text(text.len());
         for (i, c) in text.char_indices() {
-            if is_han(c) {
-                let start = *open.get_or_insert(i);
-                runs.chars.push(c);
-                runs.bounds.push(i - start);
-            } else if let Some(start) = open.take() {
-                runs.bounds.push(i - start);
-                runs.places.push((start, runs.chars.len()));
-            }
+            reader.read(i, c);
         }
-        if let Some(start) = open {
-            runs.bounds.push(text.len() - start);
-            runs.places.push((start, runs.chars.len()));
-        }
-        runs
+        reader.finish(text.len())
     }
 
     /// `text`, a run of Han characters starting at byte `start` of its text, as one run.
@@ -88,6 +68,66 @@ impl HanChars {
             char_at = end;
             run
         })
+    }
+}
+
+/// Reads the runs of Han characters of a text one character at a time, in order: what a pass
+/// over the text for another purpose reads them with (the paragraphs' character summaries,
+/// [`crate::document::char_summary::CharSummary::of_reading`]), so that the text is decoded
+/// once for both.
+#[derive(Debug)]
+pub struct HanCharsReader {
+    runs: HanChars,
+    /// Where the open run starts (a byte of the text), if one is open.
+    open: Option<usize>,
+}
+
+impl HanCharsReader {
+    /// A reader of a text of `len` bytes. A Han character is three or four bytes, and a run and
+    /// what parts it from the next at least four: the length bounds the lists, which are sized
+    /// once (a long text's lists grown by doubling left the allocator holding the smaller
+    /// copies; capacity never written is not resident).
+    pub fn for_text(len: usize) -> Self {
+        let runs = HanChars {
+            chars: Vec::with_capacity(len / 3 + 1),
+            bounds: Vec::with_capacity(len / 3 + len / 4 + 2),
+            places: Vec::new(),
+        };
+        HanCharsReader { runs, open: None }
+    }
+
+    /// Reads character `c` at byte `i` of the text (after every character before it).
+    #[inline(always)]
+    pub fn read(&mut self, i: usize, c: char) {
+        if is_han(c) {
+            self.read_han(i, c);
+        } else {
+            self.read_other(i);
+        }
+    }
+
+    /// Reads a Han character ([`is_han`]) at byte `i`.
+    #[inline(always)]
+    pub fn read_han(&mut self, i: usize, c: char) {
+        let start = *self.open.get_or_insert(i);
+        self.runs.chars.push(c);
+        self.runs.bounds.push(i - start);
+    }
+
+    /// Reads a character that is no Han character at byte `i` (or the end of a stretch of the
+    /// text read: a run does not go on past it).
+    #[inline(always)]
+    pub fn read_other(&mut self, i: usize) {
+        if let Some(start) = self.open.take() {
+            self.runs.bounds.push(i - start);
+            self.runs.places.push((start, self.runs.chars.len()));
+        }
+    }
+
+    /// The runs read, the text ending at byte `len`.
+    pub fn finish(mut self, len: usize) -> HanChars {
+        self.read_other(len);
+        self.runs
     }
 }
 

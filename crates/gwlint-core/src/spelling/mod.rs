@@ -18,7 +18,7 @@ use crate::document::elements::ORGAN_ENDINGS;
 use std::ops::Range;
 
 use crate::lexicon::{self, segment::segment_into, PairSlot};
-pub use han_chars::{CharRun, HanChars};
+pub use han_chars::{CharRun, HanChars, HanCharsReader};
 
 /// The runs of Han characters of a text (their characters and offsets in [`HanChars`]), read
 /// once: their pairs' counts and their best splits, all runs in one set of lists (a document's

@@ -56,10 +56,6 @@ impl Rule for ConfusedWords {
         &CONFUSED_WORDS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for run in doc.han_runs() {
             for c in confused(&run) {

@@ -53,10 +53,6 @@ impl Rule for DroppedCharacters {
         &DROPPED_CHARACTERS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
         for run in doc.han_runs().filter(|r| may_find(r) && !is_person_name(r)) {

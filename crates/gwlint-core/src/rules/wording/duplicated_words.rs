@@ -83,10 +83,6 @@ impl Rule for DuplicatedWords {
         &DUPLICATED_WORDS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Every repetition is of Han characters written side by side: it lies inside one run of
         // Han characters (the document's, already read), which is read within its paragraph

@@ -59,10 +59,6 @@ impl Rule for NearMissWords {
         &NEAR_MISS_WORDS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // A written form the lexicon itself lists as a 成语 or fixed phrase (坚忍不拔 beside
         // 坚韧不拔) is an accepted variant, not a near miss.

@@ -263,10 +263,6 @@ impl Rule for OrganNameNearMiss {
         &ORGAN_NAME_NEAR_MISS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Before the 2023 reform the organ tables' names were not all in use.
         let before_reform = doc.elements.date.as_ref().is_some_and(|d| d.value.ordinal() < TABLE_FROM);

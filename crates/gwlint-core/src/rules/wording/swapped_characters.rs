@@ -82,10 +82,6 @@ impl Rule for SwappedCharacters {
         &SWAPPED_CHARACTERS
     }
 
-    fn reads_han_chars(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = Names::of(doc);
         // A 机关代字 before 〔 (冀政呈〔2019〕6号, 沪府办发﹝2021﹞7号) is an abbreviation, not a word.
