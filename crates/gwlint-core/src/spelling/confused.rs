@@ -22,8 +22,7 @@
 //! before a verb in 所必须具有的).
 
 use super::Run;
-use crate::char_sets::CharSet;
-use crate::lexicon;
+use crate::lexicon::{self, PairSlot};
 
 /// The least log ratio of the two readings.
 pub const MIN_MARGIN: f64 = 5.0;
@@ -143,38 +142,53 @@ fn class_favours(written: &str, other: &str, class: &str) -> bool {
     ko >= CLASS_SEEN && f64::from(ko) / no >= CLASS_RATIO * (f64::from(kw) + 1.0) / (nw + 1.0)
 }
 
-/// The first characters of the words of [`lexicon::CONFUSED_PAIRS`].
-static PAIR_FIRSTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
-    let mut set = CharSet::default();
-    for c in lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b]).filter_map(|w| w.chars().next()) {
-        set.insert(c);
-    }
-    set
-});
-
 /// The confused words of a run.
 pub fn confused(run: &Run<'_>) -> Vec<Confused> {
-    if !may_read(run.chars) {
+    if !may_read(run) {
         return Vec::new();
     }
     run.with_split(confused_in)
 }
 
-/// Whether the run of `chars` holds a word of a pair, as characters side by side (and so may
-/// hold one in its split): most runs do not. The run's characters are asked first, and the
-/// pairs' words compared only where one of their first characters stands.
-pub(super) fn may_read(chars: &[char]) -> bool {
-    let (firsts, words) = (&*PAIR_FIRSTS, &*PAIR_WORDS);
-    chars
-        .iter()
-        .enumerate()
-        .any(|(i, &c)| firsts.contains(c) && words.iter().any(|w| w.first() == Some(&c) && chars[i..].starts_with(w)))
+/// Whether the run holds a word of a pair, as characters side by side (and so may hold one in
+/// its split): most runs do not. Every word of a pair is a word of two characters of the
+/// lexicon, which the slot of its pair tells with its frequency rank ([`PairSlot::word`]): the
+/// words are compared only where a pair's slot holds a word of one of their ranks.
+pub(super) fn may_read(run: &Run<'_>) -> bool {
+    let ranks = &*PAIR_WORD_RANKS;
+    run.pairs.iter().enumerate().any(|(i, slot)| {
+        slot.word()
+            .is_some_and(|rank| ranks.get(rank.index() / 64).is_some_and(|bits| bits >> (rank.index() % 64) & 1 != 0))
+            && PAIR_WORDS.iter().any(|w| run.chars[i..].starts_with(w))
+    })
 }
 
 /// The words of [`lexicon::CONFUSED_PAIRS`], as characters.
 static PAIR_WORDS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
     lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b]).map(|w| w.chars().collect()).collect()
 });
+
+/// The frequency ranks of the words of [`PAIR_WORDS`] as the slots of their pairs hold them
+/// ([`PairSlot::word`]), as bits.
+static PAIR_WORD_RANKS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = Vec::new();
+    for rank in PAIR_WORDS.iter().filter_map(|w| pair_word(w)) {
+        let i = rank.index();
+        if bits.len() <= i / 64 {
+            bits.resize(i / 64 + 1, 0);
+        }
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
+});
+
+/// The frequency rank the slot of a word of two characters holds for it (none for another word).
+fn pair_word(word: &[char]) -> Option<lexicon::FreqRank> {
+    match word {
+        [a, b] => lexicon::pair_slot(*a, *b).and_then(PairSlot::word),
+        _ => None,
+    }
+}
 
 /// [`confused`] of a split run that holds a word of a pair.
 fn confused_in(run: &Run<'_>) -> Vec<Confused> {
@@ -290,5 +304,55 @@ mod tests {
         ] {
             assert!(found(s).is_empty(), "{s}: {:?}", found(s));
         }
+    }
+
+    /// Every word of a pair is a word of two characters whose pair's slot holds its rank, so
+    /// that a run is read exactly when it holds one of them as characters: over every run of the
+    /// pairs' words written among ordinary words and of two real documents, the slots' test
+    /// says what comparing the words at every character says.
+    #[test]
+    fn runs_are_read_exactly_where_a_word_of_a_pair_stands() {
+        assert_eq!(PAIR_WORDS.len(), 2 * lexicon::CONFUSED_PAIRS.len());
+        for w in PAIR_WORDS.iter() {
+            let word: String = w.iter().collect();
+            assert_eq!(pair_word(w).map(lexicon::FreqRank::freq), lexicon::word(&word).map(|x| x.freq), "{word}");
+            assert!(pair_word(w).is_some(), "{word}");
+        }
+        let mut text = String::new();
+        for (k, w) in PAIR_WORDS.iter().enumerate() {
+            let word: String = w.iter().collect();
+            text += ["推动", "。", "各部门要", "加强"][k % 4];
+            text += &word;
+            text += ["工作", "，", "内容", ""][k % 4];
+            text.push('\n');
+        }
+        // Other words of two characters of the same frequencies: their slots hold the same
+        // ranks, and their runs hold no word of a pair.
+        let freqs: Vec<u32> = PAIR_WORDS.iter().filter_map(|w| pair_word(w)).map(lexicon::FreqRank::freq).collect();
+        let words = include_str!("../../../../rules/lexicon/words.txt");
+        let mut alike = 0;
+        for line in words.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(freq)) = (fields.next(), fields.next().and_then(|f| f.parse::<u32>().ok())) else {
+                continue;
+            };
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() == 2 && freqs.contains(&freq) && !PAIR_WORDS.contains(&chars) {
+                text += &format!("推动{word}工作\n");
+                alike += 1;
+            }
+        }
+        assert_eq!(alike, 96);
+        text += include_str!("../../../../fixtures/documents/03_baogao_errors.txt");
+        text += include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt");
+        let runs = OwnedRuns::of(&text);
+        let (mut read, mut all) = (0, 0);
+        for run in runs.iter() {
+            let holds = (0..run.chars.len()).any(|i| PAIR_WORDS.iter().any(|w| run.chars[i..].starts_with(w)));
+            assert_eq!(may_read(&run), holds, "{}", run.text);
+            read += usize::from(holds);
+            all += 1;
+        }
+        assert_eq!((read, all), (24, 215));
     }
 }
