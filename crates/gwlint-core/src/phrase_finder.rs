@@ -156,17 +156,23 @@ impl PhraseFinder {
             OtherFirsts::None | OtherFirsts::Many => None,
         };
         for run in han.runs() {
-            for (k, &c) in run.chars.iter().enumerate() {
-                if u32::from(c) <= 0xFFFF && !self.firsts.contains(c) {
+            let last = run.chars.len() - 1;
+            // Inside the run, a place is read only if a phrase of one character starts with its
+            // character, or its pair with the next may start one (one bit each, of the tables
+            // `at` reads first).
+            for (k, pair) in run.chars.windows(2).enumerate() {
+                let (c, n) = (pair[0], pair[1]);
+                if u32::from(c) <= 0xFFFF && !self.singles.contains(c) && !self.pairs.may_contain(c, n) {
                     continue;
                 }
                 let i = run.start + run.bounds[k];
-                // After the run's last character, the text's next one.
-                let next = match run.chars.get(k + 1) {
-                    Some(&n) => Some(n),
-                    None => text[run.end..].chars().next(),
-                };
-                self.at(&text[i..], i, c, next, &mut found);
+                self.at(&text[i..], i, c, Some(n), &mut found);
+            }
+            // After the run's last character, the text's next one.
+            let c = run.chars[last];
+            if u32::from(c) > 0xFFFF || self.firsts.contains(c) {
+                let i = run.start + run.bounds[last];
+                self.at(&text[i..], i, c, text[run.end..].chars().next(), &mut found);
             }
         }
         if let Some(searcher) = others {
