@@ -296,11 +296,6 @@ impl FreqRank {
     pub fn log_prob(self) -> f64 {
         log_probs()[self.0 as usize]
     }
-
-    /// The place of the frequency among the distinct frequencies (0 the rarest).
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
 }
 
 /// [`log_prob`] of each distinct frequency, by [`FreqRank`] (made once; a caller reading many

@@ -22,7 +22,7 @@
 //! before a verb in 所必须具有的).
 
 use super::Run;
-use crate::lexicon::{self, PairSlot};
+use crate::lexicon;
 
 /// The least log ratio of the two readings.
 pub const MIN_MARGIN: f64 = 5.0;
@@ -142,53 +142,70 @@ fn class_favours(written: &str, other: &str, class: &str) -> bool {
     ko >= CLASS_SEEN && f64::from(ko) / no >= CLASS_RATIO * (f64::from(kw) + 1.0) / (nw + 1.0)
 }
 
-/// The confused words of a run.
+/// The confused words of a run (split here if the store left it unsplit).
 pub fn confused(run: &Run<'_>) -> Vec<Confused> {
-    if !may_read(run) {
-        return Vec::new();
-    }
     run.with_split(confused_in)
 }
 
-/// Whether the run holds a word of a pair, as characters side by side (and so may hold one in
-/// its split): most runs do not. Every word of a pair is a word of two characters of the
-/// lexicon, which the slot of its pair tells with its frequency rank ([`PairSlot::word`]): the
-/// words are compared only where a pair's slot holds a word of one of their ranks.
-pub(super) fn may_read(run: &Run<'_>) -> bool {
-    let ranks = &*PAIR_WORD_RANKS;
-    run.pairs.iter().enumerate().any(|(i, slot)| {
-        slot.word()
-            .is_some_and(|rank| ranks.get(rank.index() / 64).is_some_and(|bits| bits >> (rank.index() % 64) & 1 != 0))
-            && PAIR_WORDS.iter().any(|w| run.chars[i..].starts_with(w))
+/// The runs of `runs` (the runs of Han characters of `text`, in order) that hold a word of a
+/// pair, as characters side by side (and so may hold one in their split): most runs hold none,
+/// and most documents few. The words' places come from one vectorised search of the text for
+/// all of them.
+pub fn runs_holding_pair_words<'a, 't>(
+    text: &'t str,
+    runs: impl Iterator<Item = Run<'a>> + 't,
+) -> impl Iterator<Item = Run<'a>> + 't {
+    let mut places = PAIR_WORD_SEARCH.starts(text).peekable();
+    runs.filter(move |run| {
+        // A word's characters are Han characters side by side: a word that starts in a run lies
+        // in it. One overlapping another is not found, but the other lies in the same run.
+        while places.next_if(|&p| p < run.start).is_some() {}
+        places.peek().is_some_and(|&p| p < run.start + run.text.len())
     })
 }
 
 /// The words of [`lexicon::CONFUSED_PAIRS`], as characters.
+#[cfg(test)]
 static PAIR_WORDS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
     lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b]).map(|w| w.chars().collect()).collect()
 });
 
-/// The frequency ranks of the words of [`PAIR_WORDS`] as the slots of their pairs hold them
-/// ([`PairSlot::word`]), as bits.
-static PAIR_WORD_RANKS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = Vec::new();
-    for rank in PAIR_WORDS.iter().filter_map(|w| pair_word(w)) {
-        let i = rank.index();
-        if bits.len() <= i / 64 {
-            bits.resize(i / 64 + 1, 0);
-        }
-        bits[i / 64] |= 1 << (i % 64);
-    }
-    bits
-});
+/// The search for the words of [`lexicon::CONFUSED_PAIRS`]: the vectorised search of few
+/// strings (Teddy) where the processor has one, else an automaton (WebAssembly).
+enum PairWordSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
 
-/// The frequency rank the slot of a word of two characters holds for it (none for another word).
-fn pair_word(word: &[char]) -> Option<lexicon::FreqRank> {
-    match word {
-        [a, b] => lexicon::pair_slot(*a, *b).and_then(PairSlot::word),
-        _ => None,
+impl PairWordSearch {
+    /// Where a word of a pair starts in `text`, in order (one overlapping another left out).
+    fn starts<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = usize> + 't> {
+        match self {
+            PairWordSearch::Packed(s) => Box::new(s.find_iter(text).map(|m| m.start())),
+            PairWordSearch::Automaton(s) => Box::new(s.find_iter(text).map(|m| m.start())),
+        }
+    }
+
+    /// The vectorised search, if the processor has one.
+    fn packed() -> Option<Self> {
+        aho_corasick::packed::Config::new().builder().extend(Self::words()).build().map(PairWordSearch::Packed)
+    }
+
+    fn automaton() -> Self {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(Self::words())
+            .expect("the pairs' words");
+        PairWordSearch::Automaton(automaton)
+    }
+
+    fn words() -> impl Iterator<Item = &'static &'static str> {
+        lexicon::CONFUSED_PAIRS.iter().flat_map(|(a, b)| [a, b])
     }
 }
+
+static PAIR_WORD_SEARCH: std::sync::LazyLock<PairWordSearch> =
+    std::sync::LazyLock::new(|| PairWordSearch::packed().unwrap_or_else(PairWordSearch::automaton));
 
 /// [`confused`] of a split run that holds a word of a pair.
 fn confused_in(run: &Run<'_>) -> Vec<Confused> {
@@ -262,7 +279,11 @@ mod tests {
     use crate::spelling::OwnedRuns;
 
     fn found(text: &str) -> Vec<String> {
-        OwnedRuns::of(text).iter().flat_map(|r| confused(&r)).map(|c| format!("{}→{}", c.written, c.right)).collect()
+        let runs = OwnedRuns::of(text);
+        runs_holding_pair_words(text, runs.iter())
+            .flat_map(|r| confused(&r))
+            .map(|c| format!("{}→{}", c.written, c.right))
+            .collect()
     }
 
     #[test]
@@ -306,18 +327,13 @@ mod tests {
         }
     }
 
-    /// Every word of a pair is a word of two characters whose pair's slot holds its rank, so
-    /// that a run is read exactly when it holds one of them as characters: over every run of the
-    /// pairs' words written among ordinary words and of two real documents, the slots' test
-    /// says what comparing the words at every character says.
+    /// A run is read exactly when it holds a word of a pair as characters: over every run of
+    /// the pairs' words written among ordinary words, of other two-character words of the same
+    /// frequencies (words alike to the lexicon) and of two real documents, the runs the search
+    /// gives are those where comparing the words at every character finds one.
     #[test]
     fn runs_are_read_exactly_where_a_word_of_a_pair_stands() {
         assert_eq!(PAIR_WORDS.len(), 2 * lexicon::CONFUSED_PAIRS.len());
-        for w in PAIR_WORDS.iter() {
-            let word: String = w.iter().collect();
-            assert_eq!(pair_word(w).map(lexicon::FreqRank::freq), lexicon::word(&word).map(|x| x.freq), "{word}");
-            assert!(pair_word(w).is_some(), "{word}");
-        }
         let mut text = String::new();
         for (k, w) in PAIR_WORDS.iter().enumerate() {
             let word: String = w.iter().collect();
@@ -326,9 +342,10 @@ mod tests {
             text += ["工作", "，", "内容", ""][k % 4];
             text.push('\n');
         }
-        // Other words of two characters of the same frequencies: their slots hold the same
-        // ranks, and their runs hold no word of a pair.
-        let freqs: Vec<u32> = PAIR_WORDS.iter().filter_map(|w| pair_word(w)).map(lexicon::FreqRank::freq).collect();
+        // Two pair words overlapping (有利 and 利…: 有利益), and back to back.
+        text += "有利益形式形势\n";
+        let freqs: Vec<u32> =
+            PAIR_WORDS.iter().filter_map(|w| lexicon::word(&w.iter().collect::<String>())).map(|w| w.freq).collect();
         let words = include_str!("../../../../rules/lexicon/words.txt");
         let mut alike = 0;
         for line in words.lines().filter(|l| !l.starts_with('#')) {
@@ -346,13 +363,20 @@ mod tests {
         text += include_str!("../../../../fixtures/documents/03_baogao_errors.txt");
         text += include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt");
         let runs = OwnedRuns::of(&text);
-        let (mut read, mut all) = (0, 0);
-        for run in runs.iter() {
-            let holds = (0..run.chars.len()).any(|i| PAIR_WORDS.iter().any(|w| run.chars[i..].starts_with(w)));
-            assert_eq!(may_read(&run), holds, "{}", run.text);
-            read += usize::from(holds);
-            all += 1;
+        let read: Vec<&str> = runs_holding_pair_words(&text, runs.iter()).map(|r| r.text).collect();
+        let holding: Vec<&str> = runs
+            .iter()
+            .filter(|run| (0..run.chars.len()).any(|i| PAIR_WORDS.iter().any(|w| run.chars[i..].starts_with(w))))
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(read, holding);
+        assert_eq!((read.len(), runs.iter().count()), (25, 216));
+        // Both searches find the same places (the automaton is what a processor without the
+        // vectorised one gets).
+        let automaton: Vec<usize> = PairWordSearch::automaton().starts(&text).collect();
+        assert_eq!(automaton.len(), 27);
+        if let Some(packed) = PairWordSearch::packed() {
+            assert_eq!(packed.starts(&text).collect::<Vec<_>>(), automaton);
         }
-        assert_eq!((read, all), (24, 215));
     }
 }

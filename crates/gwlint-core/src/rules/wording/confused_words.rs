@@ -6,7 +6,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use crate::spelling::confused::{confused, Confused};
+use crate::spelling::confused::{confused, runs_holding_pair_words, Confused};
 
 declare_rule! {
     /// ## 作用
@@ -57,7 +57,7 @@ impl Rule for ConfusedWords {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for run in doc.han_runs() {
+        for run in runs_holding_pair_words(&doc.text, doc.han_runs()) {
             for c in confused(&run) {
                 let span = Span::new(c.span.start, c.span.end);
                 cx.report(span, format!("疑似误用：“{}”应为“{}”", c.written, c.right))
