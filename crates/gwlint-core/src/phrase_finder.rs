@@ -11,9 +11,11 @@
 //! transition (and often a few failure transitions) at every character instead.
 //!
 //! A list whose phrases start with few characters (the names of GW617 and GW618) is not read a
-//! character at a time: the places of those characters are searched for with a vectorised
+//! character at a time: the places of the phrases' first two characters (of those characters,
+//! for a list with more than a packed search takes) are searched for with a vectorised
 //! multi-string search (`aho_corasick::packed`, Teddy), which passes over the text between them
-//! many bytes at a step.
+//! many bytes at a step, and over the places of a first character that no phrase's second
+//! follows.
 //!
 //! A document's Han characters are decoded once ([`HanChars`]): read from there
 //! ([`PhraseFinder::for_each_in`]), the places of the Han first characters are found without
@@ -37,8 +39,10 @@ pub struct PhraseFinder {
     pairs: PairFilter,
     /// The one-character phrases below U+10000 (those above are looked up in `by_start`).
     singles: CharSet,
-    /// The places of the first characters, searched for as strings, for a list that starts with
-    /// at most [`PACKED_FIRSTS`] characters.
+    /// Where a phrase may start, searched for as strings, for a list that starts with at most
+    /// [`PACKED_FIRSTS`] characters: the phrases' first two characters (a one-character
+    /// phrase's character), or their first characters where those are more than
+    /// [`PACKED_FIRSTS`].
     first_places: Option<aho_corasick::packed::Searcher>,
     /// How the first characters that are not Han characters are found where the Han ones are
     /// read from a document's runs.
@@ -54,8 +58,8 @@ enum OtherFirsts {
     Many,
 }
 
-/// The most first characters a list's places are searched for with a packed search (Teddy, the
-/// search under it, takes up to 64 strings).
+/// The most first characters (or first two characters) a list's places are searched for with a
+/// packed search (Teddy, the search under it, takes up to 64 strings).
 const PACKED_FIRSTS: usize = 64;
 
 impl PhraseFinder {
@@ -85,7 +89,17 @@ impl PhraseFinder {
                 })
                 .flatten()
         };
-        let first_places = packed(&starts);
+        // The places of a short list are searched for by the phrases' first two characters
+        // (or the one of a one-character phrase): the search passes over the places where a
+        // first character stands before another (国 before 务 for 国家…), which a search for the
+        // first characters alone stopped at.
+        let first_places = (by_start.len() <= PACKED_FIRSTS)
+            .then(|| {
+                let heads = by_start.keys().map(|&(c, n)| n.map_or_else(|| c.to_string(), |n| format!("{c}{n}")));
+                aho_corasick::packed::Config::new().builder().extend(heads).build()
+            })
+            .flatten()
+            .or_else(|| packed(&starts));
         let others: Vec<char> = starts.iter().copied().filter(|&c| !is_han(c)).collect();
         let other_firsts = match packed(&others) {
             _ if others.is_empty() => OtherFirsts::None,
@@ -182,14 +196,16 @@ impl PhraseFinder {
 
     /// Calls `found` for the phrases at the places `searcher` finds (whole first characters).
     fn at_places(&self, text: &str, searcher: &aho_corasick::packed::Searcher, found: &mut impl FnMut(usize, usize)) {
-        // Each match is one whole first character (a character's encoding starts only where a
-        // character does), so no place is passed over.
-        for m in searcher.find_iter(text) {
+        // Each match starts with a whole first character (a character's encoding starts only
+        // where a character does), and the search goes on after that character, not after the
+        // match: a match of two characters does not hide one starting at its second.
+        let mut from = 0;
+        while let Some(m) = searcher.find_in(text, aho_corasick::Span::from(from..text.len())) {
             let rest = &text[m.start()..];
             let mut chars = rest.chars();
-            if let Some(c) = chars.next() {
-                self.at(rest, m.start(), c, chars.next(), found);
-            }
+            let Some(c) = chars.next() else { break };
+            self.at(rest, m.start(), c, chars.next(), found);
+            from = m.start() + c.len_utf8();
         }
     }
 
@@ -236,10 +252,28 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_of_every_phrase() {
-        let phrases =
-            ["国务院", "国务院总理", "总理", "王", "王某", "某某", "𠀀𠀁", "𠀀", "a", "ab", "b", "期期", "，截止"];
-        let texts = ["国务院总理王某某王𠀀𠀁𠀀王某ab王", "期期期期", "aab，截止，截止日期", "", "𠀀", "无关的文字"];
-        // Searched for by their first characters' places, and read a character at a time.
+        let phrases = [
+            "国务院",
+            "国务院总理",
+            "总理",
+            "王",
+            "王某",
+            "某某",
+            "𠀀𠀁",
+            "𠀀",
+            "a",
+            "ab",
+            "b",
+            "期期",
+            "，截止",
+            "国家",
+            "家庭",
+        ];
+        // Phrases that overlap (国家 and 家庭, 期期 with itself) are all found.
+        let texts =
+            ["国务院总理王某某王𠀀𠀁𠀀王某ab王", "期期期期", "aab，截止，截止日期", "", "𠀀", "无关的文字", "国家庭"];
+        // Searched for by the places of their first two characters, and read a character at a
+        // time.
         let packed = PhraseFinder::new(phrases);
         assert!(packed.first_places.is_some());
         let mut by_character = PhraseFinder::new(phrases);
