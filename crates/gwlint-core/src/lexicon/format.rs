@@ -23,15 +23,27 @@ pub fn extend_key(key: u64, more: &str) -> u64 {
     more.bytes().fold(key, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// [`extend_key`] by the character `c` (its UTF-8 bytes, made without a buffer: a character
+/// of the Basic Multilingual Plane from U+0800 on, every Han character of it, is three bytes).
+#[inline]
+pub fn extend_key_char(key: u64, c: char) -> u64 {
+    let u = u32::from(c);
+    if (0x800..=0xFFFF).contains(&u) {
+        let step = |h: u64, b: u32| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        step(step(step(key, 0xE0 | u >> 12), 0x80 | (u >> 6 & 0x3F)), 0x80 | (u & 0x3F))
+    } else {
+        extend_key(key, c.encode_utf8(&mut [0u8; 4]))
+    }
+}
+
 /// The key of a word with the character at `at` left open (标? for 标准): FNV-1a as
 /// [`word_key`], with a byte no UTF-8 text holds in the open place.
 pub fn wildcard_key(chars: &[char], at: usize) -> u64 {
-    let mut buf = [0u8; 4];
-    chars.iter().enumerate().fold(KEY_START, |h, (i, c)| {
+    chars.iter().enumerate().fold(KEY_START, |h, (i, &c)| {
         if i == at {
             (h ^ 0xFF).wrapping_mul(0x0100_0000_01b3)
         } else {
-            extend_key(h, c.encode_utf8(&mut buf))
+            extend_key_char(h, c)
         }
     })
 }
@@ -403,5 +415,24 @@ pub fn trie_code(code: u32) -> ([u8; 2], usize) {
     } else {
         let c = code - TRIE_ONE_BYTE - 1;
         ([0xA0 + (c / 255) as u8, 1 + (c % 255) as u8], 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key extended by a character is the key extended by its UTF-8 bytes, in every plane and
+    /// at the bounds of the encoded lengths.
+    #[test]
+    fn a_key_extended_by_a_character_is_extended_by_its_bytes() {
+        let chars = ['a', '\u{7F}', '\u{80}', 'é', '\u{7FF}', '\u{800}', '一', '龥', '\u{FFFF}', '\u{10000}', '𠀀'];
+        for c in chars {
+            for key in [KEY_START, word_key("公文")] {
+                assert_eq!(extend_key_char(key, c), extend_key(key, &c.to_string()), "{c:?}");
+            }
+        }
+        let word: Vec<char> = "高质量发展".chars().collect();
+        assert_eq!(word.iter().fold(KEY_START, |k, &c| extend_key_char(k, c)), word_key("高质量发展"));
     }
 }

@@ -110,10 +110,9 @@ pub(super) fn may_read(chars: &[char], least_count: u32) -> bool {
     least_count <= MAX_GAP_COUNT
         || (n >= 4
             && (n.saturating_sub(5)..=n - 4).any(|s| {
-                let mut buf = [0u8; 4];
-                let key = chars[s..].iter().fold(lexicon::format::KEY_START, |key, c| {
-                    lexicon::format::extend_key(key, c.encode_utf8(&mut buf))
-                });
+                let key = chars[s..]
+                    .iter()
+                    .fold(lexicon::format::KEY_START, |key, &c| lexicon::format::extend_key_char(key, c));
                 lexicon::with_one_more_keyed(key).next().is_some()
             }))
 }
