@@ -307,7 +307,7 @@ fn ends_lone(split: &Split<'_>, e: usize) -> bool {
 /// hashed in pieces instead of from a string built for it.
 fn key_put_back(written: &str, at: usize, c: char) -> u64 {
     let (before, after) = written.split_at(at);
-    let key = lexicon::format::extend_key(lexicon::format::word_key(before), c.encode_utf8(&mut [0u8; 4]));
+    let key = lexicon::format::extend_key_char(lexicon::format::word_key(before), c);
     lexicon::format::extend_key(key, after)
 }
 
