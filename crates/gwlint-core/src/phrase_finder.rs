@@ -11,11 +11,11 @@
 //! transition (and often a few failure transitions) at every character instead.
 //!
 //! A list whose phrases start with few characters (the names of GW617 and GW618) is not read a
-//! character at a time: the places of the phrases' first two characters (of those characters,
-//! for a list with more than a packed search takes) are searched for with a vectorised
-//! multi-string search (`aho_corasick::packed`, Teddy), which passes over the text between them
-//! many bytes at a step, and over the places of a first character that no phrase's second
-//! follows.
+//! character at a time: the places of the phrases' first two characters (of their first
+//! characters alone, where the pairs are more than a packed search takes) are searched for with
+//! a vectorised multi-string search (`aho_corasick::packed`, Teddy), which passes over the text
+//! between them many bytes at a step, and over the places of a first character that no
+//! phrase's second follows.
 //!
 //! A document's Han characters are decoded once ([`HanChars`]): read from there
 //! ([`PhraseFinder::for_each_in`]), the places of the Han first characters are found without
