@@ -62,6 +62,12 @@ enum OtherFirsts {
 /// packed search (Teddy, the search under it, takes up to 64 strings).
 const PACKED_FIRSTS: usize = 64;
 
+/// A packed search for `strings`, if they are at most [`PACKED_FIRSTS`] (asked before they are
+/// made: the packs' lists have thousands).
+fn packed(strings: impl ExactSizeIterator<Item = String>) -> Option<aho_corasick::packed::Searcher> {
+    (strings.len() <= PACKED_FIRSTS).then(|| aho_corasick::packed::Config::new().builder().extend(strings).build())?
+}
+
 impl PhraseFinder {
     /// The finder of `phrases` (distinct and none empty), numbered in the order given.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
@@ -82,26 +88,14 @@ impl PhraseFinder {
         let mut starts: Vec<char> = by_start.keys().map(|&(c, _)| c).collect();
         starts.sort_unstable();
         starts.dedup();
-        let packed = |chars: &[char]| {
-            (chars.len() <= PACKED_FIRSTS)
-                .then(|| {
-                    aho_corasick::packed::Config::new().builder().extend(chars.iter().map(char::to_string)).build()
-                })
-                .flatten()
-        };
         // The places of a short list are searched for by the phrases' first two characters
         // (or the one of a one-character phrase): the search passes over the places where a
         // first character stands before another (国 before 务 for 国家…), which a search for the
         // first characters alone stopped at.
-        let first_places = (by_start.len() <= PACKED_FIRSTS)
-            .then(|| {
-                let heads = by_start.keys().map(|&(c, n)| n.map_or_else(|| c.to_string(), |n| format!("{c}{n}")));
-                aho_corasick::packed::Config::new().builder().extend(heads).build()
-            })
-            .flatten()
-            .or_else(|| packed(&starts));
+        let heads = by_start.keys().map(|&(c, n)| n.map_or_else(|| c.to_string(), |n| format!("{c}{n}")));
+        let first_places = packed(heads).or_else(|| packed(starts.iter().map(char::to_string)));
         let others: Vec<char> = starts.iter().copied().filter(|&c| !is_han(c)).collect();
-        let other_firsts = match packed(&others) {
+        let other_firsts = match packed(others.iter().map(char::to_string)) {
             _ if others.is_empty() => OtherFirsts::None,
             Some(searcher) => OtherFirsts::Packed(searcher),
             None => OtherFirsts::Many,
