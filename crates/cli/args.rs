@@ -246,6 +246,8 @@ pub enum Format {
     /// 带源文上下文的可读输出
     Human,
     /// 每个问题一行：路径:行:列: 代码 [级别] 说明
+    // The brackets are the help text's (clap shows the comment as written), not a link.
+    #[allow(rustdoc::broken_intra_doc_links)]
     Concise,
     /// 机器可读 JSON（格式见 docs/json-output.md）
     Json,

@@ -1,6 +1,6 @@
 //! Every occurrence of a list of phrases in a text, overlapping ones too: the finder under the
 //! packs' shared pass ([`crate::pack_set`]) and the rules' name lists
-//! ([`crate::rules::common::Occurrences`]).
+//! (`rules::common::Occurrences`).
 //!
 //! A phrase list is short next to the text (tens to a few thousand phrases), and most places of
 //! a text start none of its phrases. The text is read a character at a time, and a place is

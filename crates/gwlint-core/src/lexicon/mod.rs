@@ -365,7 +365,7 @@ fn prefetch(table: &'static [u8], at: usize) {
     let _ = (table, at);
 }
 
-/// [`prefetch`] of the slot where the search for the pair `a`, `b` starts ([`pair_slot`]).
+/// `prefetch` of the slot where the search for the pair `a`, `b` starts ([`pair_slot`]).
 #[inline(always)]
 pub fn prefetch_pair_slot(a: char, b: char) {
     if let Some(key) = format::pair_slot_key(a, b) {
@@ -373,7 +373,7 @@ pub fn prefetch_pair_slot(a: char, b: char) {
     }
 }
 
-/// [`prefetch`] of the entry of `c` in the tables of trie codes ([`trie_char`]), read for every
+/// `prefetch` of the entry of `c` in the tables of trie codes ([`trie_char`]), read for every
 /// character the split reads.
 #[inline(always)]
 pub fn prefetch_trie_code(c: char) {
@@ -382,7 +382,7 @@ pub fn prefetch_trie_code(c: char) {
     }
 }
 
-/// [`prefetch`] of the node the split's walk of the trie of words reads first after a pair whose
+/// `prefetch` of the node the split's walk of the trie of words reads first after a pair whose
 /// slot says the trie goes on at `base` ([`PairSlot::trie_base`]), when `c` follows the pair.
 #[inline(always)]
 pub fn prefetch_trie_after(base: u32, c: char) {
@@ -468,7 +468,7 @@ pub fn form_key(form: &str) -> u64 {
     format::word_key(form)
 }
 
-/// [`prefetch`] of what [`with_one_more_keyed`] reads first for the form of key `key`
+/// `prefetch` of what [`with_one_more_keyed`] reads first for the form of key `key`
 /// ([`form_key`]).
 #[inline(always)]
 pub fn prefetch_with_one_more(key: u64) {
@@ -587,7 +587,7 @@ pub fn swap_key(chars: &[char], at: usize) -> u64 {
     format::wildcard_key(chars, at)
 }
 
-/// [`prefetch`] of what [`swap_targets_keyed`] reads first for `key` ([`swap_key`]).
+/// `prefetch` of what [`swap_targets_keyed`] reads first for `key` ([`swap_key`]).
 #[inline(always)]
 pub fn prefetch_swap_targets(key: u64) {
     prefetch(SWAPS_FILTER, format::blocked_filter_byte(SWAPS_FILTER, key));

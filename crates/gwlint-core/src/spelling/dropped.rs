@@ -94,7 +94,7 @@ fn dropped_where(run: &Run<'_>, protected: &dyn Fn(&str) -> bool, skip: bool) ->
 }
 
 /// Whether [`dropped`] may find anything in `run`: a run the store left unsplit is one it reads
-/// nothing of (the store splits every run [`may_read`] says it may read, `split_wanted`).
+/// nothing of (the store splits every run `may_read` says it may read, `split_wanted`).
 /// Asked by a rule before it weighs what else keeps the run from being read.
 pub fn may_find(run: &Run<'_>) -> bool {
     debug_assert!(run.has_split || !may_read(run.chars, run.least_pair_count), "{}", run.text);

@@ -106,7 +106,7 @@ impl HanRuns {
     }
 
     /// [`HanRuns::of`], with only the runs split that a detector may read the split of
-    /// ([`split_wanted`]): a run none reads (a third of the characters of 公文 text) keeps its
+    /// (`split_wanted`): a run none reads (a third of the characters of 公文 text) keeps its
     /// pairs alone, and is split if a detector reads it after all ([`Run::with_split`]).
     pub fn of_wanted(chars: &HanChars) -> Self {
         Self::read(chars, false)

@@ -26,9 +26,9 @@
 //!   in a notice on manhole covers, 尘 in a statute on dust: a word of its topic, not a slip, which
 //!   is a one-off), and is not a surname before 某 (肖某, 石某某: a name withheld).
 //!
-//! Besides: 付 standing alone before a post title is read as 副 (付镇长 → 副镇长, [`deputy_at`]):
+//! Besides: 付 standing alone before a post title is read as 副 (付镇长 → 副镇长, `deputy_at`):
 //! 副 joins any title, so the lexicon cannot list the compounds; and a two-character word
-//! written with two characters of its sound (鱼蒜 for 预算) is read by [`super::homophone`].
+//! written with two characters of its sound (鱼蒜 for 预算) is read by the `homophone` module.
 
 use super::{closes_organ_name, replaced, Run, Split};
 use crate::lexicon::segment::segment;
