@@ -39,12 +39,68 @@ pub struct DateMention {
 const NUM: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 const YEAR: &str = r"[0-9]{4}|[〇零○一二三四五六七八九]{4}";
 
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<y>{YEAR}) ?年 ?(?:(?P<m>{NUM}) ?月 ?(?:(?P<d>{NUM}) ?[日号])?)?|(?P<m2>{NUM}) ?月 ?(?P<d2>{NUM}) ?[日号]"
-    ))
-    .unwrap()
-});
+/// A year with its month (and day), or a month with its day. A year alone (2025年) is no
+/// mention and is not matched: no mention starts inside a year and its 年 (it would need a 月
+/// there), so the mentions are those of the pattern that matched it and dropped the match. Every
+/// match holds exactly one 月 (no class of the pattern holds it), and that is what
+/// [`mention_captures`] searches around.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(&mention_pattern(false)).unwrap());
+
+/// The pattern of [`MENTION`]; with `bare_year`, the one that matched a year alone too (the
+/// tests compare the two).
+fn mention_pattern(bare_year: bool) -> String {
+    let (open, close) = if bare_year { ("(?:", ")?") } else { ("", "") };
+    format!(
+        r"(?P<y>{YEAR}) ?年 ?{open}(?P<m>{NUM}) ?月 ?(?:(?P<d>{NUM}) ?[日号])?{close}|(?P<m2>{NUM}) ?月 ?(?P<d2>{NUM}) ?[日号]"
+    )
+}
+
+/// The most bytes a match of [`MENTION`] starts before its 月: a year of four numerals, a
+/// space, 年, a space, a month of three numerals and a space (a numeral is three bytes).
+const BEFORE_MONTH: usize = 4 * 3 + 1 + 3 + 1 + 3 * 3 + 1;
+/// The most bytes from the start of a match's 月 to its end: 月, a space, a day of three
+/// numerals, a space and 日 or 号.
+const AFTER_MONTH: usize = 3 + 1 + 3 * 3 + 1 + 3;
+
+/// The matches of [`MENTION`] in `text`, in order, as a search of the whole text finds them.
+/// The pattern starts with classes and has no literal the engine can look for first, so a search
+/// read every byte of every paragraph with a 月; each is searched for instead in a window around
+/// the 月 it holds: from [`BEFORE_MONTH`] bytes before it (or the end of the match before) to
+/// [`AFTER_MONTH`] bytes after it, widened to cover each 月 inside. A match lies in the window of
+/// its 月, and a search of the window finds what a search of the text finds: no match starts
+/// between, the pattern asserts nothing about the text around a match, and every match at one
+/// start holds the same 月 (a year's four characters and 年 hold none), so a window cut short
+/// hides no longer match behind a shorter one.
+fn mention_captures(text: &str) -> Vec<regex::Captures<'_>> {
+    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
+    let months: Vec<usize> = MONTH.find_iter(text.as_bytes()).collect();
+    let mut out = Vec::new();
+    // Where the next match may start: the end of the last one.
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&month) = months.get(i) {
+        i += 1;
+        // A 月 before the end of the last match is in no later one.
+        if month < from {
+            continue;
+        }
+        // The windows of the months inside this one's, as one.
+        let mut end = month + AFTER_MONTH;
+        while months.get(i).is_some_and(|&m| m < end) {
+            end = months[i] + AFTER_MONTH;
+            i += 1;
+        }
+        let window = &text[..text.ceil_char_boundary(end.min(text.len()))];
+        let mut at = text.floor_char_boundary(month.saturating_sub(BEFORE_MONTH)).max(from);
+        while let Some(c) = MENTION.captures_at(window, at) {
+            at = c.get(0).expect("match").end();
+            from = at;
+            out.push(c);
+        }
+    }
+    out
+}
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]?(?:星期|礼拜|周)(?P<w>[一二三四五六日天])[）)]?").unwrap());
 static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,12 +124,17 @@ fn part(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
 
 /// Every date mentioned in `text` (at least two of year, month and day), `base` added to spans.
 pub fn mentions(text: &str, base: usize) -> Vec<DateMention> {
+    mentions_of(text, base, mention_captures(text))
+}
+
+/// [`mentions`] read from `matches`, the matches of a mention's pattern in `text`.
+fn mentions_of<'t>(
+    text: &'t str,
+    base: usize,
+    matches: impl IntoIterator<Item = regex::Captures<'t>>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
-    // A mention names its month: a text without 月 has none (the pattern is not run).
-    if !text.contains('月') {
-        return out;
-    }
-    for c in MENTION.captures_iter(text) {
+    for c in matches {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (part(&c, "y"), part(&c, "m").or(part(&c, "m2")), part(&c, "d").or(part(&c, "d2")));
         // 2025年 alone is no date; a digit or numeral right before makes it part of another
@@ -164,6 +225,100 @@ mod tests {
         assert!(read("2025年共有5日").is_empty());
         assert!(read("全年12个月").is_empty());
         assert!(read("第5日").is_empty());
+    }
+
+    /// The mentions read from windows around each 月 with the pattern that leaves a year alone
+    /// unmatched are those read from a search of the whole text with the pattern that matched it:
+    /// years, months and days of every form and spacing side by side, glued to other numbers,
+    /// months close together (inside one another's windows, at their edges, one right after a
+    /// match), months far apart, characters of one to four bytes around, and real documents.
+    #[test]
+    fn mentions_from_windows_around_each_month_are_the_whole_texts() {
+        let bare = Regex::new(&mention_pattern(true)).unwrap();
+        let whole = |text: &str| mentions_of(text, 0, bare.captures_iter(text));
+        let mut texts: Vec<String> = [
+            "2025年共有5日",
+            "2025年1—3月",
+            "12025年5月",
+            "2025 年 3 月 5 日",
+            "二〇二五年三月五日",
+            "二〇二五五年三月",
+            "一二三四年五月六日",
+            "2025年，3月5日",
+            "2025年 3月",
+            "3月3月4日",
+            "2025年2025年3月4日",
+            "2025年十二月三十一日",
+            "年3月5日",
+            "2025年月5日",
+            "月月月",
+            "3月4日（星期二）至3月10日",
+            "2025年3月28日至4日",
+            "自2024年起，每年3月",
+            "〇二五年三月",
+            "3月5日3月6日3月7日",
+            "于二〇二五 年 一二三 月 三十一 号前",
+            "二〇二五年 十二 月 三十一 日",
+            "𠀀3月5日",
+            "a3月5日b",
+            "1月",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parts = [
+            "",
+            "2025年",
+            "二〇二五年",
+            "2025 年 ",
+            "3月",
+            "12 月",
+            "十二月",
+            "5日",
+            "三十一号",
+            " ",
+            "，",
+            "至",
+            "（星期二）",
+            "等",
+            "𠀀",
+            "x",
+            "一二三",
+            "20250",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        // Months at every distance from one another, around the window's bytes.
+        for gap in 0..40 {
+            let filler = "经".repeat(gap / 3) + &"1".repeat(gap % 3);
+            texts.push(format!("2025年3月{filler}4月5日{filler}二〇二四年十月"));
+            texts.push(format!("{filler}十二月三十一日{filler}3月"));
+        }
+        for doc in [
+            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+        ] {
+            texts.push(doc.to_string());
+            texts.extend(doc.lines().map(str::to_string));
+        }
+        let (mut found, mut matched) = (0, 0);
+        for text in &texts {
+            let now = mentions(text, 0);
+            assert_eq!(now, whole(text), "{text}");
+            found += now.len();
+            // The matches themselves too (those a mention drops, a month of 一二三, still end
+            // where the next search starts): the whole text's, less the years alone.
+            let ranges: Vec<_> = mention_captures(text).iter().map(|c| c.get(0).unwrap().range()).collect();
+            let bare_ranges: Vec<_> =
+                bare.find_iter(text).filter(|m| m.as_str().contains('月')).map(|m| m.range()).collect();
+            assert_eq!(ranges, bare_ranges, "{text}");
+            matched += ranges.len();
+        }
+        assert_eq!((found, matched), (641, 738));
     }
 
     #[test]
