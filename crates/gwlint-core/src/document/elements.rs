@@ -94,6 +94,18 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `line` ends as a 发文字号 read by [`DocNumber::parse`] must: with 号, or with a
+/// character of its number (spaces after either). The pattern's match is the whole line and
+/// ends with `(?P<seq>…)(?P<sp3>\s*)(?P<hao>号?)`, and a line whose number and 号 are both
+/// empty is none: most lines asked (every line that may be a title) are told without the
+/// pattern's search for its groups.
+fn ends_like_doc_number(line: &str) -> bool {
+    matches!(
+        line.trim_end().chars().next_back(),
+        Some('号' | '0'..='9' | '０'..='９' | 'X' | 'x' | 'Ｘ' | '×' | '*' | '＊')
+    )
+}
+
 /// [`DOC_NUMBER`]'s match in `line`, if its 机关代字 is within [`MAX_CODE_CHARS`].
 fn doc_number_captures(line: &str) -> Option<regex::Captures<'_>> {
     DOC_NUMBER.captures(line).filter(|c| c["code"].chars().count() <= MAX_CODE_CHARS)
@@ -113,7 +125,7 @@ impl DocNumber {
             }
             _ => line,
         };
-        if char_len(line) > 40 {
+        if char_len(line) > 40 || !ends_like_doc_number(line) {
             return None;
         }
         let c = doc_number_captures(line)?;
@@ -902,6 +914,46 @@ mod tests {
 
     fn slice(text: &str, s: Span) -> &str {
         &text[s.start..s.end]
+    }
+
+    /// Every line the pattern reads as a 发文字号 (its number or 号 not both empty) ends as
+    /// `ends_like_doc_number` asks: codes, spaces, every bracket, years, 第, numbers of every
+    /// kind, 号 and the spaces after, and the lines of real documents.
+    #[test]
+    fn every_doc_number_ends_as_one_must() {
+        let mut lines: Vec<String> = Vec::new();
+        for code in ["沪府发", "国办函", "A", "平应急"] {
+            for (open, close) in [("〔", "〕"), ("(", ")"), ("［", "］"), ("「", "」"), ("【", "】")] {
+                for year in ["2024", "２０２４", "二〇二四", "24"] {
+                    for di in ["", "第", " 第 "] {
+                        for seq in ["", "1", "１２", "X", "××", "＊", "x"] {
+                            for hao in ["", "号", " 号"] {
+                                for tail in ["", " ", "\u{3000}", "\t", "　 "] {
+                                    lines.push(format!("{code} {open}{year}{close}{di}{seq}{hao}{tail}"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for doc in [
+            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+            include_str!("../../../../fixtures/documents/02_qingshi_clean.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+        ] {
+            lines.extend(doc.lines().map(str::to_string));
+        }
+        let mut numbers = 0;
+        for l in &lines {
+            let read = doc_number_captures(l).is_some_and(|c| !(c["seq"].is_empty() && c["hao"].is_empty()));
+            if read {
+                assert!(ends_like_doc_number(l), "{l:?}");
+                numbers += 1;
+            }
+            assert_eq!(DocNumber::parse(l, 0).is_some(), read && char_len(l) <= 40, "{l:?}");
+        }
+        assert_eq!(numbers, 7921);
     }
 
     #[test]
