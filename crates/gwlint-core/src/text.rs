@@ -38,6 +38,56 @@ pub fn dunhao_places(text: &str) -> impl Iterator<Item = usize> + '_ {
     DUNHAO.find_iter(text.as_bytes())
 }
 
+/// The matches of a pattern in `text`, in order, as a search of the whole text finds them,
+/// searched for only in windows around `anchors` (byte offsets, ascending): from `before` bytes
+/// before an anchor (or the end of the match before) to `after` bytes after it, widened to cover
+/// each anchor inside. `search(window, at)` is the pattern's search from `at` in `window` (a
+/// prefix of `text`), giving what it found and where that match ends.
+///
+/// For a pattern that starts with a class the engine reads every byte of a text; around its
+/// anchors it reads a few dozen. The windows find what the whole text's search finds when:
+/// - every match holds an anchor, and one holding the anchor at `a` lies within
+///   `a - before..a + after`;
+/// - the pattern asserts nothing about the text around a match (no `^`, `$` or `\b`);
+/// - every match the pattern can make at one start holds the same anchors, so a window cut
+///   short hides no longer match behind a shorter one.
+///
+/// A match starts in a window or after it, and no match the text's search would find before it
+/// starts between; a window holds the whole of every match whose anchors it holds.
+pub(crate) fn matches_around<'t, T>(
+    text: &'t str,
+    anchors: &[usize],
+    before: usize,
+    after: usize,
+    mut search: impl FnMut(&'t str, usize) -> Option<(T, usize)>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    // Where the next match may start: the end of the last one.
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&anchor) = anchors.get(i) {
+        i += 1;
+        // An anchor before the end of the last match is in no later one.
+        if anchor < from {
+            continue;
+        }
+        // The windows of the anchors inside this one's, as one.
+        let mut end = anchor + after;
+        while anchors.get(i).is_some_and(|&a| a < end) {
+            end = anchors[i] + after;
+            i += 1;
+        }
+        let window = &text[..text.ceil_char_boundary(end.min(text.len()))];
+        let mut at = text.floor_char_boundary(anchor.saturating_sub(before)).max(from);
+        while let Some((found, end)) = search(window, at) {
+            at = end;
+            from = end;
+            out.push(found);
+        }
+    }
+    out
+}
+
 /// Full-width (CJK) punctuation commonly found in 公文 text.
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(

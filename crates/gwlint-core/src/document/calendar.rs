@@ -64,42 +64,21 @@ const AFTER_MONTH: usize = 3 + 1 + 3 * 3 + 1 + 3;
 
 /// The matches of [`MENTION`] in `text`, in order, as a search of the whole text finds them.
 /// The pattern starts with classes and has no literal the engine can look for first, so a search
-/// read every byte of every paragraph with a 月; each is searched for instead in a window around
-/// the 月 it holds: from [`BEFORE_MONTH`] bytes before it (or the end of the match before) to
-/// [`AFTER_MONTH`] bytes after it, widened to cover each 月 inside. A match lies in the window of
-/// its 月, and a search of the window finds what a search of the text finds: no match starts
-/// between, the pattern asserts nothing about the text around a match, and every match at one
-/// start holds the same 月 (a year's four characters and 年 hold none), so a window cut short
-/// hides no longer match behind a shorter one.
+/// read every byte of every paragraph with a 月; each match is searched for instead in a window
+/// around the 月 it holds ([`crate::text::matches_around`]): every match holds one, within
+/// [`BEFORE_MONTH`] bytes before it and [`AFTER_MONTH`] after, the pattern asserts nothing about
+/// the text around a match, and every match at one start holds the same 月 (a year's four
+/// characters and 年 hold none).
 fn mention_captures(text: &str) -> Vec<regex::Captures<'_>> {
     static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
     let months: Vec<usize> = MONTH.find_iter(text.as_bytes()).collect();
-    let mut out = Vec::new();
-    // Where the next match may start: the end of the last one.
-    let mut from = 0;
-    let mut i = 0;
-    while let Some(&month) = months.get(i) {
-        i += 1;
-        // A 月 before the end of the last match is in no later one.
-        if month < from {
-            continue;
-        }
-        // The windows of the months inside this one's, as one.
-        let mut end = month + AFTER_MONTH;
-        while months.get(i).is_some_and(|&m| m < end) {
-            end = months[i] + AFTER_MONTH;
-            i += 1;
-        }
-        let window = &text[..text.ceil_char_boundary(end.min(text.len()))];
-        let mut at = text.floor_char_boundary(month.saturating_sub(BEFORE_MONTH)).max(from);
-        while let Some(c) = MENTION.captures_at(window, at) {
-            at = c.get(0).expect("match").end();
-            from = at;
-            out.push(c);
-        }
-    }
-    out
+    crate::text::matches_around(text, &months, BEFORE_MONTH, AFTER_MONTH, |window, at| {
+        MENTION.captures_at(window, at).map(|c| {
+            let end = c.get(0).expect("match").end();
+            (c, end)
+        })
+    })
 }
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]?(?:星期|礼拜|周)(?P<w>[一二三四五六日天])[）)]?").unwrap());

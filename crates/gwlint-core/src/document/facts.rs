@@ -363,17 +363,58 @@ pub fn may_hold_date(s: super::char_summary::CharSummary) -> bool {
             && (b"./-".iter().any(|&b| s.has_ascii(b)) || s.may_contain('－') || s.may_contain('／')))
 }
 
+/// The most bytes a match of [`DATE_ANYWHERE`] starts before its anchor ([`date_anchors`]):
+/// four numerals (a zero of three bytes, Ｏ, among them), 年 and a month of three numerals
+/// before a 月.
+const BEFORE_ANCHOR: usize = 4 * 3 + 3 + 3 * 3;
+/// The most bytes from the start of a match's anchor to its end: 月, a day of three numerals and
+/// 日 (the separated form runs ten bytes from its first separator).
+const AFTER_ANCHOR: usize = 3 + 3 * 3 + 3;
+
+/// Where the matches of [`DATE_ANYWHERE`] in `text` hold their anchor, in order: the 月 of the
+/// first two forms, and the first separator of the third, which follows four ASCII digits (the
+/// second follows one or two digits and a separator).
+fn date_anchors(text: &str) -> Vec<usize> {
+    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
+    let bytes = text.as_bytes();
+    let after_year = |at: usize| at >= 4 && bytes[at - 4..at].iter().all(u8::is_ascii_digit);
+    let mut anchors: Vec<usize> = MONTH.find_iter(bytes).collect();
+    anchors.extend(memchr::memchr3_iter(b'.', b'/', b'-', bytes).filter(|&at| after_year(at)));
+    // － and ／ (U+FF0D, U+FF0F): EF BC 8D and EF BC 8F.
+    anchors.extend(
+        memchr::memchr_iter(0xEF, bytes)
+            .filter(|&at| matches!(bytes.get(at + 1..at + 3), Some([0xBC, 0x8D | 0x8F])) && after_year(at)),
+    );
+    anchors.sort_unstable();
+    anchors
+}
+
 /// Every full date (year, month and day) in `text`, in any form.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    let mut out = Vec::new();
     // Every form holds 年 or ASCII digits: a text with neither has no date (the pattern is not
     // run).
     if !text.contains('年') && !text.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
+        return Vec::new();
     }
+    // The pattern starts with classes, and a search of the text read every byte of it: each
+    // match is searched for in a window around its anchor instead
+    // ([`crate::text::matches_around`]). Every match holds one anchor of `date_anchors` within
+    // BEFORE_ANCHOR bytes before it and AFTER_ANCHOR after, and every match at one start holds
+    // the same (the three forms differ by their fifth character: a space or 年 with ASCII digits
+    // after, 年 with numerals after, a separator).
+    let matches = crate::text::matches_around(text, &date_anchors(text), BEFORE_ANCHOR, AFTER_ANCHOR, |window, at| {
+        DATE_ANYWHERE.find_at(window, at).map(|m| (m, m.end()))
+    });
+    dates_of(text, matches)
+}
+
+/// The dates of `text` read from `matches`, the matches of [`DATE_ANYWHERE`] in it.
+fn dates_of<'t>(text: &'t str, matches: impl IntoIterator<Item = regex::Match<'t>>) -> Vec<FoundDate> {
+    let mut out = Vec::new();
     // The matches are found without capture groups (the cost of a capture is most of the cost
     // of a date): the form and its numbers are read from the matched text ([`read_date`]).
-    for m in DATE_ANYWHERE.find_iter(text) {
+    for m in matches {
         let Some((value, padded)) = read_date(m.as_str()) else { continue };
         // 2024.3.5 must not be part of a longer number or version (1.2024.3.5, 2024.3.51).
         if value.style == DateStyle::Separated {
@@ -561,6 +602,97 @@ pub struct Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dates found in windows around their anchors are those a search of the whole text
+    /// finds: the three forms side by side and glued to one another, with spaces, numerals and
+    /// zeros of every kind, separators of both widths after runs of digits of every length,
+    /// anchors at every distance from one another, and real documents.
+    #[test]
+    fn dates_found_around_their_anchors_are_the_whole_texts() {
+        let whole = |text: &str| dates_of(text, DATE_ANYWHERE.find_iter(text));
+        let mut texts: Vec<String> = [
+            "2024年3月5日",
+            "2024 年 3 月 5 日",
+            "二〇二四年十二月三十一日",
+            "OＯ0〇年一二三月一二三日",
+            "2024.3.5",
+            "2024－12－31",
+            "2024／1／2",
+            "于〇〇〇〇年一二三月一日前",
+            "12024.3.5",
+            "2024.3.51",
+            "1.2024.3.5",
+            "2024.3.5.6",
+            "2024-03-05",
+            "2024年3月5日2024.3.5",
+            "2024.3.2024年3月5日",
+            "二〇二四年三月2024年3月5日",
+            "月月",
+            "2024..3.5",
+            "2024.2024.3.5",
+            "于2024年3月5日至2025年4月6日",
+            "2024年3月",
+            "３月５日",
+            "20242024年3月5日",
+        ]
+        .map(String::from)
+        .to_vec();
+        let parts = [
+            "",
+            "2024",
+            "二〇二四",
+            "年",
+            " 年 ",
+            "3",
+            "十二",
+            "月",
+            " 月 ",
+            "5日",
+            "三十一日",
+            ".",
+            "－",
+            "／",
+            "-",
+            "/",
+            "12",
+            "〇",
+            "，",
+            "𠀀",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("2024{a}3{b}5{c}"));
+                }
+            }
+        }
+        for gap in 0..30 {
+            let filler = "经".repeat(gap / 3) + &"1".repeat(gap % 3);
+            texts.push(format!("2024年3月5日{filler}2024.3.5{filler}二〇二四年三月五日{filler}2025－1－2"));
+        }
+        for doc in [
+            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+        ] {
+            texts.push(doc.to_string());
+            texts.extend(doc.lines().map(str::to_string));
+        }
+        let (mut found, mut matched) = (0, 0);
+        for text in &texts {
+            let now = find_dates(text);
+            assert_eq!(now, whole(text), "{text}");
+            found += now.len();
+            let around: Vec<_> =
+                crate::text::matches_around(text, &date_anchors(text), BEFORE_ANCHOR, AFTER_ANCHOR, |w, at| {
+                    DATE_ANYWHERE.find_at(w, at).map(|m| (m.range(), m.end()))
+                });
+            let all: Vec<_> = DATE_ANYWHERE.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(around, all, "{text}");
+            matched += all.len();
+        }
+        assert_eq!((found, matched), (476, 653));
+    }
 
     #[test]
     fn a_text_with_a_full_date_may_hold_one_by_its_summary() {
