@@ -286,6 +286,38 @@ pub fn xml_escape(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The windows find what a search of the whole text finds for a pattern that meets their
+    /// conditions (every match holds one x, at most three digits before it and one letter
+    /// after), over every text of up to six characters of its alphabet; a window one byte short
+    /// at either end misses matches.
+    #[test]
+    fn matches_around_anchors_are_the_whole_texts() {
+        let re = regex::Regex::new("[0-9]{1,3}x[ab]?").unwrap();
+        let around = |text: &str, before: usize, after: usize| {
+            let anchors: Vec<usize> = text.match_indices('x').map(|(i, _)| i).collect();
+            matches_around(text, &anchors, before, after, |w, at| re.find_at(w, at).map(|m| (m.range(), m.end())))
+        };
+        let alphabet = ['1', '2', 'x', 'a', '经'];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        let (mut matched, mut short_before, mut short_after) = (0, false, false);
+        for text in &texts {
+            let all: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(around(text, 3, 2), all, "{text}");
+            matched += all.len();
+            short_before |= around(text, 2, 2) != all;
+            short_after |= around(text, 3, 1) != all;
+        }
+        assert_eq!(matched, 7422);
+        assert!(short_before && short_after);
+    }
+
     #[test]
     fn the_places_of_the_dunhao_are_where_the_text_has_it() {
         // 丁 (E4 B8 81) and 、 (E3 80 81) end with the same byte; 、 at the start and the end.
