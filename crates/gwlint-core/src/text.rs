@@ -38,6 +38,14 @@ pub fn dunhao_places(text: &str) -> impl Iterator<Item = usize> + '_ {
     DUNHAO.find_iter(text.as_bytes())
 }
 
+/// The places of 月 in `text`, searched for as its three bytes with a searcher built once: the
+/// anchors of the date patterns' windows (`matches_around`).
+pub fn month_places(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static MONTH: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
+    MONTH.find_iter(text.as_bytes())
+}
+
 /// The matches of a pattern in `text`, in order, as a search of the whole text finds them,
 /// searched for only in windows around `anchors` (byte offsets, ascending): from `before` bytes
 /// before an anchor (or the end of the match before) to `after` bytes after it, widened to cover

@@ -70,9 +70,7 @@ const AFTER_MONTH: usize = 3 + 1 + 3 * 3 + 1 + 3;
 /// the text around a match, and every match at one start holds the same 月 (a year's four
 /// characters and 年 hold none).
 fn mention_captures(text: &str) -> Vec<regex::Captures<'_>> {
-    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
-    let months: Vec<usize> = MONTH.find_iter(text.as_bytes()).collect();
+    let months: Vec<usize> = crate::text::month_places(text).collect();
     crate::text::matches_around(text, &months, BEFORE_MONTH, AFTER_MONTH, |window, at| {
         MENTION.captures_at(window, at).map(|c| {
             let end = c.get(0).expect("match").end();
@@ -277,10 +275,7 @@ mod tests {
             texts.push(format!("2025年3月{filler}4月5日{filler}二〇二四年十月"));
             texts.push(format!("{filler}十二月三十一日{filler}3月"));
         }
-        for doc in [
-            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
-            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
-        ] {
+        for doc in crate::document::SAMPLE_DOCUMENTS {
             texts.push(doc.to_string());
             texts.extend(doc.lines().map(str::to_string));
         }

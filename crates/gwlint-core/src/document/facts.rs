@@ -375,11 +375,9 @@ const AFTER_ANCHOR: usize = 3 + 3 * 3 + 3;
 /// first two forms, and the first separator of the third, which follows four ASCII digits (the
 /// second follows one or two digits and a separator).
 fn date_anchors(text: &str) -> Vec<usize> {
-    static MONTH: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("月".as_bytes()));
     let bytes = text.as_bytes();
     let after_year = |at: usize| at >= 4 && bytes[at - 4..at].iter().all(u8::is_ascii_digit);
-    let mut anchors: Vec<usize> = MONTH.find_iter(bytes).collect();
+    let mut anchors: Vec<usize> = crate::text::month_places(text).collect();
     anchors.extend(memchr::memchr3_iter(b'.', b'/', b'-', bytes).filter(|&at| after_year(at)));
     // － and ／ (U+FF0D, U+FF0F): EF BC 8D and EF BC 8F.
     anchors.extend(
@@ -671,10 +669,7 @@ mod tests {
             let filler = "经".repeat(gap / 3) + &"1".repeat(gap % 3);
             texts.push(format!("2024年3月5日{filler}2024.3.5{filler}二〇二四年三月五日{filler}2025－1－2"));
         }
-        for doc in [
-            include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
-            include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
-        ] {
+        for doc in crate::document::SAMPLE_DOCUMENTS {
             texts.push(doc.to_string());
             texts.extend(doc.lines().map(str::to_string));
         }

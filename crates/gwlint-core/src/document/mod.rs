@@ -586,6 +586,14 @@ fn unsupported(path: &str) -> ReadError {
     }
 }
 
+/// Two real documents of the fixtures, for the tests that compare a fast search with the one it
+/// replaced over real text.
+#[cfg(test)]
+pub(crate) const SAMPLE_DOCUMENTS: [&str; 2] = [
+    include_str!("../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
+    include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

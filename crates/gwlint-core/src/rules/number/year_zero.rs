@@ -141,10 +141,7 @@ mod tests {
                 }
             }
         }
-        for doc in [
-            include_str!("../../../../../fixtures/documents/01_tongzhi_formal_clean.txt"),
-            include_str!("../../../../../fixtures/documents/07_tongbao_errors.txt"),
-        ] {
+        for doc in crate::document::SAMPLE_DOCUMENTS {
             texts.extend(doc.lines().map(str::to_string));
         }
         let mut years = 0;
