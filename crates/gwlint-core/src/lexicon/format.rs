@@ -20,7 +20,13 @@ pub const KEY_START: u64 = 0xcbf2_9ce4_8422_2325;
 /// The key of a string `more` longer than the one whose key is `key`: keys are built
 /// incrementally, so a split extends a word a character at a time without hashing it again.
 pub fn extend_key(key: u64, more: &str) -> u64 {
-    more.bytes().fold(key, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    more.bytes().fold(key, key_step)
+}
+
+/// One byte of FNV-1a: the step every key is built by.
+#[inline(always)]
+fn key_step(key: u64, byte: u8) -> u64 {
+    (key ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// [`extend_key`] by the character `c` (its UTF-8 bytes, made without a buffer: a character
@@ -29,8 +35,10 @@ pub fn extend_key(key: u64, more: &str) -> u64 {
 pub fn extend_key_char(key: u64, c: char) -> u64 {
     let u = u32::from(c);
     if (0x800..=0xFFFF).contains(&u) {
-        let step = |h: u64, b: u32| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        step(step(step(key, 0xE0 | u >> 12), 0x80 | (u >> 6 & 0x3F)), 0x80 | (u & 0x3F))
+        // The three bytes of U+0800..=U+FFFF: 1110xxxx 10xxxxxx 10xxxxxx (each fits a byte).
+        let key = key_step(key, (0xE0 | u >> 12) as u8);
+        let key = key_step(key, (0x80 | (u >> 6 & 0x3F)) as u8);
+        key_step(key, (0x80 | (u & 0x3F)) as u8)
     } else {
         extend_key(key, c.encode_utf8(&mut [0u8; 4]))
     }
@@ -39,13 +47,16 @@ pub fn extend_key_char(key: u64, c: char) -> u64 {
 /// The key of a word with the character at `at` left open (标? for 标准): FNV-1a as
 /// [`word_key`], with a byte no UTF-8 text holds in the open place.
 pub fn wildcard_key(chars: &[char], at: usize) -> u64 {
-    chars.iter().enumerate().fold(KEY_START, |h, (i, &c)| {
-        if i == at {
-            (h ^ 0xFF).wrapping_mul(0x0100_0000_01b3)
-        } else {
-            extend_key_char(h, c)
-        }
-    })
+    chars.iter().enumerate().fold(
+        KEY_START,
+        |h, (i, &c)| {
+            if i == at {
+                key_step(h, 0xFF)
+            } else {
+                extend_key_char(h, c)
+            }
+        },
+    )
 }
 
 /// The least frequency (jieba's counts) of a word a swapped character may be read as.
