@@ -449,6 +449,8 @@ fn lexicon_tables() {
     // of their own, each marked if GW609 attests it (a pair it attests and the counts lack gets
     // a slot with count 0); the characters, and any other pair, in the hashed table with its
     // filter.
+    // Each pair's count, as `lexicon::pair_count` reads it (for the dropped characters below).
+    let pair_counts: std::collections::HashMap<u64, u32> = grams.iter().filter(|g| g.0 >> 32 != 0).copied().collect();
     let (pairs, grams): (Vec<_>, Vec<_>) = grams.into_iter().partition(|g| slot_key(g.0).is_some());
     let mut slotted: std::collections::BTreeMap<u32, (u32, bool)> = std::collections::BTreeMap::new();
     for (k, n) in pairs {
@@ -532,11 +534,21 @@ fn lexicon_tables() {
             })
             .map(|r| r.0.as_str()),
     );
+    // Where the character goes in each form, as the store of runs asks before it splits a run
+    // (`dropped::may_read`): the two characters on either side of a gap inside a form, and the
+    // last character of a form of three or more whose word goes on after it, with that character.
+    let (mut gaps, mut ends): (Vec<u64>, Vec<(u64, u32)>) = (Vec::new(), Vec::new());
     for target in targets {
         let chars: Vec<char> = target.chars().collect();
         for (at, &c) in chars.iter().enumerate() {
-            let rest: String = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, ch)| *ch).collect();
-            dropped.push((format::word_key(&rest), format::drop_value(c, at)));
+            let rest: Vec<char> = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, ch)| *ch).collect();
+            dropped.push((format::word_key(&rest.iter().collect::<String>()), format::drop_value(c, at)));
+            if (1..rest.len()).contains(&at) {
+                gaps.push(format::ngram_key(rest[at - 1], Some(rest[at])));
+            } else if at == rest.len() && rest.len() >= 3 {
+                let count = pair_counts.get(&format::ngram_key(rest[at - 1], Some(c))).copied().unwrap_or(0);
+                ends.push((u64::from(rest[at - 1]), format::drop_end_value(c, count)));
+            }
         }
     }
     dropped.sort_unstable();
@@ -546,6 +558,12 @@ fn lexicon_tables() {
     let keys: Vec<u64> = dropped.iter().map(|d| d.0).collect();
     std::fs::write(out.join("dropped.filter"), format::blocked_filter_of(&keys)).unwrap();
     write_hashed_table(&out, "dropped", dropped.into_iter(), None);
+    gaps.sort_unstable();
+    gaps.dedup();
+    std::fs::write(out.join("dropped-gaps.filter"), format::blocked_filter_of(&gaps)).unwrap();
+    ends.sort_unstable();
+    ends.dedup();
+    write_hashed_table(&out, "dropped-ends", ends.into_iter(), None);
 
     // Swap targets: every word a swapped character may be read as, by its form with each
     // character left open -> that character (标? -> 准, 水, 批 ...).

@@ -387,6 +387,22 @@ pub fn drop_parts(v: u32) -> (Option<char>, usize) {
     (char::from_u32(v >> 3), (v & 7) as usize)
 }
 
+/// The most a value of the characters left out at the end of a form ([`drop_end_value`]) holds
+/// of the count of the pair they make with the form's last character: a count above it is kept
+/// as it (the gap detector asks whether a pair is seen more than sixty times).
+pub const DROP_END_COUNT: u32 = (1 << 11) - 1;
+
+/// A character left out at the end of a form, and how often it is seen after the form's last
+/// character (at most [`DROP_END_COUNT`]), as one value.
+pub fn drop_end_value(c: char, count: u32) -> u32 {
+    u32::from(c) | count.min(DROP_END_COUNT) << 21
+}
+
+/// The character and count of a [`drop_end_value`].
+pub fn drop_end_parts(v: u32) -> (Option<char>, u32) {
+    (char::from_u32(v & ((1 << 21) - 1)), v >> 21)
+}
+
 /// The trie of words reads a character as its code, a byte or two (see [`trie_code_bytes`]),
 /// not as its three or four bytes of UTF-8: the commonest characters of the lexicon's words take
 /// codes 1 to this, one byte each.

@@ -118,6 +118,8 @@ static NGRAM_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ngrams.fi
 static PHRASES: Table = hashed_table!("phrases");
 static DROPPED: Table = hashed_table!("dropped");
 static DROPPED_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped.filter"));
+static DROPPED_GAPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped-gaps.filter"));
+static DROPPED_ENDS: Table = hashed_table!("dropped-ends");
 static NEAR: Table = hashed_table!("near");
 static SWAPS: Table = hashed_table!("swaps");
 static SWAPS_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/swaps.filter"));
@@ -484,6 +486,25 @@ pub fn with_one_more_keyed(key: u64) -> impl Iterator<Item = (char, usize)> {
     })
 }
 
+/// Whether some form of [`with_one_more`] (a phrase or common word with one character left out)
+/// has `before` and `after` side by side where the character was left out, inside the form (not
+/// at its start or end): false is sure, true may be wrong.
+#[inline]
+pub fn may_drop_between(before: char, after: char) -> bool {
+    format::blocked_filter_has(DROPPED_GAPS, format::ngram_key(before, Some(after)))
+}
+
+/// The characters that forms of [`with_one_more`] of three or more characters ending in `last`
+/// lack after it, at the end of their phrase or word (绩效考 lacks 核), each once with the count
+/// of the pair it makes after `last` ([`pair_count`]; a count above
+/// [`format::DROP_END_COUNT`] as that).
+pub fn dropped_after(last: char) -> impl Iterator<Item = (char, u32)> {
+    DROPPED_ENDS.rows(u64::from(last)).filter_map(|j| match format::drop_end_parts(DROPPED_ENDS.value(j)) {
+        (Some(c), count) => Some((c, count)),
+        (None, _) => None,
+    })
+}
+
 /// For a word of [`CONFUSED_PAIRS`]: how often it is a word of the best split of clean text
 /// (`neighbour` empty), or how often `neighbour` stands within three words of it.
 pub fn near_count(word: &str, neighbour: &str) -> u32 {
@@ -763,6 +784,71 @@ mod tests {
             }
         }
         assert!(places > 80_000, "{places}");
+    }
+
+    /// What the store of runs asks before it splits a run for the gap detector: every form of
+    /// the dropped-character index (each phrase, and each common word of three to six
+    /// characters, with one character left out) has the two characters around its gap in the
+    /// filter when the gap is inside it, and its last character with the character left out
+    /// (and their pair's count) among the ends when the gap is at its end; the filter holds few
+    /// other pairs.
+    #[test]
+    fn every_gap_of_a_form_with_a_character_left_out_is_found() {
+        let read = |name: &str| {
+            let path = format!("{}/../../rules/lexicon/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).expect("a lexicon file")
+        };
+        let (phrases, words) = (read("phrases.txt"), read("words.txt"));
+        let rows = |text: &str| -> Vec<Vec<String>> {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect()
+        };
+        let targets: Vec<Vec<char>> = rows(&phrases)
+            .into_iter()
+            .map(|r| r[0].chars().collect())
+            .chain(rows(&words).into_iter().filter_map(|r| {
+                let chars: Vec<char> = r[0].chars().collect();
+                let freq: u32 = r[1].parse().expect("a frequency");
+                ((3..=6).contains(&chars.len()) && freq >= format::DROP_TARGET_FREQ).then_some(chars)
+            }))
+            .collect();
+        let (mut gaps, mut ends) = (std::collections::HashSet::new(), std::collections::HashSet::new());
+        for chars in &targets {
+            for at in 1..chars.len() {
+                let rest: Vec<char> = chars.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, c)| *c).collect();
+                if at < rest.len() {
+                    assert!(may_drop_between(rest[at - 1], rest[at]), "{}", rest.iter().collect::<String>());
+                    gaps.insert((rest[at - 1], rest[at]));
+                } else if rest.len() >= 3 {
+                    let (last, c) = (rest[at - 1], chars[at]);
+                    let count = pair_count(last, c).min(format::DROP_END_COUNT);
+                    assert!(dropped_after(last).any(|e| e == (c, count)), "{}", chars.iter().collect::<String>());
+                    ends.insert((last, c));
+                }
+            }
+        }
+        assert_eq!((targets.len(), gaps.len(), ends.len()), (13_523, 16_626, 2_870));
+        // The ends table holds these alone, each once.
+        assert_eq!(DROPPED_ENDS.len(), ends.len());
+        let mut lasts: Vec<char> = ends.iter().map(|e| e.0).collect();
+        lasts.sort_unstable();
+        lasts.dedup();
+        assert_eq!(lasts.iter().map(|&l| dropped_after(l).count()).sum::<usize>(), ends.len());
+        // Of the pairs of common words of two characters that are no gap, few pass the filter.
+        let others: Vec<(char, char)> = rows(&words)
+            .iter()
+            .filter_map(|r| {
+                let mut cs = r[0].chars();
+                match (cs.next(), cs.next(), cs.next()) {
+                    (Some(a), Some(b), None) if !gaps.contains(&(a, b)) => Some((a, b)),
+                    _ => None,
+                }
+            })
+            .collect();
+        let passed = others.iter().filter(|&&(a, b)| may_drop_between(a, b)).count();
+        assert_eq!((passed, others.len()), (738, 110_928));
     }
 
     #[test]
