@@ -440,6 +440,12 @@ impl PairSlot {
         !self.knows_words() || self.0 & format::PAIR_LONGER != 0
     }
 
+    /// Whether a word of two characters or more may start with the pair: it is a word, a longer
+    /// one starts with it, or the pair has no slot that says.
+    pub fn may_start_word(self) -> bool {
+        self.word().is_some() || self.may_start_longer()
+    }
+
     /// The slot of a pair counted `count` times that has no slot in the table (a character
     /// outside the Basic Multilingual Plane; see [`pair_count_and_mark`]): it says nothing of
     /// words and marks nothing attested. A count above [`format::PAIR_COUNT`] is kept as that:

@@ -107,9 +107,11 @@ pub fn may_find(run: &Run<'_>) -> bool {
 /// - a pair seen together at most [`MAX_GAP_COUNT`] times with the character put back between
 ///   its two, inside the form: a pair some form of the lexicon's index has where its character
 ///   was left out ([`lexicon::may_drop_between`]);
-/// - such a pair whose first character is the run's third or a later one, with the character
-///   put back at the end of a form of three or more characters that ends with it, that character
-///   seen beside both as `gap_evident` asks ([`lexicon::dropped_after`]);
+/// - such a pair whose first character is the run's third or a later one and ends a form of
+///   three or more characters whose last character was left out ([`lexicon::dropped_after`]),
+///   that character seen beside both as `gap_evident` asks; its second character is another
+///   and starts a common word of two or more (`gap_at_end` inside the run), so the pair after
+///   the gap may start a word;
 /// - a stretch of four or five characters at the end of the run with a character to put back
 ///   (`gap_at_end`), which the lexicon's filter of such stretches rules out for most runs.
 ///
@@ -122,6 +124,8 @@ pub(super) fn may_read(chars: &[char], pairs: &[PairSlot], least_count: u32) -> 
         gap <= MAX_GAP_COUNT
             && (lexicon::may_drop_between(before, after)
                 || (j >= 2
+                    && after != before
+                    && pairs.get(j + 1).is_some_and(|next| next.may_start_word())
                     && lexicon::dropped_after(before).any(|(c, seen_before)| {
                         seen_before > gap * 15 && gap_evident(gap, seen_before, lexicon::pair_count(c, after))
                     })))
