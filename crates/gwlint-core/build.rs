@@ -558,6 +558,16 @@ fn lexicon_tables() {
     let keys: Vec<u64> = dropped.iter().map(|d| d.0).collect();
     std::fs::write(out.join("dropped.filter"), format::blocked_filter_of(&keys)).unwrap();
     write_hashed_table(&out, "dropped", dropped.into_iter(), None);
+    // The pairs seen often enough to stand beside a character put back in a gap seen once or
+    // more: the filter `lexicon::may_be_seen_often` asks before it looks a pair up.
+    let often: Vec<u64> = pair_counts
+        .iter()
+        .filter(|&(_, &n)| n > format::OFTEN_SEEN)
+        .map(|(&k, _)| k)
+        .collect::<std::collections::BTreeSet<u64>>()
+        .into_iter()
+        .collect();
+    std::fs::write(out.join("pairs-often.filter"), format::blocked_filter_of(&often)).unwrap();
     gaps.sort_unstable();
     gaps.dedup();
     std::fs::write(out.join("dropped-gaps.filter"), format::blocked_filter_of(&gaps)).unwrap();

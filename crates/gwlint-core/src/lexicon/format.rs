@@ -387,6 +387,11 @@ pub fn drop_parts(v: u32) -> (Option<char>, usize) {
     (char::from_u32(v >> 3), (v & 7) as usize)
 }
 
+/// Pairs counted more than this many times are in the filter of pairs seen often
+/// (`lexicon::may_be_seen_often`): a character put back in a gap seen once or more must be seen
+/// more than fifteen times as often beside each of its neighbours.
+pub const OFTEN_SEEN: u32 = 15;
+
 /// The most a value of the characters left out at the end of a form ([`drop_end_value`]) holds
 /// of the count of the pair they make with the form's last character: a count above it is kept
 /// as it (the gap detector asks whether a pair is seen more than sixty times).

@@ -120,6 +120,7 @@ static DROPPED: Table = hashed_table!("dropped");
 static DROPPED_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped.filter"));
 static DROPPED_GAPS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dropped-gaps.filter"));
 static DROPPED_ENDS: Table = hashed_table!("dropped-ends");
+static PAIRS_OFTEN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs-often.filter"));
 static NEAR: Table = hashed_table!("near");
 static SWAPS: Table = hashed_table!("swaps");
 static SWAPS_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/swaps.filter"));
@@ -511,6 +512,14 @@ pub fn dropped_after(last: char) -> impl Iterator<Item = (char, u32)> {
     })
 }
 
+/// Whether the pair `a`, `b` may be counted more than [`format::OFTEN_SEEN`] times
+/// ([`pair_count`]): false is sure. A filter of a few thousand pairs, read where a lookup of the
+/// pair would mostly find it seen less often.
+#[inline]
+pub fn may_be_seen_often(a: char, b: char) -> bool {
+    format::blocked_filter_has(PAIRS_OFTEN, format::ngram_key(a, Some(b)))
+}
+
 /// For a word of [`CONFUSED_PAIRS`]: how often it is a word of the best split of clean text
 /// (`neighbour` empty), or how often `neighbour` stands within three words of it.
 pub fn near_count(word: &str, neighbour: &str) -> u32 {
@@ -705,7 +714,7 @@ mod tests {
     fn every_counted_character_and_pair_is_read_with_its_count() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/lexicon/char-ngrams.txt");
         let text = std::fs::read_to_string(path).expect("char-ngrams.txt");
-        let (mut pairs, mut singles) = (0, 0);
+        let (mut pairs, mut singles, mut often, mut passed) = (0, 0, 0, 0);
         let mut counted = std::collections::HashSet::new();
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut f = line.split('\t');
@@ -714,6 +723,13 @@ mod tests {
             match (cs.next().unwrap(), cs.next()) {
                 (a, Some(b)) => {
                     assert_eq!(pair_count(a, b), n, "{gram}");
+                    // Every pair seen often is in the filter of those; few others pass it.
+                    if n > format::OFTEN_SEEN {
+                        assert!(may_be_seen_often(a, b), "{gram}");
+                        often += 1;
+                    } else if may_be_seen_often(a, b) {
+                        passed += 1;
+                    }
                     counted.insert((a, b));
                     pairs += 1;
                 }
@@ -724,6 +740,7 @@ mod tests {
             }
         }
         assert!(pairs > 300_000 && singles > 4_000, "{pairs} {singles}");
+        assert_eq!((often, passed), (17_871, 2_795));
         // Pairs never counted read 0.
         let absent = unlisted_pairs(&counted);
         assert!(absent.len() > 100, "{}", absent.len());

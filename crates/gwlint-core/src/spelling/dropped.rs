@@ -6,10 +6,11 @@
 //!   of three to six characters (the lexicon's dropped-character index finds it);
 //! - the stretch is whole words of the run's best split and is itself no common word;
 //! - the characters on either side of the gap are seen together in clean text at most
-//!   [`MAX_GAP_COUNT`] times, and at least thirty times less often than the put-back character is seen beside each of them (合作社发展 makes
-//!   社发 attested, but rare beside 社会 and 会发); at the end of a run, before punctuation, a
-//!   phrase of five or more characters is the evidence itself when the stretch ends with a
-//!   character the split leaves alone (高质量发。); at the end of the stretch inside the run, the
+//!   [`MAX_GAP_COUNT`] times, and the put-back character is seen beside each of them more than
+//!   [`GAP_FACTOR`] (fifteen) times as often (合作社发展 makes 社发 attested, but rare beside
+//!   社会 and 会发); at the end of a run, before punctuation, a phrase of five or more
+//!   characters is the evidence itself when the stretch ends with a character the split leaves
+//!   alone (高质量发。); at the end of the stretch inside the run, the
 //!   gap is read against the common word after it when the stretch ends with a lone character
 //!   that is no function word and the word put back has four or more characters (绩效考内容);
 //!   a gap at the start of the stretch shows
@@ -109,7 +110,8 @@ pub fn may_find(run: &Run<'_>) -> bool {
 ///   was left out ([`lexicon::may_drop_between`]);
 /// - such a pair whose first character is the run's third or a later one and ends a form of
 ///   three or more characters whose last character was left out ([`lexicon::dropped_after`]),
-///   that character seen beside both as `gap_evident` asks; its second character is another
+///   that character seen beside both as `gap_evident` asks (beside the second, for a gap seen
+///   at all, a pair seen often: [`lexicon::may_be_seen_often`]); its second character is another
 ///   and starts a common word of two or more (`gap_at_end` inside the run), so the pair after
 ///   the gap may start a word;
 /// - a stretch of four or five characters at the end of the run with a character to put back
@@ -127,7 +129,9 @@ pub(super) fn may_read(chars: &[char], pairs: &[PairSlot], least_count: u32) -> 
                     && after != before
                     && pairs.get(j + 1).is_some_and(|next| next.may_start_word())
                     && lexicon::dropped_after(before).any(|(c, seen_before)| {
-                        seen_before > gap * 15 && gap_evident(gap, seen_before, lexicon::pair_count(c, after))
+                        seen_before > gap * GAP_FACTOR
+                            && (gap == 0 || lexicon::may_be_seen_often(c, after))
+                            && gap_evident(gap, seen_before, lexicon::pair_count(c, after))
                     })))
     };
     (least_count <= MAX_GAP_COUNT && (0..n.saturating_sub(1)).any(gap_may_be_at))
@@ -140,12 +144,20 @@ pub(super) fn may_read(chars: &[char], pairs: &[PairSlot], least_count: u32) -> 
             }))
 }
 
+/// How many times as often as the two characters around a gap are seen together the character
+/// put back must be seen beside each of them, at the least (`gap_evident`).
+pub const GAP_FACTOR: u32 = 15;
+
+// A gap seen once or more needs the character put back seen more than GAP_FACTOR times beside
+// each neighbour, so more than OFTEN_SEEN times: in the filter `may_read` asks first.
+const _: () = assert!(GAP_FACTOR >= lexicon::format::OFTEN_SEEN);
+
 /// Whether a gap between two characters seen together `gap` times is evidence that a character
 /// seen `seen_before` times after the first and `seen_after` times before the second was left
-/// out between them: the two are seen together at most [`MAX_GAP_COUNT`] times, and fifteen
-/// times less often than the character beside each.
+/// out between them: the two are seen together at most [`MAX_GAP_COUNT`] times, and the
+/// character beside each more than [`GAP_FACTOR`] times as often.
 fn gap_evident(gap: u32, seen_before: u32, seen_after: u32) -> bool {
-    gap <= MAX_GAP_COUNT && gap * 15 < seen_before.min(seen_after)
+    gap <= MAX_GAP_COUNT && gap * GAP_FACTOR < seen_before.min(seen_after)
 }
 
 /// [`dropped_where`], gathering the stretches in `stretches` (emptied first).
