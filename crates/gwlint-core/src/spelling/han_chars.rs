@@ -38,6 +38,13 @@ impl HanChars {
         reader.finish(text.len())
     }
 
+    /// The run of `chars`, whose offsets (and length after them) are `bounds`, as one run of its
+    /// own text (starting at byte 0).
+    pub(super) fn of_run(chars: &[char], bounds: &[usize]) -> Self {
+        debug_assert_eq!(chars.len() + 1, bounds.len());
+        HanChars { chars: chars.to_vec(), bounds: bounds.to_vec(), places: vec![(0, chars.len())] }
+    }
+
     /// `text`, a run of Han characters starting at byte `start` of its text, as one run.
     pub(super) fn one(start: usize, text: &str) -> Self {
         let (chars, mut bounds): (Vec<char>, Vec<usize>) = text.char_indices().map(|(i, c)| (c, i)).unzip();

@@ -112,8 +112,22 @@ impl HanRuns {
         Self::read(chars, false)
     }
 
+    /// The one run of `chars`, whose pairs' slots are `slots` (those a store of runs looked up
+    /// for it: not looked up again), split.
+    fn split_alone(chars: &HanChars, slots: &[PairSlot]) -> Self {
+        debug_assert_eq!((chars.places.len(), chars.chars.len().saturating_sub(1)), (1, slots.len()));
+        Self::read_with(chars, true, Some(slots))
+    }
+
     /// The runs of `chars`, every one split (`all`) or only those wanted.
     fn read(chars: &HanChars, all: bool) -> Self {
+        Self::read_with(chars, all, None)
+    }
+
+    /// [`HanRuns::read`], with the slots of the pairs of `chars` given (`slots`, one after
+    /// another: a run's pairs, as many as its characters less one, then the next run's) instead
+    /// of looked up.
+    fn read_with(chars: &HanChars, all: bool, slots: Option<&[PairSlot]>) -> Self {
         let (n, bounds) = (chars.chars.len(), chars.bounds.len());
         let mut runs = HanRuns {
             // A word is at least one character.
@@ -130,8 +144,16 @@ impl HanRuns {
         // it asked for first (`prefetch_pairs`).
         let mut ahead = 0;
         for &(start, end) in &chars.places {
-            ahead = prefetch_pairs(&chars.chars, ahead, end + PREFETCH_PAIRS);
-            runs.close(chars, start, end, all);
+            // A run's pairs follow those of the runs before it in the list given, one fewer than
+            // its characters (the store's list of slots has one more a run, after its last).
+            let given = slots.map(|slots| {
+                let at = runs.pairs.len() - runs.runs.len();
+                &slots[at..at + (end - runs.pairs.len()).saturating_sub(1)]
+            });
+            if given.is_none() {
+                ahead = prefetch_pairs(&chars.chars, ahead, end + PREFETCH_PAIRS);
+            }
+            runs.close(chars, start, end, all, given);
         }
         // What `view` reads without checking each slice: every run's places lie inside the lists
         // (true of what `close` pushed; checked once here, so that the views rest on this check
@@ -152,9 +174,9 @@ impl HanRuns {
     }
 
     /// Reads the next run of `han`, whose characters end at `end`: it starts at byte `start`
-    /// of its text. Its pair counts, and its split and marks (if `all`, or if one is wanted),
-    /// are made here.
-    fn close(&mut self, han: &HanChars, start: usize, end: usize, all: bool) {
+    /// of its text. Its pair counts (its pairs' slots `given`, or looked up), and its split and
+    /// marks (if `all`, or if one is wanted), are made here.
+    fn close(&mut self, han: &HanChars, start: usize, end: usize, all: bool, given: Option<&[PairSlot]>) {
         let char_at = self.runs.last().map_or(0, |r| r.char_at + r.len);
         let bound_at = char_at + self.runs.len();
         let word_at = self.words.len();
@@ -165,9 +187,12 @@ impl HanRuns {
         // run's first is the one after the last run (none).
         let run = &han.chars[char_at..end];
         let (mut least_count, mut all_attested) = (u32::MAX, true);
-        for w in run.windows(2) {
-            let slot = lexicon::pair_slot(w[0], w[1])
-                .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0));
+        for (k, w) in run.windows(2).enumerate() {
+            let slot = match given {
+                Some(slots) => slots[k],
+                None => lexicon::pair_slot(w[0], w[1])
+                    .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0)),
+            };
             // The split walks the trie on from the node after the pair before, with this
             // pair's second character, if a word may go on over this pair.
             if let (Some(base), true) = (self.pairs.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
@@ -372,7 +397,8 @@ impl<'a> Run<'a> {
         if self.has_split {
             return f(self);
         }
-        let owned = OwnedRuns::of(self.text);
+        // From the view's characters and pairs' slots: not read again from the text.
+        let owned = OwnedRuns::split_alone(self);
         let run = owned.iter().next().expect("a run of Han characters reads as one run");
         f(&Run { start: self.start, ..run })
     }
@@ -396,6 +422,14 @@ impl<'a> OwnedRuns<'a> {
         let chars = HanChars::read(text);
         let runs = HanRuns::of(&chars);
         OwnedRuns { text, chars, runs }
+    }
+
+    /// `run` (a view of a store that left it unsplit) split alone, from its characters, their
+    /// offsets and its pairs' slots, as a store of its text alone reads it.
+    fn split_alone(run: &Run<'a>) -> Self {
+        let chars = HanChars::of_run(run.chars, run.bounds);
+        let runs = HanRuns::split_alone(&chars, run.pairs);
+        OwnedRuns { text: run.text, chars, runs }
     }
 
     /// The run of Han characters `text[start..end]` alone.
@@ -585,6 +619,8 @@ mod tests {
                 unsplit += 1;
                 w.with_split(|s| {
                     assert!(s.has_split && s.start == a.start && s.text == a.text);
+                    assert_eq!((s.chars, s.bounds, s.pairs), (a.chars, a.bounds, a.pairs));
+                    assert_eq!((s.least_pair_count, s.all_attested), (a.least_pair_count, a.all_attested));
                     assert_eq!(
                         (s.seg.words, s.seg.freqs, s.split.starts, s.split.ends),
                         (a.seg.words, a.seg.freqs, a.split.starts, a.split.ends)
