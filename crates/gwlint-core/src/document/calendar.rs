@@ -80,6 +80,11 @@ fn mention_captures(text: &str) -> Vec<regex::Captures<'_>> {
 }
 static WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]?(?:星期|礼拜|周)(?P<w>[一二三四五六日天])[）)]?").unwrap());
+/// The characters a match of [`WEEKDAY`] starts with: what follows a date is searched only when
+/// it starts with one (most dates are followed by none, and a search sets up its captures).
+const WEEKDAY_FIRSTS: [char; 5] = ['（', '(', '星', '礼', '周'];
+/// The characters a match of [`RANGE_END`] starts with (see [`WEEKDAY_FIRSTS`]).
+const RANGE_END_FIRSTS: [char; 8] = ['至', '到', '—', '－', '-', '–', '～', '~'];
 static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?:至|到|—{{1,2}}|－|-|–|～|~)(?:(?P<y>{YEAR})年)?(?:(?P<m>{NUM})月)?(?:(?P<d>{NUM})[日号])?"
@@ -123,7 +128,7 @@ fn mentions_of<'t>(
         }
         let date = PartialDate { span: Span::new(base + m.start(), base + m.end()), year: y, month: mo, day: d };
         let rest = &text[m.end()..];
-        let weekday = WEEKDAY.captures(rest).and_then(|w| {
+        let weekday = rest.starts_with(WEEKDAY_FIRSTS).then(|| WEEKDAY.captures(rest)).flatten().and_then(|w| {
             let all = w.get(0).expect("match");
             let weekday = "一二三四五六".chars().position(|c| w["w"].starts_with(c)).map_or(7, |i| i as u32 + 1);
             (d.is_some()).then(|| WeekdayNote { span: Span::new(base + m.end(), base + m.end() + all.end()), weekday })
@@ -131,7 +136,7 @@ fn mentions_of<'t>(
         // A range may start after the weekday: 3月4日（星期二）至3月10日.
         let skip = weekday.map_or(0, |w| w.span.end - w.span.start);
         let (rest, at) = (&rest[skip..], m.end() + skip);
-        let range_end = RANGE_END.captures(rest).and_then(|r| {
+        let range_end = rest.starts_with(RANGE_END_FIRSTS).then(|| RANGE_END.captures(rest)).flatten().and_then(|r| {
             let all = r.get(0).expect("match");
             let (ry, rm, rd) = (part(&r, "y"), part(&r, "m"), part(&r, "d"));
             // The end names at least what the start's finest part is (a day for a day).
@@ -187,6 +192,28 @@ pub fn weekday_name(weekday: u32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The patterns read after a date match only where the text starts with one of their first
+    /// characters: before every character of the Basic Multilingual Plane, with text a match
+    /// could go on with, a match starts with one of them (and one does for each of them).
+    #[test]
+    fn what_follows_a_date_matches_only_after_its_first_characters() {
+        for (re, firsts, rests) in [
+            (&*WEEKDAY, &WEEKDAY_FIRSTS[..], &["星期三）", "期三）", "三）", "拜一", "）"][..]),
+            (&*RANGE_END, &RANGE_END_FIRSTS[..], &["3月5日", "—5日", "2025年1月", "日"][..]),
+        ] {
+            let mut starts = std::collections::BTreeSet::new();
+            for c in (0..=0xFFFF).filter_map(char::from_u32) {
+                for rest in rests {
+                    if re.is_match(&format!("{c}{rest}")) {
+                        assert!(firsts.contains(&c), "{c}{rest}");
+                        starts.insert(c);
+                    }
+                }
+            }
+            assert_eq!(starts.len(), firsts.len(), "{starts:?}");
+        }
+    }
 
     fn read(text: &str) -> Vec<(Option<u32>, Option<u32>, Option<u32>)> {
         mentions(text, 0).iter().map(|m| (m.date.year, m.date.month, m.date.day)).collect()
