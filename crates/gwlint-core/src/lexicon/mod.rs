@@ -385,14 +385,6 @@ pub fn prefetch_trie_code(c: char) {
     }
 }
 
-/// `prefetch` of the node the split's walk of the trie of words reads first after a pair whose
-/// slot says the trie goes on at `base` ([`PairSlot::trie_base`]), when `c` follows the pair.
-#[inline(always)]
-pub fn prefetch_trie_after(base: u32, c: char) {
-    let (bytes, _) = trie_char(c);
-    prefetch(WORD_TRIE, (base ^ u32::from(bytes[0])) as usize * 4);
-}
-
 /// What the slot of a pair says ([`format::pair_value`]): its count, GW609's mark and, for the
 /// split, the words that start with the pair and where the trie goes on after it.
 /// [`PairSlot::NONE`] is a pair without a slot: never counted, and the split walks the trie for

@@ -193,11 +193,9 @@ impl HanRuns {
                 None => lexicon::pair_slot(w[0], w[1])
                     .unwrap_or_else(|| PairSlot::counted(lexicon::pair_count_and_mark(w[0], w[1]).0)),
             };
-            // The split walks the trie on from the node after the pair before, with this
-            // pair's second character, if a word may go on over this pair.
-            if let (Some(base), true) = (self.pairs.last().and_then(|s| s.trie_base()), slot.may_be_inner()) {
-                lexicon::prefetch_trie_after(base, w[1]);
-            }
+            // No node of the trie of words is asked for here ahead of the split: three runs in
+            // four are not split (`split_wanted`), and asking for the nodes of every run cost
+            // more than it saved (BENCHMARKS.md, twenty-sixth session).
             least_count = least_count.min(slot.count());
             all_attested &= slot.attested();
             self.pairs.push(slot);
