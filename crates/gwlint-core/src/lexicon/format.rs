@@ -180,13 +180,6 @@ fn blocked_place(key: u64, words: usize) -> (usize, u64) {
     (w, 1 << ((h >> 20) & 63) | 1 << ((h >> 26) & 63))
 }
 
-/// The byte of the blocked filter `filter` that [`blocked_filter_has`] reads for `key` (where
-/// to prefetch).
-#[inline(always)]
-pub fn blocked_filter_byte(filter: &[u8], key: u64) -> usize {
-    blocked_place(key, filter.len() / 8).0 * 8
-}
-
 /// Whether `key` may be among the keys of the blocked filter `filter` ([`blocked_filter_of`]):
 /// false is sure, true may be wrong.
 #[inline(always)]

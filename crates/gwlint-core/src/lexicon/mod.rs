@@ -469,13 +469,6 @@ pub fn form_key(form: &str) -> u64 {
     format::word_key(form)
 }
 
-/// `prefetch` of what [`with_one_more_keyed`] reads first for the form of key `key`
-/// ([`form_key`]).
-#[inline(always)]
-pub fn prefetch_with_one_more(key: u64) {
-    prefetch(DROPPED_FILTER, format::blocked_filter_byte(DROPPED_FILTER, key));
-}
-
 /// [`with_one_more`] of the form whose key is `key` ([`form_key`]).
 pub fn with_one_more_keyed(key: u64) -> impl Iterator<Item = (char, usize)> {
     let rows = if format::blocked_filter_has(DROPPED_FILTER, key) { DROPPED.rows(key) } else { 0..0 };
@@ -613,12 +606,6 @@ pub fn swap_targets(chars: &[char], at: usize) -> impl Iterator<Item = char> {
 /// The key [`swap_targets`] looks `chars` with place `at` left open up by.
 pub fn swap_key(chars: &[char], at: usize) -> u64 {
     format::wildcard_key(chars, at)
-}
-
-/// `prefetch` of what [`swap_targets_keyed`] reads first for `key` ([`swap_key`]).
-#[inline(always)]
-pub fn prefetch_swap_targets(key: u64) {
-    prefetch(SWAPS_FILTER, format::blocked_filter_byte(SWAPS_FILTER, key));
 }
 
 /// [`swap_targets`] of the word whose key is `key` ([`swap_key`]).

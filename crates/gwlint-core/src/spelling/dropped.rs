@@ -172,9 +172,9 @@ fn dropped_with(
     let n = run.chars.len();
     let split = run.split;
     // The stretches whose put-back forms are looked up, in the order they are read (from each
-    // start, longest first: 经济社发展 before 社发展), with their keys. They are gathered
-    // first, and what each lookup reads first is asked for then: most stretches have no
-    // put-back form and are done with that one read, which waited on memory.
+    // start, longest first: 经济社发展 before 社发展), with their keys, gathered first: most
+    // stretches have no put-back form and are done with one read of the filter of forms (which
+    // stays in the caches: asking for it ahead with a prefetch cost more than it saved).
     // A gap needs the evidence `best_insertion` reads, and a stretch that cannot have it is not
     // looked up: a pair of the run seen together at most MAX_GAP_COUNT times inside the stretch
     // (after its second character, or after its first where a word of the split ends right
@@ -212,7 +212,6 @@ fn dropped_with(
                     !skip || gap_after_first || inner.is_some_and(|j| j + 2 <= e) || gap_at_end(run, s, e);
                 if split.ends[e] && gap_possible {
                     let key = lexicon::form_key(run.slice(s, e));
-                    lexicon::prefetch_with_one_more(key);
                     stretches.push((s, e, key));
                 }
             }

@@ -259,8 +259,9 @@ fn best_at(
     // confusable character in place k makes (looked up by the word with place k left open, not
     // by trying every confusable). Sorted as the confusables are (by code point), then by length
     // and start, so that the first of equal scores wins.
-    // The stretches are gathered first, with their keys, and what each lookup reads first is
-    // asked for before any is read: the lookups wait on memory together, not one after another.
+    // The stretches are gathered first, with their keys, then looked up. (What each lookup
+    // reads first was asked for ahead with a prefetch until the twenty-sixth session: the
+    // filter it reads stays in the caches, and asking cost more than it saved.)
     let mut stretches = [(0, 0, 0); 9];
     let mut count = 0;
     for len in 2..=4usize {
@@ -273,7 +274,6 @@ fn best_at(
                 continue;
             }
             let key = lexicon::swap_key(&run.chars[s..e], k - s);
-            lexicon::prefetch_swap_targets(key);
             stretches[count] = (len, s, key);
             count += 1;
         }
