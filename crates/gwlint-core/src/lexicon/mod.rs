@@ -498,8 +498,8 @@ pub fn dropped_after(last: char) -> impl Iterator<Item = (char, u32)> {
 }
 
 /// Whether the pair `a`, `b` may be counted more than [`format::OFTEN_SEEN`] times
-/// ([`pair_count`]): false is sure. A filter of a few thousand pairs, read where a lookup of the
-/// pair would mostly find it seen less often.
+/// ([`pair_count`]): false is sure. A filter of some eighteen thousand pairs (64 KB), read where a
+/// lookup of the pair would mostly find it seen less often.
 #[inline]
 pub fn may_be_seen_often(a: char, b: char) -> bool {
     format::blocked_filter_has(PAIRS_OFTEN, format::ngram_key(a, Some(b)))

@@ -78,9 +78,9 @@ const ALWAYS_SPLIT: usize = 64;
 
 /// Whether one of the detectors that read the splits of many runs may read the split of the
 /// run of `chars`, whose pairs' slots are `pairs` and least count `least_count` (each says which
-/// runs it may read: [`substitution`], [`dropped`]). The others read the split of a run seldom (a doubled
-/// character, a word of a confused pair, a near miss of an organ's name) and split it then
-/// ([`Run::with_split`]).
+/// runs it may read: [`substitution`], [`dropped`]). The others read the split of a run seldom
+/// (a doubled character, a word of a confused pair, a near miss of an organ's name) and split it
+/// then ([`Run::with_split`]).
 fn split_wanted(chars: &[char], pairs: &[PairSlot], least_count: u32) -> bool {
     substitution::may_read(chars, least_count) || dropped::may_read(chars, pairs, least_count)
 }
@@ -145,7 +145,8 @@ impl HanRuns {
         let mut ahead = 0;
         for &(start, end) in &chars.places {
             // A run's pairs follow those of the runs before it in the list given, one fewer than
-            // its characters (the store's list of slots has one more a run, after its last).
+            // its characters (a store's list holds one more a run: `PairSlot::NONE` after its
+            // last). Slots given are not looked up, nor asked for ahead.
             let given = slots.map(|slots| {
                 let at = runs.pairs.len() - runs.runs.len();
                 &slots[at..at + (end - runs.pairs.len()).saturating_sub(1)]
