@@ -289,23 +289,14 @@ mod tests {
             "一二三",
             "20250",
         ];
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    texts.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
+        crate::document::each_triple(&parts, |a, b, c| texts.push(format!("{a}{b}{c}")));
         // Months at every distance from one another, around the window's bytes.
         for gap in 0..40 {
             let filler = "经".repeat(gap / 3) + &"1".repeat(gap % 3);
             texts.push(format!("2025年3月{filler}4月5日{filler}二〇二四年十月"));
             texts.push(format!("{filler}十二月三十一日{filler}3月"));
         }
-        for doc in crate::document::SAMPLE_DOCUMENTS {
-            texts.push(doc.to_string());
-            texts.extend(doc.lines().map(str::to_string));
-        }
+        texts.extend(crate::document::sample_texts());
         let (mut found, mut matched) = (0, 0);
         for text in &texts {
             let now = mentions(text, 0);

@@ -657,22 +657,15 @@ mod tests {
             "，",
             "𠀀",
         ];
-        for a in parts {
-            for b in parts {
-                for c in parts {
-                    texts.push(format!("{a}{b}{c}"));
-                    texts.push(format!("2024{a}3{b}5{c}"));
-                }
-            }
-        }
+        crate::document::each_triple(&parts, |a, b, c| {
+            texts.push(format!("{a}{b}{c}"));
+            texts.push(format!("2024{a}3{b}5{c}"));
+        });
         for gap in 0..30 {
             let filler = "经".repeat(gap / 3) + &"1".repeat(gap % 3);
             texts.push(format!("2024年3月5日{filler}2024.3.5{filler}二〇二四年三月五日{filler}2025－1－2"));
         }
-        for doc in crate::document::SAMPLE_DOCUMENTS {
-            texts.push(doc.to_string());
-            texts.extend(doc.lines().map(str::to_string));
-        }
+        texts.extend(crate::document::sample_texts());
         let (mut found, mut matched) = (0, 0);
         for text in &texts {
             let now = find_dates(text);

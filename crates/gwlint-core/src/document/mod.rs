@@ -594,6 +594,25 @@ pub(crate) const SAMPLE_DOCUMENTS: [&str; 2] = [
     include_str!("../../../../fixtures/documents/07_tongbao_errors.txt"),
 ];
 
+/// [`SAMPLE_DOCUMENTS`] whole, then each of their lines.
+#[cfg(test)]
+pub(crate) fn sample_texts() -> impl Iterator<Item = String> {
+    SAMPLE_DOCUMENTS.iter().flat_map(|doc| std::iter::once(*doc).chain(doc.lines())).map(str::to_string)
+}
+
+/// Calls `f` with every three of `parts` in turn (each part as often as it comes, in every
+/// order): the short texts of chosen pieces those tests compare the two searches over.
+#[cfg(test)]
+pub(crate) fn each_triple(parts: &[&str], mut f: impl FnMut(&str, &str, &str)) {
+    for a in parts {
+        for b in parts {
+            for c in parts {
+                f(a, b, c);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,13 +134,7 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let forms = ["一", "二", "〇", "零", "○", "O", "Ｏ", "0", "十", "2", "年", "，"];
-        for a in forms {
-            for b in forms {
-                for c in forms {
-                    texts.push(format!("于二{a}{b}{c}年与{a}{b}{c}{a}{b}年"));
-                }
-            }
-        }
+        crate::document::each_triple(&forms, |a, b, c| texts.push(format!("于二{a}{b}{c}年与{a}{b}{c}{a}{b}年")));
         for doc in crate::document::SAMPLE_DOCUMENTS {
             texts.extend(doc.lines().map(str::to_string));
         }
