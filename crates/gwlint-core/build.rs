@@ -560,13 +560,8 @@ fn lexicon_tables() {
     write_hashed_table(&out, "dropped", dropped.into_iter(), None);
     // The pairs seen often enough to stand beside a character put back in a gap seen once or
     // more: the filter `lexicon::may_be_seen_often` asks before it looks a pair up.
-    let often: Vec<u64> = pair_counts
-        .iter()
-        .filter(|&(_, &n)| n > format::OFTEN_SEEN)
-        .map(|(&k, _)| k)
-        .collect::<std::collections::BTreeSet<u64>>()
-        .into_iter()
-        .collect();
+    // (A filter is the same in any order of its keys.)
+    let often: Vec<u64> = pair_counts.iter().filter(|&(_, &n)| n > format::OFTEN_SEEN).map(|(&k, _)| k).collect();
     std::fs::write(out.join("pairs-often.filter"), format::blocked_filter_of(&often)).unwrap();
     gaps.sort_unstable();
     gaps.dedup();

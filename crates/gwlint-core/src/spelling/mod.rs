@@ -115,7 +115,7 @@ impl HanRuns {
     /// The one run of `chars`, whose pairs' slots are `slots` (those a store of runs looked up
     /// for it: not looked up again), split.
     fn split_alone(chars: &HanChars, slots: &[PairSlot]) -> Self {
-        debug_assert_eq!((chars.places.len(), chars.chars.len().saturating_sub(1)), (1, slots.len()));
+        debug_assert_eq!(chars.chars.len().saturating_sub(1), slots.len());
         Self::read_with(chars, true, Some(slots))
     }
 
@@ -124,10 +124,10 @@ impl HanRuns {
         Self::read_with(chars, all, None)
     }
 
-    /// [`HanRuns::read`], with the slots of the pairs of `chars` given (`slots`, one after
-    /// another: a run's pairs, as many as its characters less one, then the next run's) instead
-    /// of looked up.
+    /// [`HanRuns::read`], with the slots of the pairs of `chars` given (`slots`, for characters
+    /// of one run: [`HanRuns::split_alone`]) instead of looked up.
     fn read_with(chars: &HanChars, all: bool, slots: Option<&[PairSlot]>) -> Self {
+        assert!(slots.is_none() || chars.places.len() <= 1, "slots are given for one run");
         let (n, bounds) = (chars.chars.len(), chars.bounds.len());
         let mut runs = HanRuns {
             // A word is at least one character.
@@ -144,17 +144,11 @@ impl HanRuns {
         // it asked for first (`prefetch_pairs`).
         let mut ahead = 0;
         for &(start, end) in &chars.places {
-            // A run's pairs follow those of the runs before it in the list given, one fewer than
-            // its characters (a store's list holds one more a run: `PairSlot::NONE` after its
-            // last). Slots given are not looked up, nor asked for ahead.
-            let given = slots.map(|slots| {
-                let at = runs.pairs.len() - runs.runs.len();
-                &slots[at..at + (end - runs.pairs.len()).saturating_sub(1)]
-            });
-            if given.is_none() {
+            // Slots given are not looked up, nor asked for ahead.
+            if slots.is_none() {
                 ahead = prefetch_pairs(&chars.chars, ahead, end + PREFETCH_PAIRS);
             }
-            runs.close(chars, start, end, all, given);
+            runs.close(chars, start, end, all, slots);
         }
         // What `view` reads without checking each slice: every run's places lie inside the lists
         // (true of what `close` pushed; checked once here, so that the views rest on this check
