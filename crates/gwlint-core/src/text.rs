@@ -139,13 +139,14 @@ pub fn is_indent_space(c: char) -> bool {
 
 /// Remove all ASCII, ideographic and no-break spaces (titles are sometimes spaced out
 /// character by character: "几 个 问 题 的 通 知").
-pub fn strip_spaces(s: &str) -> String {
+pub fn strip_spaces(s: &str) -> std::borrow::Cow<'_, str> {
     // The text between the spaces is copied a stretch at a time, not pushed a character at a
-    // time (most texts have no space, and are one copy). The text is read by bytes: a space
-    // (`char::is_whitespace`) is an ASCII one or starts with one of four lead bytes, and the
-    // characters of every other lead byte (every Han character) are passed without decoding.
+    // time, and a text without a space (most are) is not copied: it is given back as it is. The
+    // text is read by bytes: a space (`char::is_whitespace`) is an ASCII one or starts with one
+    // of four lead bytes, and the characters of every other lead byte (every Han character) are
+    // passed without decoding.
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut out: Option<String> = None;
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -157,13 +158,18 @@ pub fn strip_spaces(s: &str) -> String {
             _ => false,
         };
         if space {
-            out.push_str(&s[from..i]);
+            out.get_or_insert_with(|| String::with_capacity(s.len())).push_str(&s[from..i]);
             from = i + len;
         }
         i += len;
     }
-    out.push_str(&s[from..]);
-    out
+    match out {
+        Some(mut out) => {
+            out.push_str(&s[from..]);
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(s),
+    }
 }
 
 /// The length of the UTF-8 sequence a lead byte `b` starts (1 for any other byte: `strip_spaces`
@@ -220,8 +226,17 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
         "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
     }
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
+    // At most three characters are read (a longer text is none of the forms): no list is made.
+    let mut it = s.chars();
+    let (a, b, c, d) = (it.next(), it.next(), it.next(), it.next());
+    let chars: &[char] = match (a, b, c, d) {
+        (_, _, _, Some(_)) => return None,
+        (Some(a), Some(b), Some(c), None) => &[a, b, c],
+        (Some(a), Some(b), None, _) => &[a, b],
+        (Some(a), None, _, _) => &[a],
+        _ => &[],
+    };
+    match chars {
         [c] if *c == '十' => Some(10),
         [c] => digit(*c).filter(|&d| d > 0),
         ['十', u] => digit(*u).filter(|&d| d > 0).map(|d| 10 + d),
@@ -363,7 +378,10 @@ mod tests {
             ["", "几 个 问 题 的 通 知", "\u{3000}关于\t加强\u{00A0}管理\r\n", "无空格", "  ", "a\u{2003}b\u{3000}"]
         {
             let expected: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
-            assert_eq!(strip_spaces(text), expected, "{text:?}");
+            let stripped = strip_spaces(text);
+            assert_eq!(stripped, expected, "{text:?}");
+            // A text without a space is given back, not copied.
+            assert_eq!(matches!(stripped, std::borrow::Cow::Borrowed(_)), expected == text, "{text:?}");
         }
         // Every space Unicode knows (U+3000 among them), between characters of every length.
         let spaces: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
@@ -382,6 +400,10 @@ mod tests {
         assert_eq!(chinese_number("二十七"), Some(27));
         assert_eq!(chinese_number("一十"), None);
         assert_eq!(chinese_number("〇"), None);
+        // Four characters or none are no form; neither are three that are not 二十七's.
+        for text in ["", "二十七八", "十十十十十", "一二三", "十二十"] {
+            assert_eq!(chinese_number(text), None, "{text}");
+        }
         assert_eq!(chinese_digits_value("二〇二四"), Some(2024));
         for n in 1..100 {
             assert_eq!(chinese_number(&to_chinese_number(n)), Some(n));

@@ -481,7 +481,7 @@ pub fn split_organs(list: &str, base: usize) -> Vec<Organ> {
         }
         let text = &list[from..start + part.len()];
         let trimmed_start = text.len() - text.trim_start().len();
-        let name = strip_spaces(text);
+        let name = strip_spaces(text).into_owned();
         if !name.is_empty() {
             let s = base + from + trimmed_start;
             out.push(Organ { span: Span::new(s, base + from + text.trim_end().len()), name });
@@ -489,7 +489,7 @@ pub fn split_organs(list: &str, base: usize) -> Vec<Organ> {
     }
     if let Some(from) = pending {
         let text = &list[from..];
-        let name = strip_spaces(text.trim_end_matches(ORGAN_SEPARATORS));
+        let name = strip_spaces(text.trim_end_matches(ORGAN_SEPARATORS)).into_owned();
         if !name.is_empty() {
             out.push(Organ { span: Span::new(base + from, base + list.len()), name });
         }
@@ -845,7 +845,9 @@ pub fn read(text: &str, paragraphs: &[Paragraph], summaries: &[CharSummary]) -> 
                 split_organs(list, p.span.start + base)
             })
             .collect(),
-        signature: of(Part::Signature).map(|p| Organ { span: p.span, name: strip_spaces(content(p)) }).collect(),
+        signature: of(Part::Signature)
+            .map(|p| Organ { span: p.span, name: strip_spaces(content(p)).into_owned() })
+            .collect(),
         attachment_note: {
             let paras: Vec<(&str, usize)> = of(Part::AttachmentNote).map(|p| (content(p), p.span.start)).collect();
             AttachmentNote::parse(&paras)

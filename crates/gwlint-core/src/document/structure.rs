@@ -286,7 +286,7 @@ fn bracketed_note_end(lines: &[&str], start: usize) -> Option<usize> {
     if !first.starts_with(['（', '(']) || first.ends_with(['）', ')']) {
         return None;
     }
-    let mut joined = strip_spaces(first);
+    let mut joined = strip_spaces(first).into_owned();
     for (k, l) in lines.iter().enumerate().skip(start + 1).take(2) {
         joined.push_str(&strip_spaces(l));
         if l.trim_end().ends_with(['）', ')']) {
@@ -558,7 +558,7 @@ fn derive_facts(text: &str, lines: &[&str], layout: &Layout, e: &Elements) -> Fa
     let names = |organs: &[elements::Organ]| organs.iter().map(|o| o.name.clone()).collect::<Vec<_>>();
     let issuer = title
         .as_deref()
-        .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a)))
+        .and_then(|t| t.split_once("关于").map(|(a, _)| strip_spaces(a).into_owned()))
         .map(|a| ["转发", "批转", "印发"].iter().fold(a, |a, w| a.split(w).next().unwrap_or_default().to_string()))
         .filter(|a| !a.is_empty())
         .or_else(|| (!e.signature.is_empty()).then(|| names(&e.signature).join("、")))

@@ -68,7 +68,7 @@ impl Rule for TitleGenre {
         let title = title_paragraphs(doc);
         let Some(last) = title.last() else { return };
         let text = doc.content(last);
-        let joined = strip_spaces(&doc.facts.title.clone().unwrap_or_default());
+        let joined = doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default();
         let full = Span::new(title[0].span.start, last.span.end);
         match NonGenreWord::ending(&joined) {
             Some(&NonGenreWord { word, advice, .. }) => {

@@ -142,7 +142,7 @@ impl Rule for TitleIssuerSignature {
         }
         let Some(first) = title_paragraphs(doc).first().map(|p| p.span) else { return };
         let Some(sig) = doc.elements.signature.first() else { return };
-        let shown: Vec<String> = signers.iter().map(|s| strip_spaces(s)).collect();
+        let shown: Vec<String> = signers.iter().map(|s| strip_spaces(s).into_owned()).collect();
         cx.report(first, format!("标题中的发文机关“{issuer}”与署名“{}”不一致", shown.join("、")))
             .with_label("发文机关")
             .with_secondary(sig.span, "署名")
