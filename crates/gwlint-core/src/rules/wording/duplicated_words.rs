@@ -87,15 +87,15 @@ impl Rule for DuplicatedWords {
         // Every repetition is of Han characters written side by side: it lies inside one run of
         // Han characters (the document's, already read), which is read within its paragraph
         // (the characters around it, as far as the paragraph goes, tell reduplication).
-        let mut runs = doc.han_runs().peekable();
-        for p in &doc.paragraphs {
-            while runs.peek().is_some_and(|r| r.start + r.text.len() <= p.span.start) {
-                runs.next();
-            }
-            while let Some(run) = runs.next_if(|r| r.start < p.span.end) {
-                if repeats_nearby(run.chars) {
-                    check_run(doc, p, &run, cx);
-                }
+        // Each run is read with the first paragraph that ends after it starts, if it reaches
+        // into it (one that ends before, between two paragraphs, is in none). The runs are gone
+        // through once, not peeked at: a view of a run is a dozen slices.
+        let mut paragraphs = doc.paragraphs.iter().peekable();
+        for run in doc.han_runs() {
+            while paragraphs.next_if(|p| p.span.end <= run.start).is_some() {}
+            let Some(p) = paragraphs.peek() else { break };
+            if run.start + run.text.len() > p.span.start && repeats_nearby(run.chars) {
+                check_run(doc, p, &run, cx);
             }
         }
     }
