@@ -89,7 +89,7 @@ impl Genre {
     /// The 文种 a title ends with, if any (spaces inside the title are ignored).
     pub fn from_title(title: &str) -> Option<Genre> {
         let t = trimmed_title(title);
-        let t = t.as_str();
+        let t: &str = &t;
         // A date or 字号 in brackets after the title (web pages print “……的通知（2022年11月7日）”)
         // is a note on the title, not part of it.
         let t = match t.rfind(['（', '(']) {
@@ -223,9 +223,12 @@ impl Genre {
 }
 
 /// A title without spaces and without a punctuation mark wrongly put at its end (“……的通知。”).
-fn trimmed_title(title: &str) -> String {
-    let t = strip_spaces(title);
-    t.trim_end_matches(['。', '.', '；', ';', '，', ',', '：', ':']).to_string()
+fn trimmed_title(title: &str) -> std::borrow::Cow<'_, str> {
+    const MARKS: [char; 8] = ['。', '.', '；', ';', '，', ',', '：', ':'];
+    match strip_spaces(title) {
+        std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim_end_matches(MARKS)),
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim_end_matches(MARKS).to_string()),
+    }
 }
 
 impl fmt::Display for Genre {

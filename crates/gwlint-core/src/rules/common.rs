@@ -45,8 +45,8 @@ pub fn closing_paragraphs(doc: &Document, n: usize) -> Vec<&Paragraph> {
 }
 
 /// The title with its lines joined and spaces removed.
-pub fn title_text(doc: &Document) -> String {
-    doc.facts.title.as_deref().map(|t| strip_spaces(t).into_owned()).unwrap_or_default()
+pub fn title_text(doc: &Document) -> std::borrow::Cow<'_, str> {
+    doc.facts.title.as_deref().map(strip_spaces).unwrap_or_default()
 }
 
 /// Does the document answer a deputy's 建议/议案 or a 政协委员's 提案 (“关于对……第12号提案的

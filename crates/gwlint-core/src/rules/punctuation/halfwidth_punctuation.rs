@@ -8,6 +8,7 @@ use crate::rule::{Context, Rule, RuleMeta};
 use crate::rules::common::{chars_with_offsets, url_spans};
 use crate::span::Span;
 use crate::text::{is_cjk_punct, is_han};
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## 作用
@@ -110,24 +111,30 @@ impl Rule for HalfwidthPunctuation {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Every finding is a mark `full_width` converts (ASCII: the paragraph's summary tells
         // exactly).
-        let marks =
-            CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| full_width(c).is_some()).collect::<String>());
+        static MARKS: LazyLock<CharSummary> = LazyLock::new(|| {
+            CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| full_width(c).is_some()).collect::<String>())
+        });
+        // The lists of a paragraph, kept from one paragraph to the next (emptied for each).
+        let (mut chars, mut flagged, mut done) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut partner, mut open) = (Vec::new(), Vec::new());
         for p in &doc.paragraphs {
-            if !doc.summary(p).may_contain_any(marks) {
+            if !doc.summary(p).may_contain_any(*MARKS) {
                 continue;
             }
             let content = doc.content(p);
             if !mark_beside_non_ascii(content) {
                 continue;
             }
-            let chars: Vec<(usize, char)> = chars_with_offsets(doc, p).collect();
+            chars.clear();
+            chars.extend(chars_with_offsets(doc, p));
             let mut urls = url_spans(content, p.span.start);
             // A non-standard outline marker such as "(一)" is GW304's to report and fix.
             if let Some(h) = p.heading.filter(|h| h.style == crate::document::MarkerStyle::Nonstandard) {
                 urls.push(h.marker);
             }
             let protected = |off: usize| urls.iter().any(|u| u.contains(off));
-            let mut flagged = vec![false; chars.len()];
+            flagged.clear();
+            flagged.resize(chars.len(), false);
             for i in 0..chars.len() {
                 let (off, c) = chars[i];
                 flagged[i] = full_width(c).is_some()
@@ -147,8 +154,9 @@ impl Rule for HalfwidthPunctuation {
                     flagged[i] = !protected(chars[i].0);
                 }
             }
-            let partner = match_parens(&chars);
-            let mut done = vec![false; chars.len()];
+            match_parens(&chars, &mut partner, &mut open);
+            done.clear();
+            done.resize(chars.len(), false);
             for i in 0..chars.len() {
                 let (off, c) = chars[i];
                 let Some((fw, name)) = full_width(c) else {
@@ -190,15 +198,17 @@ fn period_after_chinese_bracket(chars: &[(usize, char)], flagged: &[bool], i: us
         && (next.is_none() || han(next) || next.is_some_and(char::is_whitespace))
 }
 
-/// For each '(' its matching ')' (and vice versa), within one paragraph.
-fn match_parens(chars: &[(usize, char)]) -> Vec<Option<usize>> {
-    let mut partner = vec![None; chars.len()];
-    let mut stack = Vec::new();
+/// For each '(' its matching ')' (and vice versa), within one paragraph, in `partner` (emptied
+/// first, as is `open`, the places of the '(' not yet closed: both lists serve every paragraph).
+fn match_parens(chars: &[(usize, char)], partner: &mut Vec<Option<usize>>, open: &mut Vec<usize>) {
+    partner.clear();
+    partner.resize(chars.len(), None);
+    open.clear();
     for (i, &(_, c)) in chars.iter().enumerate() {
         match c {
-            '(' => stack.push(i),
+            '(' => open.push(i),
             ')' => {
-                if let Some(j) = stack.pop() {
+                if let Some(j) = open.pop() {
                     partner[i] = Some(j);
                     partner[j] = Some(i);
                 }
@@ -206,7 +216,6 @@ fn match_parens(chars: &[(usize, char)]) -> Vec<Option<usize>> {
             _ => {}
         }
     }
-    partner
 }
 
 #[cfg(test)]

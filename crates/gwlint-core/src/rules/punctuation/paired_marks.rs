@@ -79,21 +79,12 @@ impl Rule for PairedMarks {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Each paragraph's brackets, read once for the units and the pairing (a paragraph
         // whose summary holds none is not read).
-        let marks: Vec<Vec<(usize, char)>> = doc
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let summary = doc.summary(p);
-                if !summary.has(Class::TitleMark) && !summary.may_contain_any(*BRACKETS_SUMMARY) {
-                    return Vec::new();
-                }
-                brackets(doc.content(p)).map(|(i, c)| (p.span.start + i, c)).collect()
-            })
-            .collect();
+        let marks = Marks::of(doc);
         // Brackets pair within a unit: a paragraph, or lines that belong together (a title over
         // several lines, a line broken before the end of its sentence).
+        let mut stack = Vec::new();
         for unit in units(doc, &marks) {
-            scan(cx, marks[unit].iter().flatten().copied(), BRACKETS);
+            scan(cx, marks.in_paragraphs(unit), BRACKETS, &mut stack);
         }
         // Quotations may run over several paragraphs, with or without the open-quote convention;
         // the structure pass has paired them (`Document::elements.quotations`).
@@ -119,10 +110,45 @@ fn name(kind: QuoteKind) -> &'static str {
     }
 }
 
-/// Report every mark of `pairs` in `chars` that has no partner.
-fn scan(cx: &mut Context<'_>, chars: impl Iterator<Item = (usize, char)>, pairs: &[(char, char, &'static str)]) {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    for (off, c) in chars {
+/// The brackets of every paragraph of a document with their offsets, in one list: a
+/// paragraph's are `all[at[i]..at[i + 1]]` (a list for each paragraph was a dozen allocations a
+/// document).
+struct Marks {
+    all: Vec<(usize, char)>,
+    at: Vec<usize>,
+}
+
+impl Marks {
+    /// The brackets of `doc`'s paragraphs (a paragraph whose summary holds none is not read).
+    fn of(doc: &Document) -> Marks {
+        let mut marks = Marks { all: Vec::new(), at: Vec::with_capacity(doc.paragraphs.len() + 1) };
+        for p in &doc.paragraphs {
+            marks.at.push(marks.all.len());
+            let summary = doc.summary(p);
+            if summary.has(Class::TitleMark) || summary.may_contain_any(*BRACKETS_SUMMARY) {
+                marks.all.extend(brackets(doc.content(p)).map(|(i, c)| (p.span.start + i, c)));
+            }
+        }
+        marks.at.push(marks.all.len());
+        marks
+    }
+
+    /// The brackets of the paragraphs `paragraphs` (by index), in order.
+    fn in_paragraphs(&self, paragraphs: std::ops::Range<usize>) -> &[(usize, char)] {
+        &self.all[self.at[paragraphs.start]..self.at[paragraphs.end]]
+    }
+}
+
+/// Report every mark of `pairs` in `chars` that has no partner; `stack` is emptied first (one
+/// list serves every unit of a document).
+fn scan(
+    cx: &mut Context<'_>,
+    chars: &[(usize, char)],
+    pairs: &[(char, char, &'static str)],
+    stack: &mut Vec<(char, usize)>,
+) {
+    stack.clear();
+    for &(off, c) in chars {
         let at = Span::new(off, off + c.len_utf8());
         if let Some(&(_, _, _)) = pairs.iter().find(|(o, _, _)| *o == c) {
             stack.push((c, off));
@@ -143,7 +169,7 @@ fn scan(cx: &mut Context<'_>, chars: impl Iterator<Item = (usize, char)>, pairs:
             }
         }
     }
-    for (c, off) in stack {
+    for (c, off) in stack.drain(..) {
         report_unclosed(cx, pairs, c, off);
     }
 }
@@ -157,7 +183,7 @@ fn report_unclosed(cx: &mut Context<'_>, pairs: &[(char, char, &'static str)], c
 /// Paragraphs grouped into units that brackets may span, as ranges of paragraph indices:
 /// consecutive title (or 题注) lines, and a paragraph whose sentence runs on (it does not end with
 /// a sentence mark) with the next one.
-fn units(doc: &Document, marks: &[Vec<(usize, char)>]) -> Vec<std::ops::Range<usize>> {
+fn units(doc: &Document, marks: &Marks) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let mut joins_next = false;
     for p in &doc.paragraphs {
@@ -169,7 +195,8 @@ fn units(doc: &Document, marks: &[Vec<(usize, char)>]) -> Vec<std::ops::Range<us
         let same_part_next = doc.paragraphs.get(p.index + 1).is_some_and(|n| n.part == p.part);
         let multi_line_title = matches!(p.part, Part::Title | Part::TitleNote) && same_part_next;
         // More brackets opened than closed (〈〉 aside), counted in one pass.
-        let depth: isize = marks[p.index]
+        let depth: isize = marks
+            .in_paragraphs(p.index..p.index + 1)
             .iter()
             .map(|&(_, c)| match c {
                 '（' | '《' | '〔' | '【' => 1,
