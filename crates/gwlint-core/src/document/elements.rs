@@ -647,6 +647,11 @@ impl Attachment {
     /// The number on an attachment head line (Some(None) for “附件” without a number); None when
     /// the line is not an attachment head.
     pub fn head_number(line: &str) -> Option<Option<u32>> {
+        // Every head starts with 附 (most lines of an attachment do not: they are not searched,
+        // and no captures are made for them).
+        if !line.starts_with('附') {
+            return None;
+        }
         let c = ATTACHMENT_HEAD.captures(line)?;
         Some(c.name("n").and_then(|n| n.as_str().parse().ok().or_else(|| chinese_number(n.as_str()))))
     }
@@ -657,7 +662,7 @@ impl Attachment {
     }
 
     pub fn is_head(line: &str) -> bool {
-        ATTACHMENT_HEAD.is_match(line)
+        line.starts_with('附') && ATTACHMENT_HEAD.is_match(line)
     }
 }
 

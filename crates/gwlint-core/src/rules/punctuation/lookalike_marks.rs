@@ -64,8 +64,11 @@ impl Rule for LookalikeMarks {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        // The ASCII characters read; the others are of two classes the summary tells.
-        let ascii = CharSummary::of(&READ.chars().filter(char::is_ascii).collect::<String>());
+        // The ASCII characters read (made once); the others are of two classes the summary
+        // tells.
+        static ASCII: std::sync::LazyLock<CharSummary> =
+            std::sync::LazyLock::new(|| CharSummary::of(&READ.chars().filter(char::is_ascii).collect::<String>()));
+        let ascii = *ASCII;
         for p in &doc.paragraphs {
             let summary = doc.summary(p);
             if !(summary.may_contain_any(ascii) || summary.has(Class::TitleMark) || summary.has(Class::Lookalike)) {
