@@ -2,14 +2,17 @@
 //! the floor (`cat | wc -m`: reading and decoding) and with autocorrect's lint mode.
 //!
 //! Usage: cargo run --release -p gwlint-dev --bin gwlint-bench -- [--corpus DIR] [--mb N]
-//!        [--autocorrect PATH] [--pairs N] [--scaling] [--docx-only]
+//!        [--autocorrect PATH] [--against GWLINT] [--pairs N] [--scaling] [--docx-only]
 //! Defaults: ../shared/corpus/gongwen, 10 MB, `autocorrect` from PATH or $AUTOCORRECT, 5 pairs.
 //! Whole programs are measured paired: in each round every command runs once, in turn (A B A B
 //! …), and the medians over the rounds are reported, with the median of the per-round ratios,
 //! so a load on the shared machine weighs on both sides alike. gwlint and autocorrect both
 //! write JSON. `--scaling` adds 1, 10 and 100 MB runs (CPU and peak RSS against input size);
 //! `--docx-only` runs only the .docx section (a 100-page file, per process and per file in one
-//! process, and the malformed files).
+//! process, and the malformed files). `--against GWLINT` runs another gwlint binary (an earlier
+//! build) in the same rounds over all the files, and prints this build's CPU time against it,
+//! the median of the rounds' ratios: a change of a few percent, which the machine's drift
+//! between two runs of the bench hides, is measured paired.
 //! Results are printed as Markdown for BENCHMARKS.md. Not a test: timings on a shared
 //! 2-core machine are noisy, so compare the ratios of one run.
 
@@ -23,6 +26,8 @@ struct Args {
     corpus: PathBuf,
     mb: usize,
     autocorrect: Option<PathBuf>,
+    /// Another gwlint binary to measure this one against, in the same rounds.
+    against: Option<PathBuf>,
     pairs: usize,
     scaling: bool,
     docx_only: bool,
@@ -33,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         corpus: PathBuf::from("../shared/corpus/gongwen"),
         mb: 10,
         autocorrect: None,
+        against: None,
         pairs: 5,
         scaling: false,
         docx_only: false,
@@ -43,13 +49,14 @@ fn parse_args() -> Result<Args, String> {
             "--corpus" => a.corpus = it.next().ok_or("--corpus needs a directory")?.into(),
             "--mb" => a.mb = it.next().and_then(|s| s.parse().ok()).ok_or("--mb needs a number")?,
             "--autocorrect" => a.autocorrect = Some(it.next().ok_or("--autocorrect needs a path")?.into()),
+            "--against" => a.against = Some(it.next().ok_or("--against needs a gwlint binary")?.into()),
             "--pairs" => {
                 a.pairs = it.next().and_then(|s| s.parse().ok()).filter(|&n| n > 0).ok_or("--pairs needs a number")?
             }
             "--scaling" => a.scaling = true,
             "--docx-only" => a.docx_only = true,
             "--help" | "-h" => {
-                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH] [--pairs N] [--scaling] [--docx-only]");
+                println!("usage: gwlint-bench [--corpus DIR] [--mb N] [--autocorrect PATH] [--against GWLINT] [--pairs N] [--scaling] [--docx-only]");
                 std::process::exit(0);
             }
             other => return Err(format!("unknown argument {other}")),
@@ -89,6 +96,7 @@ fn rusage(who: libc::c_int) -> (f64, i64) {
     (secs(ru.ru_utime) + secs(ru.ru_stime), ru.ru_maxrss)
 }
 
+#[derive(Clone)]
 struct Measure {
     wall: Duration,
     cpu: f64,
@@ -270,8 +278,35 @@ fn main() -> ExitCode {
             .push(("autocorrect --lint --format json".into(), format!("{} --lint --format json {d}", ac.display()))),
         None => println!("(autocorrect not found: npm install autocorrect-node, then pass --autocorrect PATH)\n"),
     }
+    // The other gwlint binary, if given, the same two ways: its rows follow, and this build's
+    // are compared with them round by round.
+    let against = match (&args.against, &gwlint) {
+        (Some(other), Some(_)) => {
+            let o = other.display();
+            let first = commands.len();
+            commands.push((
+                format!("{o} check --format json"),
+                format!("{o} check --no-config --exit-zero --format json {d}"),
+            ));
+            commands.push((
+                format!("{o} check --format json (1 thread)"),
+                format!("RAYON_NUM_THREADS=1 {o} check --no-config --exit-zero --format json {d}"),
+            ));
+            Some(first)
+        }
+        _ => None,
+    };
     println!("\n### Whole programs over the same files, paired ({} rounds)\n", args.pairs);
-    paired_table(&commands, args.pairs, Some(total));
+    let runs = paired_table(&commands, args.pairs, Some(total));
+    if let Some(first) = against {
+        // This build's two rows are the second and third (after the floor).
+        println!(
+            "\nThis build's CPU time against {}'s (median of the rounds' ratios): all threads {:.3}, one thread {:.3}.",
+            args.against.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            round_ratio(&runs[1], &runs[first]),
+            round_ratio(&runs[2], &runs[first + 1])
+        );
+    }
 
     // Start-up: one short file, many rounds.
     let tiny = dir.join("tiny.txt");
@@ -350,21 +385,27 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
+/// The median over the rounds of the CPU time of `runs` against that of `base` in the same
+/// round (rounds where either failed are left out).
+fn round_ratio(runs: &[Option<Measure>], base: &[Option<Measure>]) -> f64 {
+    median(runs.iter().zip(base).filter_map(|(m, b)| Some(m.as_ref()?.cpu / b.as_ref()?.cpu.max(1e-6))).collect())
+}
+
 /// Run the commands in turn, `rounds` times (A B C A B C …); print the medians per command and
 /// the median over rounds of its CPU time against the first command's (or, when `bytes` is
-/// None, against the first command's wall time).
-fn paired_table(commands: &[(String, String)], rounds: usize, bytes: Option<usize>) {
+/// None, against the first command's wall time). Returns each command's measures, round by
+/// round (None: the run failed).
+fn paired_table(commands: &[(String, String)], rounds: usize, bytes: Option<usize>) -> Vec<Vec<Option<Measure>>> {
     if commands.is_empty() {
-        return;
+        return Vec::new();
     }
-    let mut runs: Vec<Vec<Measure>> = commands.iter().map(|_| Vec::new()).collect();
+    let mut by_round: Vec<Vec<Option<Measure>>> = commands.iter().map(|_| Vec::new()).collect();
     for _ in 0..rounds {
         for (i, (_, cmd)) in commands.iter().enumerate() {
-            if let Ok(m) = measure_command(cmd) {
-                runs[i].push(m);
-            }
+            by_round[i].push(measure_command(cmd).ok());
         }
     }
+    let runs: Vec<Vec<Measure>> = by_round.iter().map(|r| r.iter().flatten().cloned().collect()).collect();
     let first = commands[0].0.as_str();
     println!("| command | wall (median) | CPU (median) | MB per CPU-second | peak RSS (median) | ×{first} (median of rounds) |");
     println!("|---|---|---|---|---|---|");
@@ -389,6 +430,7 @@ fn paired_table(commands: &[(String, String)], rounds: usize, bytes: Option<usiz
         let rate = bytes.map_or("—".to_string(), |b| format!("{:.1}", mb(b) / cpu.max(1e-6)));
         println!("| {name} | {wall:.3} s | {cpu:.3} s | {rate} | {peak:.1} MiB | {ratio:.2} |");
     }
+    by_round
 }
 
 /// gwlint over 1, 10 and 100 MB of the corpus: CPU and peak RSS against the input size.
