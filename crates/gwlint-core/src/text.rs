@@ -226,7 +226,8 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     fn digit(c: char) -> Option<u32> {
         "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32)
     }
-    // At most three characters are read (a longer text is none of the forms): no list is made.
+    // At most four characters are read (a text of four or more is none of the forms): no list
+    // is made.
     let mut it = s.chars();
     let (a, b, c, d) = (it.next(), it.next(), it.next(), it.next());
     let chars: &[char] = match (a, b, c, d) {
