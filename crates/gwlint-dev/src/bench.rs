@@ -261,6 +261,8 @@ fn main() -> ExitCode {
     let gwlint = gwlint_beside();
     let mut commands: Vec<(String, String)> =
         vec![("`cat FILES \\| wc -m` (floor)".into(), format!("cat {d}/*.txt | wc -m"))];
+    // Where this build's two rows are (all threads, then one thread), if it was found.
+    let own = gwlint.as_ref().map(|_| commands.len());
     if let Some(g) = &gwlint {
         commands.push((
             "gwlint check --format json".into(),
@@ -280,8 +282,8 @@ fn main() -> ExitCode {
     }
     // The other gwlint binary, if given, the same two ways: its rows follow, and this build's
     // are compared with them round by round.
-    let against = match (&args.against, &gwlint) {
-        (Some(other), Some(_)) => {
+    let against = match (&args.against, own) {
+        (Some(other), Some(own)) => {
             let o = other.display();
             let first = commands.len();
             commands.push((
@@ -292,19 +294,18 @@ fn main() -> ExitCode {
                 format!("{o} check --format json (1 thread)"),
                 format!("RAYON_NUM_THREADS=1 {o} check --no-config --exit-zero --format json {d}"),
             ));
-            Some(first)
+            Some((own, first))
         }
         _ => None,
     };
     println!("\n### Whole programs over the same files, paired ({} rounds)\n", args.pairs);
     let runs = paired_table(&commands, args.pairs, Some(total));
-    if let Some(first) = against {
-        // This build's two rows are the second and third (after the floor).
+    if let Some((own, first)) = against {
         println!(
             "\nThis build's CPU time against {}'s (median of the rounds' ratios): all threads {:.3}, one thread {:.3}.",
             args.against.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-            round_ratio(&runs[1], &runs[first]),
-            round_ratio(&runs[2], &runs[first + 1])
+            round_ratio(&runs[own], &runs[first]),
+            round_ratio(&runs[own + 1], &runs[first + 1])
         );
     }
 

@@ -112,6 +112,12 @@ impl CharSummary {
         Self::summarise(text, 0, None)
     }
 
+    /// The summary of the ASCII characters for which `wanted` holds: what a rule that reports
+    /// some ASCII marks asks of each paragraph's summary first (made once, kept in a static).
+    pub fn of_ascii_where(wanted: impl Fn(char) -> bool) -> Self {
+        Self::of(&(0u8..0x80).map(char::from).filter(|&c| wanted(c)).collect::<String>())
+    }
+
     /// The summary of `text`'s characters, whose runs of Han characters `han` reads on the way
     /// (`text` starts at byte `at` of the text `han` reads, after what it read before; a run
     /// ends with `text`): the text is decoded once for both.

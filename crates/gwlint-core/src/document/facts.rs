@@ -227,7 +227,10 @@ fn trimmed_title(title: &str) -> std::borrow::Cow<'_, str> {
     const MARKS: [char; 8] = ['。', '.', '；', ';', '，', ',', '：', ':'];
     match strip_spaces(title) {
         std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim_end_matches(MARKS)),
-        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim_end_matches(MARKS).to_string()),
+        std::borrow::Cow::Owned(mut t) => {
+            t.truncate(t.trim_end_matches(MARKS).len());
+            std::borrow::Cow::Owned(t)
+        }
     }
 }
 

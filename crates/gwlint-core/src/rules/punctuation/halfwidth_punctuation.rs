@@ -111,9 +111,8 @@ impl Rule for HalfwidthPunctuation {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         // Every finding is a mark `full_width` converts (ASCII: the paragraph's summary tells
         // exactly).
-        static MARKS: LazyLock<CharSummary> = LazyLock::new(|| {
-            CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| full_width(c).is_some()).collect::<String>())
-        });
+        static MARKS: LazyLock<CharSummary> =
+            LazyLock::new(|| CharSummary::of_ascii_where(|c| full_width(c).is_some()));
         // The lists of a paragraph, kept from one paragraph to the next (emptied for each).
         let (mut chars, mut flagged, mut done) = (Vec::new(), Vec::new(), Vec::new());
         let (mut partner, mut open) = (Vec::new(), Vec::new());

@@ -104,9 +104,8 @@ fn stretches_to_read(doc: &Document) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The summary of the ASCII characters the rule reports (made once, asked of every paragraph).
-static REPORTED_ASCII: std::sync::LazyLock<CharSummary> = std::sync::LazyLock::new(|| {
-    CharSummary::of(&(0u8..0x80).map(char::from).filter(|&c| is_reported_ascii(c)).collect::<String>())
-});
+static REPORTED_ASCII: std::sync::LazyLock<CharSummary> =
+    std::sync::LazyLock::new(|| CharSummary::of_ascii_where(is_reported_ascii));
 
 /// Whether the rule reports the ASCII character `c` (a control character or a stray mark).
 fn is_reported_ascii(c: char) -> bool {
