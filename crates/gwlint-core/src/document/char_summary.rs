@@ -163,6 +163,16 @@ impl CharSummary {
         CharSummary { ascii: whole(ascii), hashed, classes }
     }
 
+    /// The summary of two texts together: a character is ruled out of it only if it is ruled
+    /// out of both (every bit is a character's or a class's, set by either text).
+    pub fn union(self, other: CharSummary) -> CharSummary {
+        let mut hashed = self.hashed;
+        for (a, b) in hashed.iter_mut().zip(other.hashed) {
+            *a |= b;
+        }
+        CharSummary { ascii: self.ascii | other.ascii, hashed, classes: self.classes | other.classes }
+    }
+
     /// Whether the text may hold `c` (false: it does not; for an ASCII character, true: it
     /// does).
     pub fn may_contain(self, c: char) -> bool {
@@ -246,6 +256,18 @@ mod tests {
         assert!(ruled_out * 10 >= absent.count() * 7, "{ruled_out}");
         assert_eq!(CharSummary::of(""), CharSummary::default());
         assert!(CharSummary::of("").may_contain_every(CharSummary::of("")));
+    }
+
+    #[test]
+    fn the_union_of_two_summaries_is_the_summary_of_both_texts() {
+        let texts = ["截止2025年3月15日，共完成5项。", "", "《通知》ＡＢ\u{200B}•", "abc 123", "国务院办公厅"];
+        for a in texts {
+            for b in texts {
+                let both = CharSummary::of(&format!("{a}{b}"));
+                assert_eq!(CharSummary::of(a).union(CharSummary::of(b)), both, "{a} + {b}");
+            }
+        }
+        assert_eq!(CharSummary::default().union(CharSummary::default()), CharSummary::default());
     }
 
     #[test]

@@ -259,6 +259,8 @@ pub struct Document {
     /// Each paragraph's characters summarised: made by the structure pass (its date patterns
     /// ask them), and again when a rule asks after [`Document::drop_caches`].
     summaries: std::sync::OnceLock<Vec<char_summary::CharSummary>>,
+    /// The summaries of all the paragraphs in one ([`Document::paragraphs_summary`]).
+    paragraphs_summary: std::sync::OnceLock<char_summary::CharSummary>,
 }
 
 /// A range of the source file: start and end points (line, columns, source and file bytes).
@@ -361,6 +363,15 @@ impl Document {
             .get_or_init(|| self.paragraphs.iter().map(|q| char_summary::CharSummary::of(self.content(q))).collect())
     }
 
+    /// What characters the paragraphs hold between them: every paragraph's summary in one
+    /// ([`char_summary::CharSummary::union`]). A needle this summary rules out is in no
+    /// paragraph, so a rule that gates its paragraphs on one passes none of them.
+    pub fn paragraphs_summary(&self) -> char_summary::CharSummary {
+        *self
+            .paragraphs_summary
+            .get_or_init(|| self.summaries().iter().fold(char_summary::CharSummary::default(), |all, s| all.union(*s)))
+    }
+
     /// Frees what the rules read lazily (the runs and their split, the paragraphs' summaries),
     /// once checking is done: a report keeps its documents until it is written, and they need
     /// only their text.
@@ -368,6 +379,7 @@ impl Document {
         self.han_runs.take();
         self.han_chars.take();
         self.summaries.take();
+        self.paragraphs_summary.take();
     }
 
     /// Frees the lines of the source that positions are read from (made again if a position is
@@ -418,6 +430,7 @@ impl Document {
             han_chars: std::sync::OnceLock::new(),
             han_runs: std::sync::OnceLock::new(),
             summaries: std::sync::OnceLock::new(),
+            paragraphs_summary: std::sync::OnceLock::new(),
         };
         structure::analyse(&mut doc);
         Ok(doc)

@@ -164,13 +164,18 @@ impl Searcher {
         Searcher { text, probe, needs: CharSummary::of(text), finder: memchr::memmem::Finder::new(text.as_bytes()) }
     }
 
+    /// Whether a text whose summary is `summary` may hold the needle (false: it does not).
+    #[inline]
+    fn may_be_in(&self, summary: &CharSummary) -> bool {
+        (self.text.is_empty() || summary.may_contain_bit(self.probe)) && summary.may_contain_every(self.needs)
+    }
+
     /// Whether paragraph `p` of `doc`, whose summary is `summary`, holds the needle. A needle
     /// of one ASCII character is told by the summary alone.
     #[inline]
     fn in_summarised(&self, doc: &Document, p: &Paragraph, summary: &CharSummary) -> bool {
-        let Searcher { text, probe, needs, finder } = self;
-        (text.is_empty() || summary.may_contain_bit(*probe))
-            && summary.may_contain_every(*needs)
+        let Searcher { text, finder, .. } = self;
+        self.may_be_in(summary)
             && ((text.len() == 1 && text.is_ascii()) || finder.find(doc.content(p).as_bytes()).is_some())
     }
 }
@@ -233,11 +238,18 @@ impl GatedRegex {
         doc: &'a Document,
     ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
         let needles = self.searchers.get_or_init(|| self.needles.iter().map(|n| Searcher::new(n)).collect());
+        // A document whose paragraphs hold none of the needles between them has no paragraph
+        // to search (most documents, for most patterns): told once, not paragraph by paragraph.
+        let whole = doc.paragraphs_summary();
+        let paragraphs = match needles.is_empty() || needles.iter().any(|n| n.may_be_in(&whole)) {
+            true => &doc.paragraphs[..],
+            false => &[],
+        };
         let summaries = doc.summaries();
         // Without needles, the whole text is searched first (see `MayMatch`); with them, the
         // needles tell most paragraphs apart more cheaply than a search of the text.
         let mut may_match = needles.is_empty().then(|| MayMatch::new(self.regex()));
-        doc.paragraphs
+        paragraphs
             .iter()
             .filter(move |p| match &mut may_match {
                 Some(may_match) => may_match.paragraph(doc, p),
@@ -599,6 +611,9 @@ mod tests {
         use crate::document::SourceKind;
         static GATED: GatedRegex = GatedRegex::new(&["截止", "期限"], r"(截止|期限)[^，。]{0,6}(日|前)");
         static GATED_NONE: GatedRegex = GatedRegex::new(&["无此词"], r"无此词");
+        // Both characters are in the document, each in another paragraph: the document passes,
+        // no paragraph does.
+        static GATED_SPLIT: GatedRegex = GatedRegex::new(&["止期"], r"止期");
         let text =
             "关于报送材料的通知\n\n各单位：\n请于截止3月15日前报送。\n报送期限为十个工作日。\n其他事项另行通知。\n";
         let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
@@ -610,8 +625,11 @@ mod tests {
         assert_eq!(gated, spans(&mut paragraph_matches(&doc, &plain)));
         assert_eq!(gated, ["截止3月15日前", "期限为十个工作日"]);
         assert_eq!(GATED_NONE.paragraph_matches(&doc).count(), 0);
+        assert!(!GATED_NONE.searchers.get().unwrap()[0].may_be_in(&doc.paragraphs_summary()));
+        assert_eq!(GATED_SPLIT.paragraph_matches(&doc).count(), 0);
+        assert!(GATED_SPLIT.searchers.get().unwrap()[0].may_be_in(&doc.paragraphs_summary()));
         // The pattern is compiled only once a paragraph holds a needle.
-        assert!(GATED_NONE.re.get().is_none() && GATED.re.get().is_some());
+        assert!(GATED_NONE.re.get().is_none() && GATED_SPLIT.re.get().is_none() && GATED.re.get().is_some());
     }
 
     #[test]

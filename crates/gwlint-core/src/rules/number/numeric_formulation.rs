@@ -161,11 +161,22 @@ impl Rule for NumericFormulation {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let dated = doc.elements.date.as_ref().map(|d| d.value.ordinal());
-        // The formulations fixed by the document's date (all of them for an undated one).
-        let formulations = PREPARED.iter().filter(|(f, _, _)| match (f.since, dated) {
-            (Some(since), Some(day)) => day >= since,
-            _ => true,
-        });
+        // The formulations fixed by the document's date (all of them for an undated one) whose
+        // characters the paragraphs may hold between them: most documents have none of the 20.
+        let whole = doc.paragraphs_summary();
+        let formulations: Vec<&(&Formulation, Vec<char>, CharSummary)> = PREPARED
+            .iter()
+            .filter(|(f, _, needs)| {
+                let in_force = match (f.since, dated) {
+                    (Some(since), Some(day)) => day >= since,
+                    _ => true,
+                };
+                in_force && whole.may_contain_every(*needs)
+            })
+            .collect();
+        if formulations.is_empty() {
+            return;
+        }
         let mut found: Vec<&Formulation> = Vec::new();
         for p in &doc.paragraphs {
             let (content, summary) = (doc.content(p), doc.summary(p));
@@ -175,7 +186,7 @@ impl Rule for NumericFormulation {
             found.clear();
             found.extend(
                 formulations
-                    .clone()
+                    .iter()
                     .filter(|(_, chars, needs)| {
                         summary.may_contain_every(*needs) && chars.iter().all(|&c| summary.contains_char(content, c))
                     })
