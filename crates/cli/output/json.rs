@@ -162,7 +162,11 @@ impl Renderer for Json {
                 genre: doc.facts.genre.map(|g| g.as_str()),
             })?;
             for d in diags {
-                self.diagnostics.push(&ResolvedDiagnostic::new(path, doc, d))?;
+                let d = ResolvedDiagnostic::new(path, doc, d);
+                self.diagnostics.push_written(|out, depth| {
+                    super::json_finding::write(out, &d, depth);
+                    Ok(())
+                })?;
             }
         }
         Ok(())

@@ -7,6 +7,7 @@
 pub mod concise;
 pub mod human;
 pub mod json;
+mod json_finding;
 pub mod machine;
 pub mod spool;
 

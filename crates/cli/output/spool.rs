@@ -108,11 +108,20 @@ impl Spool {
     }
 
     pub fn push(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
+        self.push_written(|element, depth| {
+            let mut ser = serde_json::Serializer::with_formatter(element, Pretty::at_depth(depth));
+            value.serialize(&mut ser).map_err(io::Error::from)
+        })
+    }
+
+    /// [`Spool::push`] of an element that `write` writes itself, given the element's bytes so
+    /// far (its first line indented) and its depth: it must write what serde_json's pretty
+    /// printer would there.
+    pub fn push_written(&mut self, write: impl FnOnce(&mut Vec<u8>, usize) -> io::Result<()>) -> io::Result<()> {
         self.element.clear();
         self.element.extend_from_slice(if self.store.is_empty() { b"\n" } else { b",\n" });
         write_indent(&mut self.element, self.depth)?;
-        let mut ser = serde_json::Serializer::with_formatter(&mut self.element, Pretty::at_depth(self.depth));
-        value.serialize(&mut ser).map_err(io::Error::from)?;
+        write(&mut self.element, self.depth)?;
         self.store.write_all(&self.element)
     }
 
