@@ -145,7 +145,7 @@ struct Pretty {
 }
 
 /// `levels` levels of two-space indentation.
-fn write_indent<W: ?Sized + Write>(writer: &mut W, levels: usize) -> io::Result<()> {
+pub(super) fn write_indent<W: ?Sized + Write>(writer: &mut W, levels: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = b"                                                                ";
     let mut n = 2 * levels;
     while n > 0 {

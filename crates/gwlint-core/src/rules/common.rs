@@ -241,10 +241,8 @@ impl GatedRegex {
         // A document whose paragraphs hold none of the needles between them has no paragraph
         // to search (most documents, for most patterns): told once, not paragraph by paragraph.
         let whole = doc.paragraphs_summary();
-        let paragraphs = match needles.is_empty() || needles.iter().any(|n| n.may_be_in(&whole)) {
-            true => &doc.paragraphs[..],
-            false => &[],
-        };
+        let paragraphs: &[Paragraph] =
+            if needles.is_empty() || needles.iter().any(|n| n.may_be_in(&whole)) { &doc.paragraphs } else { &[] };
         let summaries = doc.summaries();
         // Without needles, the whole text is searched first (see `MayMatch`); with them, the
         // needles tell most paragraphs apart more cheaply than a search of the text.
