@@ -247,6 +247,7 @@ impl GatedRegex {
         // Without needles, the whole text is searched first (see `MayMatch`); with them, the
         // needles tell most paragraphs apart more cheaply than a search of the text.
         let mut may_match = needles.is_empty().then(|| MayMatch::new(self.regex()));
+        let paragraphs = if may_match.as_mut().is_some_and(|m| m.none_from(doc)) { &[] } else { paragraphs };
         paragraphs
             .iter()
             .filter(move |p| match &mut may_match {
@@ -268,10 +269,10 @@ pub fn paragraph_matches<'a>(
     re: &'a Regex,
 ) -> impl Iterator<Item = (&'a Paragraph, regex::Captures<'a>, Span)> + 'a {
     let mut may_match = MayMatch::new(re);
-    doc.paragraphs
-        .iter()
-        .filter(move |p| may_match.paragraph(doc, p))
-        .flat_map(move |p| matches_in_paragraph(doc, p, re))
+    // A local pattern with no match in the text from the first paragraph on has none in any
+    // paragraph (most patterns, in most documents): the paragraphs are not gone through.
+    let paragraphs: &[Paragraph] = if may_match.none_from(doc) { &[] } else { &doc.paragraphs };
+    paragraphs.iter().filter(move |p| may_match.paragraph(doc, p)).flat_map(move |p| matches_in_paragraph(doc, p, re))
 }
 
 /// Which paragraphs may hold a match of a pattern, told by searching the whole text: where a
@@ -294,6 +295,17 @@ impl<'r> MayMatch<'r> {
         // of the whole text starts before the paragraph's end.
         let local = is_local(re.as_str()) && !re.is_match("");
         MayMatch { re: local.then_some(re), next: None, from: None }
+    }
+
+    /// Whether no paragraph of `doc` may hold a match: the pattern is local and the text has
+    /// none from the first paragraph's start on. The search is the one [`MayMatch::paragraph`]
+    /// makes for the first paragraph, made here and kept for it.
+    fn none_from(&mut self, doc: &Document) -> bool {
+        let (Some(re), Some(first)) = (self.re, doc.paragraphs.first()) else { return false };
+        let start = first.span.clamp_to(&doc.text).start;
+        self.next = re.find_at(&doc.text, start).map(|m| m.start());
+        self.from = Some(start);
+        self.next.is_none()
     }
 
     /// Whether paragraph `p` may hold a match (asked of the paragraphs in text order).
@@ -588,7 +600,7 @@ mod tests {
             r"(?:^|[。；])本",
             r"等*",
         ];
-        let mut found = 0;
+        let (mut found, mut passed_over) = (0, 0);
         for text in &texts {
             let doc = Document::from_text("t.txt", SourceKind::Txt, text).unwrap();
             for pattern in patterns {
@@ -599,9 +611,15 @@ mod tests {
                 let every = spans(&mut doc.paragraphs.iter().flat_map(|p| matches_in_paragraph(&doc, p, &re)));
                 assert_eq!(spans(&mut paragraph_matches(&doc, &re)), every, "{pattern}");
                 found += every.len();
+                // A document passed over at once has no match in any paragraph.
+                if MayMatch::new(&re).none_from(&doc) {
+                    assert!(every.is_empty(), "{pattern}");
+                    passed_over += 1;
+                }
             }
         }
         assert!(found > 1000, "{found}");
+        assert_eq!(passed_over, 13, "the documents without a match of a local pattern");
     }
 
     #[test]
