@@ -19,42 +19,42 @@ use super::spool::write_indent;
 pub fn write(out: &mut Vec<u8>, d: &ResolvedDiagnostic, depth: usize) {
     // Most findings take one to two kilobytes: room made once.
     out.reserve(2048);
-    let mut w = Writer { out, depth };
+    let mut w = Writer { out, depth, empty: true };
     w.open(b'{');
-    w.key(true, "\"path\": ");
+    w.key("\"path\": ");
     w.string(&d.path);
-    w.key(false, "\"code\": ");
+    w.key("\"code\": ");
     w.string(&d.code);
-    w.key(false, "\"name\": ");
+    w.key("\"name\": ");
     w.string(&d.name);
-    w.key(false, "\"severity\": ");
+    w.key("\"severity\": ");
     w.string(d.severity.as_str());
-    w.key(false, "\"message\": ");
+    w.key("\"message\": ");
     w.string(&d.message);
-    w.key(false, "\"label\": ");
-    w.optional_string(d.label.as_deref());
-    w.key(false, "\"help\": ");
-    w.optional_string(d.help.as_deref());
-    w.key(false, "\"source\": ");
-    w.optional_string(d.source.as_deref());
-    w.key(false, "\"range\": ");
+    w.key("\"label\": ");
+    w.optional(d.label.as_deref(), Writer::string);
+    w.key("\"help\": ");
+    w.optional(d.help.as_deref(), Writer::string);
+    w.key("\"source\": ");
+    w.optional(d.source.as_deref(), Writer::string);
+    w.key("\"range\": ");
     w.range(&d.range);
-    w.key(false, "\"related\": ");
+    w.key("\"related\": ");
     w.array(&d.related, Writer::label);
-    w.key(false, "\"fingerprint\": ");
+    w.key("\"fingerprint\": ");
     w.string(&d.fingerprint);
-    w.key(false, "\"fix\": ");
-    match &d.fix {
-        Some(fix) => w.fix(fix),
-        None => w.out.extend_from_slice(b"null"),
-    }
-    w.close(b'}', true);
+    w.key("\"fix\": ");
+    w.optional(d.fix.as_ref(), Writer::fix);
+    w.close(b'}');
 }
 
 /// The JSON text being written and the depth of the line being written.
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
     depth: usize,
+    /// Whether the object or array open last holds nothing yet: its first line has no comma
+    /// before it, and it closes on the same line (`[]`, `{}`).
+    empty: bool,
 }
 
 impl Writer<'_> {
@@ -62,28 +62,36 @@ impl Writer<'_> {
     fn open(&mut self, mark: u8) {
         self.out.push(mark);
         self.depth += 1;
+        self.empty = true;
     }
 
-    /// An object or array closes, on a line of its own if it holds anything (`[]`, `{}`
-    /// otherwise).
-    fn close(&mut self, mark: u8, held: bool) {
+    /// An object or array closes, on a line of its own if it holds anything. It is a value of
+    /// the one around it, which held something before it opened (the key or line it follows).
+    fn close(&mut self, mark: u8) {
         self.depth -= 1;
-        if held {
-            self.line(true);
+        if !self.empty {
+            self.break_line(false);
         }
         self.out.push(mark);
+        self.empty = false;
     }
 
-    /// The start of a line inside an object or array: after its first, a comma ends the line
-    /// before. One copy of a comma, a new line and the indentation, cut from a run of them (past
-    /// 31 levels, the indentation written on its own).
-    fn line(&mut self, first: bool) {
+    /// The start of a line inside the object or array open last: after its first, a comma ends
+    /// the line before.
+    fn line(&mut self) {
+        self.break_line(!self.empty);
+        self.empty = false;
+    }
+
+    /// A new line and the indentation, after a comma if `comma`: one copy, cut from a run of
+    /// them (past 31 levels, the indentation written on its own).
+    fn break_line(&mut self, comma: bool) {
         const LINE: &[u8; 66] = b",\n                                                                ";
-        let end = 2 + 2 * self.depth;
-        match LINE.get(usize::from(first)..end) {
+        let from = usize::from(!comma);
+        match LINE.get(from..2 + 2 * self.depth) {
             Some(line) => self.out.extend_from_slice(line),
             None => {
-                self.out.extend_from_slice(&LINE[usize::from(first)..2]);
+                self.out.extend_from_slice(&LINE[from..2]);
                 write_indent(self.out, self.depth).expect("memory is written without failing");
             }
         }
@@ -91,11 +99,11 @@ impl Writer<'_> {
 
     /// A key of an object, on its line: `key` is the field name quoted, with the colon and the
     /// space after it (no character of the name needs escaping).
-    fn key(&mut self, first: bool, key: &str) {
+    fn key(&mut self, key: &str) {
         debug_assert!(
             key.starts_with('"') && key.ends_with("\": ") && !key[1..key.len() - 3].bytes().any(needs_escape)
         );
-        self.line(first);
+        self.line();
         self.out.extend_from_slice(key.as_bytes());
     }
 
@@ -134,9 +142,10 @@ impl Writer<'_> {
         self.out.push(b'"');
     }
 
-    fn optional_string(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.string(s),
+    /// `value` written by `write`, or `null`.
+    fn optional<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match value {
+            Some(v) => write(self, v),
             None => self.out.extend_from_slice(b"null"),
         }
     }
@@ -160,65 +169,62 @@ impl Writer<'_> {
     /// An array of `items`, each written by `item`.
     fn array<T>(&mut self, items: &[T], item: fn(&mut Self, &T)) {
         self.open(b'[');
-        for (i, x) in items.iter().enumerate() {
-            self.line(i == 0);
+        for x in items {
+            self.line();
             item(self, x);
         }
-        self.close(b']', !items.is_empty());
+        self.close(b']');
     }
 
     fn position(&mut self, p: &FilePosition) {
         self.open(b'{');
-        self.key(true, "\"line\": ");
+        self.key("\"line\": ");
         self.number(p.line);
-        self.key(false, "\"column\": ");
+        self.key("\"column\": ");
         self.number(p.column);
-        self.key(false, "\"utf16_column\": ");
+        self.key("\"utf16_column\": ");
         self.number(p.utf16_column);
-        self.key(false, "\"byte\": ");
-        match p.byte {
-            Some(b) => self.number(b),
-            None => self.out.extend_from_slice(b"null"),
-        }
-        self.close(b'}', true);
+        self.key("\"byte\": ");
+        self.optional(p.byte, Writer::number);
+        self.close(b'}');
     }
 
     fn range(&mut self, r: &FileRange) {
         self.open(b'{');
-        self.key(true, "\"start\": ");
+        self.key("\"start\": ");
         self.position(&r.start);
-        self.key(false, "\"end\": ");
+        self.key("\"end\": ");
         self.position(&r.end);
-        self.close(b'}', true);
+        self.close(b'}');
     }
 
     fn label(&mut self, l: &ResolvedLabel) {
         self.open(b'{');
-        self.key(true, "\"message\": ");
+        self.key("\"message\": ");
         self.string(&l.message);
-        self.key(false, "\"range\": ");
+        self.key("\"range\": ");
         self.range(&l.range);
-        self.close(b'}', true);
+        self.close(b'}');
     }
 
     fn edit(&mut self, e: &FileEdit) {
         self.open(b'{');
-        self.key(true, "\"range\": ");
+        self.key("\"range\": ");
         self.range(&e.range);
-        self.key(false, "\"replacement\": ");
+        self.key("\"replacement\": ");
         self.string(&e.replacement);
-        self.close(b'}', true);
+        self.close(b'}');
     }
 
     fn fix(&mut self, f: &ResolvedFix) {
         self.open(b'{');
-        self.key(true, "\"applicability\": ");
+        self.key("\"applicability\": ");
         self.string(f.applicability.as_str());
-        self.key(false, "\"title\": ");
+        self.key("\"title\": ");
         self.string(&f.title);
-        self.key(false, "\"edits\": ");
+        self.key("\"edits\": ");
         self.array(&f.edits, Writer::edit);
-        self.close(b'}', true);
+        self.close(b'}');
     }
 }
 
