@@ -341,6 +341,15 @@ impl DateElement {
         })
     }
 
+    /// The character between the year and the month of a separated date (2024/8/1: '/'), or
+    /// None for a date written with 年月日.
+    pub fn separator(&self) -> Option<char> {
+        if self.value.style != super::facts::DateStyle::Separated {
+            return None;
+        }
+        self.written.chars().find(|c| !c.is_ascii_digit())
+    }
+
     fn found(line: &str, base: usize, d: &FoundDate) -> DateElement {
         DateElement {
             span: Span::new(base + d.start, base + d.end),
@@ -378,11 +387,21 @@ static PRINTED: LazyLock<Regex> = LazyLock::new(|| {
 impl Printed {
     /// Is the line a 印发 line?
     pub fn is_printed_line(line: &str) -> bool {
-        PRINTED.is_match(line)
+        PRINTED.is_match(Self::without_period(line))
+    }
+
+    /// The line without a 句号 after its 印发 (a slip GW310 reports), where the rest is an organ
+    /// and a date alone (no other mark, 40 characters at most): a sentence of the 正文 that ends
+    /// with “……印发。” is not a 印发 line.
+    fn without_period(line: &str) -> &str {
+        match line.strip_suffix(['。', '.']) {
+            Some(rest) if !rest.contains(['，', '。', '；', ',', ';']) && rest.chars().count() <= 40 => rest,
+            _ => line,
+        }
     }
 
     pub fn parse(line: &str, base: usize) -> Option<Printed> {
-        let m = PRINTED.find(line)?;
+        let m = PRINTED.find(Self::without_period(line))?;
         let found = find_dates(line).into_iter().rfind(|d| d.start >= m.start())?;
         let organ_text = line[..m.start()].trim_end_matches([' ', '\u{3000}']);
         Some(Printed {

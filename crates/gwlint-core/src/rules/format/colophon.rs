@@ -10,7 +10,8 @@ use crate::span::Span;
 declare_rule! {
     /// ## 作用
     /// 检查版记的写法：抄送机关写作“抄送：××，××。”，以全角冒号引出、末尾加句号，机关之间用
-    /// 逗号或顿号分隔（不用分号）；印发机关和印发日期一行以“印发”结尾。
+    /// 逗号或顿号分隔（不用分号），标识用“抄送”而不用旧时的“抄报”；印发机关和印发日期一行以“印发”
+    /// 结尾，其后不加句号。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.4.2 规定，抄送机关名称后标全角冒号，抄送机关间用逗号隔开，回行时与冒号后的
@@ -49,7 +50,7 @@ declare_rule! {
         severity: Error,
         fix: Sometimes,
         scope: Gongwen,
-        summary: "抄送机关后标全角冒号、以句号结尾；机关间不用分号",
+        summary: "抄送机关后标全角冒号、以句号结尾；机关间不用分号，不用“抄报”；“印发”后不加句号",
         source: "GB/T 9704—2012 7.4.2、7.4.3",
     };
 }
@@ -70,6 +71,13 @@ impl Rule for Colophon {
                     .with_label("应为“，”")
                     .with_fix(Fix::replace("改为“，”", Applicability::Safe, span, "，"));
             }
+            // GB/T 9704—2012 names one list, 抄送, for every organ copied (above or below).
+            if let Some(label) = c.strip_prefix("抄报").map(|_| Span::new(p.span.start, p.span.start + "抄报".len()))
+            {
+                cx.report(label, "版记中抄送机关用“抄送”标识，不用“抄报”")
+                    .with_label("应为“抄送”")
+                    .with_fix(Fix::replace("改为“抄送”", Applicability::Safe, label, "抄送"));
+            }
             let last = c.chars().last();
             if last.is_some_and(|l| l != '。') {
                 let end = Span::new(p.span.end, p.span.end);
@@ -84,6 +92,21 @@ impl Rule for Colophon {
                 } else {
                     d.with_fix(Fix::replace("补上句号", Applicability::Safe, end, "。"));
                 }
+            }
+        }
+        // The 印发 line ends with 印发: no 句号 after it.
+        for p in doc.parts(Part::Printed) {
+            let c = doc.content(p);
+            if let Some(mark) =
+                ['。', '.'].into_iter().find(|&m| c.strip_suffix(m).is_some_and(|b| b.ends_with("印发")))
+            {
+                let span = Span::new(p.span.end - mark.len_utf8(), p.span.end);
+                cx.report(span, "印发日期后的“印发”二字后不加句号").with_label("多余的句号").with_fix(Fix::replace(
+                    "删除句号",
+                    Applicability::Safe,
+                    span,
+                    "",
+                ));
             }
         }
     }

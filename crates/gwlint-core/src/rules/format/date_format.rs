@@ -85,7 +85,9 @@ impl Rule for DateFormat {
             }
             let problem = match d.value.style {
                 DateStyle::Chinese => Some(format!("{what}应使用阿拉伯数字")),
-                DateStyle::Separated => Some(format!("{what}应写作“年月日”，不用“{}”分隔", sep(&d.written))),
+                DateStyle::Separated => {
+                    Some(format!("{what}应写作“年月日”，不用“{}”分隔", d.separator().unwrap_or('-')))
+                }
                 DateStyle::Arabic if d.padded => Some(format!("{what}的月、日不编虚位")),
                 DateStyle::Arabic if d.spaced => Some(format!("{what}中不应有空格")),
                 DateStyle::Arabic => None,
@@ -101,8 +103,4 @@ impl Rule for DateFormat {
             ));
         }
     }
-}
-
-fn sep(date: &str) -> char {
-    date.chars().find(|c| !c.is_ascii_digit()).unwrap_or('-')
 }
