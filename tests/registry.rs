@@ -52,7 +52,7 @@ fn every_declared_rule_is_registered() {
         .collect();
     let code_rules: HashSet<String> = registered.difference(&packs).cloned().collect();
     assert_eq!(declared, code_rules);
-    assert_eq!(declared.len(), 91);
+    assert_eq!(declared.len(), 92);
 }
 
 #[test]

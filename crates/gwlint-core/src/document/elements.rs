@@ -390,6 +390,19 @@ impl Printed {
         PRINTED.is_match(Self::without_period(line))
     }
 
+    /// Is the line a 印发 line whose 印发 was left out: an organ's name (up to 30 characters, no
+    /// sentence mark), spaces and a date that ends the line (“××市××局办公室　　2024年3月8日”)?
+    /// Read as one only under a 抄送 line (the structure pass asks), where nothing else stands.
+    pub fn is_unmarked_printed_line(line: &str) -> bool {
+        let Some(date) = find_dates(line).pop().filter(|d| d.end == line.len()) else { return false };
+        let before = &line[..date.start];
+        let organ = before.trim_end_matches([' ', '\u{3000}', '\t']);
+        organ.len() < before.len()
+            && !organ.is_empty()
+            && organ.chars().count() <= 30
+            && !organ.contains(['。', '，', '；', '：', ',', ';', ':'])
+    }
+
     /// The line without a 句号 after its 印发 (a slip GW310 reports), where the rest is an organ
     /// and a date alone (no other mark, 40 characters at most): a sentence of the 正文 that ends
     /// with “……印发。” is not a 印发 line.

@@ -236,7 +236,14 @@ fn recognise(lines: &[&str], paras: &[Paragraph]) -> Layout {
         let l = lines[end - 1];
         if COPY_TO.is_match(l) {
             parts[end - 1] = Part::CopyTo;
-        } else if Printed::is_printed_line(l) {
+        } else if Printed::is_printed_line(l)
+            || (end == n
+                && end - 1 > body_start
+                && COPY_TO.is_match(lines[end - 2])
+                && Printed::is_unmarked_printed_line(l))
+        {
+            // The last line under a 抄送 line, an organ and a date, is the 印发 line without its
+            // 印发 (GW310 reports it).
             parts[end - 1] = Part::Printed;
         } else {
             break;
