@@ -7,9 +7,10 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, sentence_around, GatedRegex};
+use crate::rules::common::{group_span, paragraph_matches_where, sentence_around};
 
 declare_rule! {
     /// ## 作用
@@ -72,16 +73,38 @@ macro_rules! units {
 
 /// A count in Chinese numerals with a place word (百, 千, 万 or 亿) and its unit, not after a
 /// numeral or a word that makes it an ordinal or a rough number (第, 几, 数, 上, 成).
-static CHINESE_COUNT: GatedRegex = GatedRegex::new(
-    &["百", "千", "万", "亿"],
-    concat!(
+static CHINESE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
         r"(?:^|[^第一二三四五六七八九十百千万亿零〇两几数上成])",
         r"(?P<n>[一二三四五六七八九两][一二三四五六七八九十百千万亿零〇两]*[百千万亿][一二三四五六七八九十百千万亿零〇两]*)",
         r"(?P<u>",
         units!(),
         r")"
-    ),
-);
+    ))
+    .unwrap()
+});
+
+/// Whether `text` has an ASCII digit (a count in Arabic digits is what a finding needs beside it)
+/// and a place word (百, 千, 万, 亿) right after a Chinese digit or 十, what every [`CHINESE_COUNT`]
+/// match holds: most 万 and 亿 of 公文 text follow Arabic digits (5万元), and the pattern is not
+/// run on their paragraphs.
+fn has_chinese_place(text: &str, summary: &CharSummary) -> bool {
+    // A search for each place word's bytes (a search for a character runs on its last byte,
+    // which most Han characters share).
+    static PLACES: LazyLock<[(char, memchr::memmem::Finder<'static>); 4]> = LazyLock::new(|| {
+        ["百", "千", "万", "亿"].map(|p| (p.chars().next().unwrap_or('百'), memchr::memmem::Finder::new(p.as_bytes())))
+    });
+    // The count is reported only beside one in Arabic digits.
+    summary.has_ascii_digit()
+        && PLACES.iter().filter(|(c, _)| summary.may_contain(*c)).any(|(_, finder)| {
+            finder.find_iter(text.as_bytes()).any(|i| {
+                // Every digit and 十 is three bytes long.
+                text.get(i.saturating_sub(3)..i)
+                    .and_then(|b| b.chars().next())
+                    .is_some_and(|b| DIGITS.contains(b) || b == '十')
+            })
+        })
+}
 
 /// A count in Arabic digits (137家, 12.3万亩), not part of a code or an ordinal (第5个).
 static ARABIC_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -166,7 +189,7 @@ impl Rule for CountNumeralForm {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (p, c, _) in CHINESE_COUNT.paragraph_matches(doc) {
+        for (p, c, _) in paragraph_matches_where(doc, &CHINESE_COUNT, has_chinese_place) {
             let n = c.name("n").expect("group");
             if !has_two_places(n.as_str()) {
                 continue;
@@ -222,11 +245,18 @@ mod tests {
         }
     }
 
-    /// Every match holds a needle, and each form of count is found.
+    /// What every match holds is what the gate asks for, and each form of count is found.
     #[test]
-    fn every_match_holds_a_needle() {
-        for text in ["二百一十三处", "三千六百亩", "一亿二千三百万元", "三十二万人"] {
-            assert!(CHINESE_COUNT.matches_holding_needles(text) > 0, "{text}");
+    fn every_match_passes_the_gate() {
+        for text in ["二百一十三处", "三千六百亩", "一亿二千三百万元", "三十二万人", "一万二千元"]
+        {
+            // Beside a count in Arabic digits, which the gate asks for too.
+            let text = format!("{text}，5家");
+            assert!(CHINESE_COUNT.is_match(&text) && has_chinese_place(&text, &CharSummary::of(&text)), "{text}");
+        }
+        for text in ["5万元", "3千米", "百万", "上千家", "万一"] {
+            let text = format!("{text}，5家");
+            assert!(!has_chinese_place(&text, &CharSummary::of(&text)), "{text}");
         }
     }
 }

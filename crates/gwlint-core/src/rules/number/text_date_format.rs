@@ -6,7 +6,12 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::facts::DateStyle;
 use crate::document::{Document, Part};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, GatedRegex};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::char_summary::CharSummary;
+use crate::rules::common::{group_span, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -63,10 +68,20 @@ declare_rule! {
 
 /// A month and day whose day is written 号 (6月5号, 2024年6月5号), not after a digit (a longer
 /// number) and not before a character that makes 号 part of a name (5月1号线, 3月8号楼).
-static DAY_AS_HAO: GatedRegex = GatedRegex::new(
-    &["号"],
-    r"(?:^|[^0-9])(?P<date>(?:[0-9]{4}年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})(?P<hao>号))(?P<after>[楼线院馆门文令码机车台字房室厅位仓桥井站路街弄巷栋幢床铺窗柜库]?)",
-);
+static DAY_AS_HAO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(?P<date>(?:[0-9]{4}年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})(?P<hao>号))(?P<after>[楼线院馆门文令码机车台字房室厅位仓桥井站路街弄巷栋幢床铺窗柜库]?)")
+        .unwrap()
+});
+
+/// Whether `text` has an ASCII digit right before a 号 and a 月 (what every [`DAY_AS_HAO`] match
+/// holds): most 号 of 公文 text are of a 发文字号 (〔2024〕5号), in paragraphs with no 月.
+fn has_digit_before_hao(text: &str, summary: &CharSummary) -> bool {
+    summary.may_contain('号')
+        && summary.may_contain('月')
+        && memchr::memmem::find_iter(text.as_bytes(), "号".as_bytes())
+            .any(|i| i > 0 && text.as_bytes()[i - 1].is_ascii_digit())
+        && memchr::memmem::find(text.as_bytes(), "月".as_bytes()).is_some()
+}
 
 /// The parts whose dates GW302 checks (成文日期, 印发日期).
 fn checked_by_date_format(part: Part) -> bool {
@@ -81,8 +96,10 @@ impl Rule for TextDateFormat {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for p in doc.paragraphs.iter().filter(|p| !checked_by_date_format(p.part)) {
-            for d in doc.elements.dates_in(p.span) {
+        // The dates of the document (few), each with the part of its paragraph.
+        let in_checked_part = |at: usize| doc.paragraph_at(at).is_some_and(|p| checked_by_date_format(p.part));
+        for d in doc.elements.dates.iter().filter(|d| !in_checked_part(d.span.start)) {
+            {
                 // A leading zero dropped changes nothing but the zero; a date read from numbers
                 // and dots or slashes is one the writer should confirm (a code may look like one).
                 let (message, applicability) = match d.value.style {
@@ -103,7 +120,7 @@ impl Rule for TextDateFormat {
                 ));
             }
         }
-        for (p, c, _) in DAY_AS_HAO.paragraph_matches(doc) {
+        for (p, c, _) in paragraph_matches_where(doc, &DAY_AS_HAO, has_digit_before_hao) {
             if checked_by_date_format(p.part) || !c.name("after").is_some_and(|a| a.as_str().is_empty()) {
                 continue;
             }
@@ -122,13 +139,18 @@ impl Rule for TextDateFormat {
 
 #[cfg(test)]
 mod tests {
-    use super::DAY_AS_HAO;
+    use super::*;
 
-    /// Every match holds the needle 号, and the pattern finds a sentence of each form.
+    /// What every match holds is what the gate asks for, and the pattern finds each form.
     #[test]
-    fn every_match_holds_a_needle() {
+    fn every_match_passes_the_gate() {
         for text in ["6月5号前报送", "于2024年6月5号召开", "5月1号线"] {
-            assert!(DAY_AS_HAO.matches_holding_needles(text) > 0, "{text}");
+            let summary = CharSummary::of(text);
+            assert!(DAY_AS_HAO.is_match(text) && has_digit_before_hao(text, &summary), "{text}");
+        }
+        for text in ["〔2024〕5号", "6月5日", "五月五号", "5号楼"] {
+            let summary = CharSummary::of(text);
+            assert!(!DAY_AS_HAO.is_match(text) && !has_digit_before_hao(text, &summary), "{text}");
         }
     }
 }
