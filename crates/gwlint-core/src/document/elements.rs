@@ -404,11 +404,12 @@ impl Printed {
     }
 
     /// The line without a 句号 after its 印发 (a slip GW310 reports), where the rest is an organ
-    /// and a date alone (no other mark, 40 characters at most): a sentence of the 正文 that ends
-    /// with “……印发。” is not a 印发 line.
+    /// and a date alone (no other mark, 40 characters at most besides the spaces that align it):
+    /// a sentence of the 正文 that ends with “……印发。” is not a 印发 line.
     fn without_period(line: &str) -> &str {
+        let short = |rest: &str| rest.chars().filter(|c| !c.is_whitespace()).count() <= 40;
         match line.strip_suffix(['。', '.']) {
-            Some(rest) if !rest.contains(['，', '。', '；', ',', ';']) && rest.chars().count() <= 40 => rest,
+            Some(rest) if !rest.contains(['，', '。', '；', ',', ';']) && short(rest) => rest,
             _ => line,
         }
     }

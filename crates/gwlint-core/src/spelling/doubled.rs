@@ -1,4 +1,4 @@
-//! A character or a two-character word written twice, read with the lexicon: 在在, 仍仍, 共共建,
+//! A character or a two-character word written twice, read with the lexicon: 在在, 仍仍, 将将,
 //! 园区园区, 开展开展 — but never a reduplication the language has (常常, 天天, 看看, 研究研究,
 //! 一个一个) or two words meeting at a shared character (土地|地上, 现在|在).
 

@@ -97,7 +97,9 @@ impl Rule for Colophon {
         // The 印发 line ends with 印发: no 句号 after it.
         for p in doc.parts(Part::Printed) {
             let c = doc.content(p);
-            if !c.trim_end_matches(['。', '.']).ends_with("印发") {
+            // 印发 may be spaced out (印　发).
+            let compact = crate::text::strip_spaces(c);
+            if !compact.trim_end_matches(['。', '.']).ends_with("印发") {
                 let end = Span::new(p.span.end, p.span.end);
                 let date = doc.elements.dates_in(p.span).last().map_or(p.span, |d| d.span);
                 cx.report(date, "印发日期后应加“印发”二字").with_label("缺少“印发”").with_fix(Fix::replace(
@@ -108,8 +110,9 @@ impl Rule for Colophon {
                 ));
                 continue;
             }
-            if let Some(mark) =
-                ['。', '.'].into_iter().find(|&m| c.strip_suffix(m).is_some_and(|b| b.ends_with("印发")))
+            if let Some(mark) = ['。', '.']
+                .into_iter()
+                .find(|&m| c.ends_with(m) && compact.strip_suffix(m).is_some_and(|b| b.ends_with("印发")))
             {
                 let span = Span::new(p.span.end - mark.len_utf8(), p.span.end);
                 cx.report(span, "印发日期后的“印发”二字后不加句号").with_label("多余的句号").with_fix(Fix::replace(
