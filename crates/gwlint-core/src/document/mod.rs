@@ -738,7 +738,7 @@ mod cache_tests {
             let kind = if k == 3 { SourceKind::Md } else { SourceKind::Txt };
             docs.push(Document::from_text("a", kind, text).unwrap());
         }
-        assert_eq!(docs.len(), 284, "{}", docs.len());
+        assert_eq!(docs.len(), 285, "{}", docs.len());
         let mut chars = 0;
         for mut doc in docs {
             let read = doc.han_chars().clone();
@@ -746,6 +746,6 @@ mod cache_tests {
             assert_eq!(read, *doc.han_chars(), "{}", doc.text);
             chars += read.char_count();
         }
-        assert_eq!(chars, 20_897, "{chars}");
+        assert_eq!(chars, 21_009, "{chars}");
     }
 }

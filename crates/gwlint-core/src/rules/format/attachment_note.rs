@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Fix};
+use crate::document::facts::Era;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -13,7 +14,8 @@ declare_rule! {
     /// ## 作用
     /// 检查附件说明的写法：“附件”后用全角冒号，再写附件名称；多个附件用“1.”“2.”标注顺序号；
     /// 附件名称后不加标点；只有一个附件时不编号；顺序号不写成“附件一：”。“附件如文”“附件3件”等
-    /// 没有写出附件名称的写法也会报告。冒号、序号标点和名称后的标点可安全自动修复。
+    /// 没有写出附件名称的写法也会报告，只写一个“附”字（附：名单）的也报告（成文日期早于
+    /// 2012年7月1日的公文不报告这一项）。冒号、序号标点和名称后的标点可安全自动修复。
     ///
     /// ## 原因
     /// GB/T 9704—2012 7.3.4 规定：公文如有附件，在正文下空一行左空二字编排“附件”二字，后标全角
@@ -72,6 +74,13 @@ impl Rule for AttachmentNote {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let Some(note) = &doc.elements.attachment_note else { return };
+        // The note is headed by the word 附件: 附 alone (附：名单) is how an appended list was
+        // once marked. Judged by GB/T 9704—2012 for documents issued under it (or undated).
+        if doc.slice(note.word) == "附" && doc.facts.era != Era::Before2012 {
+            cx.report(note.word, "附件说明用“附件”二字标识，不写作“附”")
+                .with_label("应为“附件”")
+                .with_fix(Fix::replace("改为“附件”", Applicability::Unsafe, note.word, "附件"));
+        }
         if note.colon.is_none() {
             cx.report(Span::new(note.span.start, note.word.end), "“附件”后应加全角冒号")
                 .with_label("缺少冒号")
