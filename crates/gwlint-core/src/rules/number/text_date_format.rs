@@ -99,26 +99,24 @@ impl Rule for TextDateFormat {
         // The dates of the document (few), each with the part of its paragraph.
         let in_checked_part = |at: usize| doc.paragraph_at(at).is_some_and(|p| checked_by_date_format(p.part));
         for d in doc.elements.dates.iter().filter(|d| !in_checked_part(d.span.start)) {
-            {
-                // A leading zero dropped changes nothing but the zero; a date read from numbers
-                // and dots or slashes is one the writer should confirm (a code may look like one).
-                let (message, applicability) = match d.value.style {
-                    DateStyle::Separated => match d.separator() {
-                        // GB/T 7408's extended form (2024-08-01) is allowed.
-                        Some('-' | '－') | None => continue,
-                        Some(sep) => (format!("日期的年、月、日之间不用“{sep}”分隔"), Applicability::Unsafe),
-                    },
-                    DateStyle::Arabic if d.padded => ("日期的月、日不编虚位".to_string(), Applicability::Safe),
-                    DateStyle::Arabic | DateStyle::Chinese => continue,
-                };
-                let right = d.value.standard();
-                cx.report(d.span, message).with_label(format!("应为“{right}”")).with_fix(Fix::replace(
-                    format!("改为“{right}”"),
-                    applicability,
-                    d.span,
-                    &right,
-                ));
-            }
+            // A leading zero dropped changes nothing but the zero; a date read from numbers
+            // and dots or slashes is one the writer should confirm (a code may look like one).
+            let (message, applicability) = match d.value.style {
+                DateStyle::Separated => match d.separator() {
+                    // GB/T 7408's extended form (2024-08-01) is allowed.
+                    Some('-' | '－') | None => continue,
+                    Some(sep) => (format!("日期的年、月、日之间不用“{sep}”分隔"), Applicability::Unsafe),
+                },
+                DateStyle::Arabic if d.padded => ("日期的月、日不编虚位".to_string(), Applicability::Safe),
+                DateStyle::Arabic | DateStyle::Chinese => continue,
+            };
+            let right = d.value.standard();
+            cx.report(d.span, message).with_label(format!("应为“{right}”")).with_fix(Fix::replace(
+                format!("改为“{right}”"),
+                applicability,
+                d.span,
+                &right,
+            ));
         }
         for (p, c, _) in paragraph_matches_where(doc, &DAY_AS_HAO, has_digit_before_hao) {
             if checked_by_date_format(p.part) || !c.name("after").is_some_and(|a| a.as_str().is_empty()) {
