@@ -473,6 +473,15 @@ pub fn chars_with_offsets<'a>(doc: &'a Document, p: &Paragraph) -> impl Iterator
     doc.content(p).char_indices().map(move |(i, c)| (base + i, c))
 }
 
+/// Whether `needle` (a finder of a whole character's or word's bytes) stands in `text` right after
+/// a character for which `before` holds: what a gate asks before a pattern runs (an ASCII digit
+/// before 千, a Chinese digit before 万). A search for the needle's bytes, where a search for one
+/// Han character runs on its last byte, which most Han characters share; the finder is built
+/// once by its caller (building one costs more than searching most paragraphs).
+pub fn found_after(text: &str, needle: &memchr::memmem::Finder<'_>, before: impl Fn(char) -> bool) -> bool {
+    needle.find_iter(text.as_bytes()).any(|i| text[..i].chars().next_back().is_some_and(&before))
+}
+
 /// The sentence of `text` around byte `at`: from after the last 。！？ or line break before it to
 /// the next one.
 pub fn sentence_around(text: &str, at: usize) -> &str {

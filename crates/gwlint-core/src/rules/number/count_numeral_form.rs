@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Fix};
 use crate::document::char_summary::CharSummary;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::{group_span, paragraph_matches_where, sentence_around};
+use crate::rules::common::{found_after, group_span, paragraph_matches_where, sentence_around};
 
 declare_rule! {
     /// ## 作用
@@ -89,21 +89,16 @@ static CHINESE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// match holds: most 万 and 亿 of 公文 text follow Arabic digits (5万元), and the pattern is not
 /// run on their paragraphs.
 fn has_chinese_place(text: &str, summary: &CharSummary) -> bool {
-    // A search for each place word's bytes (a search for a character runs on its last byte,
-    // which most Han characters share).
     static PLACES: LazyLock<[(char, memchr::memmem::Finder<'static>); 4]> = LazyLock::new(|| {
-        ["百", "千", "万", "亿"].map(|p| (p.chars().next().unwrap_or('百'), memchr::memmem::Finder::new(p.as_bytes())))
+        ['百', '千', '万', '亿']
+            .map(|c| (c, memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()))
     });
     // The count is reported only beside one in Arabic digits.
     summary.has_ascii_digit()
-        && PLACES.iter().filter(|(c, _)| summary.may_contain(*c)).any(|(_, finder)| {
-            finder.find_iter(text.as_bytes()).any(|i| {
-                // Every digit and 十 is three bytes long.
-                text.get(i.saturating_sub(3)..i)
-                    .and_then(|b| b.chars().next())
-                    .is_some_and(|b| DIGITS.contains(b) || b == '十')
-            })
-        })
+        && PLACES
+            .iter()
+            .filter(|(c, _)| summary.may_contain(*c))
+            .any(|(_, place)| found_after(text, place, |b| DIGITS.contains(b) || b == '十'))
 }
 
 /// A count in Arabic digits (137家, 12.3万亩), not part of a code or an ordinal (第5个).

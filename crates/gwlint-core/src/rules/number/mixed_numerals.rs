@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::rules::common::paragraph_matches_where;
+use crate::rules::common::{found_after, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -57,7 +57,7 @@ fn has_digit_beside_numeral(text: &str) -> bool {
     let [thousand, hundred, some] = &*NUMERALS;
     let bytes = text.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
-    [thousand, hundred].iter().any(|n| n.find_iter(bytes).any(|i| digit(i.checked_sub(1))))
+    [thousand, hundred].iter().any(|n| found_after(text, n, |c| c.is_ascii_digit()))
         || some.find_iter(bytes).any(|i| digit(i.checked_sub(1)) || digit(Some(i + "几".len())))
 }
 

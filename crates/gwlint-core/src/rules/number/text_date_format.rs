@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::char_summary::CharSummary;
-use crate::rules::common::{group_span, paragraph_matches_where};
+use crate::rules::common::{found_after, group_span, paragraph_matches_where};
 
 declare_rule! {
     /// ## 作用
@@ -76,11 +76,11 @@ static DAY_AS_HAO: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `text` has an ASCII digit right before a 号 and a 月 (what every [`DAY_AS_HAO`] match
 /// holds): most 号 of 公文 text are of a 发文字号 (〔2024〕5号), in paragraphs with no 月.
 fn has_digit_before_hao(text: &str, summary: &CharSummary) -> bool {
+    static HAO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("号"));
     summary.may_contain('号')
         && summary.may_contain('月')
-        && memchr::memmem::find_iter(text.as_bytes(), "号".as_bytes())
-            .any(|i| i > 0 && text.as_bytes()[i - 1].is_ascii_digit())
-        && memchr::memmem::find(text.as_bytes(), "月".as_bytes()).is_some()
+        && found_after(text, &HAO, |c| c.is_ascii_digit())
+        && text.contains('月')
 }
 
 /// The parts whose dates GW302 checks (成文日期, 印发日期).
